@@ -1,0 +1,89 @@
+/**
+ * The Python exceptions that @mv throws, as JavaScript classes.
+ *
+ * Each class sets `name` to the Python exception's name, so callers (and the
+ * conformance suite, which never imports these classes) can test
+ * `err.name === "ValueError"` across implementations and realms. Python's
+ * `TypeError` is JavaScript's own `TypeError`: the names already agree.
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * Python's `ValueError`: an argument of the right type but a wrong value, and
+ * any use of a released view or a detached buffer.
+ *
+ * @example
+ * ```ts
+ * try { view.get(0); } catch (e) { e instanceof ValueError; } // returns true after release()
+ * ```
+ */
+export class ValueError extends Error {
+  override name = "ValueError";
+}
+
+/**
+ * Python's `IndexError`: an index outside a dimension.
+ *
+ * @example
+ * ```ts
+ * new IndexError("index out of bounds on dimension 1").name; // returns "IndexError"
+ * ```
+ */
+export class IndexError extends Error {
+  override name = "IndexError";
+}
+
+/**
+ * Python's `BufferError`: an exporter cannot satisfy a buffer request, an
+ * exported layout is invalid, or a resize or release is refused while
+ * exports are live.
+ *
+ * @example
+ * ```ts
+ * new BufferError("object is not writable.").name; // returns "BufferError"
+ * ```
+ */
+export class BufferError extends Error {
+  override name = "BufferError";
+}
+
+/**
+ * Python's `NotImplementedError`: a request that is valid but that this
+ * implementation (like CPython) does not support.
+ *
+ * @example
+ * ```ts
+ * new NotImplementedError("x").name; // returns "NotImplementedError"
+ * ```
+ */
+export class NotImplementedError extends Error {
+  override name = "NotImplementedError";
+}
+
+/**
+ * Python's `OverflowError`: a number too large for the target, where CPython
+ * raises `OverflowError` rather than `struct.error` (for example an `e`
+ * half-float out of range).
+ *
+ * @example
+ * ```ts
+ * new OverflowError("float too large to pack with e format").name; // returns "OverflowError"
+ * ```
+ */
+export class OverflowError extends Error {
+  override name = "OverflowError";
+}
+
+/**
+ * Python's `struct.error`: every failure of the struct codec that CPython
+ * reports as `struct.error`.
+ *
+ * @example
+ * ```ts
+ * new StructError("bad char in struct format").name; // returns "StructError"
+ * ```
+ */
+export class StructError extends Error {
+  override name = "StructError";
+}

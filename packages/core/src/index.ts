@@ -1,0 +1,7 @@
+/**
+ * `@mv/core`: the buffer protocol of PEP 3118 for JavaScript.
+ *
+ * @packageDocumentation
+ */
+export * from "./errors.js";
+export * from "./format/index.js";
