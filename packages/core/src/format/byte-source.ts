@@ -1,0 +1,224 @@
+/**
+ * The one place where the struct codec turns a buffer argument into bytes it
+ * can read and write: a DataView, and the window of it that the argument
+ * covers.
+ *
+ * It accepts what holds bytes in JavaScript: ArrayBuffer and
+ * SharedArrayBuffer (resizable and growable ones too), every TypedArray, and
+ * DataView (so Node's Buffer). Anything else is refused with CPython's words:
+ * `"a bytes-like object is required, not 'int'"` when reading (the `y*`
+ * converter) and `"argument must be read-write bytes-like object, not int"`
+ * when writing (`w*`). A detached buffer, or a view pushed out of bounds by a
+ * shrinking resizable buffer, is a window of 0 bytes: nothing stale is read.
+ *
+ * Any other exporter (an object with a `GET_BUFFER` method, a MemoryView
+ * say) is asked for its memory through the buffer protocol, as CPython's
+ * converters call `PyObject_GetBuffer`: `SIMPLE` (C-contiguous bytes) to
+ * read, `WRITABLE` to write. Its export is released before `toByteWindow`
+ * returns. The struct calls are synchronous and use the window at once, so
+ * no code but the exporter's own `RELEASE_BUFFER` runs between the release
+ * and the use; a counting exporter sees its export end with the call, as in
+ * CPython. Such windows are never memoised: each call asks again.
+ *
+ * {@link ByteWindowMemo} keeps the latest window, so that a loop over one
+ * buffer makes no DataView per call.
+ *
+ * @packageDocumentation
+ */
+
+import type { BufferInfo } from "../protocol/buffer-info.js";
+import { BufferFlags } from "../protocol/flags.js";
+import { getBuffer } from "../protocol/get-buffer.js";
+import { releaseBuffer } from "../protocol/release-buffer.js";
+import { resolveBuffer } from "../protocol/resolve-buffer.js";
+import { GET_BUFFER } from "../protocol/symbols.js";
+import { pythonTypeName } from "./python-type-name.js";
+
+/**
+ * Bytes to read or write: `byteLength` bytes of `view` from `byteOffset`.
+ *
+ * @example
+ * ```ts
+ * toByteWindow(new Uint16Array(4).subarray(1), false).byteOffset; // returns 2
+ * ```
+ */
+export interface ByteWindow {
+  readonly view: DataView;
+  readonly byteOffset: number;
+  readonly byteLength: number;
+}
+
+const EMPTY: ByteWindow = Object.freeze({ view: new DataView(new ArrayBuffer(0)), byteOffset: 0, byteLength: 0 });
+
+const toStringTag = Object.prototype.toString;
+
+function isArrayBufferLike(x: unknown): x is ArrayBuffer | SharedArrayBuffer {
+  if (x instanceof ArrayBuffer) return true;
+  if (typeof SharedArrayBuffer !== "undefined" && x instanceof SharedArrayBuffer) return true;
+  const tag = toStringTag.call(x);
+  return tag === "[object ArrayBuffer]" || tag === "[object SharedArrayBuffer]";
+}
+
+/** Whether `source` exports through a `GET_BUFFER` method (which wins over a built-in kind). */
+function hasGetBuffer(source: unknown): source is object {
+  return (
+    ((typeof source === "object" && source !== null) || typeof source === "function") &&
+    typeof (source as { [GET_BUFFER]?: unknown })[GET_BUFFER] === "function"
+  );
+}
+
+/**
+ * The window of an exporter's memory, through `getBuffer`. A refused
+ * writable request reads as CPython's `w*` converter words it; a refused
+ * read propagates the exporter's `BufferError`, as `y*` does.
+ */
+function exportedWindow(source: object, writable: boolean): { window: ByteWindow; buffer: ArrayBufferLike } {
+  let info: BufferInfo;
+  try {
+    info = getBuffer(source, writable ? BufferFlags.WRITABLE : BufferFlags.SIMPLE);
+  } catch (error) {
+    if (writable && (error as { name?: unknown } | null)?.name === "BufferError") {
+      throw new TypeError(`argument must be read-write bytes-like object, not ${pythonTypeName(source)}`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  try {
+    const buffer = resolveBuffer(info);
+    const window = Object.freeze({ view: new DataView(buffer), byteOffset: info.offset, byteLength: info.len });
+    return { window, buffer };
+  } finally {
+    releaseBuffer(info);
+  }
+}
+
+/** The window of `source`, or null when it holds no bytes. */
+function windowOf(
+  source: unknown,
+  writable: boolean,
+): { window: ByteWindow; buffer: ArrayBufferLike; exported?: true } | null {
+  if (hasGetBuffer(source)) return { ...exportedWindow(source, writable), exported: true };
+  if (ArrayBuffer.isView(source)) {
+    const buffer = source.buffer;
+    if (source instanceof DataView) {
+      let byteLength: number;
+      try {
+        byteLength = source.byteLength; // throws when detached or out of bounds
+      } catch {
+        return { window: EMPTY, buffer };
+      }
+      return { window: Object.freeze({ view: source, byteOffset: 0, byteLength }), buffer };
+    }
+    const byteLength = source.byteLength; // 0 when detached or out of bounds
+    if (byteLength === 0) return { window: EMPTY, buffer };
+    return { window: Object.freeze({ view: new DataView(buffer), byteOffset: source.byteOffset, byteLength }), buffer };
+  }
+  if (typeof source === "object" && source !== null && isArrayBufferLike(source)) {
+    const byteLength = source.byteLength;
+    if (byteLength === 0) return { window: EMPTY, buffer: source };
+    return { window: Object.freeze({ view: new DataView(source), byteOffset: 0, byteLength }), buffer: source };
+  }
+  return null;
+}
+
+/** Whether the buffer behind a window can change its length other than by being detached. */
+function isResizable(buffer: ArrayBufferLike): boolean {
+  const b = buffer as { resizable?: boolean; growable?: boolean };
+  return b.resizable === true || b.growable === true;
+}
+
+/**
+ * The bytes of a buffer argument, or the `TypeError` CPython raises for an
+ * argument that is not one. `writable` selects the write (`w*`) wording; every
+ * JavaScript buffer is writable.
+ *
+ * @example
+ * ```ts
+ * toByteWindow(new ArrayBuffer(8), true).byteLength; // returns 8
+ * ```
+ * @example
+ * ```ts
+ * toByteWindow(new Uint8Array(3), false).view instanceof DataView; // returns true
+ * ```
+ */
+export function toByteWindow(source: unknown, writable: boolean): ByteWindow {
+  const found = windowOf(source, writable);
+  if (found === null) {
+    throw new TypeError(
+      writable
+        ? `argument must be read-write bytes-like object, not ${pythonTypeName(source)}`
+        : `a bytes-like object is required, not '${pythonTypeName(source)}'`,
+    );
+  }
+  return found.window;
+}
+
+/**
+ * The window of the latest buffer argument, kept so that a loop over one
+ * buffer makes no DataView per call. {@link ByteWindowMemo.update} fills it
+ * through {@link toByteWindow}; a caller may reuse it for the same argument
+ * while `reusable` holds, that is while the buffer cannot change length except
+ * by being detached. A detached buffer then makes the DataView throw, and the
+ * caller starts again with a fresh window (0 bytes long).
+ *
+ * @example
+ * ```ts
+ * const memo = new ByteWindowMemo(); memo.update(new Uint8Array(4), false); memo.byteLength; // returns 4
+ * ```
+ */
+export class ByteWindowMemo {
+  /** The argument the window was made for. */
+  declare source: unknown;
+  declare view: DataView;
+  declare byteOffset: number;
+  declare byteLength: number;
+  /** Whether the window can be used again for the same argument. */
+  declare reusable: boolean;
+
+  constructor() {
+    // Assigned here rather than declared with initialisers: V8 (Node 20)
+    // reads fields that class field declarations define more slowly.
+    this.source = undefined;
+    this.view = EMPTY.view;
+    this.byteOffset = 0;
+    this.byteLength = 0;
+    this.reusable = false;
+  }
+
+  /** Makes the memo hold the window of `source`. */
+  update(source: unknown, writable: boolean): void {
+    const found = windowOf(source, writable);
+    if (found === null) {
+      this.source = undefined;
+      this.reusable = false;
+      toByteWindow(source, writable); // throws the TypeError
+      return;
+    }
+    this.source = source;
+    this.view = found.window.view;
+    this.byteOffset = found.window.byteOffset;
+    this.byteLength = found.window.byteLength;
+    // An exporter is asked again on every call: its answer may change.
+    this.reusable = found.exported !== true && found.window.byteLength > 0 && !isResizable(found.buffer);
+  }
+
+  /** Forgets the window, after the buffer turned out to be detached. */
+  forget(): void {
+    this.source = undefined;
+    this.reusable = false;
+  }
+}
+
+/**
+ * Whether `error` is what a DataView throws when its buffer was detached or
+ * shrunk under it.
+ *
+ * @example
+ * ```ts
+ * isBufferAccessError(new RangeError("Offset is outside the bounds of the DataView")); // returns true
+ * ```
+ */
+export function isBufferAccessError(error: unknown): boolean {
+  return error instanceof TypeError || error instanceof RangeError;
+}

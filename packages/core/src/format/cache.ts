@@ -1,0 +1,127 @@
+/**
+ * The bounded cache of compiled structs behind the module-level functions
+ * (`cache_struct_converter()` in `Modules/_struct.c`), so that a call such as
+ * `pack(fmt, …)` costs a lookup, not a parse.
+ *
+ * Like CPython's it holds at most 100 `Struct`s and is emptied when full; a
+ * one-entry memo in front of it makes a loop over one format cheaper still.
+ * Only successful compilations are kept.
+ *
+ * @packageDocumentation
+ */
+
+import type { CompiledFormat } from "./compile.js";
+import { formatBytes } from "./format-arg.js";
+import { Struct } from "./struct.js";
+
+/**
+ * A map of at most `capacity` entries that empties itself when full.
+ *
+ * @example
+ * ```ts
+ * const c = new BoundedCache(1); c.set("a", 1); c.set("b", 2); c.get("a"); // returns undefined
+ * ```
+ */
+export class BoundedCache<V> {
+  private declare readonly entries: Map<string, V>;
+  declare readonly capacity: number;
+
+  constructor(capacity: number) {
+    this.entries = new Map<string, V>();
+    this.capacity = capacity;
+  }
+
+  /** The value under `key`, if any. */
+  get(key: string): V | undefined {
+    return this.entries.get(key);
+  }
+
+  /** Stores `value` under `key`, emptying the cache first when it is full. */
+  set(key: string, value: V): void {
+    if (this.entries.size >= this.capacity) this.entries.clear();
+    this.entries.set(key, value);
+  }
+
+  /** Empties the cache. */
+  clear(): void {
+    this.entries.clear();
+  }
+
+  /** How many entries it holds. */
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/**
+ * How many compiled structs the module-level functions keep (CPython's
+ * `MAXCACHE`).
+ *
+ * @example
+ * ```ts
+ * STRUCT_CACHE_CAPACITY; // returns 100
+ * ```
+ */
+export const STRUCT_CACHE_CAPACITY = 100;
+
+const cache = new BoundedCache<Struct>(STRUCT_CACHE_CAPACITY);
+let memoFormat: string | undefined;
+let memoStruct: Struct | undefined;
+
+/**
+ * The `Struct` of a format argument (`str` or `bytes`), from the cache or
+ * compiled now; throws what `Struct(format)` would.
+ *
+ * @example
+ * ```ts
+ * structFor("<iid").size; // returns 16
+ * ```
+ */
+export function structFor(format: unknown): Struct {
+  if (typeof format === "string") {
+    if (format === memoFormat) return memoStruct as Struct;
+    let struct = cache.get(format);
+    if (struct === undefined) {
+      struct = new Struct(format);
+      cache.set(format, struct);
+    }
+    memoFormat = format;
+    memoStruct = struct;
+    return struct;
+  }
+  // A bytes format: only an all-ASCII one compiles, so it may share the
+  // cache entry of the equal string.
+  const text = formatBytes(format);
+  let struct = cache.get(text);
+  if (struct === undefined) {
+    struct = new Struct(format as Uint8Array);
+    cache.set(text, struct);
+  }
+  return struct;
+}
+
+/**
+ * The compiled form of a format argument, through the same cache.
+ *
+ * @example
+ * ```ts
+ * compiledFormatFor("@bi").size; // returns 8
+ * ```
+ */
+export function compiledFormatFor(format: unknown): CompiledFormat {
+  return structFor(format).compiled;
+}
+
+/**
+ * Empties the cache of compiled structs (Python's `struct._clearcache()`).
+ *
+ * @example
+ * ```ts
+ * clearCache(); // returns undefined
+ * ```
+ */
+export function clearCache(): void {
+  cache.clear();
+  memoFormat = undefined;
+  memoStruct = undefined;
+}

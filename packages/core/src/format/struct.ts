@@ -1,0 +1,339 @@
+/**
+ * The compiled `Struct` and the operations it shares with the module-level
+ * functions: `s_pack`, `s_pack_into`, `Struct_unpack_impl`,
+ * `Struct_unpack_from_impl` and `Struct_iter_unpack_impl` of
+ * `Modules/_struct.c`, with their checks in the same order and their
+ * messages word for word.
+ *
+ * Each operation keeps the window of its latest buffer in a
+ * {@link ByteWindowMemo} (one per `Struct`, one for the module-level
+ * functions), so a loop over one buffer costs no DataView per call. If the
+ * buffer was detached since, the DataView throws and the operation starts
+ * again with a fresh, empty window, failing as it would have from the start.
+ *
+ * @packageDocumentation
+ */
+
+import { StructError, ValueError } from "../errors.js";
+import { ByteWindowMemo, isBufferAccessError, toByteWindow, type ByteWindow } from "./byte-source.js";
+import { compileFormat, type CompiledFormat } from "./compile.js";
+import { formatBytes } from "./format-arg.js";
+import { offsetArg } from "./offset-arg.js";
+import type { StructValue } from "./struct-value.js";
+import type { Unpacker } from "./unpack.js";
+
+/** A byte offset argument: an integer `number` or `bigint`. */
+export type OffsetArg = number | bigint;
+
+/** `size + offset` for a message, exact even above 2**53. */
+function sizePlus(compiled: CompiledFormat, offset: number): string {
+  return String(compiled.exactSize + BigInt(offset));
+}
+
+/** `memset(buf, '\0', s_size)` before packing. */
+function zeroBytes(view: DataView, byteOffset: number, byteLength: number): void {
+  if (byteLength <= 32) {
+    for (let i = 0; i < byteLength; i++) view.setUint8(byteOffset + i, 0);
+  } else {
+    new Uint8Array(view.buffer, view.byteOffset + byteOffset, byteLength).fill(0);
+  }
+}
+
+/** The offset argument, with a fast path for small integers. */
+function toOffset(offsetValue: unknown, forPackInto: boolean): number {
+  return typeof offsetValue === "number" && (offsetValue | 0) === offsetValue
+    ? offsetValue
+    : offsetArg(offsetValue, forPackInto);
+}
+
+/**
+ * Scratch bytes for packing small structs: V8 keeps a `Uint8Array` of up to
+ * 64 bytes on its heap until something asks for its `buffer`, and a DataView
+ * asks at once, so small structs are packed here and copied out byte by byte.
+ */
+const SCRATCH_SIZE = 64;
+const scratchBytes = new Uint8Array(SCRATCH_SIZE);
+const scratchView = new DataView(scratchBytes.buffer);
+
+/** `s_pack`: `values[start …]`, `count` of them, packed into a new `Uint8Array`. */
+function packValues(compiled: CompiledFormat, values: ArrayLike<unknown>, start: number, count: number): Uint8Array {
+  if (count !== compiled.len) {
+    throw new StructError(`pack expected ${compiled.exactLen} items for packing (got ${count})`);
+  }
+  const size = compiled.size;
+  if (size > SCRATCH_SIZE) {
+    const bytes = new Uint8Array(size);
+    compiled.packAt(new DataView(bytes.buffer), 0, values, start);
+    return bytes;
+  }
+  for (let i = 0; i < size; i++) scratchBytes[i] = 0;
+  compiled.packAt(scratchView, 0, values, start);
+  const bytes = new Uint8Array(size);
+  for (let i = 0; i < size; i++) bytes[i] = scratchBytes[i];
+  return bytes;
+}
+
+function packIntoArityError(compiled: CompiledFormat, count: number): StructError {
+  if (count === 0) return new StructError("pack_into expected buffer argument");
+  if (count === 1) return new StructError("pack_into expected offset argument");
+  return new StructError(`pack_into expected ${compiled.exactLen} items for packing (got ${count - 2})`);
+}
+
+function packIntoRangeError(compiled: CompiledFormat, offset: number, byteLength: number): StructError {
+  if (offset < 0) {
+    if (offset + compiled.size > 0) {
+      return new StructError(`no space to pack ${compiled.exactSize} bytes at offset ${offset}`);
+    }
+    return new StructError(`offset ${offset} out of range for ${byteLength}-byte buffer`);
+  }
+  return new StructError(
+    `pack_into requires a buffer of at least ${sizePlus(compiled, offset)} bytes for packing ` +
+      `${compiled.exactSize} bytes at offset ${offset} (actual buffer size is ${byteLength})`,
+  );
+}
+
+/**
+ * `s_pack_into`: `args` holds the buffer, the offset and the values, `count`
+ * of them in all from `start` on.
+ */
+function packIntoArgs(
+  compiled: CompiledFormat,
+  memo: ByteWindowMemo,
+  args: ArrayLike<unknown>,
+  start: number,
+  count: number,
+): void {
+  if (count !== compiled.len + 2) throw packIntoArityError(compiled, count);
+  const buffer = args[start];
+  const reused = buffer === memo.source && memo.reusable;
+  if (!reused) memo.update(buffer, true);
+  const byteLength = memo.byteLength;
+  let offset = toOffset(args[start + 1], true);
+  const size = compiled.size;
+  if (offset < 0) {
+    if (offset + size > 0 || offset + byteLength < 0) throw packIntoRangeError(compiled, offset, byteLength);
+    offset += byteLength;
+  }
+  if (byteLength - offset < size) throw packIntoRangeError(compiled, offset, byteLength);
+  const at = memo.byteOffset + offset;
+  try {
+    zeroBytes(memo.view, at, size);
+    compiled.packAt(memo.view, at, args, start + 2);
+  } catch (error) {
+    if (!reused || !isBufferAccessError(error)) throw error;
+    memo.forget(); // detached since the window was made: start again
+    packIntoArgs(compiled, memo, args, start, count);
+  }
+}
+
+function unpackFromRangeError(compiled: CompiledFormat, offset: number, byteLength: number): StructError {
+  if (offset < 0) {
+    if (offset + compiled.size > 0) {
+      return new StructError(`not enough data to unpack ${compiled.exactSize} bytes at offset ${offset}`);
+    }
+    return new StructError(`offset ${offset} out of range for ${byteLength}-byte buffer`);
+  }
+  return new StructError(
+    `unpack_from requires a buffer of at least ${sizePlus(compiled, offset)} bytes for unpacking ` +
+      `${compiled.exactSize} bytes at offset ${offset} (actual buffer size is ${byteLength})`,
+  );
+}
+
+/**
+ * The iterator of {@link iterUnpack}: CPython's `unpack_iterator`, which reads
+ * one struct per step from the buffer it was given. A buffer detached or
+ * shrunk under it makes the next step throw `ValueError`.
+ *
+ * @example
+ * ```ts
+ * [...new Struct("B").iterUnpack(new Uint8Array([1, 2]))]; // returns [[1], [2]]
+ * ```
+ */
+export class UnpackIterator implements IterableIterator<StructValue[]> {
+  private declare readonly compiled: CompiledFormat;
+  private declare readonly view: DataView;
+  private declare readonly end: number;
+  private declare byteOffset: number;
+
+  constructor(compiled: CompiledFormat, window: ByteWindow) {
+    this.compiled = compiled;
+    this.view = window.view;
+    this.byteOffset = window.byteOffset;
+    this.end = window.byteOffset + window.byteLength;
+  }
+
+  next(): IteratorResult<StructValue[]> {
+    if (this.byteOffset >= this.end) return { done: true, value: undefined };
+    let value: StructValue[];
+    try {
+      value = this.compiled.unpackAt(this.view, this.byteOffset);
+    } catch (error) {
+      if (!isBufferAccessError(error)) throw error;
+      this.byteOffset = this.end;
+      throw new ValueError("the buffer was detached or shrunk during iteration");
+    }
+    this.byteOffset += this.compiled.size;
+    return { done: false, value };
+  }
+
+  /** How many structs are left (`__length_hint__`). */
+  lengthHint(): number {
+    return (this.end - this.byteOffset) / this.compiled.size;
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+}
+
+/**
+ * `Struct_iter_unpack_impl`: an iterator over the structs of a buffer whose
+ * length is a multiple of the struct's size.
+ */
+function iterUnpackBuffer(compiled: CompiledFormat, buffer: unknown): UnpackIterator {
+  if (compiled.size === 0) {
+    throw new StructError("cannot iteratively unpack with a struct of length 0");
+  }
+  const window = toByteWindow(buffer, false);
+  if (window.byteLength % compiled.size !== 0) {
+    throw new StructError(`iterative unpacking requires a buffer of a multiple of ${compiled.exactSize} bytes`);
+  }
+  return new UnpackIterator(compiled, window);
+}
+
+/**
+ * A compiled struct format: Python's `struct.Struct`.
+ *
+ * @example
+ * ```ts
+ * new Struct("<iid").size; // returns 16
+ * ```
+ * @example
+ * ```ts
+ * new Struct("<hh").unpack(new Struct("<hh").pack(1, -2)); // returns [1, -2]
+ * ```
+ * @example
+ * ```ts
+ * String(new Struct("=q")); // returns "Struct('=q')"
+ * ```
+ */
+export class Struct {
+  // Every field is assigned in the constructor and never declared with an
+  // initialiser or as `#private`: V8 (Node 20) reads both kinds several
+  // times more slowly in optimised code, and these are read on every call.
+
+  /** The format string. */
+  declare readonly format: string;
+  /**
+   * The size in bytes of the packed struct (`calcsize`). CPython allows sizes
+   * up to 2**63 - 1; one above `Number.MAX_SAFE_INTEGER`, where no number is
+   * exact, is given as an exact `bigint`. No such struct can be packed or
+   * unpacked, so every size a program can use is a `number`, as typed.
+   */
+  declare readonly size: number;
+  /** @internal The compiled format. */
+  declare readonly compiled: CompiledFormat;
+  /** @internal The window of the latest buffer argument. */
+  declare readonly memo: ByteWindowMemo;
+  /** @internal `compiled.unpackAt`. */
+  declare readonly unpackAt: Unpacker;
+
+  /**
+   * Compiles `format`, a string or a `Uint8Array` of ASCII (`Struct()` always
+   * compiles; the module-level functions keep a cache of these).
+   */
+  constructor(format: string | Uint8Array) {
+    const compiled = compileFormat(formatBytes(format));
+    this.format = compiled.format;
+    this.size = compiled.size <= Number.MAX_SAFE_INTEGER ? compiled.size : (compiled.exactSize as unknown as number);
+    this.compiled = compiled;
+    this.memo = new ByteWindowMemo();
+    this.unpackAt = compiled.unpackAt;
+  }
+
+  /** Packs the values into a new `Uint8Array`. */
+  pack(...values: unknown[]): Uint8Array {
+    return packValues(this.compiled, values, 0, values.length);
+  }
+
+  /** Packs the values into `buffer` at `offset` (negative counts from the end). */
+  packInto(buffer: unknown, offset: OffsetArg, ...values: unknown[]): void;
+  packInto(...args: unknown[]): void {
+    packIntoArgs(this.compiled, this.memo, args, 0, args.length);
+  }
+
+  /** @internal `pack` of `values[start …]`, `count` of them. */
+  packArgs(values: ArrayLike<unknown>, start: number, count: number): Uint8Array {
+    return packValues(this.compiled, values, start, count);
+  }
+
+  /** @internal `packInto` of `args[start …]` (buffer, offset, values), `count` of them. */
+  packIntoArgs(args: ArrayLike<unknown>, start: number, count: number): void {
+    packIntoArgs(this.compiled, this.memo, args, start, count);
+  }
+
+  /** The values of a buffer of exactly {@link Struct.size} bytes. */
+  unpack(buffer: unknown): StructValue[] {
+    const memo = this.memo;
+    const reused = buffer === memo.source && memo.reusable;
+    if (!reused) memo.update(buffer, false);
+    if (memo.byteLength !== this.compiled.size) {
+      throw new StructError(`unpack requires a buffer of ${this.compiled.exactSize} bytes`);
+    }
+    try {
+      return this.unpackAt(memo.view, memo.byteOffset);
+    } catch (error) {
+      if (!reused || !isBufferAccessError(error)) throw error;
+      memo.forget(); // detached since the window was made: start again
+      return this.unpack(buffer);
+    }
+  }
+
+  /** The values at `offset` (negative counts from the end) of a buffer. */
+  unpackFrom(buffer: unknown, offset: OffsetArg = 0): StructValue[] {
+    const memo = this.memo;
+    const reused = buffer === memo.source && memo.reusable;
+    if (!reused) memo.update(buffer, false);
+    let at = typeof offset === "number" && (offset | 0) === offset ? offset : offsetArg(offset, false);
+    const size = this.compiled.size;
+    const byteLength = memo.byteLength;
+    if (at < 0) {
+      if (at + size > 0 || at + byteLength < 0) throw unpackFromRangeError(this.compiled, at, byteLength);
+      at += byteLength;
+    }
+    if (byteLength - at < size) throw unpackFromRangeError(this.compiled, at, byteLength);
+    try {
+      return this.unpackAt(memo.view, memo.byteOffset + at);
+    } catch (error) {
+      if (!reused || !isBufferAccessError(error)) throw error;
+      memo.forget();
+      return this.unpackFrom(buffer, offset);
+    }
+  }
+
+  /** The structs of a buffer whose length is a multiple of the size, one by one. */
+  iterUnpack(buffer: unknown): UnpackIterator {
+    return iterUnpackBuffer(this.compiled, buffer);
+  }
+
+  /** Python's `repr`: `Struct('<i')`. */
+  toString(): string {
+    return `Struct(${pythonStringRepr(this.format)})`;
+  }
+}
+
+/** `repr()` of a Python `str` of ASCII characters. */
+function pythonStringRepr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (ch === "\\" || ch === quote) out += "\\" + ch;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (c < 0x20 || c >= 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
+    else out += ch;
+  }
+  return out + quote;
+}
