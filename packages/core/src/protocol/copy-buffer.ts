@@ -1,0 +1,102 @@
+/**
+ * Copying between two exports of the same shape and item size, whatever
+ * their layouts: the engine of `PyObject_CopyData` (and of memoryview's
+ * `copy_buffer`), made safe for overlapping memory.
+ *
+ * @packageDocumentation
+ */
+
+import { BufferError } from "../errors.js";
+import { isSharedArrayBuffer } from "./brand-checks.js";
+import type { BufferInfo } from "./buffer-info.js";
+import { isCContiguous, isFContiguous } from "./contiguity.js";
+import { impliedShape } from "./implied-layout.js";
+import { ItemCursor } from "./item-cursor.js";
+import { reachableExtent } from "./reachable-extent.js";
+import { resolveBuffer } from "./resolve-buffer.js";
+import { toContiguous } from "./to-contiguous.js";
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((length, dim) => length === b[dim]);
+}
+
+function mayOverlap(
+  dest: BufferInfo,
+  destBuf: ArrayBuffer | SharedArrayBuffer,
+  src: BufferInfo,
+  srcBuf: ArrayBuffer | SharedArrayBuffer,
+): boolean {
+  if (destBuf !== srcBuf) {
+    // Two SharedArrayBuffer objects can share one block of memory (a shared
+    // WebAssembly.Memory after grow(), say), and nothing tells them apart.
+    return isSharedArrayBuffer(destBuf) && isSharedArrayBuffer(srcBuf);
+  }
+  if (dest.suboffsets !== null || src.suboffsets !== null) return true;
+  const [destStart, destEnd] = reachableExtent(dest, destBuf);
+  const [srcStart, srcEnd] = reachableExtent(src, srcBuf);
+  return destStart < srcEnd && srcStart < destEnd;
+}
+
+/**
+ * Copies the items of `src` into `dest`. When both are C-contiguous or both
+ * Fortran-contiguous, the `src.len` bytes are copied as they lie (as
+ * `PyObject_CopyData` does, so `dest` may then be larger); otherwise the two
+ * must have the same shape and item size and are copied item by item in C
+ * order. Overlapping memory is copied as if through a temporary buffer.
+ *
+ * @param dest - a writable export
+ * @param src - an export
+ * @throws BufferError when `dest` is read-only or too small, or the shapes or item sizes differ
+ * @throws ValueError when either memory is released or detached
+ *
+ * @example
+ * ```ts
+ * const bytes = new Uint8Array([1, 2, 3, 4]);
+ * const transposed = { obj: null, buf: bytes.buffer, offset: 0, len: 4, readonly: false,
+ *   itemsize: 1, format: "B", ndim: 2, shape: [2, 2], strides: [1, 2], suboffsets: null };
+ * const target = new Uint8Array(4);
+ * const rowMajor = { ...transposed, buf: target.buffer, strides: [2, 1] };
+ * copyBuffer(rowMajor, transposed);
+ * Array.from(target); // returns [1, 3, 2, 4]
+ * ```
+ * @example
+ * ```ts
+ * const bytes = new Uint8Array([1, 2, 3, 4, 5]);
+ * const low = fillInfo(null, bytes.buffer, 0, 4, false, BufferFlags.FULL);
+ * const high = fillInfo(null, bytes.buffer, 1, 4, false, BufferFlags.FULL);
+ * copyBuffer(high, low);
+ * Array.from(bytes); // returns [1, 1, 2, 3, 4]
+ * ```
+ */
+export function copyBuffer(dest: BufferInfo, src: BufferInfo): void {
+  if (dest.readonly) throw new BufferError("copyBuffer: the destination is read-only");
+  if (dest.len < src.len) throw new BufferError("destination is too small to receive data from source");
+  const destBuf = resolveBuffer(dest);
+  const srcBuf = resolveBuffer(src);
+  const target = new Uint8Array(destBuf);
+  if ((isCContiguous(dest) && isCContiguous(src)) || (isFContiguous(dest) && isFContiguous(src))) {
+    // TypedArray#set copies through a temporary when the memory is shared.
+    target.set(new Uint8Array(srcBuf, src.offset, src.len), dest.offset);
+    return;
+  }
+  if (dest.itemsize !== src.itemsize || !sameShape(impliedShape(dest), impliedShape(src))) {
+    throw new BufferError("copyBuffer: destination and source must have the same shape and itemsize");
+  }
+  const itemsize = src.itemsize;
+  const destCursor = new ItemCursor(dest, "C", destBuf);
+  if (mayOverlap(dest, destBuf, src, srcBuf)) {
+    const staged = toContiguous(src, "C");
+    for (let k = 0, sourceByte = 0; k < destCursor.itemCount; k++) {
+      const targetByte = destCursor.next();
+      for (let b = 0; b < itemsize; b++) target[targetByte + b] = staged[sourceByte++];
+    }
+    return;
+  }
+  const source = new Uint8Array(srcBuf);
+  const srcCursor = new ItemCursor(src, "C", srcBuf);
+  for (let k = 0; k < destCursor.itemCount; k++) {
+    const targetByte = destCursor.next();
+    const sourceByte = srcCursor.next();
+    for (let b = 0; b < itemsize; b++) target[targetByte + b] = source[sourceByte + b];
+  }
+}

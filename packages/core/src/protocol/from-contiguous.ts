@@ -1,0 +1,63 @@
+/**
+ * `PyBuffer_FromContiguous`: contiguous bytes into an export.
+ *
+ * @packageDocumentation
+ */
+
+import { BufferError } from "../errors.js";
+import type { BufferInfo, ContiguityOrder } from "./buffer-info.js";
+import { isContiguous } from "./contiguity.js";
+import { assertContiguityOrder } from "./contiguity-order.js";
+import { ItemCursor } from "./item-cursor.js";
+import { resolveBuffer } from "./resolve-buffer.js";
+
+function bytesOf(source: ArrayBufferView | ArrayBuffer | SharedArrayBuffer): Uint8Array {
+  if (ArrayBuffer.isView(source)) return new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
+  return new Uint8Array(source);
+}
+
+/**
+ * Copies contiguous bytes into the items of an export, in C order (`"C"`,
+ * `"A"`) or Fortran order (`"F"`): `PyBuffer_FromContiguous`. As in
+ * CPython, at most `info.len` bytes are copied; when the export is not
+ * contiguous in `order`, only whole items are.
+ *
+ * @param info - a writable export
+ * @param source - the bytes (any ArrayBufferView, ArrayBuffer or SharedArrayBuffer)
+ * @param order - `"C"` (the default), `"F"` or `"A"`
+ * @throws BufferError when the export is read-only
+ * @throws ValueError when the memory is released or detached
+ *
+ * @example
+ * ```ts
+ * const bytes = new Uint8Array(4);
+ * const info = { obj: null, buf: bytes.buffer, offset: 0, len: 4, readonly: false,
+ *   itemsize: 1, format: "B", ndim: 2, shape: [2, 2], strides: [1, 2], suboffsets: null };
+ * fromContiguous(info, new Uint8Array([1, 2, 3, 4]), "C");
+ * Array.from(bytes); // returns [1, 3, 2, 4]
+ * ```
+ */
+export function fromContiguous(
+  info: BufferInfo,
+  source: ArrayBufferView | ArrayBuffer | SharedArrayBuffer,
+  order: ContiguityOrder = "C",
+): void {
+  assertContiguityOrder(order);
+  if (info.readonly) throw new BufferError("fromContiguous: the destination is read-only");
+  const buf = resolveBuffer(info);
+  const target = new Uint8Array(buf);
+  let bytes = bytesOf(source);
+  const len = Math.min(bytes.length, info.len);
+  if (isContiguous(info, order)) {
+    target.set(bytes.subarray(0, len), info.offset); // set() copes with overlap
+    return;
+  }
+  if (bytes.buffer === buf) bytes = bytes.slice(0, len);
+  const itemsize = info.itemsize;
+  const cursor = new ItemCursor(info, order === "F" ? "F" : "C", buf);
+  const itemCount = Math.floor(len / itemsize);
+  for (let k = 0, sourceByte = 0; k < itemCount; k++) {
+    const targetByte = cursor.next();
+    for (let b = 0; b < itemsize; b++) target[targetByte + b] = bytes[sourceByte++];
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * `PyObject_GetBuffer`: the consumer's side of an export.
+ *
+ * @packageDocumentation
+ */
+
+import { findBuiltinExporter } from "../exporters/registry.js";
+import type { BufferInfo } from "./buffer-info.js";
+import { assertRequestFlags, BufferFlags } from "./flags.js";
+import type { InfoState } from "./info-state.js";
+import { snapshotInfo } from "./snapshot-info.js";
+import { GET_BUFFER, RELEASE_BUFFER } from "./symbols.js";
+import { typeName } from "./type-name.js";
+import { assertMeetsRequest, assertValidBufferInfo } from "./validate.js";
+
+function releaseRefused(exporter: object, returned: unknown): void {
+  try {
+    const release = (exporter as { [RELEASE_BUFFER]?: unknown })[RELEASE_BUFFER];
+    if (typeof release === "function") release.call(exporter, returned);
+  } catch {
+    // The export is being refused; the refusal is the error to report.
+  }
+}
+
+function acquire(exporter: object, method: (flags: number) => unknown, flags: number): BufferInfo {
+  const returned = method.call(exporter, flags);
+  // From here the exporter counts a live export: every way out either hands
+  // the consumer an info to release or releases it before throwing.
+  try {
+    const state: InfoState = { exporter, original: returned, released: false, requiredByteLength: 0 };
+    const info = snapshotInfo(returned, exporter, state);
+    state.requiredByteLength = assertValidBufferInfo(info);
+    assertMeetsRequest(info, flags);
+    return info;
+  } catch (error) {
+    releaseRefused(exporter, returned);
+    throw error;
+  }
+}
+
+/**
+ * Requests the memory of `obj`: `PyObject_GetBuffer`. Pair every successful
+ * call with one {@link releaseBuffer}.
+ *
+ * An object with a `GET_BUFFER` method is asked first (so a subclass of a
+ * built-in can export differently); then the built-ins: ArrayBuffer and
+ * SharedArrayBuffer (resizable and growable ones too), every TypedArray,
+ * DataView, Node's Buffer, and WebAssembly.Memory.
+ *
+ * What a user exporter returns is snapshotted (each field read once, arrays
+ * copied and frozen) and validated: `itemsize` matches `format`; `ndim`,
+ * `shape`, `strides` and `suboffsets` agree; every number is a safe integer;
+ * `len = product(shape) * itemsize`; every byte any index reaches lies in
+ * `buf`; and the answer meets the request. If any check fails, the
+ * exporter's `RELEASE_BUFFER` is called before the `BufferError` is thrown,
+ * so an exporter that counts exports never leaks one.
+ *
+ * @param obj - the exporter
+ * @param flags - the request ({@link BufferFlags}); `FULL_RO` by default
+ * @returns a frozen BufferInfo
+ * @throws TypeError when `obj` is not an exporter ("a bytes-like object is required")
+ * @throws BufferError when the request cannot be met or the exporter's answer is invalid
+ * @throws ValueError when the memory is detached, or `flags` is `READ` or `WRITE`
+ *
+ * @example
+ * ```ts
+ * const info = getBuffer(new Int16Array([1, 2, 3]));
+ * [info.format, info.itemsize, info.shape, info.strides, info.readonly]; // returns ["h", 2, [3], [2], false]
+ * ```
+ * @example
+ * ```ts
+ * const info = getBuffer(new Int16Array(3), BufferFlags.SIMPLE);
+ * [info.format, info.shape, info.strides, info.len]; // returns [null, null, null, 6]
+ * ```
+ * @example
+ * ```ts
+ * getBuffer([1, 2, 3]); // throws TypeError
+ * ```
+ */
+export function getBuffer(obj: unknown, flags: number = BufferFlags.FULL_RO): BufferInfo {
+  assertRequestFlags(flags);
+  if ((typeof obj === "object" && obj !== null) || typeof obj === "function") {
+    const method = (obj as { [GET_BUFFER]?: unknown })[GET_BUFFER];
+    if (typeof method === "function") return acquire(obj, method as (flags: number) => unknown, flags);
+    const builtin = findBuiltinExporter(obj);
+    if (builtin !== undefined) return builtin.getBuffer(obj, flags);
+  }
+  throw new TypeError(`a bytes-like object is required, not '${typeName(obj)}'`);
+}

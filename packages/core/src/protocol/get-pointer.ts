@@ -1,0 +1,83 @@
+/**
+ * `PyBuffer_GetPointer`, as a byte offset into `buf`.
+ *
+ * @packageDocumentation
+ */
+
+import { BufferError, IndexError } from "../errors.js";
+import type { BufferInfo } from "./buffer-info.js";
+import { impliedByteStrides, impliedShape } from "./implied-layout.js";
+import { POINTER_SIZE, readPointer } from "./pointer-slot.js";
+import { resolveBuffer } from "./resolve-buffer.js";
+
+/**
+ * The byte offset in `buf` of the item at `indices`: `PyBuffer_GetPointer`.
+ * Each index moves by its dimension's stride; where `suboffsets[i] >= 0` the
+ * position then holds a pointer (a byte offset into `buf`) and the walk
+ * continues from that pointer plus `suboffsets[i]`.
+ *
+ * Unlike the C function, every index is checked, and with suboffsets every
+ * pointer slot read and the item reached are checked against the current
+ * `buf` (the pointers live in memory that can change after validation).
+ *
+ * @param info - an export
+ * @param indices - one index per dimension (none for a 0-dimensional export)
+ * @returns the byte offset of the item
+ * @throws TypeError when the number of indices is not ndim, or one is not an integer
+ * @throws IndexError "index out of bounds on dimension N" (1-based, as memoryview says)
+ * @throws BufferError when a suboffset pointer leads outside `buf`
+ *
+ * @example
+ * ```ts
+ * const info = { obj: null, buf: new ArrayBuffer(24), offset: 20, len: 24, readonly: false, itemsize: 4,
+ *   format: "i", ndim: 2, shape: [2, 3], strides: [-12, -4], suboffsets: null };
+ * getPointer(info, [1, 2]); // returns 0
+ * ```
+ * @example
+ * ```ts
+ * const buf = new ArrayBuffer(24);
+ * writePointer(buf, 0, 16);
+ * writePointer(buf, 8, 20);
+ * const info = { obj: null, buf, offset: 0, len: 8, readonly: false, itemsize: 2,
+ *   format: "h", ndim: 2, shape: [2, 2], strides: [8, 2], suboffsets: [0, -1] };
+ * getPointer(info, [1, 1]); // returns 22
+ * ```
+ * @example
+ * ```ts
+ * getPointer(getBuffer(new Uint8Array(2)), [2]); // throws IndexError
+ * ```
+ */
+export function getPointer(info: BufferInfo, indices: readonly number[]): number {
+  const shape = impliedShape(info);
+  const byteStrides = impliedByteStrides(info);
+  if (!Array.isArray(indices) || indices.length !== shape.length) {
+    const count = Array.isArray(indices) ? indices.length : typeof indices;
+    throw new TypeError(`getPointer: expected ${shape.length} indices, got ${count}`);
+  }
+  const suboffsets = info.suboffsets;
+  let view: DataView | null = null;
+  let positionByte = info.offset;
+  for (let dim = 0; dim < shape.length; dim++) {
+    const index = indices[dim];
+    if (typeof index !== "number" || !Number.isInteger(index)) {
+      throw new TypeError(`getPointer: index ${dim} must be an integer, not ${String(index)}`);
+    }
+    if (index < 0 || index >= shape[dim]) throw new IndexError(`index out of bounds on dimension ${dim + 1}`);
+    positionByte += byteStrides[dim] * index;
+    if (suboffsets !== null && suboffsets[dim] >= 0) {
+      view ??= new DataView(resolveBuffer(info));
+      if (!(positionByte >= 0 && positionByte + POINTER_SIZE <= view.byteLength)) {
+        throw new BufferError(
+          `the suboffset pointer slot at byte ${positionByte} is outside buf (byteLength ${view.byteLength})`,
+        );
+      }
+      positionByte = readPointer(view, positionByte) + suboffsets[dim];
+    }
+  }
+  if (view !== null && !(positionByte >= 0 && positionByte + info.itemsize <= view.byteLength)) {
+    throw new BufferError(
+      `a suboffset pointer leads outside buf: item at byte ${positionByte} (byteLength ${view.byteLength})`,
+    );
+  }
+  return positionByte;
+}

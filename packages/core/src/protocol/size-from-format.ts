@@ -1,0 +1,37 @@
+/**
+ * `PyBuffer_SizeFromFormat`: the item size a format implies, from the
+ * struct codec (`struct.calcsize`, PEP 3118 additions included).
+ *
+ * @packageDocumentation
+ */
+
+import { formatItemsize } from "../format/index.js";
+
+/**
+ * The size in bytes of one item of `format`: `PyBuffer_SizeFromFormat`,
+ * which is `struct.calcsize(format)`.
+ *
+ * @param format - a struct or PEP 3118 format
+ * @returns its size in bytes
+ * @throws StructError when `format` is not a valid format
+ *
+ * @example
+ * ```ts
+ * sizeFromFormat("d"); // returns 8
+ * ```
+ * @example
+ * ```ts
+ * sizeFromFormat("<hi"); // returns 6
+ * ```
+ * @example
+ * ```ts
+ * sizeFromFormat("@hi"); // returns 8
+ * ```
+ * @example
+ * ```ts
+ * sizeFromFormat("Z"); // throws StructError
+ * ```
+ */
+export function sizeFromFormat(format: string): number {
+  return formatItemsize(format);
+}

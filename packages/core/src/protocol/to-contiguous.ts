@@ -1,0 +1,63 @@
+/**
+ * `PyBuffer_ToContiguous`: the bytes of an export in one order.
+ *
+ * @packageDocumentation
+ */
+
+import { ValueError } from "../errors.js";
+import type { BufferInfo, ContiguityOrder } from "./buffer-info.js";
+import { isContiguous } from "./contiguity.js";
+import { assertContiguityOrder } from "./contiguity-order.js";
+import { ItemCursor } from "./item-cursor.js";
+import { resolveBuffer } from "./resolve-buffer.js";
+
+/**
+ * Copies the items of an export into contiguous bytes: `PyBuffer_ToContiguous`.
+ * Memory already contiguous in `order` is copied as it lies; otherwise the
+ * items are gathered in C order (`"C"`, and `"A"` as in CPython's
+ * `buffer_to_contiguous`) or Fortran order (`"F"`), following suboffsets.
+ *
+ * @param info - an export
+ * @param order - `"C"` (the default), `"F"` or `"A"`
+ * @param out - receives the bytes; its length must be `info.len` (a new array by default)
+ * @returns out
+ * @throws ValueError when `out.length` is not `info.len`, or the memory is released or detached
+ *
+ * @example
+ * ```ts
+ * const info = { obj: null, buf: new Uint8Array([1, 2, 3, 4]).buffer, offset: 0, len: 4, readonly: false,
+ *   itemsize: 1, format: "B", ndim: 2, shape: [2, 2], strides: [1, 2], suboffsets: null };
+ * Array.from(toContiguous(info, "C")); // returns [1, 3, 2, 4]
+ * ```
+ * @example
+ * ```ts
+ * const info = getBuffer(new Uint8Array([5, 6, 7]));
+ * Array.from(toContiguous(info)); // returns [5, 6, 7]
+ * ```
+ */
+export function toContiguous(info: BufferInfo, order: ContiguityOrder = "C", out?: Uint8Array): Uint8Array {
+  assertContiguityOrder(order);
+  const len = info.len;
+  if (out === undefined) {
+    out = new Uint8Array(len);
+  } else if (out.length !== len) {
+    throw new ValueError(`toContiguous: out.length ${out.length} != info.len ${len}`);
+  }
+  const buf = resolveBuffer(info);
+  const source = new Uint8Array(buf);
+  if (isContiguous(info, order)) {
+    out.set(source.subarray(info.offset, info.offset + len));
+    return out;
+  }
+  // Gathering item by item into memory that aliases the source could read
+  // bytes already overwritten: gather into fresh memory first.
+  const target = out.buffer === buf ? new Uint8Array(len) : out;
+  const itemsize = info.itemsize;
+  const cursor = new ItemCursor(info, order === "F" ? "F" : "C", buf);
+  for (let k = 0, targetByte = 0; k < cursor.itemCount; k++) {
+    const sourceByte = cursor.next();
+    for (let b = 0; b < itemsize; b++) target[targetByte++] = source[sourceByte + b];
+  }
+  if (target !== out) out.set(target);
+  return out;
+}
