@@ -5,3 +5,6 @@
  */
 export * from "./errors.js";
 export * from "./format/index.js";
+export * from "./protocol/index.js";
+export * from "./exporters/index.js";
+export * from "./view/index.js";

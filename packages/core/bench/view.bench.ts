@@ -1,0 +1,113 @@
+/**
+ * MemoryView against the hand-written TypedArray code a JavaScript
+ * programmer would write instead, measured in the same run. Each task does
+ * a whole batch (1M reads, 8 MB, a 1000x1000 matrix, 1M slices), so the
+ * harness's per-call cost does not count. The medians and ratios go in the
+ * README's "### MemoryView" table.
+ *
+ *     pnpm vitest bench --run bench/view.bench.ts
+ */
+import { bench, describe } from "vitest";
+import { MemoryView } from "../src/index.js";
+
+/** Where each batch leaves its results, so that none is optimised away. */
+export let sink: unknown;
+
+const N = 1_000_000;
+const doubles = new Float64Array(N);
+for (let i = 0; i < N; i++) doubles[i] = i * 0.5;
+const view = MemoryView.from(doubles);
+
+// Warm the element paths with other formats and ranks too, so that call
+// sites are as polymorphic as in a program that views more than doubles.
+for (const [array, shape] of [
+  [new Int16Array(64), [8, 8]],
+  [new Uint8Array(64), [64]],
+  [new Float32Array(64), [4, 16]],
+  [new BigInt64Array(64), [64]],
+] as const) {
+  const v = MemoryView.from(array).reshape(shape as unknown as number[]);
+  for (let r = 0; r < 20_000; r++) sink = shape.length === 1 ? v.get(r % 64) : v.get(r % shape[0], r % shape[1]!);
+}
+
+describe("element get over 1M doubles", () => {
+  bench("raw Float64Array loop", () => {
+    let sum = 0;
+    for (let i = 0; i < N; i++) sum += doubles[i];
+    sink = sum;
+  });
+  bench("MemoryView get(i) loop", () => {
+    let sum = 0;
+    for (let i = 0; i < N; i++) sum += view.get(i) as number;
+    sink = sum;
+  });
+});
+
+const big = new Uint8Array(8 * 1024 * 1024);
+for (let i = 0; i < big.length; i++) big[i] = i & 0xff;
+const bigView = MemoryView.from(big);
+
+describe("toBytes of 8 MB contiguous", () => {
+  bench("TypedArray.prototype.slice", () => {
+    sink = big.slice();
+  });
+  bench("MemoryView toBytes()", () => {
+    sink = bigView.toBytes();
+  });
+});
+
+const SIDE = 1000;
+const matrixData = new Float64Array(SIDE * SIDE);
+for (let i = 0; i < matrixData.length; i++) matrixData[i] = i;
+const matrix = MemoryView.from(matrixData).reshape([SIDE, SIDE]);
+const everyOtherColumn = matrix.sliceDim(1, null, null, 2);
+
+describe("toBytes of a 1000x1000 float64 view of every other column", () => {
+  bench("hand-written gather loop", () => {
+    const out = new Uint8Array((SIDE * SIDE) / 2 * 8);
+    const dst = new Float64Array(out.buffer);
+    let k = 0;
+    for (let r = 0; r < SIDE; r++) {
+      const row = r * SIDE;
+      for (let c = 0; c < SIDE; c += 2) dst[k++] = matrixData[row + c];
+    }
+    sink = out;
+  });
+  bench("MemoryView toBytes()", () => {
+    sink = everyOtherColumn.toBytes();
+  });
+});
+
+const target = new Float64Array(SIDE * SIDE);
+const targetView = MemoryView.from(target).reshape([SIDE, SIDE]);
+const transposed = matrix.transpose();
+
+describe("copyFrom of a transposed 1000x1000 float64 view", () => {
+  bench("hand-written transpose loop", () => {
+    for (let r = 0; r < SIDE; r++) {
+      const row = r * SIDE;
+      for (let c = 0; c < SIDE; c++) target[row + c] = matrixData[c * SIDE + r];
+    }
+    sink = target;
+  });
+  bench("MemoryView copyFrom(transposed)", () => {
+    targetView.copyFrom(transposed);
+    sink = target;
+  });
+});
+
+const cube = MemoryView.from(new Uint8Array(64 * 64 * 64)).reshape([64, 64, 64]);
+const SLICES = 1_000_000;
+
+describe("slice creation on a 3-d view (1M slices)", () => {
+  bench("MemoryView slice([1, -1], null, [null, null, -2]) + release", () => {
+    for (let i = 0; i < SLICES; i++) {
+      const s = cube.slice([1, -1], null, [null, null, -2]);
+      s.release();
+      sink = s;
+    }
+  });
+  bench("MemoryView slice([1, -1], null, [null, null, -2]), never released", () => {
+    for (let i = 0; i < SLICES; i++) sink = cube.slice([1, -1], null, [null, null, -2]);
+  });
+});

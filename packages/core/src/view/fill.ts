@@ -1,0 +1,49 @@
+/**
+ * Setting every item of a view to one value: the value is packed once
+ * (with `set`'s checks and errors), then its bytes are replicated: by
+ * doubling copies over contiguous memory, by the copy loops (from a source
+ * whose strides are all 0) elsewhere.
+ *
+ * @packageDocumentation
+ */
+
+import { copyStrided } from "./copy.js";
+import { fillPattern } from "./copy.js";
+import { viewSide } from "./copy-side.js";
+import { LayoutFlag } from "./layout-flags.js";
+import type { MemoryView } from "./memory-view.js";
+import { packError } from "./pack-error.js";
+
+/**
+ * Writes `value` into every item of `view` (past its guards, writable).
+ *
+ * @throws TypeError or ValueError from packing, before anything is written
+ *
+ * @example
+ * ```ts
+ * const a = new Uint16Array(3);
+ * fillView(MemoryView.from(a), 513);
+ * Array.from(a); // returns [513, 513, 513]
+ * ```
+ */
+export function fillView(view: MemoryView, value: unknown): void {
+  const layout = view._layout;
+  const item = new Uint8Array(layout.itemsize);
+  try {
+    view._itemCodec().write(new DataView(item.buffer), 0, value);
+  } catch (error) {
+    throw packError(layout.format, error, value);
+  }
+  if (layout.nbytes === 0) return;
+  if (layout.flags & (LayoutFlag.C | LayoutFlag.F)) {
+    fillPattern(view._mbuf.u8, layout.byteOffset, layout.nbytes, item);
+    return;
+  }
+  copyStrided(layout.shape, layout.itemsize, viewSide(view), {
+    u8: item,
+    mbuf: null,
+    byteOffset: 0,
+    byteStrides: new Array<number>(layout.ndim).fill(0),
+    suboffsets: null,
+  });
+}
