@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs every package's build, typecheck and tests through turbo, then adds up
+// Runs every package's build, typecheck, tests and (for @mv/native) the
+// valgrind memcheck through turbo, then adds up
 // the per-package vitest JSON reports into one closing line,
 // "N passed, M failed", so the outcome of the whole workspace reads at a glance
 // (and CI can count it). Exits with turbo's status.
@@ -20,7 +21,7 @@ const reportPaths = () =>
 // Stale reports from an earlier run must not be counted.
 for (const path of reportPaths()) rmSync(path);
 
-const turbo = spawnSync("turbo", ["run", "build", "typecheck", "test", ...process.argv.slice(2)], {
+const turbo = spawnSync("turbo", ["run", "build", "typecheck", "test", "memcheck", ...process.argv.slice(2)], {
   cwd: root,
   stdio: "inherit",
   shell: process.platform === "win32",
