@@ -13,6 +13,7 @@
 import { StructError } from "../errors.js";
 import { isPythonTrue } from "./python-truth.js";
 import type { Row } from "./row.js";
+import type { StructValue } from "./struct-value.js";
 
 /**
  * A row without functions, for `x`, `s` and `p`.
@@ -26,6 +27,29 @@ export function byteCountRow(char: "x" | "s" | "p"): Row {
   return { char, size: 1, align: 0, littleEndian: true, unpack: null, pack: null, unpackRun: null };
 }
 
+function getChar(view: DataView, byteOffset: number): Uint8Array {
+  return Uint8Array.of(view.getUint8(byteOffset));
+}
+function runChar(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number): void {
+  for (let j = 0; j < count; j++) out[k + j] = Uint8Array.of(view.getUint8(byteOffset + j));
+}
+function packChar(view: DataView, byteOffset: number, value: unknown): void {
+  if (!(value instanceof Uint8Array) || value.length !== 1) {
+    throw new StructError("char format requires a bytes object of length 1");
+  }
+  view.setUint8(byteOffset, value[0]);
+}
+
+function getBool(view: DataView, byteOffset: number): boolean {
+  return view.getUint8(byteOffset) !== 0;
+}
+function runBool(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number): void {
+  for (let j = 0; j < count; j++) out[k + j] = view.getUint8(byteOffset + j) !== 0;
+}
+function packBool(view: DataView, byteOffset: number, value: unknown): void {
+  view.setUint8(byteOffset, isPythonTrue(value) ? 1 : 0);
+}
+
 /**
  * The row of `c`: a `bytes` of length 1 (`np_char`), read as a fresh
  * one-byte `Uint8Array` (`nu_char`).
@@ -36,22 +60,7 @@ export function byteCountRow(char: "x" | "s" | "p"): Row {
  * ```
  */
 export function charRow(): Row {
-  return {
-    char: "c",
-    size: 1,
-    align: 0,
-    littleEndian: true,
-    unpack: (view, byteOffset) => Uint8Array.of(view.getUint8(byteOffset)),
-    unpackRun: (view, byteOffset, count, out, outIndex) => {
-      for (let j = 0; j < count; j++) out[outIndex + j] = Uint8Array.of(view.getUint8(byteOffset + j));
-    },
-    pack: (view, byteOffset, value) => {
-      if (!(value instanceof Uint8Array) || value.length !== 1) {
-        throw new StructError("char format requires a bytes object of length 1");
-      }
-      view.setUint8(byteOffset, value[0]);
-    },
-  };
+  return { char: "c", size: 1, align: 0, littleEndian: true, unpack: getChar, unpackRun: runChar, pack: packChar };
 }
 
 /**
@@ -64,19 +73,7 @@ export function charRow(): Row {
  * ```
  */
 export function boolRow(align: number): Row {
-  return {
-    char: "?",
-    size: 1,
-    align,
-    littleEndian: true,
-    unpack: (view, byteOffset) => view.getUint8(byteOffset) !== 0,
-    unpackRun: (view, byteOffset, count, out, outIndex) => {
-      for (let j = 0; j < count; j++) out[outIndex + j] = view.getUint8(byteOffset + j) !== 0;
-    },
-    pack: (view, byteOffset, value) => {
-      view.setUint8(byteOffset, isPythonTrue(value) ? 1 : 0);
-    },
-  };
+  return { char: "?", size: 1, align, littleEndian: true, unpack: getBool, unpackRun: runBool, pack: packBool };
 }
 
 /** The bytes of `view` from `byteOffset`, `byteLength` long, without copying. */
@@ -145,4 +142,40 @@ export function writePascal(view: DataView, byteOffset: number, size: number, va
   if (n > size - 1) n = size - 1;
   if (n > 0) bytesAt(view, byteOffset + 1, n).set(value.subarray(0, n));
   view.setUint8(byteOffset, n > 255 ? 255 : n);
+}
+
+function getBytesField(view: DataView, byteOffset: number, row: Row): Uint8Array {
+  return readBytes(view, byteOffset, row.size);
+}
+function runBytesField(view: DataView, byteOffset: number, _count: number, out: StructValue[], k: number, row: Row): void {
+  out[k] = readBytes(view, byteOffset, row.size);
+}
+function packBytesField(view: DataView, byteOffset: number, value: unknown, row: Row): void {
+  writeBytes(view, byteOffset, row.size, value);
+}
+function getPascalField(view: DataView, byteOffset: number, row: Row): Uint8Array {
+  return readPascal(view, byteOffset, row.size);
+}
+function runPascalField(view: DataView, byteOffset: number, _count: number, out: StructValue[], k: number, row: Row): void {
+  out[k] = readPascal(view, byteOffset, row.size);
+}
+function packPascalField(view: DataView, byteOffset: number, value: unknown, row: Row): void {
+  writePascal(view, byteOffset, row.size, value);
+}
+
+/**
+ * The row of one whole `s` or `p` field of `size` bytes, for the loops: its
+ * functions read and write the field, with the length taken from the row.
+ *
+ * @example
+ * ```ts
+ * stringFieldRow("s", 3).unpack(new DataView(new Uint8Array([1, 2, 3, 4]).buffer), 1, stringFieldRow("s", 3)); // returns new Uint8Array([2, 3, 4])
+ * ```
+ */
+export function stringFieldRow(char: "s" | "p", size: number): Row {
+  return Object.freeze(
+    char === "s"
+      ? { char, size, align: 0, littleEndian: true, unpack: getBytesField, unpackRun: runBytesField, pack: packBytesField }
+      : { char, size, align: 0, littleEndian: true, unpack: getPascalField, unpackRun: runPascalField, pack: packPascalField },
+  );
 }

@@ -17,10 +17,10 @@ import { whichTable } from "./byte-order.js";
 import type { Code } from "./code.js";
 import { newFormatItem, readItem } from "./grammar.js";
 import { PY_SSIZE_T_MAX } from "./native-sizes.js";
-import { makePacker, type Packer } from "./pack.js";
+import { makePackPlan, packWithPlan, type PackPlan, type Packer } from "./pack.js";
 import type { Row } from "./row.js";
 import type { Table } from "./table.js";
-import { makeUnpacker, type Unpacker } from "./unpack.js";
+import { makeUnpackPlan, unpackWithPlan, type UnpackPlan, type Unpacker } from "./unpack.js";
 
 /**
  * A compiled format: what a CPython `Struct` holds after `prepare_s()`.
@@ -43,6 +43,10 @@ export interface CompiledFormat {
   readonly exactLen: bigint;
   /** The codes, in format order. */
   readonly codes: readonly Code[];
+  /** The plan of the unpack loop. */
+  readonly unpackPlan: UnpackPlan;
+  /** The plan of the pack loop. */
+  readonly packPlan: PackPlan;
   /** Reads every value of a struct at a byte offset. */
   readonly unpackAt: Unpacker;
   /** Writes every value of a struct at a byte offset (the bytes must be zeroed first). */
@@ -155,6 +159,8 @@ export function compileFormat(format: string): CompiledFormat {
   const { table, start } = whichTable(format, 0);
   const m = measure(format, start, table);
   const codes = Object.freeze(fillCodes(format, start, table));
+  const unpackPlan = makeUnpackPlan(codes, m.len);
+  const packPlan = makePackPlan(codes, m.len);
   return Object.freeze({
     format,
     size: m.size,
@@ -162,7 +168,10 @@ export function compileFormat(format: string): CompiledFormat {
     exactSize: m.exactSize,
     exactLen: m.exactLen,
     codes,
-    unpackAt: makeUnpacker(codes, m.len),
-    packAt: makePacker(codes, m.len),
+    unpackPlan,
+    packPlan,
+    unpackAt: (view: DataView, byteOffset: number) => unpackWithPlan(unpackPlan, view, byteOffset),
+    packAt: (view: DataView, byteOffset: number, values: ArrayLike<unknown>, valueIndex: number) =>
+      packWithPlan(packPlan, view, byteOffset, values, valueIndex),
   });
 }

@@ -15,6 +15,64 @@ import { floatArg } from "./float-arg.js";
 import { HALF_OVERFLOW, halfBitsFromNumber, numberFromHalfBits } from "./half-float.js";
 import { floatOverflowError, intTooLargeError } from "./range-error.js";
 import type { Row } from "./row.js";
+import type { StructValue } from "./struct-value.js";
+
+function getF16LE(view: DataView, byteOffset: number): number {
+  return numberFromHalfBits(view.getUint16(byteOffset, true));
+}
+function getF16BE(view: DataView, byteOffset: number): number {
+  return numberFromHalfBits(view.getUint16(byteOffset, false));
+}
+function getF32LE(view: DataView, byteOffset: number): number {
+  return view.getFloat32(byteOffset, true);
+}
+function getF32BE(view: DataView, byteOffset: number): number {
+  return view.getFloat32(byteOffset, false);
+}
+function getF64LE(view: DataView, byteOffset: number): number {
+  return view.getFloat64(byteOffset, true);
+}
+function getF64BE(view: DataView, byteOffset: number): number {
+  return view.getFloat64(byteOffset, false);
+}
+
+function runF16(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number, row: Row): void {
+  for (let j = 0; j < count; j++) out[k + j] = numberFromHalfBits(view.getUint16(byteOffset + 2 * j, row.littleEndian));
+}
+function runF32LE(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number): void {
+  for (let j = 0; j < count; j++) out[k + j] = view.getFloat32(byteOffset + 4 * j, true);
+}
+function runF32BE(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number): void {
+  for (let j = 0; j < count; j++) out[k + j] = view.getFloat32(byteOffset + 4 * j, false);
+}
+function runF64LE(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number): void {
+  for (let j = 0; j < count; j++) out[k + j] = view.getFloat64(byteOffset + 8 * j, true);
+}
+function runF64BE(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number): void {
+  for (let j = 0; j < count; j++) out[k + j] = view.getFloat64(byteOffset + 8 * j, false);
+}
+
+function packF16(view: DataView, byteOffset: number, value: unknown, row: Row): void {
+  const bits = halfBitsFromNumber(floatArg(value));
+  if (bits === HALF_OVERFLOW) throw typeof value === "bigint" ? intTooLargeError() : floatOverflowError("e");
+  view.setUint16(byteOffset, bits, row.littleEndian);
+}
+/** `PyFloat_Pack4`: a finite value that rounds to infinity overflows. */
+function packF32Checked(view: DataView, byteOffset: number, value: unknown, row: Row): void {
+  const x = typeof value === "number" ? value : floatArg(value);
+  const y = Math.fround(x);
+  if ((y === Infinity || y === -Infinity) && x === x && x !== y) {
+    throw typeof value === "bigint" ? intTooLargeError() : floatOverflowError("f");
+  }
+  view.setFloat32(byteOffset, y, row.littleEndian);
+}
+/** `np_float`: a C cast. */
+function packF32Cast(view: DataView, byteOffset: number, value: unknown, row: Row): void {
+  view.setFloat32(byteOffset, typeof value === "number" ? value : floatArg(value), row.littleEndian);
+}
+function packF64(view: DataView, byteOffset: number, value: unknown, row: Row): void {
+  view.setFloat64(byteOffset, typeof value === "number" ? value : floatArg(value), row.littleEndian);
+}
 
 /**
  * The row of the half float `e`.
@@ -25,21 +83,14 @@ import type { Row } from "./row.js";
  * ```
  */
 export function halfFloatRow(align: number, littleEndian: boolean): Row {
-  const le = littleEndian;
   return {
     char: "e",
     size: 2,
     align,
     littleEndian,
-    unpack: (view, byteOffset) => numberFromHalfBits(view.getUint16(byteOffset, le)),
-    unpackRun: (view, byteOffset, count, out, outIndex) => {
-      for (let j = 0; j < count; j++) out[outIndex + j] = numberFromHalfBits(view.getUint16(byteOffset + 2 * j, le));
-    },
-    pack: (view, byteOffset, value) => {
-      const bits = halfBitsFromNumber(floatArg(value));
-      if (bits === HALF_OVERFLOW) throw typeof value === "bigint" ? intTooLargeError() : floatOverflowError("e");
-      view.setUint16(byteOffset, bits, le);
-    },
+    unpack: littleEndian ? getF16LE : getF16BE,
+    unpackRun: runF16,
+    pack: packF16,
   };
 }
 
@@ -53,28 +104,14 @@ export function halfFloatRow(align: number, littleEndian: boolean): Row {
  * ```
  */
 export function singleFloatRow(align: number, littleEndian: boolean, checked: boolean): Row {
-  const le = littleEndian;
   return {
     char: "f",
     size: 4,
     align,
     littleEndian,
-    unpack: (view, byteOffset) => view.getFloat32(byteOffset, le),
-    unpackRun: (view, byteOffset, count, out, outIndex) => {
-      for (let j = 0; j < count; j++) out[outIndex + j] = view.getFloat32(byteOffset + 4 * j, le);
-    },
-    pack: checked
-      ? (view, byteOffset, value) => {
-          const x = typeof value === "number" ? value : floatArg(value);
-          const y = Math.fround(x);
-          if ((y === Infinity || y === -Infinity) && x === x && x !== y) {
-            throw typeof value === "bigint" ? intTooLargeError() : floatOverflowError("f");
-          }
-          view.setFloat32(byteOffset, y, le);
-        }
-      : (view, byteOffset, value) => {
-          view.setFloat32(byteOffset, typeof value === "number" ? value : floatArg(value), le);
-        },
+    unpack: littleEndian ? getF32LE : getF32BE,
+    unpackRun: littleEndian ? runF32LE : runF32BE,
+    pack: checked ? packF32Checked : packF32Cast,
   };
 }
 
@@ -87,18 +124,13 @@ export function singleFloatRow(align: number, littleEndian: boolean, checked: bo
  * ```
  */
 export function doubleFloatRow(align: number, littleEndian: boolean): Row {
-  const le = littleEndian;
   return {
     char: "d",
     size: 8,
     align,
     littleEndian,
-    unpack: (view, byteOffset) => view.getFloat64(byteOffset, le),
-    unpackRun: (view, byteOffset, count, out, outIndex) => {
-      for (let j = 0; j < count; j++) out[outIndex + j] = view.getFloat64(byteOffset + 8 * j, le);
-    },
-    pack: (view, byteOffset, value) => {
-      view.setFloat64(byteOffset, typeof value === "number" ? value : floatArg(value), le);
-    },
+    unpack: littleEndian ? getF64LE : getF64BE,
+    unpackRun: littleEndian ? runF64LE : runF64BE,
+    pack: packF64,
   };
 }

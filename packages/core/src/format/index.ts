@@ -9,7 +9,6 @@ export type { StructValue } from "./struct-value.js";
 export { calcsize, pack, packInto, unpack, unpackFrom, iterUnpack, type FormatArg } from "./module-functions.js";
 export { Struct, UnpackIterator, type OffsetArg } from "./struct.js";
 export { clearCache } from "./cache.js";
-export { toByteWindow, ByteWindowMemo, type ByteWindow } from "./byte-source.js";
 export { itemCodec, formatItemsize, type ItemCodec } from "./item-codec.js";
 export { parseFormat } from "./pep3118/parse-format.js";
 export type { ParsedFormat, ParsedField, FieldKind } from "./pep3118/parsed-format.js";

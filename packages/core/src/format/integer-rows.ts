@@ -19,7 +19,8 @@
 
 import { integerArg } from "./integer-arg.js";
 import { intTooLargeError, rangeError } from "./range-error.js";
-import type { Row } from "./row.js";
+import type { PackFn, Row, UnpackFn, UnpackRunFn } from "./row.js";
+import type { StructValue } from "./struct-value.js";
 
 const INT64_MIN = -(1n << 63n);
 const INT64_MAX = (1n << 63n) - 1n;
@@ -30,6 +31,181 @@ function bigIntegerArg(value: unknown): bigint {
   const x = integerArg(value);
   return typeof x === "bigint" ? x : BigInt(x);
 }
+
+// ---- readers -------------------------------------------------------------
+
+function getI8(view: DataView, byteOffset: number): number {
+  return view.getInt8(byteOffset);
+}
+function getU8(view: DataView, byteOffset: number): number {
+  return view.getUint8(byteOffset);
+}
+function getI16LE(view: DataView, byteOffset: number): number {
+  return view.getInt16(byteOffset, true);
+}
+function getI16BE(view: DataView, byteOffset: number): number {
+  return view.getInt16(byteOffset, false);
+}
+function getU16LE(view: DataView, byteOffset: number): number {
+  return view.getUint16(byteOffset, true);
+}
+function getU16BE(view: DataView, byteOffset: number): number {
+  return view.getUint16(byteOffset, false);
+}
+function getI32LE(view: DataView, byteOffset: number): number {
+  return view.getInt32(byteOffset, true);
+}
+function getI32BE(view: DataView, byteOffset: number): number {
+  return view.getInt32(byteOffset, false);
+}
+function getU32LE(view: DataView, byteOffset: number): number {
+  return view.getUint32(byteOffset, true);
+}
+function getU32BE(view: DataView, byteOffset: number): number {
+  return view.getUint32(byteOffset, false);
+}
+function getI64LE(view: DataView, byteOffset: number): bigint {
+  return view.getBigInt64(byteOffset, true);
+}
+function getI64BE(view: DataView, byteOffset: number): bigint {
+  return view.getBigInt64(byteOffset, false);
+}
+function getU64LE(view: DataView, byteOffset: number): bigint {
+  return view.getBigUint64(byteOffset, true);
+}
+function getU64BE(view: DataView, byteOffset: number): bigint {
+  return view.getBigUint64(byteOffset, false);
+}
+
+// ---- run readers ---------------------------------------------------------
+
+function runI8(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number): void {
+  for (let j = 0; j < count; j++) out[k + j] = view.getInt8(byteOffset + j);
+}
+function runU8(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number): void {
+  for (let j = 0; j < count; j++) out[k + j] = view.getUint8(byteOffset + j);
+}
+function runI16LE(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number): void {
+  for (let j = 0; j < count; j++) out[k + j] = view.getInt16(byteOffset + 2 * j, true);
+}
+function runI16BE(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number): void {
+  for (let j = 0; j < count; j++) out[k + j] = view.getInt16(byteOffset + 2 * j, false);
+}
+function runU16LE(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number): void {
+  for (let j = 0; j < count; j++) out[k + j] = view.getUint16(byteOffset + 2 * j, true);
+}
+function runU16BE(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number): void {
+  for (let j = 0; j < count; j++) out[k + j] = view.getUint16(byteOffset + 2 * j, false);
+}
+function runI32LE(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number): void {
+  for (let j = 0; j < count; j++) out[k + j] = view.getInt32(byteOffset + 4 * j, true);
+}
+function runI32BE(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number): void {
+  for (let j = 0; j < count; j++) out[k + j] = view.getInt32(byteOffset + 4 * j, false);
+}
+function runU32LE(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number): void {
+  for (let j = 0; j < count; j++) out[k + j] = view.getUint32(byteOffset + 4 * j, true);
+}
+function runU32BE(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number): void {
+  for (let j = 0; j < count; j++) out[k + j] = view.getUint32(byteOffset + 4 * j, false);
+}
+function runI64LE(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number): void {
+  for (let j = 0; j < count; j++) out[k + j] = view.getBigInt64(byteOffset + 8 * j, true);
+}
+function runI64BE(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number): void {
+  for (let j = 0; j < count; j++) out[k + j] = view.getBigInt64(byteOffset + 8 * j, false);
+}
+function runU64LE(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number): void {
+  for (let j = 0; j < count; j++) out[k + j] = view.getBigUint64(byteOffset + 8 * j, true);
+}
+function runU64BE(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number): void {
+  for (let j = 0; j < count; j++) out[k + j] = view.getBigUint64(byteOffset + 8 * j, false);
+}
+
+// ---- packers -------------------------------------------------------------
+
+function packI8(view: DataView, byteOffset: number, value: unknown, row: Row): void {
+  const x = typeof value === "number" && (value | 0) === value ? value : integerArg(value);
+  if (x < -128 || x > 127) throw rangeError(row.char, 1, true);
+  view.setInt8(byteOffset, Number(x));
+}
+function packU8(view: DataView, byteOffset: number, value: unknown, row: Row): void {
+  const x = typeof value === "number" && (value | 0) === value ? value : integerArg(value);
+  if (x < 0 || x > 255) throw rangeError(row.char, 1, false);
+  view.setUint8(byteOffset, Number(x));
+}
+function packI16(view: DataView, byteOffset: number, value: unknown, row: Row): void {
+  const x = typeof value === "number" && (value | 0) === value ? value : integerArg(value);
+  if (x < -32768 || x > 32767) throw rangeError(row.char, 2, true);
+  view.setInt16(byteOffset, Number(x), row.littleEndian);
+}
+function packU16(view: DataView, byteOffset: number, value: unknown, row: Row): void {
+  const x = typeof value === "number" && (value | 0) === value ? value : integerArg(value);
+  if (x < 0 || x > 65535) throw rangeError(row.char, 2, false);
+  view.setUint16(byteOffset, Number(x), row.littleEndian);
+}
+function packI32(view: DataView, byteOffset: number, value: unknown, row: Row): void {
+  if (typeof value === "number" && (value | 0) === value) {
+    view.setInt32(byteOffset, value, row.littleEndian);
+    return;
+  }
+  const x = integerArg(value);
+  if (x < -2147483648 || x > 2147483647) throw rangeError(row.char, 4, true);
+  view.setInt32(byteOffset, Number(x), row.littleEndian);
+}
+function packU32(view: DataView, byteOffset: number, value: unknown, row: Row): void {
+  if (typeof value === "number" && value >>> 0 === value) {
+    view.setUint32(byteOffset, value, row.littleEndian);
+    return;
+  }
+  const x = integerArg(value);
+  if (x < 0 || x > 4294967295) throw rangeError(row.char, 4, false);
+  view.setUint32(byteOffset, Number(x), row.littleEndian);
+}
+function packI64(view: DataView, byteOffset: number, value: unknown, row: Row): void {
+  if (typeof value === "number" && Number.isSafeInteger(value)) {
+    view.setBigInt64(byteOffset, BigInt(value), row.littleEndian);
+    return;
+  }
+  const x = bigIntegerArg(value);
+  if (x < INT64_MIN || x > INT64_MAX) {
+    // bp_longlong: _PyLong_AsByteArray has written the low 8 bytes already.
+    if (!row.littleEndian) view.setBigUint64(byteOffset, BigInt.asUintN(64, x), false);
+    throw rangeError(row.char, 8, true);
+  }
+  view.setBigInt64(byteOffset, x, row.littleEndian);
+}
+function packU64(view: DataView, byteOffset: number, value: unknown, row: Row): void {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) {
+    view.setBigUint64(byteOffset, BigInt(value), row.littleEndian);
+    return;
+  }
+  const x = bigIntegerArg(value);
+  if (x < 0n || x > UINT64_MAX) {
+    // bp_ulonglong: the low 8 bytes of a non-negative integer are written first.
+    if (!row.littleEndian && x >= 0n) view.setBigUint64(byteOffset, BigInt.asUintN(64, x), false);
+    throw rangeError(row.char, 8, false);
+  }
+  view.setBigUint64(byteOffset, x, row.littleEndian);
+}
+function packPointer(view: DataView, byteOffset: number, value: unknown, row: Row): void {
+  const x = typeof value === "number" && Number.isSafeInteger(value) ? BigInt(value) : bigIntegerArg(value);
+  if (x < INT64_MIN || x > UINT64_MAX) throw intTooLargeError();
+  view.setBigUint64(byteOffset, BigInt.asUintN(64, x), row.littleEndian);
+}
+
+type Kind = "i1" | "u1" | "i2" | "u2" | "i4" | "u4" | "i8" | "u8";
+
+const READERS: Record<Kind, [UnpackFn, UnpackFn, UnpackRunFn, UnpackRunFn, PackFn]> = {
+  i1: [getI8, getI8, runI8, runI8, packI8],
+  u1: [getU8, getU8, runU8, runU8, packU8],
+  i2: [getI16LE, getI16BE, runI16LE, runI16BE, packI16],
+  u2: [getU16LE, getU16BE, runU16LE, runU16BE, packU16],
+  i4: [getI32LE, getI32BE, runI32LE, runI32BE, packI32],
+  u4: [getU32LE, getU32BE, runU32LE, runU32BE, packU32],
+  i8: [getI64LE, getI64BE, runI64LE, runI64BE, packI64],
+  u8: [getU64LE, getU64BE, runU64LE, runU64BE, packU64],
+};
 
 /**
  * The row of integer code `char`: `size` bytes, signed or not, aligned to
@@ -48,150 +224,14 @@ export function integerRow(
   littleEndian: boolean,
   pointer = false,
 ): Row {
-  const truncates = size === 8 && !pointer && !littleEndian;
-  const le = littleEndian;
-  const fail = (): Error => (pointer ? intTooLargeError() : rangeError(char, size, signed));
-  const base = { char, size, align, littleEndian };
-  switch (size) {
-    case 1:
-      return signed
-        ? {
-            ...base,
-            unpack: (view, byteOffset) => view.getInt8(byteOffset),
-            unpackRun: (view, byteOffset, count, out, outIndex) => {
-              for (let j = 0; j < count; j++) out[outIndex + j] = view.getInt8(byteOffset + j);
-            },
-            pack: (view, byteOffset, value) => {
-              const x = typeof value === "number" && (value | 0) === value ? value : integerArg(value);
-              if (x < -128 || x > 127) throw fail();
-              view.setInt8(byteOffset, Number(x));
-            },
-          }
-        : {
-            ...base,
-            unpack: (view, byteOffset) => view.getUint8(byteOffset),
-            unpackRun: (view, byteOffset, count, out, outIndex) => {
-              for (let j = 0; j < count; j++) out[outIndex + j] = view.getUint8(byteOffset + j);
-            },
-            pack: (view, byteOffset, value) => {
-              const x = typeof value === "number" && (value | 0) === value ? value : integerArg(value);
-              if (x < 0 || x > 255) throw fail();
-              view.setUint8(byteOffset, Number(x));
-            },
-          };
-    case 2:
-      return signed
-        ? {
-            ...base,
-            unpack: (view, byteOffset) => view.getInt16(byteOffset, le),
-            unpackRun: (view, byteOffset, count, out, outIndex) => {
-              for (let j = 0; j < count; j++) out[outIndex + j] = view.getInt16(byteOffset + 2 * j, le);
-            },
-            pack: (view, byteOffset, value) => {
-              const x = typeof value === "number" && (value | 0) === value ? value : integerArg(value);
-              if (x < -32768 || x > 32767) throw fail();
-              view.setInt16(byteOffset, Number(x), le);
-            },
-          }
-        : {
-            ...base,
-            unpack: (view, byteOffset) => view.getUint16(byteOffset, le),
-            unpackRun: (view, byteOffset, count, out, outIndex) => {
-              for (let j = 0; j < count; j++) out[outIndex + j] = view.getUint16(byteOffset + 2 * j, le);
-            },
-            pack: (view, byteOffset, value) => {
-              const x = typeof value === "number" && (value | 0) === value ? value : integerArg(value);
-              if (x < 0 || x > 65535) throw fail();
-              view.setUint16(byteOffset, Number(x), le);
-            },
-          };
-    case 4:
-      return signed
-        ? {
-            ...base,
-            unpack: (view, byteOffset) => view.getInt32(byteOffset, le),
-            unpackRun: (view, byteOffset, count, out, outIndex) => {
-              for (let j = 0; j < count; j++) out[outIndex + j] = view.getInt32(byteOffset + 4 * j, le);
-            },
-            pack: (view, byteOffset, value) => {
-              if (typeof value === "number" && (value | 0) === value) {
-                view.setInt32(byteOffset, value, le);
-                return;
-              }
-              const x = integerArg(value);
-              if (x < -2147483648 || x > 2147483647) throw fail();
-              view.setInt32(byteOffset, Number(x), le);
-            },
-          }
-        : {
-            ...base,
-            unpack: (view, byteOffset) => view.getUint32(byteOffset, le),
-            unpackRun: (view, byteOffset, count, out, outIndex) => {
-              for (let j = 0; j < count; j++) out[outIndex + j] = view.getUint32(byteOffset + 4 * j, le);
-            },
-            pack: (view, byteOffset, value) => {
-              if (typeof value === "number" && value >>> 0 === value) {
-                view.setUint32(byteOffset, value, le);
-                return;
-              }
-              const x = integerArg(value);
-              if (x < 0 || x > 4294967295) throw fail();
-              view.setUint32(byteOffset, Number(x), le);
-            },
-          };
-    case 8:
-      if (pointer) {
-        return {
-          ...base,
-          unpack: (view, byteOffset) => view.getBigUint64(byteOffset, le),
-          unpackRun: (view, byteOffset, count, out, outIndex) => {
-            for (let j = 0; j < count; j++) out[outIndex + j] = view.getBigUint64(byteOffset + 8 * j, le);
-          },
-          pack: (view, byteOffset, value) => {
-            const x = typeof value === "number" && Number.isSafeInteger(value) ? BigInt(value) : bigIntegerArg(value);
-            if (x < INT64_MIN || x > UINT64_MAX) throw fail();
-            view.setBigUint64(byteOffset, BigInt.asUintN(64, x), le);
-          },
-        };
-      }
-      return signed
-        ? {
-            ...base,
-            unpack: (view, byteOffset) => view.getBigInt64(byteOffset, le),
-            unpackRun: (view, byteOffset, count, out, outIndex) => {
-              for (let j = 0; j < count; j++) out[outIndex + j] = view.getBigInt64(byteOffset + 8 * j, le);
-            },
-            pack: (view, byteOffset, value) => {
-              if (typeof value === "number" && Number.isSafeInteger(value)) {
-                view.setBigInt64(byteOffset, BigInt(value), le);
-                return;
-              }
-              const x = bigIntegerArg(value);
-              if (x < INT64_MIN || x > INT64_MAX) {
-                if (truncates) view.setBigUint64(byteOffset, BigInt.asUintN(64, x), le);
-                throw fail();
-              }
-              view.setBigInt64(byteOffset, x, le);
-            },
-          }
-        : {
-            ...base,
-            unpack: (view, byteOffset) => view.getBigUint64(byteOffset, le),
-            unpackRun: (view, byteOffset, count, out, outIndex) => {
-              for (let j = 0; j < count; j++) out[outIndex + j] = view.getBigUint64(byteOffset + 8 * j, le);
-            },
-            pack: (view, byteOffset, value) => {
-              if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) {
-                view.setBigUint64(byteOffset, BigInt(value), le);
-                return;
-              }
-              const x = bigIntegerArg(value);
-              if (x < 0n || x > UINT64_MAX) {
-                if (truncates && x >= 0n) view.setBigUint64(byteOffset, BigInt.asUintN(64, x), le);
-                throw fail();
-              }
-              view.setBigUint64(byteOffset, x, le);
-            },
-          };
-  }
+  const [le, be, runLE, runBE, pack] = READERS[`${signed ? "i" : "u"}${size}` as Kind];
+  return {
+    char,
+    size,
+    align,
+    littleEndian,
+    unpack: littleEndian ? le : be,
+    unpackRun: littleEndian ? runLE : runBE,
+    pack: pointer ? packPointer : pack,
+  };
 }

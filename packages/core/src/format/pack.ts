@@ -4,15 +4,15 @@
  * Values are checked and written one after the other, so a refused value
  * leaves the values before it written, as in CPython; callers zero the
  * struct's bytes first (`memset`), which also writes the pad bytes. Like the
- * unpack loop, formats of at most eight values get a closure with every
- * offset precomputed.
+ * unpack loop, a format's {@link PackPlan} is made once, and formats of at
+ * most eight values have every writer, row and offset listed.
  *
  * @packageDocumentation
  */
 
-import { writeBytes, writePascal } from "./byte-rows.js";
 import type { Code } from "./code.js";
-import type { PackFn } from "./row.js";
+import type { PackFn, Row } from "./row.js";
+import { fieldRow } from "./unpack.js";
 
 /**
  * Writes `values[valueIndex …]` as a struct that begins at `byteOffset` of
@@ -21,106 +21,98 @@ import type { PackFn } from "./row.js";
 export type Packer = (view: DataView, byteOffset: number, values: ArrayLike<unknown>, valueIndex: number) => void;
 
 /**
- * The writer of one value of `code` (for `s` and `p`, the whole field).
+ * What {@link packWithPlan} needs for one format: the writer, row and byte
+ * offset of each value, and the codes for formats of more than eight values.
+ *
+ * @example
+ * ```ts
+ * makePackPlan(compileFormat("<hd").codes, 2).offsets; // returns [0, 2]
+ * ```
+ */
+export interface PackPlan {
+  readonly n: number;
+  readonly writers: readonly PackFn[];
+  readonly rows: readonly Row[];
+  readonly offsets: readonly number[];
+  readonly codes: readonly Code[];
+}
+
+/**
+ * The writer of one value of `code` (for `s` and `p`, the whole field), with
+ * its row bound.
  *
  * @example
  * ```ts
  * const u = new Uint8Array(2); fieldWriter(compileFormat("<h").codes[0])(new DataView(u.buffer), 0, 258); u; // returns new Uint8Array([2, 1])
  * ```
  */
-export function fieldWriter(code: Code): PackFn {
-  const size = code.size;
-  switch (code.row.char) {
-    case "s":
-      return (view, byteOffset, value) => writeBytes(view, byteOffset, size, value);
-    case "p":
-      return (view, byteOffset, value) => writePascal(view, byteOffset, size, value);
-    default:
-      return code.row.pack as PackFn;
-  }
-}
-
-function smallPacker(writers: PackFn[], offsets: number[]): Packer {
-  const [w0, w1, w2, w3, w4, w5, w6, w7] = writers as [PackFn, PackFn, PackFn, PackFn, PackFn, PackFn, PackFn, PackFn];
-  const [o0, o1, o2, o3, o4, o5, o6, o7] = offsets as [number, number, number, number, number, number, number, number];
-  switch (writers.length) {
-    case 0:
-      return () => {};
-    case 1:
-      return (v, b, a, i) => {
-        w0(v, b + o0, a[i]);
-      };
-    case 2:
-      return (v, b, a, i) => {
-        w0(v, b + o0, a[i]);
-        w1(v, b + o1, a[i + 1]);
-      };
-    case 3:
-      return (v, b, a, i) => {
-        w0(v, b + o0, a[i]);
-        w1(v, b + o1, a[i + 1]);
-        w2(v, b + o2, a[i + 2]);
-      };
-    case 4:
-      return (v, b, a, i) => {
-        w0(v, b + o0, a[i]);
-        w1(v, b + o1, a[i + 1]);
-        w2(v, b + o2, a[i + 2]);
-        w3(v, b + o3, a[i + 3]);
-      };
-    default:
-      return (v, b, a, i) => {
-        const n = writers.length;
-        w0(v, b + o0, a[i]);
-        w1(v, b + o1, a[i + 1]);
-        w2(v, b + o2, a[i + 2]);
-        w3(v, b + o3, a[i + 3]);
-        w4(v, b + o4, a[i + 4]);
-        if (n > 5) w5(v, b + o5, a[i + 5]);
-        if (n > 6) w6(v, b + o6, a[i + 6]);
-        if (n > 7) w7(v, b + o7, a[i + 7]);
-      };
-  }
-}
-
-function codeLoopPacker(codes: readonly Code[]): Packer {
-  const writers = codes.map(fieldWriter);
-  const byteOffsets = codes.map((c) => c.byteOffset);
-  const sizes = codes.map((c) => c.size);
-  const counts = codes.map((c) => c.repeat);
-  const n = codes.length;
-  return (view, byteOffset, values, valueIndex) => {
-    let k = valueIndex;
-    for (let i = 0; i < n; i++) {
-      const write = writers[i];
-      const size = sizes[i];
-      const count = counts[i];
-      let at = byteOffset + byteOffsets[i];
-      for (let j = 0; j < count; j++, at += size) write(view, at, values[k++]);
-    }
-  };
+export function fieldWriter(code: Code): (view: DataView, byteOffset: number, value: unknown) => void {
+  const row = fieldRow(code);
+  const write = row.pack as PackFn;
+  return (view, byteOffset, value) => write(view, byteOffset, value, row);
 }
 
 /**
- * The pack loop for `codes`, which take `len` values in all.
+ * The plan of the pack loop for `codes`, which take `len` values in all.
  *
  * @example
  * ```ts
- * const u = new Uint8Array(4); makePacker(compileFormat(">hh").codes, 2)(new DataView(u.buffer), 0, [1, 2], 0); u; // returns new Uint8Array([0, 1, 0, 2])
+ * makePackPlan(compileFormat("3i").codes, 3).n; // returns 3
  * ```
  */
-export function makePacker(codes: readonly Code[], len: number): Packer {
+export function makePackPlan(codes: readonly Code[], len: number): PackPlan {
+  const writers: PackFn[] = [];
+  const rows: Row[] = [];
+  const offsets: number[] = [];
   if (len <= 8) {
-    const writers: PackFn[] = [];
-    const offsets: number[] = [];
     for (const code of codes) {
-      const write = fieldWriter(code);
+      const row = fieldRow(code);
       for (let j = 0; j < code.repeat; j++) {
-        writers.push(write);
+        writers.push(row.pack as PackFn);
+        rows.push(row);
         offsets.push(code.byteOffset + j * code.size);
       }
     }
-    return smallPacker(writers, offsets);
   }
-  return codeLoopPacker(codes);
+  return Object.freeze({
+    n: len <= 8 ? len : -1,
+    writers: Object.freeze(writers),
+    rows: Object.freeze(rows),
+    offsets: Object.freeze(offsets),
+    codes,
+  });
+}
+
+/**
+ * Writes `values[valueIndex …]` as a struct at `byteOffset` of `view` by its
+ * plan (the bytes must be zeroed first).
+ *
+ * @example
+ * ```ts
+ * const u = new Uint8Array(4); packWithPlan(makePackPlan(compileFormat(">hh").codes, 2), new DataView(u.buffer), 0, [1, 2], 0); u; // returns new Uint8Array([0, 1, 0, 2])
+ * ```
+ */
+export function packWithPlan(
+  p: PackPlan,
+  view: DataView,
+  byteOffset: number,
+  values: ArrayLike<unknown>,
+  valueIndex: number,
+): void {
+  const n = p.n;
+  if (n >= 0) {
+    const writers = p.writers;
+    const rows = p.rows;
+    const offsets = p.offsets;
+    for (let i = 0; i < n; i++) writers[i](view, byteOffset + offsets[i], values[valueIndex + i], rows[i]);
+    return;
+  }
+  let k = valueIndex;
+  for (const code of p.codes) {
+    const row = fieldRow(code);
+    const write = row.pack as PackFn;
+    const size = code.size;
+    let at = byteOffset + code.byteOffset;
+    for (let j = 0; j < code.repeat; j++, at += size) write(view, at, values[k++], row);
+  }
 }

@@ -7,15 +7,19 @@
 import type { StructValue } from "./struct-value.js";
 
 /**
- * Reads one value at `byteOffset` of `view` (an `nu_*`/`lu_*`/`bu_*` function).
+ * Reads one value at `byteOffset` of `view` (an `nu_*`/`lu_*`/`bu_*`
+ * function). Like CPython's, it is given its row, where `s` and `p` find
+ * their length.
  */
-export type UnpackFn = (view: DataView, byteOffset: number) => StructValue;
+export type UnpackFn = (view: DataView, byteOffset: number, row: Row) => StructValue;
 
 /**
  * Checks `value` and writes it at `byteOffset` of `view` (an `np_*`/`lp_*`/
- * `bp_*` function). It throws before writing anything when `value` is refused.
+ * `bp_*` function), given its row for the size, byte order and character its
+ * messages name. It throws before writing anything when `value` is refused
+ * (but for the big-endian 8-byte rows: see `integer-rows.ts`).
  */
-export type PackFn = (view: DataView, byteOffset: number, value: unknown) => void;
+export type PackFn = (view: DataView, byteOffset: number, value: unknown, row: Row) => void;
 
 /**
  * Reads `count` consecutive values of one row into `out`, from `outIndex` on:
@@ -28,12 +32,17 @@ export type UnpackRunFn = (
   count: number,
   out: StructValue[],
   outIndex: number,
+  row: Row,
 ) => void;
 
 /**
  * A format character's row: its size and alignment in one mode, and the
  * functions that read and write it. `x`, `s` and `p` have no functions: the
  * compiler and the pack and unpack loops handle them, as in CPython.
+ *
+ * The functions are plain top-level functions, one per type and byte order,
+ * never closures made per row: V8 inlines a known function, but not one of
+ * many closures of the same code.
  *
  * @example
  * ```ts

@@ -20,7 +20,8 @@ import { compileFormat, type CompiledFormat } from "./compile.js";
 import { formatBytes } from "./format-arg.js";
 import { offsetArg } from "./offset-arg.js";
 import type { StructValue } from "./struct-value.js";
-import type { Unpacker } from "./unpack.js";
+import { packWithPlan } from "./pack.js";
+import type { UnpackPlan } from "./unpack.js";
 
 /** A byte offset argument: an integer `number` or `bigint`. */
 export type OffsetArg = number | bigint;
@@ -63,11 +64,11 @@ function packValues(compiled: CompiledFormat, values: ArrayLike<unknown>, start:
   const size = compiled.size;
   if (size > SCRATCH_SIZE) {
     const bytes = new Uint8Array(size);
-    compiled.packAt(new DataView(bytes.buffer), 0, values, start);
+    packWithPlan(compiled.packPlan, new DataView(bytes.buffer), 0, values, start);
     return bytes;
   }
   for (let i = 0; i < size; i++) scratchBytes[i] = 0;
-  compiled.packAt(scratchView, 0, values, start);
+  packWithPlan(compiled.packPlan, scratchView, 0, values, start);
   const bytes = new Uint8Array(size);
   for (let i = 0; i < size; i++) bytes[i] = scratchBytes[i];
   return bytes;
@@ -118,7 +119,7 @@ function packIntoArgs(
   const at = memo.byteOffset + offset;
   try {
     zeroBytes(memo.view, at, size);
-    compiled.packAt(memo.view, at, args, start + 2);
+    packWithPlan(compiled.packPlan, memo.view, at, args, start + 2);
   } catch (error) {
     if (!reused || !isBufferAccessError(error)) throw error;
     memo.forget(); // detached since the window was made: start again
@@ -235,8 +236,8 @@ export class Struct {
   declare readonly compiled: CompiledFormat;
   /** @internal The window of the latest buffer argument. */
   declare readonly memo: ByteWindowMemo;
-  /** @internal `compiled.unpackAt`. */
-  declare readonly unpackAt: Unpacker;
+  /** @internal `compiled.unpackPlan`. */
+  declare readonly unpackPlan: UnpackPlan;
 
   /**
    * Compiles `format`, a string or a `Uint8Array` of ASCII (`Struct()` always
@@ -248,7 +249,7 @@ export class Struct {
     this.size = compiled.size <= Number.MAX_SAFE_INTEGER ? compiled.size : (compiled.exactSize as unknown as number);
     this.compiled = compiled;
     this.memo = new ByteWindowMemo();
-    this.unpackAt = compiled.unpackAt;
+    this.unpackPlan = compiled.unpackPlan;
   }
 
   /** Packs the values into a new `Uint8Array`. */
@@ -281,7 +282,8 @@ export class Struct {
       throw new StructError(`unpack requires a buffer of ${this.compiled.exactSize} bytes`);
     }
     try {
-      return this.unpackAt(memo.view, memo.byteOffset);
+      const plan = this.unpackPlan;
+      return plan.loop(plan, memo.view, memo.byteOffset);
     } catch (error) {
       if (!reused || !isBufferAccessError(error)) throw error;
       memo.forget(); // detached since the window was made: start again
@@ -303,7 +305,8 @@ export class Struct {
     }
     if (byteLength - at < size) throw unpackFromRangeError(this.compiled, at, byteLength);
     try {
-      return this.unpackAt(memo.view, memo.byteOffset + at);
+      const plan = this.unpackPlan;
+      return plan.loop(plan, memo.view, memo.byteOffset + at);
     } catch (error) {
       if (!reused || !isBufferAccessError(error)) throw error;
       memo.forget();

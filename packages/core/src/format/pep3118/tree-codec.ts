@@ -42,7 +42,12 @@ function elementCodec(field: ParsedField): { read: TreeReader; write: TreeWriter
     case "scalar": {
       const row = leafRowOf(field);
       if (row === undefined) throw new StructError(`no row for field format ${field.format}`);
-      return { read: row.unpack as UnpackFn, write: row.pack as PackFn };
+      const read = row.unpack as UnpackFn;
+      const write = row.pack as PackFn;
+      return {
+        read: (view, byteOffset) => read(view, byteOffset, row),
+        write: (view, byteOffset, value) => write(view, byteOffset, value, row),
+      };
     }
     case "bytes":
     case "padding":
@@ -62,17 +67,17 @@ function elementCodec(field: ParsedField): { read: TreeReader; write: TreeWriter
       const packHalf = row.pack as PackFn;
       const half = row.size;
       return {
-        read: (view, byteOffset) => [unpackHalf(view, byteOffset), unpackHalf(view, byteOffset + half)],
+        read: (view, byteOffset) => [unpackHalf(view, byteOffset, row), unpackHalf(view, byteOffset + half, row)],
         write: (view, byteOffset, value) => {
           // A complex is [re, im]; a lone real number has no imaginary part.
           if (typeof value === "number" || typeof value === "bigint") {
-            packHalf(view, byteOffset, value);
-            packHalf(view, byteOffset + half, 0);
+            packHalf(view, byteOffset, value, row);
+            packHalf(view, byteOffset + half, 0, row);
             return;
           }
           assertItemList(value, 2);
-          packHalf(view, byteOffset, value[0]);
-          packHalf(view, byteOffset + half, value[1]);
+          packHalf(view, byteOffset, value[0], row);
+          packHalf(view, byteOffset + half, value[1], row);
         },
       };
     }
