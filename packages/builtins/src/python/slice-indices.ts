@@ -1,0 +1,104 @@
+/**
+ * Python's slice arithmetic: `PySlice_Unpack` followed by
+ * `PySlice_AdjustIndices` (`Objects/sliceobject.c`), which every sequence
+ * here uses for `x[start:stop:step]`.
+ *
+ * @packageDocumentation
+ */
+import { ValueError } from "@mv/core";
+import { asSsize, isIndex } from "./as-index.js";
+
+/** A slice, as Python's `slice` object: `null` or `undefined` is `None`. */
+export interface SliceLike {
+  readonly start?: unknown;
+  readonly stop?: unknown;
+  readonly step?: unknown;
+}
+
+/** The resolved indices of a slice over a sequence of known length. */
+export interface SliceIndices {
+  /** first index visited */
+  start: number;
+  /** index the walk stops before (meaningful with `step`) */
+  stop: number;
+  /** non-zero step */
+  step: number;
+  /** number of indices visited (`slicelength`) */
+  length: number;
+}
+
+const SSIZE_MAX = 2 ** 63 - 1;
+
+function sliceIndex(value: unknown, fallback: number): number {
+  if (value === null || value === undefined) return fallback;
+  if (!isIndex(value)) {
+    throw new TypeError(
+      "slice indices must be integers or None or have an __index__ method",
+    );
+  }
+  // _PyEval_SliceIndex clips out-of-range integers instead of failing.
+  return asSsize(value);
+}
+
+/**
+ * Whether `key` is a slice rather than an index: any non-array object with a
+ * `start`, `stop` or `step` property (Python's `slice` attributes), so that a
+ * `slice(...)` object and a plain `{ start, stop }` both work.
+ *
+ * @example
+ * ```ts
+ * isSliceLike({ start: 1, stop: 3 }); // returns true
+ * isSliceLike(2); // returns false
+ * isSliceLike([1, 2]); // returns false
+ * ```
+ */
+export function isSliceLike(key: unknown): key is SliceLike {
+  if (typeof key !== "object" || key === null || Array.isArray(key)) return false;
+  return "start" in key || "stop" in key || "step" in key;
+}
+
+/**
+ * `PySlice_GetIndicesEx`: the start, stop, step and length of `slice` over a
+ * sequence of `length` items, with CPython's errors ("slice step cannot be
+ * zero", "slice indices must be integers or None or have an __index__
+ * method").
+ *
+ * @param length - the sequence's length
+ * @param slice - `{ start, stop, step }`, each `null`/`undefined` for None
+ *
+ * @example
+ * ```ts
+ * sliceIndices(5, { start: 1, stop: null, step: 2 }); // returns { start: 1, stop: 5, step: 2, length: 2 }
+ * sliceIndices(5, { step: -1 }); // returns { start: 4, stop: -1, step: -1, length: 5 }
+ * sliceIndices(5, { start: -100, stop: 100 }); // returns { start: 0, stop: 5, step: 1, length: 5 }
+ * ```
+ */
+export function sliceIndices(length: number, slice: SliceLike): SliceIndices {
+  let step = sliceIndex(slice.step, 1);
+  if (step === 0) throw new ValueError("slice step cannot be zero");
+  // PySlice_Unpack: keep -step representable.
+  if (step < -SSIZE_MAX) step = -SSIZE_MAX;
+  let start = sliceIndex(slice.start, step < 0 ? SSIZE_MAX : 0);
+  let stop = sliceIndex(slice.stop, step < 0 ? -SSIZE_MAX - 1 : SSIZE_MAX);
+
+  if (start < 0) {
+    start += length;
+    if (start < 0) start = step < 0 ? -1 : 0;
+  } else if (start >= length) {
+    start = step < 0 ? length - 1 : length;
+  }
+  if (stop < 0) {
+    stop += length;
+    if (stop < 0) stop = step < 0 ? -1 : 0;
+  } else if (stop >= length) {
+    stop = step < 0 ? length - 1 : length;
+  }
+
+  let count = 0;
+  if (step < 0) {
+    if (stop < start) count = Math.floor((start - stop - 1) / -step) + 1;
+  } else if (start < stop) {
+    count = Math.floor((stop - start - 1) / step) + 1;
+  }
+  return { start, stop, step, length: count };
+}

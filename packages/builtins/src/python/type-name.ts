@@ -1,0 +1,49 @@
+/**
+ * The Python type name of a JavaScript value, for error messages worded like
+ * CPython's (`"'%.200s' object cannot be interpreted as an integer"`,
+ * `Py_TYPE(x)->tp_name`).
+ *
+ * The mapping follows the value mapping of the contract (§2): integral
+ * numbers and bigints are `int`, other numbers `float`, strings `str`,
+ * booleans `bool`, `null` and `undefined` `NoneType`, arrays `list`. An object
+ * whose class declares a static `pythonName` (the builtins here do) reports
+ * it; any other object reports its constructor's name.
+ *
+ * @param value - any JavaScript value
+ * @returns the name CPython would print for the corresponding object
+ *
+ * @example
+ * ```ts
+ * pyTypeName(1.5); // returns "float"
+ * pyTypeName(2n); // returns "int"
+ * pyTypeName("x"); // returns "str"
+ * pyTypeName(null); // returns "NoneType"
+ * pyTypeName(new Uint8Array(1)); // returns "Uint8Array"
+ * ```
+ */
+export function pyTypeName(value: unknown): string {
+  switch (typeof value) {
+    case "number":
+      return Number.isInteger(value) ? "int" : "float";
+    case "bigint":
+      return "int";
+    case "string":
+      return "str";
+    case "boolean":
+      return "bool";
+    case "undefined":
+      return "NoneType";
+    case "symbol":
+      return "symbol";
+    case "function":
+      return "function";
+    default:
+      break;
+  }
+  if (value === null) return "NoneType";
+  if (Array.isArray(value)) return "list";
+  const ctor = (value as { constructor?: { pythonName?: unknown; name?: unknown } }).constructor;
+  if (ctor && typeof ctor.pythonName === "string") return ctor.pythonName;
+  if (ctor && typeof ctor.name === "string" && ctor.name !== "") return ctor.name;
+  return "object";
+}
