@@ -8,7 +8,7 @@
  *     pnpm vitest bench --run bench/view.bench.ts
  */
 import { bench, describe } from "vitest";
-import { MemoryView } from "../src/index.js";
+import { MemoryView, type SliceSpec } from "../src/index.js";
 
 /** Where each batch leaves its results, so that none is optimised away. */
 export let sink: unknown;
@@ -30,17 +30,50 @@ for (const [array, shape] of [
   for (let r = 0; r < 20_000; r++) sink = shape.length === 1 ? v.get(r % 64) : v.get(r % shape[0], r % shape[1]!);
 }
 
+const OPTIONS = { time: 3000, warmupTime: 1000 };
+
 describe("element get over 1M doubles", () => {
-  bench("raw Float64Array loop", () => {
-    let sum = 0;
-    for (let i = 0; i < N; i++) sum += doubles[i];
-    sink = sum;
-  });
-  bench("MemoryView get(i) loop", () => {
-    let sum = 0;
-    for (let i = 0; i < N; i++) sum += view.get(i) as number;
-    sink = sum;
-  });
+  bench(
+    "raw Float64Array loop",
+    () => {
+      let sum = 0;
+      for (let i = 0; i < N; i++) sum += doubles[i];
+      sink = sum;
+    },
+    OPTIONS,
+  );
+  bench(
+    "MemoryView get(i) loop",
+    () => {
+      let sum = 0;
+      for (let i = 0; i < N; i++) sum += view.get(i) as number;
+      sink = sum;
+    },
+    OPTIONS,
+  );
+});
+
+// The same loop in a function that takes the view (and the array) as an
+// argument, called with two different ones: V8 can no longer fold the
+// view's fields into constants.
+const views = [view, MemoryView.from(new Float64Array(doubles))];
+const arrays = [doubles, new Float64Array(doubles)];
+function sumArray(a: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i];
+  return sum;
+}
+function sumView(v: MemoryView): number {
+  let sum = 0;
+  const n = v.length;
+  for (let i = 0; i < n; i++) sum += v.get(i) as number;
+  return sum;
+}
+let turn = 0;
+
+describe("element get over 1M doubles, array or view passed as an argument", () => {
+  bench("raw Float64Array loop", () => void (sink = sumArray(arrays[turn++ & 1])), OPTIONS);
+  bench("MemoryView get(i) loop", () => void (sink = sumView(views[turn++ & 1])), OPTIONS);
 });
 
 const big = new Uint8Array(8 * 1024 * 1024);
@@ -50,10 +83,10 @@ const bigView = MemoryView.from(big);
 describe("toBytes of 8 MB contiguous", () => {
   bench("TypedArray.prototype.slice", () => {
     sink = big.slice();
-  });
+  }, OPTIONS);
   bench("MemoryView toBytes()", () => {
     sink = bigView.toBytes();
-  });
+  }, OPTIONS);
 });
 
 const SIDE = 1000;
@@ -72,10 +105,10 @@ describe("toBytes of a 1000x1000 float64 view of every other column", () => {
       for (let c = 0; c < SIDE; c += 2) dst[k++] = matrixData[row + c];
     }
     sink = out;
-  });
+  }, OPTIONS);
   bench("MemoryView toBytes()", () => {
     sink = everyOtherColumn.toBytes();
-  });
+  }, OPTIONS);
 });
 
 const target = new Float64Array(SIDE * SIDE);
@@ -89,25 +122,28 @@ describe("copyFrom of a transposed 1000x1000 float64 view", () => {
       for (let c = 0; c < SIDE; c++) target[row + c] = matrixData[c * SIDE + r];
     }
     sink = target;
-  });
+  }, OPTIONS);
   bench("MemoryView copyFrom(transposed)", () => {
     targetView.copyFrom(transposed);
     sink = target;
-  });
+  }, OPTIONS);
 });
 
 const cube = MemoryView.from(new Uint8Array(64 * 64 * 64)).reshape([64, 64, 64]);
 const SLICES = 1_000_000;
 
 describe("slice creation on a 3-d view (1M slices)", () => {
-  bench("MemoryView slice([1, -1], null, [null, null, -2]) + release", () => {
-    for (let i = 0; i < SLICES; i++) {
-      const s = cube.slice([1, -1], null, [null, null, -2]);
-      s.release();
-      sink = s;
-    }
-  });
-  bench("MemoryView slice([1, -1], null, [null, null, -2]), never released", () => {
-    for (let i = 0; i < SLICES; i++) sink = cube.slice([1, -1], null, [null, null, -2]);
-  });
+  const inner: SliceSpec = [1, -1];
+  const reversed: SliceSpec = [null, null, -2];
+  bench(
+    "MemoryView slice([1, -1], null, [null, null, -2]) + release()",
+    () => {
+      for (let i = 0; i < SLICES; i++) {
+        const s = cube.slice(inner, null, reversed);
+        s.release();
+        sink = s;
+      }
+    },
+    { time: 5000 },
+  );
 });

@@ -83,6 +83,8 @@ export class ManagedBuffer {
   /** Bumped each time the memory is re-resolved to a new ArrayBuffer. */
   generation = 0;
   private readonly typed = new Map<AnyTypedArrayConstructor, AnyTypedArray | null>();
+  private lastCtor: AnyTypedArrayConstructor | null = null;
+  private lastArray: AnyTypedArray | null = null;
 
   /**
    * Wraps an export that `getBuffer` returned; the managed buffer now owns it
@@ -145,6 +147,8 @@ export class ManagedBuffer {
     this.u8 = new Uint8Array(buffer, 0, this.endByte);
     this.dv = new DataView(buffer, 0, this.endByte);
     this.typed.clear();
+    this.lastCtor = null;
+    this.lastArray = null;
   }
 
   /**
@@ -197,6 +201,8 @@ export class ManagedBuffer {
    * ```
    */
   typedArray(ctor: AnyTypedArrayConstructor): AnyTypedArray | null {
+    // Nearly every view of a buffer asks for the same kind: check it first.
+    if (ctor === this.lastCtor) return this.lastArray;
     let array = this.typed.get(ctor);
     if (array === undefined) {
       const size = ctor.BYTES_PER_ELEMENT;
@@ -204,6 +210,8 @@ export class ManagedBuffer {
       array = resizable && this.endByte % size !== 0 ? null : new ctor(this.buffer, 0, Math.floor(this.endByte / size));
       this.typed.set(ctor, array);
     }
+    this.lastCtor = ctor;
+    this.lastArray = array;
     return array;
   }
 
@@ -250,6 +258,8 @@ export class ManagedBuffer {
     if (this.released) return;
     this.released = true;
     this.typed.clear();
+    this.lastCtor = null;
+    this.lastArray = null;
     releaseBuffer(this.master);
   }
 

@@ -562,8 +562,14 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
   // Up to four indices arrive by name; more go through `arguments`.
   get(i0?: Index, i1?: Index, i2?: Index, i3?: Index): StructValue {
     // Kept small so that V8 inlines it (and _get1 into it) into the caller's loop.
+    // Where V8 inlines get, `count` is a constant of the call site, and the
+    // calls below that a program never made are not compiled in: a loop of
+    // get(i) over numbers then returns unboxed doubles.
     const count = arguments.length;
-    if (count === 1 && this._numeric1 === true) return this._get1(i0);
+    if (count === 1) {
+      if (this._numeric1 === true) return this._get1(i0);
+      return this._getN(1, i0, undefined, undefined, undefined, null);
+    }
     return this._getN(count, i0, i1, i2, i3, count > 4 ? (Array.prototype.slice.call(arguments) as Index[]) : null);
   }
 

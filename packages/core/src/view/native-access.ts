@@ -306,6 +306,8 @@ function classify(format: string): NativeKind | null {
 }
 
 const cache = new Map<string, NativeKind | null>();
+let lastFormat: string | null = null;
+let lastKind: NativeKind | null = null;
 
 /**
  * The fast-path facts of `format`, or null when it is not a single numeric,
@@ -333,38 +335,17 @@ const cache = new Map<string, NativeKind | null>();
  * ```
  */
 export function nativeKind(format: string): NativeKind | null {
+  // Views are derived from views of the same format: remember the last one.
+  if (format === lastFormat) return lastKind;
   let kind = cache.get(format);
   if (kind === undefined) {
     kind = classify(format);
     cache.set(format, kind);
   }
+  lastFormat = format;
+  lastKind = kind;
   return kind;
 }
-
-/**
- * Whether `format` is a single-character format in the host's byte order
- * and native sizes, the case CPython's memoryview handles itself
- * (`get_native_fmtchar`): an optional `@` and one character.
- *
- * @example
- * ```ts
- * [isNativeSingle("@B"), isNativeSingle("<B"), isNativeSingle("BB")]; // returns [true, false, false]
- * ```
- */
-export function isNativeSingle(format: string): boolean {
-  const body = format.length === 2 && format[0] === "@" ? format[1] : format;
-  return body.length === 1 && Object.prototype.hasOwnProperty.call(CHARS, body);
-}
-
-/**
- * Whether the host stores numbers little-endian.
- *
- * @example
- * ```ts
- * typeof HOST_IS_LITTLE_ENDIAN; // returns "boolean"
- * ```
- */
-export const HOST_IS_LITTLE_ENDIAN = HOST_LITTLE_ENDIAN;
 
 function probeFloat64Moves(): boolean {
   // Engines that NaN-box their values (SpiderMonkey, JavaScriptCore)
