@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// mv-conformance: runs the @mv conformance suite (see ../README.md).
+import { main } from "../dist/src/cli.js";
+
+process.exitCode = await main(process.argv.slice(2));

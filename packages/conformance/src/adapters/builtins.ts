@@ -1,0 +1,74 @@
+/**
+ * The default adapter: `@mv/builtins` (memoryview, slice, Ellipsis, bytes,
+ * bytearray, array, buffer and the error classes), with `@mv/core`'s struct
+ * codec and `getBuffer`/`releaseBuffer`. `mv-conformance` with no `--impl`
+ * (or `--impl @mv/builtins`) runs against this module.
+ *
+ * It picks names from the namespaces rather than importing them by name, so
+ * it loads whatever the packages export today; what is missing is skipped and
+ * reported.
+ *
+ * @packageDocumentation
+ */
+
+import * as builtins from "@mv/builtins";
+import * as core from "@mv/core";
+import type { ImplementationModule, StructModuleLike } from "../implementation.js";
+
+const b = builtins as Record<string, unknown>;
+const c = core as Record<string, unknown>;
+const pick = (name: string): unknown => b[name] ?? c[name];
+
+const STRUCT_NAMES = ["calcsize", "pack", "unpack", "packInto", "unpackFrom", "iterUnpack", "Struct"] as const;
+const structEntries = STRUCT_NAMES.filter((name) => typeof c[name] === "function").map((name) => [name, c[name]]);
+
+/** The module name, for reports. */
+export const name = "@mv/builtins";
+export const memoryview = pick("memoryview");
+export const slice = pick("slice");
+export const Ellipsis = pick("Ellipsis");
+export const bytes = pick("bytes");
+export const bytearray = pick("bytearray");
+export const array = pick("array");
+export const buffer = pick("buffer");
+export const getBuffer = pick("getBuffer");
+export const releaseBuffer = pick("releaseBuffer");
+export const struct: Partial<StructModuleLike> | undefined =
+  structEntries.length > 0 ? (Object.fromEntries(structEntries) as Partial<StructModuleLike>) : undefined;
+export const ValueError = pick("ValueError");
+export const IndexError = pick("IndexError");
+export const BufferError = pick("BufferError");
+export const NotImplementedError = pick("NotImplementedError");
+export const OverflowError = pick("OverflowError");
+export const StructError = pick("StructError");
+
+/**
+ * The whole adapter as one object.
+ *
+ * @example
+ * ```ts
+ * import { suite } from "@mv/conformance";
+ * import builtinsAdapter from "@mv/conformance/builtins";
+ * suite({ test, impl: builtinsAdapter });
+ * ```
+ */
+const adapter: ImplementationModule = {
+  name,
+  memoryview,
+  slice,
+  Ellipsis,
+  bytes,
+  bytearray,
+  array,
+  buffer,
+  getBuffer,
+  releaseBuffer,
+  struct,
+  ValueError,
+  IndexError,
+  BufferError,
+  NotImplementedError,
+  OverflowError,
+  StructError,
+};
+export default adapter;

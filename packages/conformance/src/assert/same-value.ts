@@ -1,0 +1,62 @@
+/**
+ * Value equality under the contract's value mapping: numbers and bigints are
+ * different types, numbers compare with `Object.is` (NaN equals NaN, -0 does
+ * not equal 0), byte strings compare by content and must be plain
+ * Uint8Arrays, arrays compare element by element.
+ *
+ * @packageDocumentation
+ */
+
+import { ConformanceError } from "./assertion-error.js";
+import { showValue } from "./show-value.js";
+
+/**
+ * Whether two values are the same under the contract's mapping.
+ *
+ * @example
+ * ```ts
+ * isSameValue([NaN, 1n], [NaN, 1n]); // returns true
+ * isSameValue(1, 1n);                 // returns false
+ * ```
+ */
+export function isSameValue(actual: unknown, expected: unknown): boolean {
+  if (typeof expected === "number") return typeof actual === "number" && Object.is(actual, expected);
+  if (expected instanceof Uint8Array) {
+    if (!(actual instanceof Uint8Array) || actual.length !== expected.length) return false;
+    if (Object.getPrototypeOf(actual) !== Uint8Array.prototype) return false;
+    for (let i = 0; i < expected.length; i++) if (actual[i] !== expected[i]) return false;
+    return true;
+  }
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual) || actual.length !== expected.length) return false;
+    for (let i = 0; i < expected.length; i++) if (!isSameValue(actual[i], expected[i])) return false;
+    return true;
+  }
+  return actual === expected;
+}
+
+/**
+ * Throws a {@link ConformanceError} unless the values are the same.
+ *
+ * @example
+ * ```ts
+ * assertSameValue(view.tolist(), [1, 2], "tolist()"); // returns undefined, or throws
+ * ```
+ */
+export function assertSameValue(actual: unknown, expected: unknown, what: string): void {
+  if (!isSameValue(actual, expected)) {
+    throw new ConformanceError(`${what}: expected ${showValue(expected)}, got ${showValue(actual)}`);
+  }
+}
+
+/**
+ * Throws a {@link ConformanceError} unless `condition` holds.
+ *
+ * @example
+ * ```ts
+ * assertTrue(view.readonly, "view is read-only");
+ * ```
+ */
+export function assertTrue(condition: unknown, what: string): asserts condition {
+  if (!condition) throw new ConformanceError(what);
+}

@@ -1,0 +1,100 @@
+/**
+ * Golden struct cases: `calcsize`, `pack`, `unpack`, `pack_into`,
+ * `unpack_from` and `iter_unpack` outcomes recorded from CPython's `struct`
+ * (bytes, values, or the error's name and message).
+ *
+ * Range-error wording changed between CPython versions (3.11's
+ * "ubyte format requires …" became 3.14's "'B' format requires …"), so for
+ * those messages only the name is checked; every other message is exact.
+ *
+ * @packageDocumentation
+ */
+
+import { assertSameValue, attempt, ConformanceError, errorMatches, showValue } from "../assert/index.js";
+import type { Context } from "../common.js";
+import type { StructModuleLike } from "../implementation.js";
+import { decodeValue, fromHex } from "../golden/decode-value.js";
+import { golden, type GoldenStructCase } from "../golden/golden-data.js";
+
+const GROUP = "golden-struct";
+
+const VERSION_DEPENDENT = [/format requires/, /argument out of range/, /int too large to convert/];
+
+const FUNCTION_OF: Record<GoldenStructCase["op"], keyof StructModuleLike> = {
+  calcsize: "calcsize",
+  pack: "pack",
+  unpack: "unpack",
+  pack_into: "packInto",
+  unpack_from: "unpackFrom",
+  iter_unpack: "iterUnpack",
+};
+
+function run(struct: Partial<StructModuleLike>, c: GoldenStructCase): unknown {
+  const args = (c.args ?? []).map(decodeValue);
+  switch (c.op) {
+    case "calcsize":
+      return struct.calcsize!(c.format);
+    case "pack":
+      return struct.pack!(c.format, ...args);
+    case "unpack":
+      return struct.unpack!(c.format, fromHex(c.bytes ?? ""));
+    case "pack_into": {
+      const buffer = fromHex(c.buffer ?? "");
+      struct.packInto!(c.format, buffer, c.offset ?? 0, ...args);
+      return buffer;
+    }
+    case "unpack_from":
+      return struct.unpackFrom!(c.format, fromHex(c.buffer ?? ""), c.offset ?? 0);
+    case "iter_unpack":
+      return [...struct.iterUnpack!(c.format, fromHex(c.bytes ?? ""))];
+  }
+}
+
+function describe(c: GoldenStructCase): string {
+  const args = (c.args ?? []).map((a) => JSON.stringify(a));
+  const input = c.op === "unpack" || c.op === "iter_unpack";
+  const data = input ? [`b"${c.bytes}"`] : c.buffer !== undefined ? [`b"${c.buffer}"`, String(c.offset)] : [];
+  return `${c.op}(${[JSON.stringify(c.format), ...data, ...args].join(", ")})`;
+}
+
+/** The recorded cases. */
+export function recorded(ctx: Context): void {
+  const struct = ctx.impl.struct as Partial<StructModuleLike>;
+  const missing = new Set<string>();
+  golden.struct.forEach((c, i) => {
+    const fn = FUNCTION_OF[c.op];
+    if (typeof struct[fn] !== "function") {
+      missing.add(fn);
+      return;
+    }
+    const what = `#${i} ${describe(c)}`;
+    ctx.test(`${GROUP}: ${what}`, () => {
+      let result: unknown;
+      try {
+        result = run(struct, c);
+      } catch (error) {
+        if (!c.error) throw new ConformanceError(`${what}: threw ${(error as Error)?.name}: ${(error as Error)?.message}`);
+        const [name, message] = c.error;
+        const loose = VERSION_DEPENDENT.some((re) => re.test(message));
+        if (!errorMatches(error, loose ? { name } : { name, message })) {
+          throw new ConformanceError(`${what}: expected ${name}: ${message}, got ${(error as Error)?.name}: ${(error as Error)?.message}`);
+        }
+        return;
+      }
+      if (c.error) throw new ConformanceError(`${what}: expected ${c.error[0]}: ${c.error[1]}, returned ${showValue(result)}`);
+      if (c.op === "calcsize") assertSameValue(result, c.value, what);
+      else if (c.op === "pack" || c.op === "pack_into") assertSameValue(result, fromHex((c as { bytes?: string }).bytes ?? ""), what);
+      else assertSameValue(attempt(() => Array.from(result as unknown[]), what), decodeValue(c.values), what);
+    });
+  });
+  for (const fn of missing) ctx.skip(`${GROUP}: ${fn}`, `the module's struct has no ${fn}`);
+}
+
+/** Every group, in order. */
+export function all(ctx: Context): void {
+  if (!ctx.impl.struct) {
+    ctx.skip(GROUP, "the module exports no struct");
+    return;
+  }
+  recorded(ctx);
+}

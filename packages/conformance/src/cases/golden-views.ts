@@ -1,0 +1,208 @@
+/**
+ * Golden view cases: scenarios recorded from CPython's memoryview over
+ * `_testbuffer.ndarray`, and from NumPy where the contract follows NumPy
+ * (multi-dimensional indexing and slicing, sub-views, casts between any two
+ * formats). Each replays the same operations on the same memory and expects
+ * the same values, views and errors (name and message).
+ *
+ * @packageDocumentation
+ */
+
+import { assertSameValue, ConformanceError, errorMatches, showValue } from "../assert/index.js";
+import { assertViewMatches, type ViewExpectation } from "../check/view-expectation.js";
+import type { Context } from "../common.js";
+import type { MemoryViewLike } from "../implementation.js";
+import { decodeValue, fromHex } from "../golden/decode-value.js";
+import { golden, type GoldenResult, type GoldenScenario } from "../golden/golden-data.js";
+import { goldenExporter } from "../golden/golden-exporter.js";
+import type { GoldenExporter } from "../golden/golden-data.js";
+
+const GROUP = "golden-views";
+
+type Source = "cpython" | "numpy";
+
+function decodeKey(ctx: Context, key: unknown): unknown {
+  if (Array.isArray(key)) return key.map((k) => decodeKey(ctx, k));
+  if (key && typeof key === "object" && "slice" in key) {
+    const [start, stop, step] = (key as { slice: (number | null)[] }).slice;
+    return ctx.slice(start ?? null, stop ?? null, step ?? null);
+  }
+  if (key && typeof key === "object" && "ellipsis" in key) return ctx.Ellipsis;
+  return key;
+}
+
+function showOp(op: unknown[]): string {
+  const args = op.slice(1).map((a) =>
+    a && typeof a === "object" && "memory" in (a as object)
+      ? "<exporter>"
+      : a && typeof a === "object" && "$exporter" in (a as object)
+        ? "<exporter>"
+        : JSON.stringify(a),
+  );
+  return `${op[0]}(${args.join(", ")})`;
+}
+
+/** Features a scenario needs beyond plain one-dimensional views. */
+function isDeclared(ctx: Context, scenario: GoldenScenario, source: Source): boolean {
+  const e = scenario.exporter;
+  const s = ctx.supports;
+  if (e.shape.length > s.maxNdim) return false;
+  if (e.pil && !s.suboffsets) return false;
+  const formats = [e.format, ...scenario.ops.filter((op) => op[0] === "cast").map((op) => op[1] as string)];
+  for (const op of scenario.ops) {
+    const other = op[0] === "eq" ? (op[1] as GoldenExporter) : op[0] === "set" ? (op[2] as { $exporter?: GoldenExporter })?.$exporter : undefined;
+    if (other && typeof other === "object" && "format" in other) formats.push(other.format);
+  }
+  for (const f of formats) {
+    const plain = f.startsWith("@") ? f.slice(1) : f;
+    if (plain.length === 1 ? !s.formats.includes(plain) : !s.structFormats) return false;
+  }
+  if (scenario.ops.some((op) => op[0] === "cast") && !s.cast) return false;
+  if (source === "numpy" && !s.multiDimensionalSlicing) return false;
+  if (e.shape.length > 1 && scenario.ops.some((op) => op[0] === "get" || op[0] === "set") && !s.multiDimensionalSlicing) {
+    return false;
+  }
+  return true;
+}
+
+function apply(ctx: Context, m: MemoryViewLike, op: unknown[]): unknown {
+  switch (op[0]) {
+    case "view":
+      return m;
+    case "get":
+      return m.get(decodeKey(ctx, op[1]));
+    case "set": {
+      const raw = op[2] as { $exporter?: GoldenExporter };
+      const value = raw && typeof raw === "object" && "$exporter" in raw ? goldenExporter(raw.$exporter as GoldenExporter) : decodeValue(raw);
+      m.set(decodeKey(ctx, op[1]), value);
+      return undefined;
+    }
+    case "tolist":
+      return m.tolist();
+    case "tobytes":
+      return op.length > 1 ? m.tobytes(op[1] as string | null) : m.tobytes();
+    case "hex":
+      return (m.hex as (...a: unknown[]) => string)(...op.slice(1));
+    case "len":
+      return m.length;
+    case "cast":
+      return op.length > 2 ? m.cast(op[1] as string, op[2] as number[]) : m.cast(op[1] as string);
+    case "release":
+      m.release();
+      return undefined;
+    case "toreadonly":
+      return m.toreadonly();
+    case "eq":
+      return m.equals(ctx.memoryview(goldenExporter(op[1] as GoldenExporter)));
+    default:
+      throw new ConformanceError(`unknown golden operation ${String(op[0])}`);
+  }
+}
+
+function expectationFromGolden(d: Record<string, unknown>, source: Source, skipFormat: boolean): ViewExpectation {
+  const out: ViewExpectation = {};
+  for (const key of ["ndim", "shape", "strides", "suboffsets", "itemsize", "nbytes", "readonly", "c_contiguous", "f_contiguous", "contiguous"] as const) {
+    if (d[key] !== undefined) (out as Record<string, unknown>)[key] = d[key];
+  }
+  // NumPy keeps whatever stride a dimension of length 0 or 1 had; CPython's
+  // slicing arithmetic (init_slice) multiplies it by the step. No item ever
+  // moves by such a stride, so only the strides of longer dimensions count.
+  const shape = d.shape as number[] | undefined;
+  if (source === "numpy" && shape && out.strides && shape.some((n) => n <= 1)) delete out.strides;
+  if (!skipFormat && d.format !== undefined) out.format = d.format as string;
+  if (d.tolist !== undefined) out.tolist = decodeValue(d.tolist);
+  if (d.tobytes !== undefined) out.tobytes = fromHex(d.tobytes as string);
+  return out;
+}
+
+function checkValue(op: unknown[], result: unknown, expected: GoldenResult, what: string): void {
+  if (expected.value === null || expected.value === undefined) return;
+  if (expected.kind === "bytes") {
+    assertSameValue(result, fromHex(expected.value as string), what);
+  } else {
+    assertSameValue(result, decodeValue(expected.value), what);
+  }
+  void op;
+}
+
+function replay(ctx: Context, scenario: GoldenScenario, source: Source, what: string): void {
+  const declared = isDeclared(ctx, scenario, source);
+  const refusal = (error: unknown): boolean =>
+    !declared && errorMatches(error, { name: ["NotImplementedError", "BufferError"] });
+  const exporter = goldenExporter(scenario.exporter);
+  let m: MemoryViewLike;
+  try {
+    m = ctx.memoryview(exporter);
+  } catch (error) {
+    if (refusal(error)) return;
+    throw new ConformanceError(`${what}: memoryview() threw ${(error as Error)?.name}: ${(error as Error)?.message}`);
+  }
+  for (let k = 0; k < scenario.ops.length; k++) {
+    const op = scenario.ops[k] as unknown[];
+    const expected = scenario.results[k];
+    if (!expected) return;
+    const step = `${what} ${showOp(op)}`;
+    let result: unknown;
+    try {
+      result = apply(ctx, m, op);
+    } catch (error) {
+      if (refusal(error)) return;
+      if (expected.error) {
+        const [name, message] = expected.error;
+        if (!errorMatches(error, message === null ? { name } : { name, message })) {
+          throw new ConformanceError(`${step}: expected ${name}: ${message}, got ${(error as Error)?.name}: ${(error as Error)?.message}`);
+        }
+        return;
+      }
+      throw new ConformanceError(`${step}: threw ${(error as Error)?.name}: ${(error as Error)?.message}`);
+    }
+    if (expected.error) {
+      throw new ConformanceError(`${step}: expected ${expected.error[0]}: ${expected.error[1]}, returned ${showValue(result)}`);
+    }
+    if (expected.view) {
+      const view = result as MemoryViewLike;
+      if (!view || typeof view !== "object" || typeof view.tolist !== "function") {
+        throw new ConformanceError(`${step}: expected a view, got ${showValue(result)}`);
+      }
+      try {
+        assertViewMatches(view, expectationFromGolden(expected.view, source, source === "numpy" && op[0] === "cast"), step);
+      } catch (error) {
+        if (declared) throw error;
+        // an undeclared feature may be refused on first use, inside the check
+        if (!/threw (NotImplementedError|BufferError)/.test((error as Error).message)) throw error;
+        return;
+      }
+      m = view;
+    } else {
+      checkValue(op, result, expected, step);
+    }
+  }
+}
+
+function register(ctx: Context, scenarios: readonly GoldenScenario[], source: Source): void {
+  scenarios.forEach((scenario, i) => {
+    const e = scenario.exporter;
+    const what = `${source} #${i} [${e.format} shape=[${e.shape}] strides=[${e.strides}] offset=${e.offset}${e.pil ? " pil" : ""}${e.writable ? " writable" : ""}] ${scenario.ops.map(showOp).join(" ")}`;
+    ctx.test(`${GROUP}: ${what}`, () => replay(ctx, scenario, source, what));
+  });
+}
+
+/** Scenarios recorded from CPython. */
+export function cpython(ctx: Context): void {
+  register(ctx, golden.views, "cpython");
+}
+
+/** Scenarios where the contract follows NumPy. */
+export function numpy(ctx: Context): void {
+  register(ctx, golden.numpy_views, "numpy");
+}
+
+/** Every group, in order. */
+export function all(ctx: Context): void {
+  if (!ctx.has("memoryview")) {
+    ctx.skip(GROUP, "the module exports no memoryview");
+    return;
+  }
+  cpython(ctx);
+  numpy(ctx);
+}

@@ -1,0 +1,254 @@
+/**
+ * The protocol as a consumer and re-exporter must follow it: what a
+ * memoryview requests, how exports are counted and released (the managed
+ * buffer shared by derived views), refusals with CPython's BufferError
+ * messages, and memory that goes away under a live view (detached or
+ * shrunk ArrayBuffers).
+ *
+ * @packageDocumentation
+ */
+
+import { assertSameValue, assertThrows, assertTrue, attempt } from "../assert/index.js";
+import type { Context } from "../common.js";
+import type { MemoryViewLike } from "../implementation.js";
+import type { BufferInfo } from "../protocol/buffer-info.js";
+import { BufferFlags } from "../protocol/flags.js";
+import { GET_BUFFER, RELEASE_BUFFER } from "../protocol/symbols.js";
+import { RawExporter, ReExporter, TestExporter } from "../test-exporter/index.js";
+
+const GROUP = "memoryview-protocol";
+const RELEASED = { name: "ValueError", message: "operation forbidden on released memoryview object" };
+
+type Exported = MemoryViewLike & { [GET_BUFFER](flags: number): BufferInfo; [RELEASE_BUFFER](info: BufferInfo): void };
+
+const items6 = () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { format: "B" });
+
+/** Requests and export counting. */
+export function exports(ctx: Context): void {
+  const t = (name: string, body: () => void) => ctx.test(`${GROUP}: ${name}`, body);
+
+  t("memoryview requests FULL_RO once and holds one export", () => {
+    const x = items6();
+    const m = ctx.memoryview(x);
+    assertSameValue(x.log.requests, [BufferFlags.FULL_RO], "requests");
+    assertSameValue(x.exports, 1, "exports");
+    m.release();
+    assertSameValue(x.exports, 0, "exports after release()");
+  });
+  t("memoryview of a memoryview shares the export (no second request)", () => {
+    const x = items6();
+    const a = ctx.memoryview(x);
+    const b = ctx.memoryview(a);
+    assertSameValue(x.log.requests.length, 1, "requests made of the exporter");
+    assertSameValue(b.obj === x, true, "obj of the second view is the exporter");
+    a.release();
+    assertSameValue(x.exports, 1, "the second view keeps the export");
+    assertSameValue(attempt(() => b.tolist(), "tolist() of the second view"), [1, 2, 3, 4, 5, 6], "second view still reads");
+    b.release();
+    assertSameValue(x.exports, 0, "exports after both are released");
+    assertSameValue(x.log.misreleases, [], "misreleases");
+  });
+  t("a slice keeps the export after its parent is released", () => {
+    const x = TestExporter.fromItems([1, 2, 3, 4]);
+    const m = ctx.memoryview(x);
+    const s = m.get(ctx.slice(1, null, null)) as MemoryViewLike;
+    m.release();
+    assertSameValue(x.exports, 1, "exports after the parent's release()");
+    assertSameValue(s.tolist(), [2, 3, 4], "the slice still reads");
+    s.release();
+    assertSameValue(x.exports, 0, "exports after the slice's release()");
+  });
+  t("toreadonly() and cast() views share the export", () => {
+    const x = TestExporter.fromItems([1, 2, 3, 4], { writable: true });
+    const m = ctx.memoryview(x);
+    const r = m.toreadonly();
+    const views = [m, r];
+    if (ctx.supports.cast) views.push(m.cast("B", [2, 2]));
+    assertSameValue(x.log.requests.length, 1, "requests");
+    for (const v of views) v.release();
+    assertSameValue(x.exports, 0, "exports after every view is released");
+  });
+  t("release() with one live export is refused (BufferError), then allowed", () => {
+    const m = ctx.memoryview(items6());
+    const r = new ReExporter(m);
+    assertThrows(() => m.release(), { name: "BufferError", message: "memoryview has 1 exported buffer" }, "release()");
+    assertSameValue(m.released, false, "released");
+    r.release();
+    attempt(() => m.release(), "release() after the export ended");
+    assertSameValue(m.released, true, "released");
+  });
+  t("release() with two live exports names both", () => {
+    const m = ctx.memoryview(items6()) as Exported;
+    const a = m[GET_BUFFER](BufferFlags.FULL_RO);
+    const b = m[GET_BUFFER](BufferFlags.ND);
+    assertThrows(() => m.release(), { name: "BufferError", message: "memoryview has 2 exported buffers" }, "release()");
+    m[RELEASE_BUFFER](a);
+    m[RELEASE_BUFFER](b);
+    attempt(() => m.release(), "release()");
+  });
+  t("a redirecting re-exporter passes requests and releases through", () => {
+    const x = items6();
+    const r = new ReExporter(x, BufferFlags.FULL_RO, { redirect: true });
+    const m = ctx.memoryview(r);
+    assertSameValue(x.exports, 1, "exports of the exporter underneath");
+    assertSameValue(m.tolist(), [1, 2, 3, 4, 5, 6], "tolist()");
+    m.release();
+    assertSameValue(x.exports, 0, "exports after release()");
+  });
+  t("a memoryview of a re-exporter sees the same memory", () => {
+    const x = TestExporter.fromItems([9, 8, 7], { writable: true });
+    const r = new ReExporter(x, BufferFlags.FULL);
+    const m = ctx.memoryview(r);
+    m.set(0, 1);
+    assertSameValue(x.memory[0], 1, "write through the re-exporter");
+    m.release();
+    r.release();
+    assertSameValue(x.exports, 0, "exports");
+  });
+  t("a failing exporter: memoryview() throws its BufferError", () => {
+    const x = new TestExporter([1, 2, 3], { getbufFail: true });
+    assertThrows(() => ctx.memoryview(x), { name: "BufferError" }, "memoryview()");
+    assertSameValue(x.exports, 0, "exports");
+  });
+  t("[Symbol.dispose]() releases", () => {
+    const x = items6();
+    const m = ctx.memoryview(x) as MemoryViewLike & { [Symbol.dispose]?: () => void };
+    const dispose = (Symbol as { dispose?: symbol }).dispose;
+    assertTrue(dispose !== undefined && typeof (m as unknown as Record<symbol, unknown>)[dispose] === "function", "view has [Symbol.dispose]");
+    (m as unknown as Record<symbol, () => void>)[dispose as symbol]!();
+    assertSameValue(m.released, true, "released");
+    assertSameValue(x.exports, 0, "exports");
+  });
+}
+
+/** memoryview's own refusals as an exporter (memory_getbuf), with their messages. */
+export function reexportRefusals(ctx: Context): void {
+  const cases: [string, () => TestExporter, number, string][] = [
+    ["WRITABLE of a read-only view", items6, BufferFlags.WRITABLE | BufferFlags.ND, "memoryview: underlying buffer is not writable"],
+    ["ANY_CONTIGUOUS of a strided view", () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [3], strides: [2] }), BufferFlags.ANY_CONTIGUOUS, "memoryview: underlying buffer is not contiguous"],
+    ["ND of a strided view", () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [3], strides: [2] }), BufferFlags.ND, "memoryview: underlying buffer is not C-contiguous"],
+    ["SIMPLE|FORMAT", items6, BufferFlags.FORMAT, "memoryview: cannot cast to unsigned bytes if the format flag is present"],
+  ];
+  if (ctx.supports.maxNdim >= 2) {
+    cases.push(["C_CONTIGUOUS of a Fortran view", () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3], fortran: true }), BufferFlags.C_CONTIGUOUS, "memoryview: underlying buffer is not C-contiguous"]);
+    cases.push(["F_CONTIGUOUS of a C view", () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3] }), BufferFlags.F_CONTIGUOUS, "memoryview: underlying buffer is not Fortran contiguous"]);
+  }
+  if (ctx.supports.suboffsets) {
+    cases.push(["STRIDED of a PIL view", () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3], pil: true }), BufferFlags.STRIDED_RO, "memoryview: underlying buffer requires suboffsets"]);
+  }
+  for (const [name, make, flags, message] of cases) {
+    ctx.test(`${GROUP}: getbuffer refuses ${name}`, () => {
+      const m = ctx.memoryview(make()) as Exported;
+      assertThrows(() => m[GET_BUFFER](flags), { name: "BufferError", message }, `getbuffer(${flags})`);
+      attempt(() => m.release(), "release() after the refused request");
+    });
+  }
+  ctx.test(`${GROUP}: getbuffer of a released view`, () => {
+    const m = ctx.memoryview(items6()) as Exported;
+    m.release();
+    assertThrows(() => m[GET_BUFFER](BufferFlags.FULL_RO), RELEASED, "getbuffer of a released view");
+  });
+}
+
+/** Invalid BufferInfos are refused with BufferError, and the export is given back. */
+export function invalidInfos(ctx: Context): void {
+  const base = (): Omit<BufferInfo, "obj"> => ({
+    buf: new ArrayBuffer(8),
+    offset: 0,
+    len: 8,
+    readonly: true,
+    itemsize: 1,
+    format: "B",
+    ndim: 1,
+    shape: [8],
+    strides: [1],
+    suboffsets: null,
+  });
+  const lies: [string, Partial<Omit<BufferInfo, "obj">>][] = [
+    ["shape past the end of buf", { shape: [9], len: 9 }],
+    ["offset past the end of buf", { offset: 1 }],
+    ["negative offset", { offset: -1 }],
+    ["stride reaching past the end", { shape: [5], len: 5, strides: [2] }],
+    ["negative stride reaching before the start", { shape: [2], len: 2, strides: [-1] }],
+    ["len that is not product(shape) * itemsize", { len: 7 }],
+    ["itemsize that is not calcsize(format)", { itemsize: 2, format: "B", shape: [4], strides: [2] }],
+    ["zero itemsize", { itemsize: 0 }],
+    ["negative shape entry", { shape: [-1], len: -1 }],
+    ["shape shorter than ndim", { ndim: 2 }],
+    ["strides shorter than ndim", { ndim: 2, shape: [2, 4], strides: [4] }],
+    ["two dimensions overrunning", { ndim: 2, shape: [3, 3], strides: [3, 1], len: 9 }],
+    ["format 'd' over 8 bytes at offset 1", { format: "d", itemsize: 8, shape: [1], strides: [8], len: 8, offset: 1 }],
+    ["0-dim item past the end", { ndim: 0, shape: [], strides: [], len: 1, offset: 8 }],
+  ];
+  for (const [name, patch] of lies) {
+    ctx.test(`${GROUP}: invalid BufferInfo: ${name}`, () => {
+      const liar = new RawExporter({ ...base(), ...patch });
+      // an implementation limited to fewer dimensions may refuse those first
+      const names = (patch.ndim ?? 1) > ctx.supports.maxNdim ? ["BufferError", "NotImplementedError"] : ["BufferError"];
+      assertThrows(() => ctx.memoryview(liar).tolist(), { name: names }, `memoryview() of an exporter with ${name}`);
+      assertSameValue(liar.exports, 0, "the refused export was released");
+    });
+  }
+}
+
+/** Memory that goes away: a detached or shrunk ArrayBuffer under a live view. */
+export function lostMemory(ctx: Context): void {
+  const t = (name: string, body: () => void) => ctx.test(`${GROUP}: ${name}`, body);
+  const accesses: [string, (m: MemoryViewLike) => unknown][] = [
+    ["tolist()", (m) => m.tolist()],
+    ["get(0)", (m) => m.get(0)],
+    ["set(0, 1)", (m) => m.set(0, 1)],
+    ["tobytes()", (m) => m.tobytes()],
+    ["hex()", (m) => m.hex()],
+    ["get(slice).tolist()", (m) => (m.get(ctx.slice(1, null, null)) as MemoryViewLike).tolist()],
+    ["[...view]", (m) => [...m]],
+  ];
+  for (const [name, access] of accesses) {
+    if (ctx.supports.detach) {
+      t(`detached ArrayBuffer: ${name} throws ValueError`, () => {
+        const x = TestExporter.fromItems([1, 2, 3, 4], { writable: true });
+        const m = ctx.memoryview(x);
+        x.detach();
+        assertThrows(() => access(m), { name: "ValueError" }, `${name} after detach`);
+      });
+    }
+    if (ctx.supports.resizable) {
+      t(`shrunk resizable ArrayBuffer: ${name} throws ValueError`, () => {
+        const x = TestExporter.fromItems([1, 2, 3, 4], { writable: true, resizable: true });
+        const m = ctx.memoryview(x);
+        x.shrink(2);
+        assertThrows(() => access(m), { name: "ValueError" }, `${name} after shrinking below the view`);
+      });
+    }
+  }
+  if (ctx.supports.detach) {
+    t("memoryview(ArrayBuffer) notices a detach", () => {
+      const ab = new ArrayBuffer(4);
+      const m = ctx.memoryview(ab);
+      structuredClone(ab, { transfer: [ab] });
+      assertThrows(() => m.tolist(), { name: "ValueError" }, "tolist() after detach");
+    });
+  }
+  if (ctx.supports.resizable) {
+    t("a view inside a shrunk buffer still reads", () => {
+      const x = TestExporter.fromItems([1, 2, 3, 4, 5, 6, 7, 8], { writable: true, resizable: true, shape: [2] });
+      const m = ctx.memoryview(x);
+      x.shrink(4);
+      assertSameValue(attempt(() => m.tolist(), "tolist()"), [1, 2], "tolist() of a view still inside");
+    });
+  }
+  if (!ctx.supports.detach) ctx.skip(`${GROUP}: detached ArrayBuffer`, "supports.detach is false");
+  if (!ctx.supports.resizable) ctx.skip(`${GROUP}: resizable ArrayBuffer`, "supports.resizable is false");
+}
+
+/** Every group, in order. */
+export function all(ctx: Context): void {
+  if (!ctx.has("memoryview")) {
+    ctx.skip(GROUP, "the module exports no memoryview");
+    return;
+  }
+  exports(ctx);
+  reexportRefusals(ctx);
+  invalidInfos(ctx);
+  lostMemory(ctx);
+}

@@ -1,0 +1,25 @@
+/**
+ * `@mv/conformance`: the conformance suite of the PEP 3118 buffer protocol
+ * for JavaScript. Run it inside your own test runner with {@link suite}, or
+ * standalone with the `mv-conformance` command.
+ *
+ * @packageDocumentation
+ */
+export { suite, GROUPS } from "./suite.js";
+export { createContext, type Context, type SuiteOptions, type TestFunction, type CaseBody } from "./common.js";
+export { readSupports, FULL_SUPPORT, type Supports } from "./supports.js";
+export {
+  construct,
+  ERROR_NAMES,
+  type ImplementationModule,
+  type MemoryViewLike,
+  type StructModuleLike,
+  type LegacyBufferLike,
+} from "./implementation.js";
+export * from "./test-exporter/index.js";
+export { GET_BUFFER, RELEASE_BUFFER } from "./protocol/symbols.js";
+export { BufferFlags, allRequests } from "./protocol/flags.js";
+export type { BufferInfo, Exporter } from "./protocol/buffer-info.js";
+export { checkRequest, expectedOutcome } from "./check/request-compliance.js";
+export { assertWellFormedFullInfo } from "./check/buffer-info-validity.js";
+export { runSuite, type RunOptions, type RunReport, type CaseResult } from "./runner/run-suite.js";

@@ -1,0 +1,99 @@
+/**
+ * The feature manifest: an implementation declares, in its own module, what
+ * it leaves out; the suite then checks that it refuses those things with the
+ * right error instead of getting them wrong. A module with no manifest
+ * claims the whole contract.
+ *
+ * @packageDocumentation
+ */
+
+/** Optional features of the contract. */
+export interface Supports {
+  /** The largest number of dimensions a memoryview accepts (CPython: 64). */
+  readonly maxNdim: number;
+  /** The native single-character formats whose items a view reads and writes. */
+  readonly formats: string;
+  /** Byte-order prefixes, repeat counts and multi-field formats in views. */
+  readonly structFormats: boolean;
+  /** PIL-style exporters (suboffsets). */
+  readonly suboffsets: boolean;
+  /** `cast`. */
+  readonly cast: boolean;
+  /** Slicing and indexing of multi-dimensional views (NumPy's semantics). */
+  readonly multiDimensionalSlicing: boolean;
+  /** `hash`. */
+  readonly hash: boolean;
+  /** `count` and `index` (Python 3.14). */
+  readonly countIndex: boolean;
+  /** SharedArrayBuffer as an exporter. */
+  readonly sharedArrayBuffer: boolean;
+  /** Resizable ArrayBuffers: a view notices a shrink below its extent. */
+  readonly resizable: boolean;
+  /** Detached ArrayBuffers: a view notices the detach. */
+  readonly detach: boolean;
+}
+
+/** The manifest of an implementation of the whole contract. */
+export const FULL_SUPPORT: Supports = Object.freeze({
+  maxNdim: 64,
+  formats: "cbB?hHiIlLqQnNefdP",
+  structFormats: true,
+  suboffsets: true,
+  cast: true,
+  multiDimensionalSlicing: true,
+  hash: true,
+  countIndex: true,
+  sharedArrayBuffer: true,
+  resizable: true,
+  detach: true,
+});
+
+const KEYS = Object.keys(FULL_SUPPORT) as (keyof Supports)[];
+
+/** Suite options that became manifest entries, and what to say when they are used. */
+const MOVED_OPTIONS = ["suboffsets", "maxNdim", "formats", "cast"] as const;
+
+/**
+ * Reads an implementation's manifest over the full one, checking its shape
+ * (a wrong type or an unknown key is a TypeError at once). The result is a
+ * frozen copy: the suite reads the manifest once.
+ *
+ * @example
+ * ```ts
+ * readSupports({ maxNdim: 1 }).maxNdim;   // returns 1
+ * readSupports(undefined).suboffsets;     // returns true
+ * readSupports({ suboffset: false });     // throws TypeError: unknown manifest key
+ * ```
+ */
+export function readSupports(manifest: unknown): Supports {
+  if (manifest === undefined || manifest === null) return FULL_SUPPORT;
+  if (typeof manifest !== "object") throw new TypeError("supports must be an object");
+  const out: Record<string, unknown> = { ...FULL_SUPPORT };
+  for (const [key, value] of Object.entries(manifest)) {
+    if (!KEYS.includes(key as keyof Supports)) throw new TypeError(`supports: unknown manifest key '${key}'`);
+    const expected = typeof FULL_SUPPORT[key as keyof Supports];
+    if (typeof value !== expected) throw new TypeError(`supports.${key} must be a ${expected}`);
+    out[key] = value;
+  }
+  if (!Number.isInteger(out.maxNdim) || (out.maxNdim as number) < 1) {
+    throw new TypeError("supports.maxNdim must be an integer >= 1");
+  }
+  return Object.freeze(out) as unknown as Supports;
+}
+
+/**
+ * Throws if suite options carry what belongs in the implementation's
+ * manifest (as abstract-level does with its old suite flags).
+ *
+ * @example
+ * ```ts
+ * assertNoMovedOptions({ suboffsets: false }); // throws: has moved to the implementation's supports export
+ * ```
+ */
+export function assertNoMovedOptions(options: object): void {
+  for (const key of MOVED_OPTIONS) {
+    if (key in options) {
+      throw new TypeError(`The suite option '${key}' has moved to the implementation's 'supports' export`);
+    }
+  }
+}
