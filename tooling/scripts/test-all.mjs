@@ -10,13 +10,17 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const packagesDir = join(root, "packages");
 const REPORT = ".vitest-report.json";
 
-const reportPaths = () =>
-  readdirSync(packagesDir)
-    .map((name) => join(packagesDir, name, REPORT))
-    .filter((path) => existsSync(path));
+// Every workspace package that runs vitest: the published ones, the
+// examples, and the checks under tooling/ (pack-check, browser-check).
+const packageDirs = () => [
+  ...["packages", "tooling"].flatMap((parent) =>
+    readdirSync(join(root, parent)).map((name) => join(root, parent, name)),
+  ),
+  join(root, "examples"),
+];
+const reportPaths = () => packageDirs().map((dir) => join(dir, REPORT)).filter((path) => existsSync(path));
 
 // Stale reports from an earlier run must not be counted.
 for (const path of reportPaths()) rmSync(path);
