@@ -9,6 +9,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as core from "@mv/core";
+import {
+  createDocExampleRunner,
+  exampleBlocks,
+  membersWithoutExample,
+  publicMembers,
+  readmeSection,
+  undocumentedExports,
+  withoutImports,
+} from "@mv/vitest-config/doc-examples";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import * as api from "../../src/index.js";
@@ -22,71 +31,7 @@ const sources = [
   "src/ellipsis.ts",
 ];
 
-function checked(code: string): string {
-  return code
-    .split("\n")
-    .map((line) => {
-      const returns = /^(\s*)(.+?);?\s*\/\/ returns (.+)$/.exec(line);
-      if (returns !== null) {
-        const [, indent, expr, value] = returns;
-        return `${indent}$returns(() => (${expr}), () => (${value}), ${JSON.stringify(line.trim())});`;
-      }
-      const throws = /^(\s*)(.+?);?\s*\/\/ throws (\w+)(?: (".*"))?$/.exec(line);
-      if (throws !== null) {
-        const [, indent, stmt, name, message] = throws;
-        return `${indent}$throws(() => { ${stmt}; }, ${JSON.stringify(name)}, ${message ?? "undefined"}, ${JSON.stringify(line.trim())});`;
-      }
-      return line;
-    })
-    .join("\n");
-}
-
-/** Runs an example with `scope` in view; returns how many lines it checked. */
-export function runExample(code: string, scope: Record<string, unknown>): number {
-  let count = 0;
-  const $returns = (actual: () => unknown, expected: () => unknown, line: string): void => {
-    count++;
-    expect(actual(), line).toEqual(expected());
-  };
-  const $throws = (fn: () => unknown, name: string, message: string | undefined, line: string): void => {
-    count++;
-    let error: unknown = undefined;
-    try {
-      fn();
-    } catch (e) {
-      error = e;
-    }
-    expect((error as Error | undefined)?.name, line).toBe(name);
-    if (message !== undefined) expect((error as Error).message, line).toBe(message);
-  };
-  const js = ts.transpileModule(checked(code), {
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
-  }).outputText;
-  const names = Object.keys(scope).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
-  new Function(...names, "$returns", "$throws", js)(...names.map((name) => scope[name]), $returns, $throws);
-  return count;
-}
-
-function examples(text: string): string[] {
-  const out: string[] = [];
-  for (const comment of text.matchAll(/\/\*\*([\s\S]*?)\*\//g)) {
-    const body = comment[1]
-      .split("\n")
-      .map((line) => line.replace(/^\s*\* ?/, ""))
-      .join("\n");
-    for (const block of body.matchAll(/@example\s*```ts\n([\s\S]*?)```/g)) out.push(block[1]);
-  }
-  return out;
-}
-
-function undocumentedExports(text: string): string[] {
-  const missing: string[] = [];
-  const declaration = /(\/\*\*(?:[^*]|\*(?!\/))*\*\/\s*)?^export (?:const|function|class) (\w+)/gm;
-  for (const [, doc, name] of text.matchAll(declaration)) {
-    if (doc === undefined || !doc.includes("@example")) missing.push(name);
-  }
-  return missing;
-}
+const { run: runExample } = createDocExampleRunner({ ts, expect });
 
 describe("TSDoc examples of memoryview, slice and Ellipsis", () => {
   const texts = sources.map((name) => ({ name, text: readFileSync(join(root, name), "utf8") }));
@@ -98,20 +43,12 @@ describe("TSDoc examples of memoryview, slice and Ellipsis", () => {
 
   it("every public member of memoryview has an @example", () => {
     const text = texts.find((s) => s.name.endsWith("memoryview/memoryview.ts"))!.text;
-    const members = Object.getOwnPropertyNames(api.PyMemoryView.prototype).filter(
-      (name) => name !== "constructor" && !name.startsWith("_"),
-    );
-    const missing = members.filter((name) => {
-      const at = text.search(new RegExp(`\\n  (?:get |\\*)?${name}\\(`));
-      if (at < 0) return true;
-      const doc = text.slice(text.lastIndexOf("/**", at), at);
-      return !doc.includes("@example");
-    });
+    const missing = membersWithoutExample(text, publicMembers(api.PyMemoryView), ["get ", "\\*"]);
     expect(missing).toEqual([]);
   });
 
   for (const source of texts) {
-    const blocks = examples(source.text);
+    const blocks = exampleBlocks(source.text);
     if (blocks.length === 0) continue;
     it(`${source.name}: ${blocks.length} examples`, async () => {
       const scope: Record<string, unknown> = { ...core, ...api, MemoryView: core.MemoryView };
@@ -124,14 +61,9 @@ describe("TSDoc examples of memoryview, slice and Ellipsis", () => {
 describe("README", () => {
   it("the memoryview section runs", () => {
     const readme = readFileSync(join(root, "README.md"), "utf8");
-    const start = readme.indexOf("## memoryview");
+    const { start, blocks } = readmeSection(readme, "## memoryview");
     expect(start).toBeGreaterThanOrEqual(0);
-    const end = readme.indexOf("\n## ", start + 1);
-    const section = readme.slice(start, end < 0 ? undefined : end);
-    const code = [...section.matchAll(/```ts\n([\s\S]*?)```/g)]
-      .map((block) => block[1])
-      .join("\n")
-      .replace(/^import [^;]*? from "@mv\/(?:builtins|core)";$/gm, "");
+    const code = withoutImports(blocks.join("\n"), ["@mv/builtins", "@mv/core"]);
     expect(runExample(code, { ...core, ...api })).toBeGreaterThan(3);
   });
 });
