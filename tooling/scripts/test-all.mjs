@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Runs every package's build, typecheck, tests and (for @mv/native) the
-// valgrind memcheck through turbo, then adds up
-// the per-package vitest JSON reports into one closing line,
+// valgrind memcheck through turbo, then, if those succeeded, the API docs
+// build (`pnpm run docs`: TypeDoc, which fails on any undocumented member),
+// then adds up the per-package vitest JSON reports into one closing line,
 // "N passed, M failed", so the outcome of the whole workspace reads at a glance
-// (and CI can count it). Exits with turbo's status.
+// (and CI can count it). Exits non-zero when turbo or the docs build failed.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -31,6 +32,27 @@ const turbo = spawnSync("turbo", ["run", "build", "typecheck", "test", "memcheck
   shell: process.platform === "win32",
 });
 
+// The docs build, once everything is built and tested. Through the pnpm
+// that started this script when there is one (CI runs it through npx, so
+// there may be no global pnpm), as tooling/pack-check does; a pnpm on PATH
+// otherwise. `pnpm docs` would not do: pnpm passes `docs` on to `npm docs`.
+let docsStatus = null;
+if (turbo.status === 0) {
+  const execPath = process.env.npm_execpath ?? "";
+  const [command, prefix] = /pnpm/.test(execPath)
+    ? /\.[cm]?js$/.test(execPath)
+      ? [process.execPath, [execPath]]
+      : [execPath, []]
+    : ["pnpm", []];
+  const docs = spawnSync(command, [...prefix, "run", "docs"], {
+    cwd: root,
+    stdio: "inherit",
+    shell: process.platform === "win32" && command === "pnpm",
+  });
+  docsStatus = docs.status ?? 1;
+  if (docsStatus !== 0) console.error(`the docs build failed (exit ${docs.status ?? docs.signal ?? docs.error?.message})`);
+}
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -42,5 +64,6 @@ for (const path of reportPaths()) {
 }
 const status = turbo.status ?? 1;
 if (status !== 0 && failed === 0) failed = 1; // a build or typecheck failure counts too
+if (docsStatus !== null && docsStatus !== 0) failed += 1; // so does a docs failure
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(status);
+process.exit(status !== 0 ? status : docsStatus);

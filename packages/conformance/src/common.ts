@@ -19,6 +19,14 @@ export type CaseBody = () => void | Promise<void>;
  */
 export interface TestFunction {
   (name: string, body: CaseBody): unknown;
+  /**
+   * Registers a skipped case (vitest's and node:test's `test.skip`). The
+   * suite calls it once per skipped group, named
+   * `"<group> (skipped: <reason>)"`, with an empty body.
+   *
+   * @param name - the skipped group and the reason
+   * @param body - the case body, never run
+   */
   skip?: (name: string, body: CaseBody) => unknown;
 }
 

@@ -64,10 +64,71 @@ export interface FromAddressOptions {
 
 /** The functions {@link createNativeApi} builds. */
 export interface NativeApi {
+  /**
+   * The address of element [0, …, 0] of any exporter: the `Py_buffer.buf`
+   * of its `FULL_RO` export (`ctypes.addressof` for buffers). For a view
+   * with negative strides this is not the lowest address (see `extentOf`).
+   * The package's `addressOf` is this function over the loaded addon.
+   *
+   * @param exporter - any buffer exporter
+   * @returns the address of element [0, …, 0]
+   * @throws TypeError when `exporter` exports no buffer
+   * @throws ValueError when the memory is detached or the export released
+   * @throws the `loadError` of an API built without a binding
+   */
   addressOf(exporter: unknown): bigint;
+  /**
+   * The address of one element, every index checked: `PyBuffer_GetPointer`
+   * on real memory. Negative indices count from the end, as in memoryview;
+   * suboffsets are followed through the pointers stored in the buffer.
+   *
+   * @param exporter - any buffer exporter
+   * @param indices - one integer (`number` or `bigint`) per dimension; `[]` for a 0-dimensional export
+   * @returns the address of that element
+   * @throws IndexError "index out of bounds on dimension N" (1-based)
+   * @throws TypeError "cannot index N-dimension view with M-element tuple" when the count is wrong
+   * @throws ValueError when the memory is detached
+   * @throws the `loadError` of an API built without a binding
+   */
   elementAddress(exporter: unknown, indices: readonly (number | bigint)[]): bigint;
+  /**
+   * An ArrayBuffer over `byteLength` bytes of foreign memory at `address`,
+   * without copying: `ctypes.from_address`, and just as unsafe (nothing
+   * checks that the memory exists or outlives the buffer).
+   *
+   * @param address - the first byte, non-zero and below 2**64
+   * @param byteLength - how many bytes, a non-negative safe integer
+   * @param options - `readonly` and `finalize`; see {@link FromAddressOptions}
+   * @returns an external ArrayBuffer
+   * @throws TypeError when an argument or option has the wrong type
+   * @throws ValueError "fromAddress(): NULL pointer access" for 0n, and for an address or length out of range
+   * @throws NotImplementedError where the runtime forbids external ArrayBuffers (V8's memory sandbox)
+   * @throws the `loadError` of an API built without a binding
+   */
   fromAddress(address: bigint, byteLength: number, options?: FromAddressOptions): ArrayBuffer;
+  /**
+   * The address range a view can reach, [start, end): the lowest byte
+   * address any element occupies and one past the highest. With negative
+   * strides `start` is below `addressOf(exporter)`; with suboffsets the
+   * range also covers the pointer slots followed.
+   *
+   * @param exporter - any buffer exporter
+   * @returns the {@link AddressExtent}
+   * @throws ValueError when the memory is detached
+   * @throws the `loadError` of an API built without a binding
+   */
   extentOf(exporter: unknown): AddressExtent;
+  /**
+   * The largest power of two dividing the address of every element of a
+   * view (NumPy's `ALIGNED` flag asks whether this is at least the
+   * itemsize), or, given a `bigint`, the alignment of that address; `0n`
+   * gives `Infinity`. A bigint needs no binding.
+   *
+   * @param exporterOrAddress - any buffer exporter, or an address
+   * @returns a power of two, or Infinity for 0n
+   * @throws ValueError for an address outside [0, 2**64), or detached memory
+   * @throws the `loadError` of an API built without a binding, for an exporter
+   */
   alignmentOf(exporterOrAddress: unknown): number;
 }
 

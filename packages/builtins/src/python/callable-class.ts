@@ -29,7 +29,15 @@ export function callableClass<A extends unknown[], T extends object, S extends o
   impl: { prototype: T },
   factory: (...args: A) => T,
   statics: S,
-): { (...args: A): T; new (...args: A): T; readonly prototype: T } & S {
+): {
+  (...args: A): T;
+  /**
+   * With `new`: the same as the call without it, taking the same arguments
+   * and returning the same kind of instance; `instanceof` holds for both.
+   */
+  new (...args: A): T;
+  readonly prototype: T;
+} & S {
   const ctor = function (this: unknown, ...args: A): T {
     return factory(...args);
   };

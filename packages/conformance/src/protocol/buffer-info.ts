@@ -24,7 +24,23 @@ export interface BufferInfo {
 
 /** Any object that exports a buffer under the registry symbols. */
 export interface Exporter {
+  /**
+   * The getbuffer method (`bf_getbuffer`): answers the request `flags` with
+   * a BufferInfo, filling only the fields the request asks for, or refuses
+   * it by throwing BufferError.
+   *
+   * @param flags - the request, a combination of `BufferFlags`
+   * @returns the export, which the consumer must give back through
+   * RELEASE_BUFFER when there is one
+   * @throws BufferError when the request cannot be met
+   */
   [GET_BUFFER](flags: number): BufferInfo;
+  /**
+   * The optional release method (`bf_releasebuffer`): takes back a
+   * BufferInfo that GET_BUFFER returned, once the consumer is done with it.
+   *
+   * @param info - the BufferInfo to release, exactly as GET_BUFFER returned it
+   */
   [RELEASE_BUFFER]?(info: BufferInfo): void;
 }
 

@@ -28,6 +28,14 @@ export class RawExporter implements Exporter {
     this.info = info;
   }
 
+  /**
+   * Returns a copy of the given BufferInfo (fresh `shape`, `strides` and
+   * `suboffsets` arrays, `obj` this exporter) whatever the request, with no
+   * checks, and counts one export.
+   *
+   * @param _flags - the request, ignored
+   * @returns the BufferInfo, valid or not
+   */
   [GET_BUFFER](_flags: number): BufferInfo {
     this.exports++;
     return {
@@ -39,6 +47,12 @@ export class RawExporter implements Exporter {
     };
   }
 
+  /**
+   * Counts a release: one export fewer, one release more. Any BufferInfo is
+   * accepted.
+   *
+   * @param _info - the BufferInfo given back, unchecked
+   */
   [RELEASE_BUFFER](_info: BufferInfo): void {
     this.exports--;
     this.releases++;

@@ -69,6 +69,16 @@ export class ReExporter implements Exporter {
     return this.#exports;
   }
 
+  /**
+   * Logs the request in `requests` and answers it: from the snapshot with
+   * CPython's request checks (`obj` is this re-exporter), or, in redirect
+   * mode, by passing it to the exporter underneath. Counts one export.
+   *
+   * @param flags - the request
+   * @returns the BufferInfo
+   * @throws BufferError "re-exporter: released" after {@link ReExporter.release},
+   * or when the request cannot be met
+   */
   [GET_BUFFER](flags: number): BufferInfo {
     this.requests.push(flags);
     if (this.#released) throw new ExporterBufferError("re-exporter: released");
@@ -79,6 +89,12 @@ export class ReExporter implements Exporter {
     return info;
   }
 
+  /**
+   * Takes back one export; in redirect mode, releases it on the exporter
+   * underneath as well.
+   *
+   * @param info - a BufferInfo this re-exporter returned
+   */
   [RELEASE_BUFFER](info: BufferInfo): void {
     this.#exports--;
     if (this.redirect) this.inner[RELEASE_BUFFER]?.(info);

@@ -34,7 +34,27 @@ export type BuiltinKind =
  * ```
  */
 export interface BuiltinExporter {
+  /** The kind of object this exporter exports. */
   readonly kind: BuiltinKind;
+  /**
+   * Whether `x` is of this exporter's kind. `findBuiltinExporter` asks
+   * each exporter in turn and uses the first that matches.
+   *
+   * @param x - the object to test
+   * @returns true when this exporter can export `x`
+   */
   matches(x: object): boolean;
+  /**
+   * Exports `x`, which `matches` accepted, answering `flags` the way
+   * `PyBuffer_FillInfo` does: one-dimensional contiguous memory, with
+   * `format`, `shape` and `strides` filled in only when requested.
+   *
+   * @param x - the object to export
+   * @param flags - the request, a combination of `BufferFlags`
+   * @returns the frozen BufferInfo
+   * @throws BufferError when the request cannot be met ("Object is not
+   * writable." for a WRITABLE request on read-only memory)
+   * @throws ValueError when the memory is detached
+   */
   getBuffer(x: object, flags: number): BufferInfo;
 }

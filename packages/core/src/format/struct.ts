@@ -163,6 +163,13 @@ export class UnpackIterator implements IterableIterator<StructValue[]> {
     this.end = window.byteOffset + window.byteLength;
   }
 
+  /**
+   * Unpacks the next struct (`unpackiter_iternext`).
+   *
+   * @returns the next struct's values, or done once the buffer is exhausted
+   * @throws ValueError when the buffer was detached or shrunk during
+   * iteration; the iterator is then exhausted
+   */
   next(): IteratorResult<StructValue[]> {
     if (this.byteOffset >= this.end) return { done: true, value: undefined };
     let value: StructValue[];
@@ -182,6 +189,11 @@ export class UnpackIterator implements IterableIterator<StructValue[]> {
     return (this.end - this.byteOffset) / this.compiled.size;
   }
 
+  /**
+   * Returns the iterator itself, as Python's `iter()` of an iterator does.
+   *
+   * @returns this iterator
+   */
   [Symbol.iterator](): this {
     return this;
   }
