@@ -14,11 +14,14 @@
  * Any other exporter (an object with a `GET_BUFFER` method, a MemoryView
  * say) is asked for its memory through the buffer protocol, as CPython's
  * converters call `PyObject_GetBuffer`: `SIMPLE` (C-contiguous bytes) to
- * read, `WRITABLE` to write. Its export is released before `toByteWindow`
- * returns. The struct calls are synchronous and use the window at once, so
- * no code but the exporter's own `RELEASE_BUFFER` runs between the release
- * and the use; a counting exporter sees its export end with the call, as in
- * CPython. Such windows are never memoised: each call asks again.
+ * read, `WRITABLE` to write. {@link holdExport} acquires it and hands back
+ * the `BufferInfo` with the window; the caller reads or writes, then calls
+ * `releaseBuffer(info)` in a `finally`, so the exporter's `RELEASE_BUFFER`
+ * runs once per call, after the bytes were used, whatever the call throws
+ * (an iterator holds it until it is exhausted or closed, as CPython's
+ * `iter_unpack` does). {@link toByteWindow} and {@link ByteWindowMemo} take
+ * only the built-in kinds, which have no export to release; exporter windows
+ * are never memoised: each call asks again.
  *
  * {@link ByteWindowMemo} keeps the latest window, so that a loop over one
  * buffer makes no DataView per call.
@@ -59,8 +62,16 @@ function isArrayBufferLike(x: unknown): x is ArrayBuffer | SharedArrayBuffer {
   return tag === "[object ArrayBuffer]" || tag === "[object SharedArrayBuffer]";
 }
 
-/** Whether `source` exports through a `GET_BUFFER` method (which wins over a built-in kind). */
-function hasGetBuffer(source: unknown): source is object {
+/**
+ * Whether `source` exports through a `GET_BUFFER` method (which wins over a
+ * built-in kind): its window must come from {@link holdExport}.
+ *
+ * @example
+ * ```ts
+ * isExporter(new Uint8Array(2)); // returns false
+ * ```
+ */
+export function isExporter(source: unknown): source is object {
   return (
     ((typeof source === "object" && source !== null) || typeof source === "function") &&
     typeof (source as { [GET_BUFFER]?: unknown })[GET_BUFFER] === "function"
@@ -68,11 +79,27 @@ function hasGetBuffer(source: unknown): source is object {
 }
 
 /**
- * The window of an exporter's memory, through `getBuffer`. A refused
- * writable request reads as CPython's `w*` converter words it; a refused
- * read propagates the exporter's `BufferError`, as `y*` does.
+ * The window of an export still held: `info` is to be released, once, with
+ * `releaseBuffer` when the bytes have been used.
  */
-function exportedWindow(source: object, writable: boolean): { window: ByteWindow; buffer: ArrayBufferLike } {
+export interface HeldWindow extends ByteWindow {
+  readonly info: BufferInfo;
+}
+
+/**
+ * Acquires an exporter's memory (`getBuffer` with `SIMPLE` to read,
+ * `WRITABLE` to write) and returns its window with the export still held.
+ * The caller releases `info` when done, in a `finally`. A refused writable
+ * request reads as CPython's `w*` converter words it; a refused read
+ * propagates the exporter's `BufferError`, as `y*` does. If the window
+ * cannot be made, the export is released before the error propagates.
+ *
+ * @example
+ * ```ts
+ * const held = holdExport(exporter, false); try { held.byteLength; } finally { releaseBuffer(held.info); }
+ * ```
+ */
+export function holdExport(source: object, writable: boolean): HeldWindow {
   let info: BufferInfo;
   try {
     info = getBuffer(source, writable ? BufferFlags.WRITABLE : BufferFlags.SIMPLE);
@@ -86,19 +113,15 @@ function exportedWindow(source: object, writable: boolean): { window: ByteWindow
   }
   try {
     const buffer = resolveBuffer(info);
-    const window = Object.freeze({ view: new DataView(buffer), byteOffset: info.offset, byteLength: info.len });
-    return { window, buffer };
-  } finally {
+    return { view: new DataView(buffer), byteOffset: info.offset, byteLength: info.len, info };
+  } catch (error) {
     releaseBuffer(info);
+    throw error;
   }
 }
 
-/** The window of `source`, or null when it holds no bytes. */
-function windowOf(
-  source: unknown,
-  writable: boolean,
-): { window: ByteWindow; buffer: ArrayBufferLike; exported?: true } | null {
-  if (hasGetBuffer(source)) return { ...exportedWindow(source, writable), exported: true };
+/** The window of `source`, a built-in kind, or null when it holds no bytes. */
+function windowOf(source: unknown): { window: ByteWindow; buffer: ArrayBufferLike } | null {
   if (ArrayBuffer.isView(source)) {
     const buffer = source.buffer;
     if (source instanceof DataView) {
@@ -129,9 +152,11 @@ function isResizable(buffer: ArrayBufferLike): boolean {
 }
 
 /**
- * The bytes of a buffer argument, or the `TypeError` CPython raises for an
- * argument that is not one. `writable` selects the write (`w*`) wording; every
- * JavaScript buffer is writable.
+ * The bytes of a buffer argument of a built-in kind, or the `TypeError`
+ * CPython raises for an argument that is not one. `writable` selects the
+ * write (`w*`) wording; every JavaScript buffer is writable. An exporter
+ * ({@link isExporter}) is not taken here, since its export must be held while
+ * the window is used: go through {@link holdExport}.
  *
  * @example
  * ```ts
@@ -143,7 +168,8 @@ function isResizable(buffer: ArrayBufferLike): boolean {
  * ```
  */
 export function toByteWindow(source: unknown, writable: boolean): ByteWindow {
-  const found = windowOf(source, writable);
+  if (isExporter(source)) throw new Error("internal error: an exporter's window must be held (holdExport)");
+  const found = windowOf(source);
   if (found === null) {
     throw new TypeError(
       writable
@@ -186,21 +212,27 @@ export class ByteWindowMemo {
     this.reusable = false;
   }
 
-  /** Makes the memo hold the window of `source`. */
-  update(source: unknown, writable: boolean): void {
-    const found = windowOf(source, writable);
+  /**
+   * Makes the memo hold the window of `source`, a built-in kind, and returns
+   * false; or, for an exporter ({@link isExporter}), leaves the memo as it
+   * was and returns true: the caller then holds the export through
+   * {@link holdExport} for the duration of its operation.
+   */
+  update(source: unknown, writable: boolean): boolean {
+    if (isExporter(source)) return true;
+    const found = windowOf(source);
     if (found === null) {
       this.source = undefined;
       this.reusable = false;
       toByteWindow(source, writable); // throws the TypeError
-      return;
+      return false;
     }
     this.source = source;
     this.view = found.window.view;
     this.byteOffset = found.window.byteOffset;
     this.byteLength = found.window.byteLength;
-    // An exporter is asked again on every call: its answer may change.
-    this.reusable = found.exported !== true && found.window.byteLength > 0 && !isResizable(found.buffer);
+    this.reusable = found.window.byteLength > 0 && !isResizable(found.buffer);
+    return false;
   }
 
   /** Forgets the window, after the buffer turned out to be detached. */

@@ -11,11 +11,25 @@
  * buffer was detached since, the DataView throws and the operation starts
  * again with a fresh, empty window, failing as it would have from the start.
  *
+ * An exporter's window is never memoised: each operation acquires the export
+ * ({@link holdExport}), uses the bytes, and releases it in a `finally`, as
+ * CPython's `y*` and `w*` converters hold a `Py_buffer` for the duration of
+ * the call; {@link UnpackIterator} holds it until it is exhausted or closed.
+ *
  * @packageDocumentation
  */
 
 import { StructError, ValueError } from "../errors.js";
-import { ByteWindowMemo, isBufferAccessError, toByteWindow, type ByteWindow } from "./byte-source.js";
+import type { BufferInfo } from "../protocol/buffer-info.js";
+import { releaseBuffer } from "../protocol/release-buffer.js";
+import {
+  ByteWindowMemo,
+  holdExport,
+  isBufferAccessError,
+  isExporter,
+  toByteWindow,
+  type ByteWindow,
+} from "./byte-source.js";
 import { compileFormat, type CompiledFormat } from "./compile.js";
 import { formatBytes } from "./format-arg.js";
 import { offsetArg } from "./offset-arg.js";
@@ -107,7 +121,7 @@ function packIntoArgs(
   if (count !== compiled.len + 2) throw packIntoArityError(compiled, count);
   const buffer = args[start];
   const reused = buffer === memo.source && memo.reusable;
-  if (!reused) memo.update(buffer, true);
+  if (!reused && memo.update(buffer, true)) return packIntoExported(compiled, buffer as object, args, start);
   const byteLength = memo.byteLength;
   let offset = toOffset(args[start + 1], true);
   const size = compiled.size;
@@ -124,6 +138,59 @@ function packIntoArgs(
     if (!reused || !isBufferAccessError(error)) throw error;
     memo.forget(); // detached since the window was made: start again
     packIntoArgs(compiled, memo, args, start, count);
+  }
+}
+
+/** `packIntoArgs` on an exporter: its export is held until the values are written. */
+function packIntoExported(compiled: CompiledFormat, buffer: object, args: ArrayLike<unknown>, start: number): void {
+  const held = holdExport(buffer, true);
+  try {
+    const byteLength = held.byteLength;
+    let offset = toOffset(args[start + 1], true);
+    const size = compiled.size;
+    if (offset < 0) {
+      if (offset + size > 0 || offset + byteLength < 0) throw packIntoRangeError(compiled, offset, byteLength);
+      offset += byteLength;
+    }
+    if (byteLength - offset < size) throw packIntoRangeError(compiled, offset, byteLength);
+    const at = held.byteOffset + offset;
+    zeroBytes(held.view, at, size);
+    packWithPlan(compiled.packPlan, held.view, at, args, start + 2);
+  } finally {
+    releaseBuffer(held.info);
+  }
+}
+
+/** `Struct.unpack` on an exporter: its export is held until the values are read. */
+function unpackExported(compiled: CompiledFormat, buffer: object): StructValue[] {
+  const held = holdExport(buffer, false);
+  try {
+    if (held.byteLength !== compiled.size) {
+      throw new StructError(`unpack requires a buffer of ${compiled.exactSize} bytes`);
+    }
+    const plan = compiled.unpackPlan;
+    return plan.loop(plan, held.view, held.byteOffset);
+  } finally {
+    releaseBuffer(held.info);
+  }
+}
+
+/** `Struct.unpackFrom` on an exporter: its export is held until the values are read. */
+function unpackFromExported(compiled: CompiledFormat, buffer: object, offset: unknown): StructValue[] {
+  const held = holdExport(buffer, false);
+  try {
+    let at = toOffset(offset, false);
+    const size = compiled.size;
+    const byteLength = held.byteLength;
+    if (at < 0) {
+      if (at + size > 0 || at + byteLength < 0) throw unpackFromRangeError(compiled, at, byteLength);
+      at += byteLength;
+    }
+    if (byteLength - at < size) throw unpackFromRangeError(compiled, at, byteLength);
+    const plan = compiled.unpackPlan;
+    return plan.loop(plan, held.view, held.byteOffset + at);
+  } finally {
+    releaseBuffer(held.info);
   }
 }
 
@@ -145,6 +212,12 @@ function unpackFromRangeError(compiled: CompiledFormat, offset: number, byteLeng
  * one struct per step from the buffer it was given. A buffer detached or
  * shrunk under it makes the next step throw `ValueError`.
  *
+ * Over an exporter it holds the export, as CPython's iterator holds its
+ * `Py_buffer`, and releases it once: on the step that finds it exhausted,
+ * when a step throws, or when it is closed with `return()` (a `for…of` left
+ * by `break`, `return` or an exception). `return()` closes any iterator, as
+ * it closes a generator: later steps are done.
+ *
  * @example
  * ```ts
  * [...new Struct("B").iterUnpack(new Uint8Array([1, 2]))]; // returns [[1], [2]]
@@ -155,12 +228,25 @@ export class UnpackIterator implements IterableIterator<StructValue[]> {
   private declare readonly view: DataView;
   private declare readonly end: number;
   private declare byteOffset: number;
+  /** The export held, if the buffer is an exporter, until it is released. */
+  private declare info: BufferInfo | null;
 
-  constructor(compiled: CompiledFormat, window: ByteWindow) {
+  constructor(compiled: CompiledFormat, window: ByteWindow, info: BufferInfo | null = null) {
     this.compiled = compiled;
     this.view = window.view;
     this.byteOffset = window.byteOffset;
     this.end = window.byteOffset + window.byteLength;
+    this.info = info;
+  }
+
+  /** Ends the iteration and releases the export held, if any. */
+  private finish(): void {
+    this.byteOffset = this.end;
+    const info = this.info;
+    if (info !== null) {
+      this.info = null;
+      releaseBuffer(info);
+    }
   }
 
   /**
@@ -171,17 +257,31 @@ export class UnpackIterator implements IterableIterator<StructValue[]> {
    * iteration; the iterator is then exhausted
    */
   next(): IteratorResult<StructValue[]> {
-    if (this.byteOffset >= this.end) return { done: true, value: undefined };
+    if (this.byteOffset >= this.end) {
+      if (this.info !== null) this.finish();
+      return { done: true, value: undefined };
+    }
     let value: StructValue[];
     try {
       value = this.compiled.unpackAt(this.view, this.byteOffset);
     } catch (error) {
+      this.finish();
       if (!isBufferAccessError(error)) throw error;
-      this.byteOffset = this.end;
       throw new ValueError("the buffer was detached or shrunk during iteration");
     }
     this.byteOffset += this.compiled.size;
     return { done: false, value };
+  }
+
+  /**
+   * Closes the iterator, as a `for…of` left early does: the export held, if
+   * any, is released, and every later step is done.
+   *
+   * @returns done, with `value`
+   */
+  return(value?: unknown): IteratorResult<StructValue[]> {
+    this.finish();
+    return { done: true, value };
   }
 
   /** How many structs are left (`__length_hint__`). */
@@ -207,11 +307,21 @@ function iterUnpackBuffer(compiled: CompiledFormat, buffer: unknown): UnpackIter
   if (compiled.size === 0) {
     throw new StructError("cannot iteratively unpack with a struct of length 0");
   }
-  const window = toByteWindow(buffer, false);
-  if (window.byteLength % compiled.size !== 0) {
-    throw new StructError(`iterative unpacking requires a buffer of a multiple of ${compiled.exactSize} bytes`);
+  if (isExporter(buffer)) {
+    const held = holdExport(buffer, false);
+    if (held.byteLength % compiled.size !== 0) {
+      releaseBuffer(held.info);
+      throw iterUnpackSizeError(compiled);
+    }
+    return new UnpackIterator(compiled, held, held.info);
   }
+  const window = toByteWindow(buffer, false);
+  if (window.byteLength % compiled.size !== 0) throw iterUnpackSizeError(compiled);
   return new UnpackIterator(compiled, window);
+}
+
+function iterUnpackSizeError(compiled: CompiledFormat): StructError {
+  return new StructError(`iterative unpacking requires a buffer of a multiple of ${compiled.exactSize} bytes`);
 }
 
 /**
@@ -289,7 +399,7 @@ export class Struct {
   unpack(buffer: unknown): StructValue[] {
     const memo = this.memo;
     const reused = buffer === memo.source && memo.reusable;
-    if (!reused) memo.update(buffer, false);
+    if (!reused && memo.update(buffer, false)) return unpackExported(this.compiled, buffer as object);
     if (memo.byteLength !== this.compiled.size) {
       throw new StructError(`unpack requires a buffer of ${this.compiled.exactSize} bytes`);
     }
@@ -307,7 +417,7 @@ export class Struct {
   unpackFrom(buffer: unknown, offset: OffsetArg = 0): StructValue[] {
     const memo = this.memo;
     const reused = buffer === memo.source && memo.reusable;
-    if (!reused) memo.update(buffer, false);
+    if (!reused && memo.update(buffer, false)) return unpackFromExported(this.compiled, buffer as object, offset);
     let at = typeof offset === "number" && (offset | 0) === offset ? offset : offsetArg(offset, false);
     const size = this.compiled.size;
     const byteLength = memo.byteLength;
