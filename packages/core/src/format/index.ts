@@ -11,4 +11,5 @@ export { Struct, UnpackIterator, type OffsetArg } from "./struct.js";
 export { clearCache } from "./cache.js";
 export { itemCodec, formatItemsize, type ItemCodec } from "./item-codec.js";
 export { parseFormat } from "./pep3118/parse-format.js";
+export { hasCharacterField } from "./pep3118/has-character-field.js";
 export type { ParsedFormat, ParsedField, FieldKind } from "./pep3118/parsed-format.js";

@@ -15,7 +15,7 @@ import type { MemoryView } from "./memory-view.js";
 import { equivShape } from "./structure.js";
 import { assertItemInMemory, followPointer } from "./subscript.js";
 import type { ViewLayout } from "./view-layout.js";
-import { itemCodec } from "../format/index.js";
+import { hasCharacterField, itemCodec, parseFormat } from "../format/index.js";
 
 const NATIVE_CHARS = "bBhHiIlLqQnNfde?cP";
 
@@ -149,6 +149,10 @@ export function equalsByStruct(a: MemoryView, b: MemoryView): boolean {
   try {
     codecA = itemCodec(a._layout.format);
     codecB = itemCodec(b._layout.format);
+    // Character codes (u, w) have a layout but struct cannot read them.
+    if (hasCharacterField(parseFormat(a._layout.format)) || hasCharacterField(parseFormat(b._layout.format))) {
+      return false;
+    }
   } catch {
     return false; // fix_struct_error_int: an unknown format is "not equal"
   }

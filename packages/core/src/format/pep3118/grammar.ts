@@ -206,6 +206,17 @@ function readStruct(st: Stream, nested: boolean): StructResult {
       } else {
         throw badChar();
       }
+    } else if (ch === "u" || ch === "w") {
+      // PEP 3118's character codes have a fixed size (UCS-2, UCS-4), so a
+      // format with them has a layout and can be exported and viewed (as
+      // CPython exports array('w')); only reading or writing one of their
+      // values is refused, lazily, as memoryview does ("format w not
+      // supported").
+      kind = "character";
+      size = ch === "u" ? 2 : 4;
+      alignment = mode === "@" ? size : 1;
+      format = mode + ch;
+      st.index++;
     } else {
       const reason = unsupportedReason(ch);
       if (reason !== undefined) throw new StructError(`cannot decode ${reason}`);

@@ -12,9 +12,12 @@
  * - `"pascal"`: a `p` field;
  * - `"padding"`: an `x` run that carries a name (unnamed padding makes no field);
  * - `"complex"`: `Zf` or `Zd`, read as `[re, im]`;
- * - `"struct"`: a nested `T{…}`, described by `struct`.
+ * - `"struct"`: a nested `T{…}`, described by `struct`;
+ * - `"character"`: a PEP 3118 `u` (UCS-2) or `w` (UCS-4) character: it has a
+ *   size and an alignment, but its value cannot be read or written here
+ *   (NotImplementedError on use).
  */
-export type FieldKind = "scalar" | "bytes" | "pascal" | "padding" | "complex" | "struct";
+export type FieldKind = "scalar" | "bytes" | "pascal" | "padding" | "complex" | "struct" | "character";
 
 /**
  * One field of a parsed format.

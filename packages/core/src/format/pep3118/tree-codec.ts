@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 
-import { StructError } from "../../errors.js";
+import { NotImplementedError, StructError } from "../../errors.js";
 import { readBytes, readPascal, writeBytes, writePascal } from "../byte-rows.js";
 import { pythonTypeName } from "../python-type-name.js";
 import type { PackFn, UnpackFn } from "../row.js";
@@ -83,6 +83,13 @@ function elementCodec(field: ParsedField): { read: TreeReader; write: TreeWriter
     }
     case "struct":
       return structCodec(field.struct as ParsedFormat, false);
+    case "character": {
+      // CPython's memoryview refuses these values the same way, on use.
+      const refuse = (): never => {
+        throw new NotImplementedError(`memoryview: format ${field.format.slice(1)} not supported`);
+      };
+      return { read: refuse, write: refuse };
+    }
   }
 }
 

@@ -7,8 +7,6 @@
 const REASONS: Readonly<Record<string, string>> = Object.freeze({
   O: "'O' (a pointer to a Python object): a buffer seen from JavaScript holds no Python objects to point to",
   "&": "'&' (a pointer to the next item): an address in the buffer means nothing in JavaScript's memory",
-  u: "'u' (a UCS-2 character): struct has no such code, and its value would be a string, which no other field is",
-  w: "'w' (a UCS-4 character): struct has no such code, and its value would be a string, which no other field is",
   g: "'g' (a C long double): JavaScript numbers are 64-bit doubles, and the 80-bit extended format cannot be read or written exactly",
   Zg: "'Zg' (a complex long double): JavaScript numbers are 64-bit doubles, and the 80-bit extended format cannot be read or written exactly",
   t: "'t' (a bit field): its bit layout is up to each C compiler",
