@@ -12,6 +12,26 @@ import { BufferError } from "../errors.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
 import { requestsFormat, requestsShape, requestsStrides, requestsWritable } from "../protocol/flags.js";
 import { attachState } from "../protocol/info-state.js";
+import { trustedInfo } from "../protocol/trusted-exporters.js";
+
+// Frozen one-entry arrays, shared by every export that needs the same one
+// (the last length seen; the strides of each item size).
+let lastShape: readonly number[] = Object.freeze([0]);
+const stridesBySize = new Map<number, readonly number[]>();
+
+function shapeOf(length: number): readonly number[] {
+  if (lastShape[0] !== length) lastShape = Object.freeze([length]);
+  return lastShape;
+}
+
+function stridesOf(itemsize: number): readonly number[] {
+  let strides = stridesBySize.get(itemsize);
+  if (strides === undefined) {
+    strides = Object.freeze([itemsize]);
+    stridesBySize.set(itemsize, strides);
+  }
+  return strides;
+}
 
 /**
  * One-dimensional contiguous memory to export.
@@ -56,6 +76,30 @@ export function contiguousInfo(memory: ContiguousExport, flags: number): BufferI
     // PyBuffer_FillInfo's wording.
     throw new BufferError("Object is not writable.");
   }
+  const buf = memory.buf;
+  const shape = requestsShape(flags) ? shapeOf(memory.byteLength / memory.itemsize) : null;
+  const strides = requestsStrides(flags) ? stridesOf(memory.itemsize) : null;
+  const format = requestsFormat(flags) ? memory.format : null;
+  if (typeof buf !== "function") {
+    return trustedInfo(
+      memory.obj,
+      buf,
+      memory.byteOffset,
+      memory.byteLength,
+      memory.readonly,
+      memory.itemsize,
+      format,
+      1,
+      shape,
+      strides,
+      memory.releasesToObj === true ? memory.obj : null,
+      memory.byteOffset + memory.byteLength,
+      // fillInfo's answers come from a user exporter's arguments: getBuffer
+      // snapshots and validates them like any other answer.
+      memory.releasesToObj !== true,
+      true,
+    );
+  }
   const info: Record<string, unknown> = {
     obj: memory.obj,
     buf: undefined,
@@ -63,18 +107,13 @@ export function contiguousInfo(memory: ContiguousExport, flags: number): BufferI
     len: memory.byteLength,
     readonly: memory.readonly,
     itemsize: memory.itemsize,
-    format: requestsFormat(flags) ? memory.format : null,
+    format,
     ndim: 1,
-    shape: requestsShape(flags) ? Object.freeze([memory.byteLength / memory.itemsize]) : null,
-    strides: requestsStrides(flags) ? Object.freeze([memory.itemsize]) : null,
+    shape,
+    strides,
     suboffsets: null,
   };
-  const buf = memory.buf;
-  if (typeof buf === "function") {
-    Object.defineProperty(info, "buf", { enumerable: true, get: buf });
-  } else {
-    info.buf = buf;
-  }
+  Object.defineProperty(info, "buf", { enumerable: true, get: buf });
   attachState(info, {
     exporter: memory.releasesToObj === true ? memory.obj : null,
     original: info,

@@ -4,14 +4,16 @@
  * @packageDocumentation
  */
 
+import { BufferError } from "../errors.js";
 import { findBuiltinExporter } from "../exporters/registry.js";
 import type { BufferInfo } from "./buffer-info.js";
 import { assertRequestFlags, BufferFlags } from "./flags.js";
-import type { InfoState } from "./info-state.js";
+import { type InfoState, stateOf } from "./info-state.js";
 import { snapshotInfo } from "./snapshot-info.js";
 import { GET_BUFFER, RELEASE_BUFFER } from "./symbols.js";
+import { adoptTrusted } from "./trusted-exporters.js";
 import { typeName } from "./type-name.js";
-import { assertMeetsRequest, assertValidBufferInfo } from "./validate.js";
+import { assertBufIsMemory, assertMeetsRequest, assertValidBufferInfo } from "./validate.js";
 
 function releaseRefused(exporter: object, returned: unknown): void {
   try {
@@ -22,8 +24,36 @@ function releaseRefused(exporter: object, returned: unknown): void {
   }
 }
 
+/**
+ * The checks a trusted info (see trusted-exporters.ts) still needs: its
+ * memory is still there and long enough (reading `buf` runs the maker's own
+ * accessor), and it answers the request.
+ */
+function acceptTrusted(info: BufferInfo, flags: number): void {
+  const buf = info.buf;
+  const byteLength = assertBufIsMemory(buf);
+  const required = stateOf(info)!.requiredByteLength;
+  if (required > byteLength) {
+    throw new BufferError(
+      `invalid BufferInfo: the export reaches ${required} bytes, outside buf (byteLength ${byteLength})`,
+    );
+  }
+  assertMeetsRequest(info, flags);
+}
+
 function acquire(exporter: object, method: (flags: number) => unknown, flags: number): BufferInfo {
   const returned = method.call(exporter, flags);
+  const trusted = adoptTrusted(returned, exporter);
+  if (trusted !== null) {
+    // Built and checked by core itself, frozen, with its state attached.
+    try {
+      acceptTrusted(trusted, flags);
+      return trusted;
+    } catch (error) {
+      releaseRefused(exporter, returned);
+      throw error;
+    }
+  }
   // From here the exporter counts a live export: every way out either hands
   // the consumer an info to release or releases it before throwing.
   try {
@@ -51,7 +81,11 @@ function acquire(exporter: object, method: (flags: number) => unknown, flags: nu
  * copied and frozen) and validated: `itemsize` matches `format`; `ndim`,
  * `shape`, `strides` and `suboffsets` agree; every number is a safe integer;
  * `len = product(shape) * itemsize`; every byte any index reaches lies in
- * `buf`; and the answer meets the request. If any check fails, the
+ * `buf`; and the answer meets the request. (The infos core's own exporters
+ * build, such as a MemoryView's, are made from values core has already
+ * checked and are taken as they are, once, after checking them against
+ * the request and the current length of their memory; no other object can
+ * pass for one.) If any check fails, the
  * exporter's `RELEASE_BUFFER` is called before the `BufferError` is thrown,
  * so an exporter that counts exports never leaks one.
  *

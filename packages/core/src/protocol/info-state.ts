@@ -2,14 +2,16 @@
  * The private bookkeeping of each BufferInfo that `@mv/core` creates: who to
  * release, whether it was released, and how many bytes of `buf` it needs.
  *
- * It lives under a module-private symbol on the (frozen) info, so reading it
- * is a property load; infos built elsewhere get theirs in a WeakMap on first
- * use.
+ * It lives in a private field of the infos core's own exporters make (see
+ * trusted-exporters.ts), or under a module-private symbol on the (frozen)
+ * snapshot of any other exporter's answer, so reading it is a property load;
+ * infos built elsewhere get theirs in a WeakMap on first use.
  *
  * @packageDocumentation
  */
 
 import type { BufferInfo } from "./buffer-info.js";
+import { trustedStateOf } from "./trusted-exporters.js";
 
 /**
  * What `@mv/core` remembers about one export.
@@ -43,7 +45,7 @@ const foreignStates = new WeakMap<object, InfoState>();
  * ```
  */
 export function stateOf(info: BufferInfo): InfoState | undefined {
-  return (info as { [STATE]?: InfoState })[STATE] ?? foreignStates.get(info);
+  return trustedStateOf(info) ?? (info as { [STATE]?: InfoState })[STATE] ?? foreignStates.get(info);
 }
 
 /**

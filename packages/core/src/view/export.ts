@@ -4,9 +4,12 @@
  * the request does not ask for, refusing what it cannot meet) and counts
  * itself on the view, which then refuses to be released.
  *
- * The `buf` of the export is an accessor that resolves the view's memory
- * each time it is read, so a re-exported `WebAssembly.Memory` survives
- * `grow()` for the consumer too.
+ * Each layout's full export is snapshotted and validated once (see
+ * `recordOf`); later exports reuse its frozen arrays and are trusted by
+ * `getBuffer` (protocol/trusted-exporters.ts). Where the memory can be
+ * replaced (a re-exported `WebAssembly.Memory`), `buf` is an accessor that
+ * resolves the view's memory each time it is read, so the export survives
+ * `grow()` for the consumer too; elsewhere it is the buffer itself.
  *
  * @packageDocumentation
  */
@@ -14,6 +17,7 @@
 import { BufferError } from "../errors.js";
 import {
   type BufferInfo,
+  BufferFlags,
   requestsAnyContiguous,
   requestsCContiguous,
   requestsFContiguous,
@@ -23,6 +27,11 @@ import {
   requestsStrides,
   requestsWritable,
 } from "../protocol/index.js";
+import { snapshotInfo } from "../protocol/snapshot-info.js";
+import { trustedInfo } from "../protocol/trusted-exporters.js";
+import { assertValidBufferInfo } from "../protocol/validate.js";
+import type { ManagedBuffer } from "./managed-buffer.js";
+import type { ViewLayout } from "./view-layout.js";
 import { checkReleased } from "./guards.js";
 import { LayoutFlag } from "./layout-flags.js";
 import type { MemoryView } from "./memory-view.js";
@@ -65,6 +74,69 @@ export function assertViewMeetsRequest(view: MemoryView, flags: number): void {
 }
 
 /**
+ * A layout's full export, snapshotted (arrays copied and frozen) and
+ * validated once, on the managed buffer it was validated for. A view's
+ * layout and its arrays are plain objects that code holding the view could
+ * change; exports are built from this private copy instead, so they never
+ * need re-validating.
+ */
+interface ExportRecord {
+  readonly mbuf: ManagedBuffer;
+  readonly info: BufferInfo;
+  /** Whether the export's memory is one fixed buffer (not an accessor, as a WebAssembly.Memory's is). */
+  readonly fixedBuffer: boolean;
+  /** One past the last byte of `buf` the export reaches. */
+  readonly requiredByteLength: number;
+}
+
+const records = new WeakMap<ViewLayout, ExportRecord>();
+
+function bufferOf(mbuf: ManagedBuffer): () => ArrayBuffer | SharedArrayBuffer {
+  return () => {
+    mbuf.assertAccessible();
+    return mbuf.buffer;
+  };
+}
+
+/** The untrusted export: a plain object that getBuffer snapshots and validates. */
+function plainExport(view: MemoryView, flags: number, offset: number): BufferInfo {
+  const layout = view._layout;
+  const shaped = requestsShape(flags);
+  const info = {
+    obj: view as object | null,
+    buf: null as unknown as ArrayBuffer,
+    offset,
+    len: layout.nbytes,
+    readonly: layout.readonly,
+    itemsize: layout.itemsize,
+    format: requestsFormat(flags) ? layout.format : null,
+    ndim: shaped ? layout.ndim : 1,
+    shape: shaped ? layout.shape.slice() : null,
+    strides: requestsStrides(flags) ? layout.byteStrides.slice() : null,
+    suboffsets: requestsIndirect(flags) && layout.suboffsets !== null ? layout.suboffsets.slice() : null,
+  };
+  Object.defineProperty(info, "buf", { enumerable: true, get: bufferOf(view._mbuf) });
+  return info;
+}
+
+/** The validated record of the view's layout, or null for PIL-style memory (its pointers can change). */
+function recordOf(view: MemoryView, offset: number): ExportRecord | null {
+  const layout = view._layout;
+  const mbuf = view._mbuf;
+  const known = records.get(layout);
+  if (known !== undefined && known.mbuf === mbuf) return known;
+  if (layout.suboffsets !== null) return null;
+  const full = plainExport(view, BufferFlags.FULL_RO, offset);
+  const info = snapshotInfo(full, view, { exporter: view, original: full, released: false, requiredByteLength: 0 });
+  if (info.suboffsets !== null) return null;
+  const requiredByteLength = assertValidBufferInfo(info);
+  const fixedBuffer = Object.getOwnPropertyDescriptor(mbuf.master, "buf")?.get === undefined;
+  const record = { mbuf, info, fixedBuffer, requiredByteLength };
+  records.set(layout, record);
+  return record;
+}
+
+/**
  * Exports `view` for a request of `flags`.
  *
  * @returns the BufferInfo (its `obj` is the view)
@@ -81,29 +153,62 @@ export function exportView(view: MemoryView, flags: number): BufferInfo {
   assertViewMeetsRequest(view, flags);
   const layout = view._layout;
   const mbuf = view._mbuf;
-  const shaped = requestsShape(flags);
   let offset = layout.byteOffset;
   if (layout.nbytes === 0) {
     // An empty slice may point past either end (CPython keeps `start`): it
     // reaches nothing, but an export's offset must lie inside buf.
     offset = Math.min(Math.max(offset, 0), mbuf.endByte);
   }
-  const info = {
-    obj: view as object | null,
-    get buf(): ArrayBuffer | SharedArrayBuffer {
-      mbuf.assertAccessible();
-      return mbuf.buffer;
-    },
-    offset,
-    len: layout.nbytes,
-    readonly: layout.readonly,
-    itemsize: layout.itemsize,
-    format: requestsFormat(flags) ? layout.format : null,
-    ndim: shaped ? layout.ndim : 1,
-    shape: shaped ? layout.shape.slice() : null,
-    strides: requestsStrides(flags) ? layout.byteStrides.slice() : null,
-    suboffsets: requestsIndirect(flags) && layout.suboffsets !== null ? layout.suboffsets.slice() : null,
-  };
+  const record = recordOf(view, offset);
+  if (record === null) {
+    const plain = plainExport(view, flags, offset);
+    view._exports++;
+    return plain;
+  }
+  const full = record.info;
+  const shaped = requestsShape(flags);
+  const format = requestsFormat(flags) ? full.format : null;
+  const ndim = shaped ? full.ndim : 1;
+  const shape = shaped ? full.shape : null;
+  const strides = requestsStrides(flags) ? full.strides : null;
+  let info: BufferInfo;
+  if (record.fixedBuffer) {
+    const buf = mbuf.buffer;
+    info = trustedInfo(
+      view,
+      buf,
+      full.offset,
+      full.len,
+      full.readonly,
+      full.itemsize,
+      format,
+      ndim,
+      shape,
+      strides,
+      view,
+      record.requiredByteLength,
+      true,
+      // Not frozen: a re-exporter may set `obj` (getBuffer then copies it).
+      false,
+    );
+  } else {
+    // Memory that can be replaced (WebAssembly.Memory.grow()): keep `buf` live.
+    const live = {
+      obj: view as object | null,
+      buf: null as unknown as ArrayBuffer,
+      offset: full.offset,
+      len: full.len,
+      readonly: full.readonly,
+      itemsize: full.itemsize,
+      format,
+      ndim,
+      shape,
+      strides,
+      suboffsets: null,
+    };
+    Object.defineProperty(live, "buf", { enumerable: true, get: bufferOf(record.mbuf) });
+    info = live;
+  }
   view._exports++;
   return info;
 }
