@@ -14,22 +14,10 @@ import {
 import { addonCandidates, binding } from "../src/load.js";
 import { describeNative } from "./support/native-suite.js";
 import { stridedExporter } from "./support/strided-exporter.js";
+import { TYPED_ARRAYS } from "./support/typed-array-kinds.js";
 import { growableSharedArrayBuffer, resizableArrayBuffer } from "./support/resizable.js";
 import { outcome, viewCase } from "./support/view-arbitrary.js";
 
-const TYPED_ARRAYS = [
-  Int8Array,
-  Uint8Array,
-  Uint8ClampedArray,
-  Int16Array,
-  Uint16Array,
-  Int32Array,
-  Uint32Array,
-  Float32Array,
-  Float64Array,
-  BigInt64Array,
-  BigUint64Array,
-] as const;
 
 /** A view of the same bytes at `address`, through fromAddress. */
 function bytesAt(address: bigint, byteLength: number): Uint8Array {

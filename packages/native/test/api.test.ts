@@ -8,21 +8,9 @@ import { type AddressExtent, createNativeApi } from "../src/api.js";
 import { NO_EXTERNAL_BUFFERS_CODE } from "../src/binding.js";
 import { fakeBinding } from "./support/fake-binding.js";
 import { stridedExporter } from "./support/strided-exporter.js";
+import { TYPED_ARRAYS } from "./support/typed-array-kinds.js";
 import { outcome, viewCase } from "./support/view-arbitrary.js";
 
-const TYPED_ARRAYS = [
-  Int8Array,
-  Uint8Array,
-  Uint8ClampedArray,
-  Int16Array,
-  Uint16Array,
-  Int32Array,
-  Uint32Array,
-  Float32Array,
-  Float64Array,
-  BigInt64Array,
-  BigUint64Array,
-] as const;
 
 function setup() {
   const binding = fakeBinding();
