@@ -13,11 +13,16 @@ import type { BufferInfo } from "../protocol/buffer-info.js";
 import { requestsFormat, requestsShape, requestsStrides, requestsWritable } from "../protocol/flags.js";
 import { attachState } from "../protocol/info-state.js";
 import { trustedInfo } from "../protocol/trusted-exporters.js";
+import { registerMemoCache } from "../memo-caches.js";
 
 // Frozen one-entry arrays, shared by every export that needs the same one
 // (the last length seen; the strides of each item size).
 let lastShape: readonly number[] = Object.freeze([0]);
 const stridesBySize = new Map<number, readonly number[]>();
+registerMemoCache(() => {
+  lastShape = Object.freeze([0]);
+  stridesBySize.clear();
+});
 
 function shapeOf(length: number): readonly number[] {
   if (lastShape[0] !== length) lastShape = Object.freeze([length]);

@@ -13,6 +13,7 @@
 import type { CompiledFormat } from "./compile.js";
 import { formatBytes } from "./format-arg.js";
 import { Struct } from "./struct.js";
+import { registerMemoCache, clearMemoCaches } from "../memo-caches.js";
 
 /**
  * A map of at most `capacity` entries that empties itself when full.
@@ -67,6 +68,11 @@ export const STRUCT_CACHE_CAPACITY = 100;
 const cache = new BoundedCache<Struct>(STRUCT_CACHE_CAPACITY);
 let memoFormat: string | undefined;
 let memoStruct: Struct | undefined;
+registerMemoCache(() => {
+  cache.clear();
+  memoFormat = undefined;
+  memoStruct = undefined;
+});
 
 /**
  * The `Struct` of a format argument (`str` or `bytes`), from the cache or
@@ -113,7 +119,10 @@ export function compiledFormatFor(format: unknown): CompiledFormat {
 }
 
 /**
- * Empties the cache of compiled structs (Python's `struct._clearcache()`).
+ * Empties the cache of compiled structs (Python's `struct._clearcache()`),
+ * and with it every other memo cache of `@mv/core` (parsed formats, item
+ * codecs, range messages, fast-path facts): results stay the same, only the
+ * next call computes them again.
  *
  * @example
  * ```ts
@@ -121,7 +130,5 @@ export function compiledFormatFor(format: unknown): CompiledFormat {
  * ```
  */
 export function clearCache(): void {
-  cache.clear();
-  memoFormat = undefined;
-  memoStruct = undefined;
+  clearMemoCaches();
 }

@@ -21,6 +21,7 @@ import { parseFormat } from "./pep3118/parse-format.js";
 import type { ParsedFormat } from "./pep3118/parsed-format.js";
 import { assertItemList, structCodec, type TreeWriter } from "./pep3118/tree-codec.js";
 import type { StructValue } from "./struct-value.js";
+import { registerMemoCache } from "../memo-caches.js";
 
 /**
  * Reads and writes one item of a format.
@@ -125,6 +126,7 @@ function topFieldCount(parsed: ParsedFormat): number {
 }
 
 const cache = new BoundedCache<ItemCodec>(STRUCT_CACHE_CAPACITY);
+registerMemoCache(() => cache.clear());
 
 /**
  * The item codec of `format` (any struct or PEP 3118 format), cached.

@@ -16,8 +16,10 @@
  */
 
 import { OverflowError, StructError } from "../errors.js";
+import { registerMemoCache } from "../memo-caches.js";
 
 const boundsTexts = new Map<string, string>();
+registerMemoCache(() => boundsTexts.clear());
 
 /**
  * The `_range_error()` message for format character `char` of `size` bytes.

@@ -13,6 +13,7 @@
  */
 
 import type { StructValue } from "../format/index.js";
+import { registerMemoCache } from "../memo-caches.js";
 
 /** A TypedArray of any element type. */
 export type AnyTypedArray =
@@ -308,6 +309,11 @@ function classify(format: string): NativeKind | null {
 const cache = new Map<string, NativeKind | null>();
 let lastFormat: string | null = null;
 let lastKind: NativeKind | null = null;
+registerMemoCache(() => {
+  cache.clear();
+  lastFormat = null;
+  lastKind = null;
+});
 
 /**
  * The fast-path facts of `format`, or null when it is not a single numeric,

@@ -15,6 +15,7 @@ import type { CompiledFormat } from "../compile.js";
 import { formatBytes } from "../format-arg.js";
 import type { FieldKind, ParsedField, ParsedFormat } from "./parsed-format.js";
 import { parsePep3118 } from "./grammar.js";
+import { registerMemoCache } from "../../memo-caches.js";
 
 /** The parsed form of a format that `struct` compiled: one field per code. */
 function structLayout(format: string, compiled: CompiledFormat): ParsedFormat {
@@ -49,6 +50,7 @@ function structLayout(format: string, compiled: CompiledFormat): ParsedFormat {
 }
 
 const cache = new BoundedCache<ParsedFormat>(STRUCT_CACHE_CAPACITY);
+registerMemoCache(() => cache.clear());
 
 /**
  * The parsed form of `format` (a string or a `Uint8Array` of ASCII): its item
