@@ -1,5 +1,6 @@
 // The suite's own tools: the checker must catch a non-compliant exporter,
-// the options must be checked, and the CLI must end with its closing line.
+// the options must be checked, the CLI must end with its closing line, and
+// the mutation run's chunks must cover the suite.
 import { describe, expect, test, vi } from "vitest";
 import {
   BufferFlags,
@@ -80,5 +81,19 @@ describe("the command", () => {
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+describe("mutation chunks", () => {
+  test("cut the suite into uniquely named chunks of one group each, which pass against @mv/builtins", async () => {
+    const { mutationChunks } = await import("./mutation/suite-chunks.js");
+    const chunks = mutationChunks({ groups: /^(struct-codec|memoryview-protocol):/, size: 7, scale: 0.1 });
+    const names = chunks.map((c) => c.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.some((n) => n.startsWith("struct-codec ["))).toBe(true);
+    expect(names.some((n) => n.startsWith("memoryview-protocol ["))).toBe(true);
+    // No name is found inside another (Stryker filters by unanchored pattern).
+    for (const name of names) expect(names.filter((other) => other.includes(name))).toEqual([name]);
+    for (const chunk of chunks) await chunk.run();
   });
 });
