@@ -16,6 +16,7 @@ import * as memoryviewProtocol from "./cases/memoryview-protocol.js";
 import * as memoryviewRandom from "./cases/memoryview-random.js";
 import * as pythonExporters from "./cases/python-exporters.js";
 import * as structCodec from "./cases/struct-codec.js";
+import * as structSources from "./cases/struct-sources.js";
 
 /** The groups, in the order they run; each file exports its groups and `all`. */
 export const GROUPS = {
@@ -29,6 +30,7 @@ export const GROUPS = {
   "legacy-buffer": legacyBuffer,
   "golden-struct": goldenStruct,
   "struct-codec": structCodec,
+  "struct-sources": structSources,
 } as const;
 
 /**

@@ -31,6 +31,12 @@ export interface Supports {
   readonly resizable: boolean;
   /** Detached ArrayBuffers: a view notices the detach. */
   readonly detach: boolean;
+  /**
+   * struct calls take every kind of buffer (ArrayBuffer, DataView, the
+   * module's exporters) and every kind of offset (bigint, boolean), with
+   * CPython's errors for the others.
+   */
+  readonly structArguments: boolean;
 }
 
 /** The manifest of an implementation of the whole contract. */
@@ -46,6 +52,7 @@ export const FULL_SUPPORT: Supports = Object.freeze({
   sharedArrayBuffer: true,
   resizable: true,
   detach: true,
+  structArguments: true,
 });
 
 const KEYS = Object.keys(FULL_SUPPORT) as (keyof Supports)[];

@@ -46,6 +46,23 @@ export interface GoldenStructCase {
   readonly error?: [string, string];
 }
 
+/** One offset (tagged as `decodeValue` reads it) and what two calls did with it. */
+export interface GoldenOffsetCase {
+  readonly offset: unknown;
+  /** `unpack_from('<2B', bytes(range(10, 18)), offset)`. */
+  readonly unpack_from: { readonly values: number[] } | { readonly error: [string, string] };
+  /** `pack_into('<B', bytearray(range(10, 18)), offset, 99)`: the bytes after. */
+  readonly pack_into: { readonly bytes: string } | { readonly error: [string, string] };
+}
+
+/** A struct function given an object that is not a (writable) buffer. */
+export interface GoldenNotBufferCase {
+  readonly op: "unpack" | "unpack_from" | "iter_unpack" | "pack_into";
+  /** The object, tagged as `decodeValue` reads it. */
+  readonly value: unknown;
+  readonly error: [string, string];
+}
+
 /** The whole fixture. */
 export interface GoldenData {
   readonly python: string;
@@ -53,6 +70,8 @@ export interface GoldenData {
   readonly platform: string;
   readonly seed: number;
   readonly struct: GoldenStructCase[];
+  readonly struct_offsets: GoldenOffsetCase[];
+  readonly struct_not_buffers: GoldenNotBufferCase[];
   readonly views: GoldenScenario[];
   readonly numpy_views: GoldenScenario[];
 }

@@ -75,6 +75,7 @@ export function createIndependent(defects: readonly Defect[] = []): IndependentM
       suboffsets: false,
       cast: false,
       multiDimensionalSlicing: false,
+      structArguments: false,
     },
     memoryview: memoryview as unknown as new (obj: unknown) => object,
     slice,

@@ -103,13 +103,15 @@ export class TestExporter implements Exporter {
     const itemsize = this.layout.itemsize;
     if (itemsize <= 0) throw new RangeError("test exporter: the format has no size");
     let bytes = memory instanceof Uint8Array ? memory : Uint8Array.from(memory);
+    // The default shape counts the items given: the padding below adds none.
+    const items = Math.floor(bytes.length / itemsize);
     if (bytes.length < itemsize) {
       // like _testbuffer.ndarray, an empty view still has one item of memory behind it
       const padded = new Uint8Array(itemsize);
       padded.set(bytes);
       bytes = padded;
     }
-    const shape = options.shape ?? [Math.floor(bytes.length / itemsize)];
+    const shape = options.shape ?? [items];
     const strides =
       options.strides ?? (options.fortran ? fByteStrides(shape, itemsize) : cByteStrides(shape, itemsize));
     const offset = options.offset ?? 0;

@@ -105,7 +105,7 @@ export function holdExport(source: object, writable: boolean): HeldWindow {
     info = getBuffer(source, writable ? BufferFlags.WRITABLE : BufferFlags.SIMPLE);
   } catch (error) {
     if (writable && (error as { name?: unknown } | null)?.name === "BufferError") {
-      throw new TypeError(`argument must be read-write bytes-like object, not ${pythonTypeName(source)}`, {
+      throw new TypeError(`argument must be read-write bytes-like object, not ${writeArgumentTypeName(source)}`, {
         cause: error,
       });
     }
@@ -118,6 +118,15 @@ export function holdExport(source: object, writable: boolean): HeldWindow {
     releaseBuffer(info);
     throw error;
   }
+}
+
+/**
+ * The type name in the `w*` converter's refusal, which says "None" where
+ * every other message says "NoneType" (`converterr()` in `Python/getargs.c`
+ * names None itself).
+ */
+function writeArgumentTypeName(source: unknown): string {
+  return source === null || source === undefined ? "None" : pythonTypeName(source);
 }
 
 /** The window of `source`, a built-in kind, or null when it holds no bytes. */
@@ -173,7 +182,7 @@ export function toByteWindow(source: unknown, writable: boolean): ByteWindow {
   if (found === null) {
     throw new TypeError(
       writable
-        ? `argument must be read-write bytes-like object, not ${pythonTypeName(source)}`
+        ? `argument must be read-write bytes-like object, not ${writeArgumentTypeName(source)}`
         : `a bytes-like object is required, not '${pythonTypeName(source)}'`,
     );
   }

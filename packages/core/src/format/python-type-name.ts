@@ -50,7 +50,12 @@ export function pythonTypeName(value: unknown): string {
   if (value instanceof Map) return "dict";
   if (value instanceof Set) return "set";
   try {
-    const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+    // A class may say what Python calls it (the builtins' `bytes` is class
+    // Bytes, Python's `bytes`): a static `pythonName` wins over its JS name.
+    const ctor = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown; pythonName?: unknown } } | null)
+      ?.constructor;
+    if (typeof ctor?.pythonName === "string") return ctor.pythonName;
+    const name = ctor?.name;
     return typeof name === "string" && name !== "" && name !== "Object" ? name : "object";
   } catch {
     return "object";

@@ -40,9 +40,12 @@ import type { UnpackPlan } from "./unpack.js";
 /** A byte offset argument: an integer `number` or `bigint`. */
 export type OffsetArg = number | bigint;
 
-/** `size + offset` for a message, exact even above 2**53. */
-function sizePlus(compiled: CompiledFormat, offset: number): string {
-  return String(compiled.exactSize + BigInt(offset));
+/**
+ * The offset a message prints, exact even above 2**53: a bigint argument as
+ * given (its number form may have been rounded), else the integer offset.
+ */
+function exactOffset(raw: unknown, offset: number): bigint {
+  return typeof raw === "bigint" && Number(raw) === offset ? raw : BigInt(offset);
 }
 
 /** `memset(buf, '\0', s_size)` before packing. */
@@ -94,16 +97,17 @@ function packIntoArityError(compiled: CompiledFormat, count: number): StructErro
   return new StructError(`pack_into expected ${compiled.exactLen} items for packing (got ${count - 2})`);
 }
 
-function packIntoRangeError(compiled: CompiledFormat, offset: number, byteLength: number): StructError {
+function packIntoRangeError(compiled: CompiledFormat, offset: number, byteLength: number, raw: unknown): StructError {
+  const exact = exactOffset(raw, offset);
   if (offset < 0) {
     if (offset + compiled.size > 0) {
-      return new StructError(`no space to pack ${compiled.exactSize} bytes at offset ${offset}`);
+      return new StructError(`no space to pack ${compiled.exactSize} bytes at offset ${exact}`);
     }
-    return new StructError(`offset ${offset} out of range for ${byteLength}-byte buffer`);
+    return new StructError(`offset ${exact} out of range for ${byteLength}-byte buffer`);
   }
   return new StructError(
-    `pack_into requires a buffer of at least ${sizePlus(compiled, offset)} bytes for packing ` +
-      `${compiled.exactSize} bytes at offset ${offset} (actual buffer size is ${byteLength})`,
+    `pack_into requires a buffer of at least ${compiled.exactSize + exact} bytes for packing ` +
+      `${compiled.exactSize} bytes at offset ${exact} (actual buffer size is ${byteLength})`,
   );
 }
 
@@ -126,10 +130,10 @@ function packIntoArgs(
   let offset = toOffset(args[start + 1], true);
   const size = compiled.size;
   if (offset < 0) {
-    if (offset + size > 0 || offset + byteLength < 0) throw packIntoRangeError(compiled, offset, byteLength);
+    if (offset + size > 0 || offset + byteLength < 0) throw packIntoRangeError(compiled, offset, byteLength, args[start + 1]);
     offset += byteLength;
   }
-  if (byteLength - offset < size) throw packIntoRangeError(compiled, offset, byteLength);
+  if (byteLength - offset < size) throw packIntoRangeError(compiled, offset, byteLength, args[start + 1]);
   const at = memo.byteOffset + offset;
   try {
     zeroBytes(memo.view, at, size);
@@ -149,10 +153,10 @@ function packIntoExported(compiled: CompiledFormat, buffer: object, args: ArrayL
     let offset = toOffset(args[start + 1], true);
     const size = compiled.size;
     if (offset < 0) {
-      if (offset + size > 0 || offset + byteLength < 0) throw packIntoRangeError(compiled, offset, byteLength);
+      if (offset + size > 0 || offset + byteLength < 0) throw packIntoRangeError(compiled, offset, byteLength, args[start + 1]);
       offset += byteLength;
     }
-    if (byteLength - offset < size) throw packIntoRangeError(compiled, offset, byteLength);
+    if (byteLength - offset < size) throw packIntoRangeError(compiled, offset, byteLength, args[start + 1]);
     const at = held.byteOffset + offset;
     zeroBytes(held.view, at, size);
     packWithPlan(compiled.packPlan, held.view, at, args, start + 2);
@@ -183,10 +187,10 @@ function unpackFromExported(compiled: CompiledFormat, buffer: object, offset: un
     const size = compiled.size;
     const byteLength = held.byteLength;
     if (at < 0) {
-      if (at + size > 0 || at + byteLength < 0) throw unpackFromRangeError(compiled, at, byteLength);
+      if (at + size > 0 || at + byteLength < 0) throw unpackFromRangeError(compiled, at, byteLength, offset);
       at += byteLength;
     }
-    if (byteLength - at < size) throw unpackFromRangeError(compiled, at, byteLength);
+    if (byteLength - at < size) throw unpackFromRangeError(compiled, at, byteLength, offset);
     const plan = compiled.unpackPlan;
     return plan.loop(plan, held.view, held.byteOffset + at);
   } finally {
@@ -194,16 +198,17 @@ function unpackFromExported(compiled: CompiledFormat, buffer: object, offset: un
   }
 }
 
-function unpackFromRangeError(compiled: CompiledFormat, offset: number, byteLength: number): StructError {
+function unpackFromRangeError(compiled: CompiledFormat, offset: number, byteLength: number, raw: unknown): StructError {
+  const exact = exactOffset(raw, offset);
   if (offset < 0) {
     if (offset + compiled.size > 0) {
-      return new StructError(`not enough data to unpack ${compiled.exactSize} bytes at offset ${offset}`);
+      return new StructError(`not enough data to unpack ${compiled.exactSize} bytes at offset ${exact}`);
     }
-    return new StructError(`offset ${offset} out of range for ${byteLength}-byte buffer`);
+    return new StructError(`offset ${exact} out of range for ${byteLength}-byte buffer`);
   }
   return new StructError(
-    `unpack_from requires a buffer of at least ${sizePlus(compiled, offset)} bytes for unpacking ` +
-      `${compiled.exactSize} bytes at offset ${offset} (actual buffer size is ${byteLength})`,
+    `unpack_from requires a buffer of at least ${compiled.exactSize + exact} bytes for unpacking ` +
+      `${compiled.exactSize} bytes at offset ${exact} (actual buffer size is ${byteLength})`,
   );
 }
 
@@ -422,10 +427,10 @@ export class Struct {
     const size = this.compiled.size;
     const byteLength = memo.byteLength;
     if (at < 0) {
-      if (at + size > 0 || at + byteLength < 0) throw unpackFromRangeError(this.compiled, at, byteLength);
+      if (at + size > 0 || at + byteLength < 0) throw unpackFromRangeError(this.compiled, at, byteLength, offset);
       at += byteLength;
     }
-    if (byteLength - at < size) throw unpackFromRangeError(this.compiled, at, byteLength);
+    if (byteLength - at < size) throw unpackFromRangeError(this.compiled, at, byteLength, offset);
     try {
       const plan = this.unpackPlan;
       return plan.loop(plan, memo.view, memo.byteOffset + at);

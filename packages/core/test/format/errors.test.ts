@@ -174,9 +174,10 @@ describe("buffers", () => {
       name: "TypeError",
       message: `a bytes-like object is required, not '${type}'`,
     });
+    // The w* converter names None itself, not its type (Python/getargs.c).
     expect(thrown(() => packInto("b", value, 0, 1))).toEqual({
       name: "TypeError",
-      message: `argument must be read-write bytes-like object, not ${type}`,
+      message: `argument must be read-write bytes-like object, not ${value === null ? "None" : type}`,
     });
   });
 
