@@ -37,6 +37,8 @@ export interface Supports {
    * CPython's errors for the others.
    */
   readonly structArguments: boolean;
+  /** `slice` is Python's whole slice object: `indices`, repr, `equals`, argument-count errors. */
+  readonly sliceObjects: boolean;
 }
 
 /** The manifest of an implementation of the whole contract. */
@@ -53,6 +55,7 @@ export const FULL_SUPPORT: Supports = Object.freeze({
   resizable: true,
   detach: true,
   structArguments: true,
+  sliceObjects: true,
 });
 
 const KEYS = Object.keys(FULL_SUPPORT) as (keyof Supports)[];

@@ -63,6 +63,15 @@ export interface GoldenNotBufferCase {
   readonly error: [string, string];
 }
 
+/** A slice object: its arguments (tagged), `indices(length)` or its error, and its repr. */
+export interface GoldenSliceCase {
+  readonly args: unknown[];
+  readonly length: unknown;
+  readonly repr: string;
+  readonly indices?: unknown[];
+  readonly indices_error?: [string, string];
+}
+
 /** The whole fixture. */
 export interface GoldenData {
   readonly python: string;
@@ -72,6 +81,8 @@ export interface GoldenData {
   readonly struct: GoldenStructCase[];
   readonly struct_offsets: GoldenOffsetCase[];
   readonly struct_not_buffers: GoldenNotBufferCase[];
+  readonly slices: GoldenSliceCase[];
+  readonly slice_arity: { readonly args: number[]; readonly error: [string, string] }[];
   readonly views: GoldenScenario[];
   readonly numpy_views: GoldenScenario[];
 }

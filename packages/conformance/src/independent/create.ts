@@ -76,6 +76,7 @@ export function createIndependent(defects: readonly Defect[] = []): IndependentM
       cast: false,
       multiDimensionalSlicing: false,
       structArguments: false,
+      sliceObjects: false,
     },
     memoryview: memoryview as unknown as new (obj: unknown) => object,
     slice,
