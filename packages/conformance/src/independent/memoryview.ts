@@ -491,8 +491,23 @@ export function createMemoryview(defects: Defects, sliceClass: abstract new (...
   return IndependentMemoryview;
 }
 
+const isInt = (x: unknown): x is number => typeof x === "number" && Number.isSafeInteger(x);
+const isIntList = (x: unknown): boolean => x === null || (Array.isArray(x) && x.every(isInt));
+
+function isMemory(x: unknown): boolean {
+  return x instanceof ArrayBuffer || (typeof SharedArrayBuffer !== "undefined" && x instanceof SharedArrayBuffer);
+}
+
 function validate(info: Info): void {
   if (!info || typeof info !== "object") throw new BufferError("exporter returned no buffer");
+  // Field types first: a malformed answer is refused before anything is computed from it.
+  if (!isMemory(info.buf)) throw new BufferError("buf is not an ArrayBuffer");
+  if (info.format !== null && typeof info.format !== "string") throw new BufferError("format is not a string");
+  if (!isInt(info.ndim) || info.ndim < 0) throw new BufferError("bad ndim");
+  if (!isInt(info.offset) || !isInt(info.len) || info.len < 0) throw new BufferError("bad offset or len");
+  if (!isIntList(info.shape) || !isIntList(info.strides) || !isIntList(info.suboffsets)) {
+    throw new BufferError("shape, strides and suboffsets must be null or lists of integers");
+  }
   if (info.suboffsets && info.suboffsets.some((s) => s >= 0)) {
     throw new NotImplementedError("this memoryview does not follow suboffsets");
   }

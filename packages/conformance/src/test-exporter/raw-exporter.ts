@@ -41,9 +41,11 @@ export class RawExporter implements Exporter {
     return {
       ...this.info,
       obj: this,
-      shape: this.info.shape ? [...this.info.shape] : null,
-      strides: this.info.strides ? [...this.info.strides] : null,
-      suboffsets: this.info.suboffsets ? [...this.info.suboffsets] : null,
+      // Arrays are copied (a consumer may not keep ours); anything else,
+      // null or a malformed value, is passed on as it is.
+      shape: Array.isArray(this.info.shape) ? [...this.info.shape] : this.info.shape,
+      strides: Array.isArray(this.info.strides) ? [...this.info.strides] : this.info.strides,
+      suboffsets: Array.isArray(this.info.suboffsets) ? [...this.info.suboffsets] : this.info.suboffsets,
     };
   }
 
