@@ -7,6 +7,7 @@
 
 import { createContext, type SuiteOptions } from "./common.js";
 import * as getbufferFlags from "./cases/getbuffer-flags.js";
+import * as goldenSetitem from "./cases/golden-setitem.js";
 import * as goldenSlices from "./cases/golden-slices.js";
 import * as goldenStruct from "./cases/golden-struct.js";
 import * as goldenViews from "./cases/golden-views.js";
@@ -27,6 +28,7 @@ export const GROUPS = {
   "memoryview-methods": memoryviewMethods,
   "golden-views": goldenViews,
   "memoryview-random": memoryviewRandom,
+  "golden-setitem": goldenSetitem,
   "golden-slices": goldenSlices,
   "python-exporters": pythonExporters,
   "legacy-buffer": legacyBuffer,

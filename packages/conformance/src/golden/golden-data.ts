@@ -72,6 +72,15 @@ export interface GoldenSliceCase {
   readonly indices_error?: [string, string];
 }
 
+/** `m[0] = value` on a one-item view of a native format: the item read back, or the error. */
+export interface GoldenSetitemCase {
+  readonly format: string;
+  /** The value, tagged; `{ $list: [...] }` is a list. */
+  readonly value: unknown;
+  readonly item?: unknown;
+  readonly error?: [string, string];
+}
+
 /** The whole fixture. */
 export interface GoldenData {
   readonly python: string;
@@ -83,6 +92,7 @@ export interface GoldenData {
   readonly struct_not_buffers: GoldenNotBufferCase[];
   readonly slices: GoldenSliceCase[];
   readonly slice_arity: { readonly args: number[]; readonly error: [string, string] }[];
+  readonly setitems: GoldenSetitemCase[];
   readonly views: GoldenScenario[];
   readonly numpy_views: GoldenScenario[];
 }

@@ -35,7 +35,7 @@ export interface ExportedInfo {
   suboffsets: null;
 }
 
-abstract class ByteString {
+export abstract class ByteString {
   protected data: Uint8Array;
   protected exports = 0;
   constructor(source?: unknown) {
@@ -44,6 +44,10 @@ abstract class ByteString {
   protected abstract readonly writable: boolean;
   get length(): number {
     return this.data.length;
+  }
+  /** A copy of the bytes (what a `c` item takes from a bytes object). */
+  toUint8Array(): Uint8Array {
+    return this.data.slice();
   }
   [GET](flags: number): ExportedInfo {
     if (flags & 0x1 && !this.writable) throw new BufferError("Object is not writable.");

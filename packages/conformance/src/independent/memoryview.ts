@@ -10,6 +10,7 @@
 import { NATIVE, type Row } from "./codec.js";
 import type { Defects } from "./defects.js";
 import { BufferError, IndexError, NotImplementedError, ValueError } from "./errors.js";
+import { ByteString } from "./exporters.js";
 
 const GET = Symbol.for("mv.getbuffer");
 const RELEASE = Symbol.for("mv.releasebuffer");
@@ -205,8 +206,11 @@ export function createMemoryview(defects: Defects, sliceClass: abstract new (...
       } else if ("fd".includes(char)) {
         if (typeof value !== "number" && typeof value !== "bigint" && typeof value !== "boolean") throw invalidType();
       } else if (char === "c") {
+        if (value instanceof ByteString) value = value.toUint8Array();
         if (!(value instanceof Uint8Array)) throw invalidType();
         if (value.length !== 1) throw invalidValue();
+      } else if (char === "?") {
+        value = pythonTruth(value);
       }
       try {
         row.write(scratch, 0, true, value, char);
@@ -531,6 +535,16 @@ function validate(info: Info): void {
       throw new BufferError("the exported structure reaches outside its buffer");
     }
   }
+}
+
+/** Python's `bool(value)` for the values a JavaScript caller passes. */
+function pythonTruth(value: unknown): boolean {
+  if (typeof value === "number") return value !== 0; // NaN is true, as in Python
+  if (typeof value === "bigint") return value !== 0n;
+  if (typeof value === "string" || Array.isArray(value)) return value.length !== 0;
+  if (value instanceof Uint8Array || value instanceof ByteString) return value.length !== 0;
+  if (value === null || value === undefined) return false;
+  return typeof value === "boolean" ? value : true;
 }
 
 function containsNaN(value: unknown, defects: Defects): boolean {
