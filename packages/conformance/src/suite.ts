@@ -7,6 +7,7 @@
 
 import { createContext, type SuiteOptions } from "./common.js";
 import * as getbufferFlags from "./cases/getbuffer-flags.js";
+import * as goldenHex from "./cases/golden-hex.js";
 import * as goldenSetitem from "./cases/golden-setitem.js";
 import * as goldenSlices from "./cases/golden-slices.js";
 import * as goldenStruct from "./cases/golden-struct.js";
@@ -29,6 +30,7 @@ export const GROUPS = {
   "golden-views": goldenViews,
   "memoryview-random": memoryviewRandom,
   "golden-setitem": goldenSetitem,
+  "golden-hex": goldenHex,
   "golden-slices": goldenSlices,
   "python-exporters": pythonExporters,
   "legacy-buffer": legacyBuffer,

@@ -81,6 +81,16 @@ export interface GoldenSetitemCase {
   readonly error?: [string, string];
 }
 
+/** `memoryview(bytes).hex(*args)`: the string, or the error. */
+export interface GoldenHexCase {
+  /** The viewed bytes, in hex. */
+  readonly bytes: string;
+  /** The arguments, tagged. */
+  readonly args: unknown[];
+  readonly hex?: string;
+  readonly error?: [string, string];
+}
+
 /** The whole fixture. */
 export interface GoldenData {
   readonly python: string;
@@ -93,6 +103,7 @@ export interface GoldenData {
   readonly slices: GoldenSliceCase[];
   readonly slice_arity: { readonly args: number[]; readonly error: [string, string] }[];
   readonly setitems: GoldenSetitemCase[];
+  readonly hexes: GoldenHexCase[];
   readonly views: GoldenScenario[];
   readonly numpy_views: GoldenScenario[];
 }

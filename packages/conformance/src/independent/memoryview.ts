@@ -9,7 +9,7 @@
 
 import { NATIVE, type Row } from "./codec.js";
 import type { Defects } from "./defects.js";
-import { BufferError, IndexError, NotImplementedError, ValueError } from "./errors.js";
+import { BufferError, IndexError, NotImplementedError, OverflowError, ValueError } from "./errors.js";
 import { ByteString } from "./exporters.js";
 
 const GET = Symbol.for("mv.getbuffer");
@@ -348,12 +348,25 @@ export function createMemoryview(defects: Defects, sliceClass: abstract new (...
       return out;
     }
 
-    hex(sep?: string | Uint8Array, bytesPerSep = 1): string {
+    hex(sep?: string | Uint8Array, bytesPerSepArg: unknown = 1): string {
       const bytes = this.tobytes();
       const digits = Array.from(bytes, (b) => b.toString(16).padStart(2, "0"));
       if (sep === undefined || sep === null) return digits.join("");
-      const s = typeof sep === "string" ? sep : String.fromCharCode(...sep);
+      // Python's checks, in its order: a sized separator, one ASCII
+      // character, then a group size that is an integer fitting a C int.
+      let s: string;
+      if (typeof sep === "string") s = sep;
+      else if (sep instanceof Uint8Array) s = String.fromCharCode(...sep);
+      else if ((sep as unknown) instanceof ByteString) s = String.fromCharCode(...(sep as unknown as ByteString).toUint8Array());
+      else throw new TypeError(`object of type '${typeName(sep)}' has no len()`);
       if (s.length !== 1) throw new ValueError("sep must be length 1.");
+      if (s.charCodeAt(0) > 127) throw new ValueError("sep must be ASCII.");
+      if (typeof bytesPerSepArg === "number" ? !Number.isInteger(bytesPerSepArg) : typeof bytesPerSepArg !== "bigint" && typeof bytesPerSepArg !== "boolean") {
+        throw new TypeError(`'${typeName(bytesPerSepArg)}' object cannot be interpreted as an integer`);
+      }
+      const wide = BigInt(bytesPerSepArg as number | bigint | boolean);
+      if (wide > 2147483647n || wide < -2147483648n) throw new OverflowError("Python int too large to convert to C int");
+      const bytesPerSep = Number(wide);
       if (bytesPerSep === 0 || digits.length === 0) return digits.join("");
       const group = Math.abs(bytesPerSep);
       const parts: string[] = [];
@@ -543,6 +556,7 @@ function pythonTruth(value: unknown): boolean {
   if (typeof value === "bigint") return value !== 0n;
   if (typeof value === "string" || Array.isArray(value)) return value.length !== 0;
   if (value instanceof Uint8Array || value instanceof ByteString) return value.length !== 0;
+  if (value instanceof Map || value instanceof Set) return value.size !== 0;
   if (value === null || value === undefined) return false;
   return typeof value === "boolean" ? value : true;
 }
