@@ -6,6 +6,7 @@
  */
 
 import { createContext, type SuiteOptions } from "./common.js";
+import * as builtinExporters from "./cases/builtin-exporters.js";
 import * as getbufferFlags from "./cases/getbuffer-flags.js";
 import * as goldenHex from "./cases/golden-hex.js";
 import * as goldenSetitem from "./cases/golden-setitem.js";
@@ -33,6 +34,7 @@ export const GROUPS = {
   "golden-hex": goldenHex,
   "golden-slices": goldenSlices,
   "python-exporters": pythonExporters,
+  "builtin-exporters": builtinExporters,
   "legacy-buffer": legacyBuffer,
   "golden-struct": goldenStruct,
   "struct-codec": structCodec,

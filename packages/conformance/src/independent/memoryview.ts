@@ -70,8 +70,30 @@ function typeName(value: unknown): string {
   return typeof value === "object" ? ((value as object).constructor?.name ?? "object") : typeof value;
 }
 
+/** Whether an ArrayBuffer was detached (slice() throws on a detached one). */
+function isDetached(buffer: ArrayBuffer | SharedArrayBuffer): boolean {
+  if (buffer.byteLength !== 0) return false;
+  try {
+    buffer.slice(0, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function isWasmMemory(x: unknown): x is WebAssembly.Memory {
+  return typeof WebAssembly !== "undefined" && x instanceof WebAssembly.Memory;
+}
+
 function infoOfBuiltin(obj: unknown): Info | null {
   const base = { suboffsets: null, ndim: 1 };
+  if (isWasmMemory(obj)) {
+    const n = obj.buffer.byteLength;
+    return { ...base, obj, buf: obj.buffer, offset: 0, len: n, readonly: false, itemsize: 1, format: "B", shape: [n], strides: [1] };
+  }
+  if ((obj instanceof ArrayBuffer || ArrayBuffer.isView(obj)) && isDetached(obj instanceof ArrayBuffer ? obj : (obj.buffer as ArrayBuffer))) {
+    throw new ValueError("memoryview: the underlying buffer was detached");
+  }
   if (obj instanceof ArrayBuffer || (typeof SharedArrayBuffer !== "undefined" && obj instanceof SharedArrayBuffer)) {
     return { ...base, obj, buf: obj, offset: 0, len: obj.byteLength, readonly: false, itemsize: 1, format: "B", shape: [obj.byteLength], strides: [1] };
   }
@@ -168,7 +190,9 @@ export function createMemoryview(defects: Defects, sliceClass: abstract new (...
 
     #bytes(): Uint8Array {
       if (defects.has("stale-after-detach")) return this.#cache;
-      const buf = this.#snap.info.buf;
+      // A WebAssembly.Memory replaces its buffer when it grows: read the current one.
+      const obj = this.#snap.info.obj;
+      const buf = isWasmMemory(obj) ? obj.buffer : this.#snap.info.buf;
       const n = this.#shape.length === 0 ? 1 : (this.#shape[0] as number);
       if (n > 0) {
         const first = this.#offset;
