@@ -168,7 +168,11 @@ export class ManagedBuffer {
    */
   assertAccessible(): void {
     if (this.released) throw new ValueError(RELEASED_VIEW_MESSAGE);
-    if (this.u8.length === this.endByte && (this.endByte !== 0 || !isDetachedBuffer(this.buffer))) return;
+    // The buffer's own byteLength, not u8.length: V8's Maglev tier in Node 20
+    // was seen to keep a detached array's old length in this hot check (the
+    // conformance suite's builtin-exporters cases, after a few thousand
+    // views), so a detached view read `undefined`s instead of throwing.
+    if (this.buffer.byteLength >= this.endByte && (this.endByte !== 0 || !isDetachedBuffer(this.buffer))) return;
     const buffer = resolveBuffer(this.master);
     if (this.indirect && buffer === this.buffer && buffer.byteLength < this.endByte) {
       // A resizable buffer of PIL-style memory shrank, but not below what the
