@@ -8,7 +8,9 @@
 import { createContext, type SuiteOptions } from "./common.js";
 import * as builtinExporters from "./cases/builtin-exporters.js";
 import * as getbufferFlags from "./cases/getbuffer-flags.js";
+import * as goldenFormats from "./cases/golden-formats.js";
 import * as goldenHex from "./cases/golden-hex.js";
+import * as goldenObjects from "./cases/golden-objects.js";
 import * as goldenSetitem from "./cases/golden-setitem.js";
 import * as goldenSlices from "./cases/golden-slices.js";
 import * as goldenStruct from "./cases/golden-struct.js";
@@ -29,12 +31,14 @@ export const GROUPS = {
   "memoryview-protocol": memoryviewProtocol,
   "memoryview-methods": memoryviewMethods,
   "golden-views": goldenViews,
+  "golden-formats": goldenFormats,
   "memoryview-random": memoryviewRandom,
   "golden-setitem": goldenSetitem,
   "golden-hex": goldenHex,
   "golden-slices": goldenSlices,
   "python-exporters": pythonExporters,
   "builtin-exporters": builtinExporters,
+  "golden-objects": goldenObjects,
   "legacy-buffer": legacyBuffer,
   "golden-struct": goldenStruct,
   "struct-codec": structCodec,

@@ -39,6 +39,13 @@ import { typecodeRow, type ArrayItem, type Typecode } from "./typecodes.js";
 
 const BAD_TYPECODE = "bad typecode (must be b, B, u, w, h, H, i, I, l, L, q, Q, f or d)";
 
+// Argument Clinic's slice_index(accept={int}) converter, as index() takes
+// its bounds: an integer, clipped to a Py_ssize_t; None is not accepted.
+function sliceIndexArg(value: unknown): number {
+  if (!isIndex(value)) throw new TypeError("slice indices must be integers or have an __index__ method");
+  return asSsize(value);
+}
+
 function isIterable(value: unknown): value is Iterable<unknown> {
   return (
     value !== null &&
@@ -159,6 +166,8 @@ export class PyArray implements Iterable<ArrayItem> {
       return;
     }
     if (!isSliceLike(key)) throw new TypeError("array indices must be integers");
+    // The slice is checked before the value, as array_ass_subscr does.
+    sliceIndices(this.length, key);
     if (!(value instanceof PyArray)) {
       throw new TypeError(`can only assign array (not "${pyTypeName(value)}") to array slice`);
     }
@@ -278,8 +287,8 @@ export class PyArray implements Iterable<ArrayItem> {
 
   /** `a.index(v, start=0, stop=sys.maxsize)`. */
   index(value: unknown, start: number | bigint = 0, stop: number | bigint = PY_SSIZE_T_MAX): number {
-    let from = asSsize(start);
-    let to = asSsize(stop);
+    let from = sliceIndexArg(start);
+    let to = sliceIndexArg(stop);
     if (from < 0) {
       from += this.length;
       if (from < 0) from = 0;

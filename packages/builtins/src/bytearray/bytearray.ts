@@ -21,7 +21,7 @@ import {
   releaseBuffer,
   type BufferInfo,
 } from "@mv/core";
-import { asSsize, asSsizeArg, isIndex } from "../python/as-index.js";
+import { asIndex, asSsize, asSsizeArg, isIndex } from "../python/as-index.js";
 import { bytesRepr } from "../python/bytes-repr.js";
 import { callableClass } from "../python/callable-class.js";
 import { NotImplemented, RICH_EQ, richEquals } from "../python/rich-equals.js";
@@ -112,6 +112,9 @@ export class ByteArray implements Iterable<number> {
     if (!isSliceLike(key)) {
       throw new TypeError(`bytearray indices must be integers or slices, not ${pyTypeName(key)}`);
     }
+    // The slice is checked before the value is converted, as
+    // bytearray_ass_subscript does.
+    sliceIndices(this.length, key);
     let values: Uint8Array;
     if (value instanceof ByteArray && value !== this) {
       values = value.#bytes();
@@ -224,12 +227,13 @@ export class ByteArray implements Iterable<number> {
   }
 
   // bytearray_setslice's PyBUF_SIMPLE request, copied before any resize.
+  // Whatever the exporter's refusal (a strided view's BufferError, a
+  // released view's ValueError), CPython reports it as this TypeError.
   #simpleBytes(source: unknown): Uint8Array {
     let info: BufferInfo;
     try {
       info = getBuffer(source, BufferFlags.SIMPLE);
-    } catch (error) {
-      if (error instanceof Error && error.name === "BufferError") throw error;
+    } catch {
       throw new TypeError(`can't set bytearray slice from ${pyTypeName(source)}`);
     }
     try {
@@ -287,7 +291,8 @@ export class ByteArray implements Iterable<number> {
    */
   resize(size: number | bigint): void {
     const n = asSsizeArg(size);
-    if (n < 0) throw new ValueError(`Can only resize to positive sizes, got ${n}`);
+    // The exact value (a Py_ssize_t printed with %zd), even beyond 2**53.
+    if (n < 0) throw new ValueError(`Can only resize to positive sizes, got ${asIndex(size)}`);
     this.#store.resize(n);
   }
 

@@ -42,7 +42,8 @@ function separatorChar(sep: unknown): string {
  *
  * @param data - the bytes
  * @param sep - a one-character string or one-byte `bytes` between groups;
- *   `undefined` or `null` for none
+ *   `undefined` for none (an explicit None, `null`, is refused as CPython
+ *   refuses it: "object of type 'NoneType' has no len()")
  * @param bytesPerSep - the group size: positive counts groups from the
  *   right, negative from the left (default 1)
  *
@@ -52,12 +53,13 @@ function separatorChar(sep: unknown): string {
  * strhex(new Uint8Array([0xb9, 0x01, 0xef]), ":", 2); // returns "b9:01ef"
  * strhex(new Uint8Array([0xb9, 0x01, 0xef]), ":", -2); // returns "b901:ef"
  * strhex(new Uint8Array([1]), "::"); // throws ValueError "sep must be length 1."
+ * strhex(new Uint8Array([1]), null); // throws TypeError "object of type 'NoneType' has no len()"
  * ```
  */
 export function strhex(data: Uint8Array, sep?: unknown, bytesPerSep: unknown = 1): string {
   let group = asCInt(bytesPerSep);
   let sepChar = "";
-  if (sep !== undefined && sep !== null) sepChar = separatorChar(sep);
+  if (sep !== undefined) sepChar = separatorChar(sep);
   else group = 0;
 
   const n = data.length;

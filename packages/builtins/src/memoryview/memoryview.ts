@@ -17,6 +17,7 @@ import {
   RELEASE_BUFFER,
   getBuffer,
   isBufferExporter,
+  parseFormat,
   releaseBuffer,
   type BufferInfo,
   type StructValue,
@@ -664,10 +665,19 @@ export class PyMemoryView implements Iterable<MemoryviewItem> {
   }
 }
 
-const PEP3118_ONLY = /[T{}():&]/;
-
+/**
+ * Whether Python's `struct` cannot read `format`: PEP 3118's additions
+ * (`T{…}`, sub-arrays, names), `^`, `Zf`/`Zd`, the character codes.
+ * `memory_richcompare` finds such views unequal (`struct_get_unpacker`
+ * fails).
+ */
 function isPep3118Only(format: string | null): boolean {
-  return format !== null && PEP3118_ONLY.test(format);
+  if (format === null) return false;
+  try {
+    return !parseFormat(format).structCompatible;
+  } catch {
+    return true;
+  }
 }
 
 function formatOf(value: unknown): string | null {

@@ -341,6 +341,12 @@ describe("methods", () => {
     expect(memoryview(Uint8Array.of(1)).equals([1])).toBe(false);
     const t = memoryview(new Uint8Array(4)).cast("T{h:a:h:b:}");
     expect(t.equals(t)).toBe(false);
+    // '^', 'Zf'/'Zd' and sub-arrays are PEP 3118's too: struct reads none of them
+    for (const format of ["^i", "^bi", "Zf", "<Zf", "(1)i", "i:a:"]) {
+      const v = memoryview(new Uint8Array(40)).cast(format);
+      expect([format, v.equals(v)]).toEqual([format, false]);
+    }
+    expect(memoryview(new Uint8Array(8)).cast("<2f").equals(memoryview(new Uint8Array(8)).cast("<2f"))).toBe(true);
   });
 
   it("toreadonly makes a new read-only view", () => {

@@ -62,3 +62,21 @@ export function formatBytes(format: unknown): string {
   }
   throw new TypeError(`Struct() argument 1 must be a str or bytes object, not ${pythonTypeName(format)}`);
 }
+
+/**
+ * The format as the PEP 3118 grammar reads it: a `str` as it is (a field
+ * name may be any text but ':', as NumPy exports `T{=i:é:}`), a `bytes` as
+ * its byte values; anything else is {@link formatBytes}'s `TypeError`.
+ *
+ * @example
+ * ```ts
+ * formatText("T{=i:é:}"); // returns "T{=i:é:}"
+ * ```
+ * @example
+ * ```ts
+ * formatText(new Uint8Array([0x69])); // returns "i"
+ * ```
+ */
+export function formatText(format: unknown): string {
+  return typeof format === "string" ? format : formatBytes(format);
+}

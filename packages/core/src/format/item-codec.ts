@@ -14,7 +14,7 @@
 
 import { BoundedCache, STRUCT_CACHE_CAPACITY, compiledFormatFor } from "./cache.js";
 import type { CompiledFormat } from "./compile.js";
-import { formatBytes } from "./format-arg.js";
+import { formatText } from "./format-arg.js";
 import { fieldReader } from "./unpack.js";
 import { fieldWriter } from "./pack.js";
 import { parseFormat } from "./pep3118/parse-format.js";
@@ -145,7 +145,7 @@ registerMemoCache(() => cache.clear());
  * ```
  */
 export function itemCodec(format: string | Uint8Array): ItemCodec {
-  const text = formatBytes(format);
+  const text = formatText(format);
   let codec = cache.get(text);
   if (codec !== undefined) return codec;
   const parsed = parseFormat(format);

@@ -15,6 +15,7 @@
  */
 
 import { ValueError } from "../errors.js";
+import { isCharLengthError } from "../format/byte-rows.js";
 
 // struct's messages for a value of the wrong type (Modules/_struct.c).
 const TYPE_MESSAGES = new Set([
@@ -29,7 +30,9 @@ function isTypeMismatch(error: Error, value: unknown): boolean {
   if (error.name === "TypeError") return true;
   if (error.name !== "StructError") return false;
   if (TYPE_MESSAGES.has(error.message)) return true;
-  return error.message === CHAR_MESSAGE && !(value instanceof Uint8Array);
+  // The value may be a whole item of several fields: the row itself knows
+  // whether the `c` field got bytes of the wrong length.
+  return error.message === CHAR_MESSAGE && !(value instanceof Uint8Array) && !isCharLengthError(error);
 }
 
 /**

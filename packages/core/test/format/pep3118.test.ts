@@ -143,6 +143,33 @@ describe("PEP 3118 character codes u and w", () => {
   });
 });
 
+describe("NumPy places a nested struct by the byte order it leaves in force", () => {
+  // __dtype_from_pep3118 looks at the stream's byte order after reading an
+  // item: a struct begun under '@' that ends under '=' is not aligned, one
+  // begun under '<' that ends under '@' is (itemsizes from NumPy 2.4).
+  test.each([
+    ["T{T{2e:w:}:s:=?:val:}", 5],
+    ["<2sT{2x(2,2)H:k:@h:r:(2)3i:val:}:g:", 40],
+    ["T{q=B:v:I}", 13],
+    ["T{(2)Q:t:(1,3)^1x}B", 20],
+    ["T{<b:a:i:b:}@d", 16],
+  ])("%s has itemsize %i", (format, itemsize) => {
+    expect(formatItemsize(format)).toBe(itemsize);
+  });
+
+  test("field names may be any text but ':' (NumPy exports T{=i:é:B:b:})", () => {
+    expect(formatItemsize("T{=i:é:B:b:}")).toBe(5);
+    expect(itemCodec("T{=i:é:B:b:}").read(new DataView(Uint8Array.of(1, 0, 0, 0, 2).buffer), 0)).toEqual([1, 2]);
+    // a non-ASCII code is still struct's UnicodeEncodeError
+    expect(() => parseFormat("<ié")).toThrow("'ascii' codec can't encode character '\\xe9' in position 2");
+  });
+
+  test("a trailing byte order is refused, as NumPy refuses it", () => {
+    expect(() => parseFormat("i!")).toThrow("byte order character given without format specifier");
+    expect(() => parseFormat("T{i}<")).toThrow("byte order character given without format specifier");
+  });
+});
+
 describe("errors say which code and why", () => {
   test.each([
     ["T{O:o:}", "cannot decode 'O' (a pointer to a Python object)"],

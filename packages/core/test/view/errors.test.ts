@@ -98,6 +98,13 @@ describe("writes", () => {
     expect(thrown(() => pair.set(0, [1]))[0]).toBe("ValueError");
     expect(thrown(() => pair.set(0, 5))[0]).toBe("TypeError");
     expect(pair.toList()).toEqual([[0, 0]]);
+    // A 'c' field of several: bytes of the wrong length are a value error
+    // too, whatever the item around them.
+    const fields = MemoryView.from(new Uint8Array(2)).cast("cb");
+    expect(thrown(() => fields.set(0, [Uint8Array.of(1, 2), 1]))).toEqual(["ValueError", "memoryview: invalid value for format 'cb'"]);
+    expect(thrown(() => fields.set(0, [1, 1]))).toEqual(["TypeError", "memoryview: invalid type for format 'cb'"]);
+    const tree = MemoryView.from(new Uint8Array(1)).cast("T{c:c:}");
+    expect(thrown(() => tree.set(0, [Uint8Array.of(1, 2)]))).toEqual(["ValueError", "memoryview: invalid value for format 'T{c:c:}'"]);
   });
 
   it("copyFrom between different structures: ValueError", () => {

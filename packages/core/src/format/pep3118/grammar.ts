@@ -160,7 +160,9 @@ function readStruct(st: Stream, nested: boolean): StructResult {
       st.skipSpace();
     }
     const prefix = st.text[st.index];
-    if (prefix === "@" || prefix === "=" || prefix === "<" || prefix === ">" || prefix === "^" || prefix === "!") {
+    const prefixed =
+      prefix === "@" || prefix === "=" || prefix === "<" || prefix === ">" || prefix === "^" || prefix === "!";
+    if (prefixed) {
       st.mode = prefix === "!" ? ">" : prefix;
       st.index++;
     }
@@ -172,7 +174,10 @@ function readStruct(st: Stream, nested: boolean): StructResult {
     if (st.atEnd) {
       if (counted) throw new StructError("repeat count given without format specifier");
       if (shape.length > 0) throw new StructError("sub-array shape given without format specifier");
-      break; // a trailing prefix, as in "<"
+      // NumPy refuses a trailing prefix ("i<"); a format of a prefix alone
+      // ("<") is struct's, and never reaches this grammar.
+      if (prefixed) throw new StructError("byte order character given without format specifier");
+      break;
     }
 
     let kind: FieldKind;
@@ -239,8 +244,11 @@ function readStruct(st: Stream, nested: boolean): StructResult {
 
     // NumPy's alignment under '@': pad before the item, and inside it when
     // it repeats and its size is not a multiple of its alignment.
+    // NumPy looks at the byte order after reading the item: a nested struct
+    // that changes it (T{<i:a:}, or @ inside a struct begun under <) is
+    // placed by the byte order it leaves in force.
     let extraOffset = 0;
-    if (mode === "@") {
+    if (st.mode === "@") {
       offset += (alignment - (offset % alignment)) % alignment;
       const intraPadding = (alignment - (size % alignment)) % alignment;
       if (intraPadding !== 0) {

@@ -9,10 +9,10 @@
  * @packageDocumentation
  */
 
-import { StructError } from "../../errors.js";
+import { StructError, ValueError } from "../../errors.js";
 import { BoundedCache, STRUCT_CACHE_CAPACITY, compiledFormatFor } from "../cache.js";
 import type { CompiledFormat } from "../compile.js";
-import { formatBytes } from "../format-arg.js";
+import { formatText } from "../format-arg.js";
 import type { FieldKind, ParsedField, ParsedFormat } from "./parsed-format.js";
 import { parsePep3118 } from "./grammar.js";
 import { registerMemoCache } from "../../memo-caches.js";
@@ -71,14 +71,26 @@ registerMemoCache(() => cache.clear());
  * ```
  */
 export function parseFormat(format: string | Uint8Array): ParsedFormat {
-  const text = formatBytes(format);
+  const text = formatText(format);
   let parsed = cache.get(text);
   if (parsed !== undefined) return parsed;
   try {
     parsed = structLayout(text, compiledFormatFor(format));
   } catch (error) {
-    if (!(error instanceof StructError)) throw error;
-    parsed = parsePep3118(text);
+    if (error instanceof StructError) {
+      parsed = parsePep3118(text);
+    } else if (error instanceof ValueError && typeof format === "string") {
+      // struct cannot encode a str that is not ASCII; NumPy reads one whose
+      // field names are not (it exports them so). Anything else keeps
+      // struct's UnicodeEncodeError.
+      try {
+        parsed = parsePep3118(text);
+      } catch {
+        throw error;
+      }
+    } else {
+      throw error;
+    }
   }
   cache.set(text, parsed);
   return parsed;
