@@ -270,13 +270,13 @@ export function argumentKinds(ctx: Context): void {
     iter_unpack: (v: unknown) => struct.iterUnpack?.("<B", v),
     pack_into: (v: unknown) => struct.packInto?.("<B", v, 0, 1),
   };
-  const construct_ = (v: unknown): unknown => (v instanceof Uint8Array && ctx.has("bytes") ? construct(ctx.impl.bytes, v) : v);
+  const asModuleBytes = (v: unknown): unknown => (v instanceof Uint8Array && ctx.has("bytes") ? construct(ctx.impl.bytes, v) : v);
   golden.struct_not_buffers.forEach((c, i) => {
     const value = decodeValue(c.value);
     if (value instanceof Uint8Array && !ctx.has("bytes")) return;
     const what = `#${i} ${c.op} given ${showValue(c.value)}`;
     ctx.test(`${GROUP}: ${what}`, () => {
-      assertThrows(() => calls[c.op](construct_(value)), { name: c.error[0], message: c.error[1] }, what);
+      assertThrows(() => calls[c.op](asModuleBytes(value)), { name: c.error[0], message: c.error[1] }, what);
     });
   });
 
