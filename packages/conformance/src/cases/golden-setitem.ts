@@ -15,11 +15,10 @@ import type { Context } from "../common.js";
 import { decodeValue } from "../golden/decode-value.js";
 import { golden } from "../golden/golden-data.js";
 import { construct } from "../implementation.js";
+import { modelLayout } from "../model/format-model.js";
 import { TestExporter } from "../test-exporter/index.js";
 
 const GROUP = "golden-setitem";
-
-const SIZES: Record<string, number> = { c: 1, b: 1, B: 1, "?": 1, h: 2, H: 2, i: 4, I: 4, l: 8, L: 8, q: 8, Q: 8, n: 8, N: 8, f: 4, d: 8, P: 8 };
 
 function decodeList(value: unknown): unknown {
   if (value !== null && typeof value === "object" && "$list" in value) {
@@ -45,7 +44,7 @@ export function recorded(ctx: Context): void {
     for (const [label, value] of forms(ctx, c.value)) {
       const what = `#${i} m[0] = ${label} (format '${c.format}')`;
       ctx.test(`${GROUP}: ${what}`, () => {
-        const size = SIZES[c.format]!;
+        const size = modelLayout(c.format).itemsize;
         const m = ctx.memoryview(new TestExporter(new Uint8Array(size), { format: c.format, writable: true }));
         if (c.error) {
           const [name, message] = c.error;
