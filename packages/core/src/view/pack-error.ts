@@ -8,14 +8,16 @@
  * memoryview tells them apart by where the conversion failed
  * (`PyNumber_Index` and `PyFloat_AsDouble` raise `TypeError`, range checks
  * `ValueError`). Here the struct messages that report a value of the wrong
- * type are the `TypeError` ones; a byte string of the wrong length for `c`
- * is a `ValueError`, as in `pack_single`.
+ * type are the `TypeError` ones; a byte string of the wrong length for `c`,
+ * and an int too large for a double for `e f d` (`PyFloat_AsDouble`'s
+ * OverflowError), are `ValueError`s, as in `pack_single`.
  *
  * @packageDocumentation
  */
 
 import { ValueError } from "../errors.js";
 import { isCharLengthError } from "../format/byte-rows.js";
+import { isFloatOverflowError } from "../format/float-arg.js";
 
 // struct's messages for a value of the wrong type (Modules/_struct.c).
 const TYPE_MESSAGES = new Set([
@@ -29,9 +31,10 @@ const CHAR_MESSAGE = "char format requires a bytes object of length 1";
 function isTypeMismatch(error: Error, value: unknown): boolean {
   if (error.name === "TypeError") return true;
   if (error.name !== "StructError") return false;
-  if (TYPE_MESSAGES.has(error.message)) return true;
   // The value may be a whole item of several fields: the row itself knows
-  // whether the `c` field got bytes of the wrong length.
+  // whether a float field got an int too large for a double (OverflowError
+  // in PyFloat_AsDouble), or the `c` field bytes of the wrong length.
+  if (TYPE_MESSAGES.has(error.message)) return !isFloatOverflowError(error);
   return error.message === CHAR_MESSAGE && !(value instanceof Uint8Array) && !isCharLengthError(error);
 }
 

@@ -105,6 +105,20 @@ describe("writes", () => {
     expect(thrown(() => fields.set(0, [1, 1]))).toEqual(["TypeError", "memoryview: invalid type for format 'cb'"]);
     const tree = MemoryView.from(new Uint8Array(1)).cast("T{c:c:}");
     expect(thrown(() => tree.set(0, [Uint8Array.of(1, 2)]))).toEqual(["ValueError", "memoryview: invalid value for format 'T{c:c:}'"]);
+    // An int too large for a double in a float field is a value error
+    // (PyFloat_AsDouble's OverflowError), whatever the item around it.
+    const floats = MemoryView.from(new Uint8Array(10)).cast("<hd");
+    expect(thrown(() => floats.set(0, [1, 2n ** 2000n]))).toEqual(["ValueError", "memoryview: invalid value for format '<hd'"]);
+    expect(thrown(() => floats.set(0, [1, "x"]))).toEqual(["TypeError", "memoryview: invalid type for format '<hd'"]);
+    expect(thrown(() => MemoryView.from(new Float64Array(1)).set(0, -(2n ** 1024n)))).toEqual(["ValueError", "memoryview: invalid value for format 'd'"]);
+  });
+
+  it("'?' takes an object with a length by it (Python's __len__ truth)", () => {
+    const flags = MemoryView.from(new Uint8Array(2)).cast("<??");
+    flags.set(0, [{ length: 0 }, { length: 3 }]);
+    expect(flags.get(0)).toEqual([false, true]);
+    flags.set(0, [() => 0, {}]);
+    expect(flags.get(0)).toEqual([true, true]);
   });
 
   it("copyFrom between different structures: ValueError", () => {
