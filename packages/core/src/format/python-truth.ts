@@ -4,7 +4,10 @@
  * The `?` code packs `bool(v)`. Python and JavaScript agree on most values,
  * but not all: a NaN is true in Python, and an empty `bytes`, list or dict is
  * false. The values follow CONTRACT §2, so a `Uint8Array` is a `bytes`, an
- * array a list, a `Map` a dict and a `Set` a set.
+ * array a list, a `Map` a dict and a `Set` a set; any other object with a
+ * numeric `length` (a `bytearray`, an `array` or a `memoryview` of
+ * `@mv/builtins`) is a sized container, false when empty, as Python falls
+ * back on `__len__`.
  *
  * @packageDocumentation
  */
@@ -24,6 +27,10 @@
  * ```ts
  * isPythonTrue("0"); // returns true
  * ```
+ * @example
+ * ```ts
+ * [isPythonTrue({ length: 0 }), isPythonTrue(() => 1)]; // returns [false, true]
+ * ```
  */
 export function isPythonTrue(value: unknown): boolean {
   switch (typeof value) {
@@ -37,6 +44,8 @@ export function isPythonTrue(value: unknown): boolean {
       return value.length !== 0;
     case "undefined":
       return false;
+    case "function": // its `length` counts parameters, not items
+      return true;
     default:
       break;
   }
@@ -44,5 +53,6 @@ export function isPythonTrue(value: unknown): boolean {
   if (Array.isArray(value)) return value.length !== 0;
   if (ArrayBuffer.isView(value)) return value.byteLength !== 0;
   if (value instanceof Map || value instanceof Set) return value.size !== 0;
-  return true;
+  const length = (value as { length?: unknown }).length;
+  return typeof length === "number" ? length !== 0 : true;
 }
