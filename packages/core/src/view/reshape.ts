@@ -248,7 +248,10 @@ export function reshapeLayout(layout: ViewLayout, newShape: readonly unknown[], 
   let size = 1;
   for (let dim = 0; dim < layout.ndim; dim++) size *= layout.shape[dim];
   const byteOffset = layout.byteOffset;
-  if (newShape.length === layout.ndim && newShape.every((length, dim) => length === layout.shape[dim])) {
+  // A bigint entry counts as its number here too (as in fixUnknownDimension).
+  const sameLength = (length: unknown, dim: number): boolean =>
+    (typeof length === "bigint" ? Number(length) : length) === layout.shape[dim];
+  if (newShape.length === layout.ndim && newShape.every(sameLength)) {
     // NumPy returns a plain view when the shape given (before any -1 is
     // worked out) is the current one: the strides stay.
     return { byteOffset, shape: layout.shape.slice(), byteStrides: layout.byteStrides.slice(), suboffsets: null };
