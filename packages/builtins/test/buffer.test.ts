@@ -26,7 +26,7 @@ describe("buffer: arguments (2.7's PyArg_ParseTuple \"O|nn\")", () => {
     [[bytes([1]), 1.5], "TypeError", "integer argument expected, got float"],
     [[bytes([1]), "1"], "TypeError", "an integer is required"],
     [[bytes([1]), null], "TypeError", "an integer is required"],
-    [[bytes([1]), 0, 2n ** 63n], "OverflowError", "long int too large to convert to int"],
+    [[bytes([1]), 0, 2n ** 63n], "OverflowError", "Python int too large to convert to C long"], // LP64: "n" is "l", PyLong_AsLong
     [[], "TypeError", "buffer() takes at least 1 argument (0 given)"],
     [["abc"], "TypeError", "buffer object expected"],
     [[[1, 2]], "TypeError", "buffer object expected"],
@@ -155,5 +155,17 @@ describe("buffer: as an exporter", () => {
 
   it("refuses a non-integer repeat count", () => {
     expectThrows(() => buffer(bytes([1])).repeat(1.5), "TypeError", "can't multiply sequence by non-int of type 'float'");
+  });
+});
+
+describe("buffer: 2.7's operand checks (Objects/bufferobject.c)", () => {
+  it("an empty buffer still refuses a concat operand that is not one segment (buffer_concat checks it first)", () => {
+    expectThrows(() => buffer(bytes([])).concat(stridedExporter([1, 2, 3, 4], [2], [2])), "TypeError", "single-segment buffer object expected");
+  });
+
+  it("a writable buffer over a read-only one fails as an operand (its bf_getsegcount is get_buf(ANY_BUFFER))", () => {
+    const rwOverStr = buffer.fromReadWriteObject(buffer(bytes([1])));
+    expectThrows(() => buffer(bytes([2])).concat(rwOverStr), "TypeError", "no buffer type not available");
+    expectThrows(() => buffer.new(1).set(0, rwOverStr), "TypeError", "no buffer type not available");
   });
 });

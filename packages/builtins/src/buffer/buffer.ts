@@ -64,7 +64,13 @@ function noRelease(): void {}
  * of assignments (`PyErr_BadArgument` when it has none).
  */
 function readBufferOf(value: unknown): Window {
-  if (hasOldBufferProcs(value)) return { bytes: value[GET_READ_BUFFER](), release: noRelease };
+  if (hasOldBufferProcs(value)) {
+    // bf_getsegcount comes first, and a buffer's is get_buf(ANY_BUFFER):
+    // a writable buffer over a read-only base fails there even though its
+    // read buffer exists.
+    if (value instanceof LegacyBuffer) void value.length;
+    return { bytes: value[GET_READ_BUFFER](), release: noRelease };
+  }
   if (isBufferExporter(value)) return baseBytes(value as object, "read", false);
   throw new TypeError(BAD_ARGUMENT);
 }
@@ -236,18 +242,20 @@ export class LegacyBuffer implements OldBufferProcs, Iterable<Uint8Array> {
    */
   concat<T>(other: T): Uint8Array | T {
     if (!hasOldBufferProcs(other) && !isBufferExporter(other)) throw new TypeError(BAD_ARGUMENT);
-    return this.#read("any", (mine): Uint8Array | T => {
-      if (mine.length === 0) return other;
-      const theirs = readBufferOf(other);
-      try {
+    // 2.7 checks the operand's segments before reading itself, so even an
+    // empty buffer refuses an operand that is not one segment.
+    const theirs = readBufferOf(other);
+    try {
+      return this.#read("any", (mine): Uint8Array | T => {
+        if (mine.length === 0) return other;
         const out = new Uint8Array(mine.length + theirs.bytes.length);
         out.set(mine);
         out.set(theirs.bytes, mine.length);
         return out;
-      } finally {
-        theirs.release();
-      }
-    });
+      });
+    } finally {
+      theirs.release();
+    }
   }
 
   /** `b * count`: the bytes repeated (a negative count gives none). */
