@@ -130,7 +130,7 @@ describe("bytearray: equality and consumers", () => {
     expect([...b]).toEqual([5, 6]);
     // bytearray_setslice turns any refused PyBUF_SIMPLE request into this TypeError.
     expect(() => b.extend(stridedExporter([1, 2], [2], [-1], 1))).toThrow(
-      expect.objectContaining({ name: "TypeError", message: "can't set bytearray slice from Object" }),
+      expect.objectContaining({ name: "TypeError", message: "can't set bytearray slice from object" }),
     );
     expect([...b]).toEqual([5, 6]);
   });

@@ -123,12 +123,12 @@ describe("bytes: construction from exporters", () => {
 describe("bytes: bad input", () => {
   it.each([
     [Symbol("s"), "TypeError", "cannot convert 'symbol' object to bytes"],
-    [{}, "TypeError", "cannot convert 'Object' object to bytes"],
+    [{}, "TypeError", "cannot convert 'object' object to bytes"],
     [NaN, "TypeError", "cannot convert 'float' object to bytes"],
     [Infinity, "TypeError", "cannot convert 'float' object to bytes"],
     [-1n, "ValueError", "negative count"],
     [[1, 2n ** 64n], "ValueError", "bytes must be in range(0, 256)"],
-    [[1, {}], "TypeError", "'Object' object cannot be interpreted as an integer"],
+    [[1, {}], "TypeError", "'object' object cannot be interpreted as an integer"],
   ])("bytes(%s)", (source, name, message) => {
     expectThrows(() => bytes(source), name, message);
   });

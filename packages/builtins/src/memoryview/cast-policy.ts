@@ -104,10 +104,16 @@ export function castFormatError(error: unknown): unknown {
  * ```ts
  * castFormatArg(5); // throws TypeError "cast() argument 'format' must be str, not int"
  * ```
+ * @example
+ * ```ts
+ * castFormatArg(null); // throws TypeError "cast() argument 'format' must be str, not None"
+ * ```
  */
 export function castFormatArg(format: unknown): string {
   if (typeof format !== "string") {
-    throw new TypeError(`cast() argument 'format' must be str, not ${pyTypeName(format)}`);
+    // _PyArg_BadArgument names None itself, other values by their type.
+    const given = format === null ? "None" : pyTypeName(format);
+    throw new TypeError(`cast() argument 'format' must be str, not ${given}`);
   }
   return format;
 }

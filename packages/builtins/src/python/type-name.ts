@@ -5,7 +5,9 @@
  *
  * The mapping follows the value mapping of the contract (§2): integral
  * numbers and bigints are `int`, other numbers `float`, strings `str`,
- * booleans `bool`, `null` and `undefined` `NoneType`, arrays `list`. An object
+ * booleans `bool`, `null` and `undefined` `NoneType`, arrays `list`, a
+ * `Uint8Array` `bytes`, a `Map` `dict`, a `Set` `set`, a plain object
+ * `object`. An object
  * whose class declares a static `pythonName` (the builtins here do) reports
  * it; any other object reports its constructor's name.
  *
@@ -18,7 +20,7 @@
  * pyTypeName(2n); // returns "int"
  * pyTypeName("x"); // returns "str"
  * pyTypeName(null); // returns "NoneType"
- * pyTypeName(new Uint8Array(1)); // returns "Uint8Array"
+ * pyTypeName(new Uint8Array(1)); // returns "bytes"
  * ```
  */
 export function pyTypeName(value: unknown): string {
@@ -42,8 +44,14 @@ export function pyTypeName(value: unknown): string {
   }
   if (value === null) return "NoneType";
   if (Array.isArray(value)) return "list";
+  // As @mv/core names them (format/python-type-name.ts), so that memoryview
+  // and struct name a value alike: a Uint8Array stands for bytes (§2), a Map
+  // for a dict, a Set for a set, and Object itself for Python's object.
+  if (value instanceof Uint8Array) return "bytes";
+  if (value instanceof Map) return "dict";
+  if (value instanceof Set) return "set";
   const ctor = (value as { constructor?: { pythonName?: unknown; name?: unknown } }).constructor;
   if (ctor && typeof ctor.pythonName === "string") return ctor.pythonName;
-  if (ctor && typeof ctor.name === "string" && ctor.name !== "") return ctor.name;
+  if (ctor && typeof ctor.name === "string" && ctor.name !== "" && ctor.name !== "Object") return ctor.name;
   return "object";
 }
