@@ -26,7 +26,7 @@ import {
 import { formatAddress, objectId } from "../object-id.js";
 import { asCInt } from "../python/c-int.js";
 import { callableClass } from "../python/callable-class.js";
-import { NotImplemented, RICH_EQ } from "../python/rich-equals.js";
+import { NotImplemented, RICH_EQ, richEquals } from "../python/rich-equals.js";
 import { pyTypeName } from "../python/type-name.js";
 import { assign } from "./assign.js";
 import { assertCastable, castFormatArg, castFormatError } from "./cast-policy.js";
@@ -539,7 +539,9 @@ export class PyMemoryView implements Iterable<MemoryviewItem> {
    * `m == other`: `other` (any exporter) has the same shape and its items
    * are equal as values, whatever either format (NaN is unequal to itself;
    * formats struct cannot read are unequal). A released view equals only
-   * itself; a value that exports nothing is unequal.
+   * itself. A value that exports nothing is asked in turn through its own
+   * `equals`, as Python reflects `==` to `other.__eq__` when
+   * `memory_richcompare` returns NotImplemented; without one it is unequal.
    *
    * @example
    * ```ts
@@ -552,13 +554,13 @@ export class PyMemoryView implements Iterable<MemoryviewItem> {
    * ```
    */
   equals(other: unknown): boolean {
-    return viewEquals(this._view, unwrap(other));
+    return richEquals(this, other);
   }
 
   /** @internal `memory_richcompare`: NotImplemented for a value that exports nothing. */
   [RICH_EQ](other: unknown): boolean | typeof NotImplemented {
     if (!this._view.released && !isBufferExporter(other)) return NotImplemented;
-    return this.equals(other);
+    return viewEquals(this._view, unwrap(other));
   }
 
   /**

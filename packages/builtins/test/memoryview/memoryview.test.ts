@@ -280,6 +280,17 @@ describe("methods", () => {
     throws(() => memoryview(bytes(2)).cast("h").hash(), "ValueError", "memoryview: hashing is restricted to formats 'B', 'b' or 'c'");
   });
 
+  it("equals reflects to a non-exporter's own equals, as == reflects to __eq__ (not once released)", () => {
+    const m = memoryview(Uint8Array.of(1));
+    const asked: unknown[] = [];
+    const other = { equals: (x: unknown) => (asked.push(x), true) };
+    expect([m.equals(other), m.equals({}), m.equals(null)]).toEqual([true, false, false]);
+    expect(asked).toEqual([m]);
+    m.release();
+    expect([m.equals(other), m.equals(m)]).toEqual([false, true]);
+    expect(asked).toHaveLength(1);
+  });
+
   it("count and index (3.14), and for N-d views by sub-view", () => {
     const m = memoryview(Int32Array.of(5, 1, 5, 2, 5));
     expect([m.count(5), m.count(5n), m.count(true), m.index(5, 1), m.index(5, -2), m.index(5, 1n, 3n)]).toEqual([3, 3, 1, 2, 4, 2]);
@@ -331,6 +342,7 @@ describe("methods", () => {
     throws(() => memoryview(new Uint8Array(4)).cast("B", [2, 2]).cast("B", [1, 4]), "TypeError", "memoryview: cast must be 1D -> ND or ND -> 1D");
     throws(() => d.cast("Z"), "ValueError", "memoryview: destination format must be a native single character format prefixed with an optional '@'");
     throws(() => d.cast(5 as unknown as string), "TypeError", "cast() argument 'format' must be str, not int");
+    throws(() => d.cast(null as unknown as string), "TypeError", "cast() argument 'format' must be str, not None");
   });
 
   it("equals: values across formats and exporters; struct's refusal of PEP 3118 formats is inequality", () => {
