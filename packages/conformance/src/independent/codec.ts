@@ -56,7 +56,8 @@ function intRow(size: number, signed: boolean, align = size, wrapRange?: [bigint
 
 function toFloat(value: unknown): number {
   if (typeof value === "number") return value;
-  if (typeof value === "bigint") return Number(value);
+  // An int beyond the double range fails (PyFloat_AsDouble's OverflowError).
+  if (typeof value === "bigint" && Number.isFinite(Number(value))) return Number(value);
   if (typeof value === "boolean") return value ? 1 : 0;
   throw new StructError("required argument is not a float");
 }

@@ -59,7 +59,20 @@ export interface IndependentModule {
 export function createIndependent(defects: readonly Defect[] = []): IndependentModule {
   const set = new Set(defects);
   const slice = makeSlice();
-  const Ellipsis = Object.freeze({ toString: () => "Ellipsis" });
+  // Python's type of Ellipsis is `ellipsis` (error messages name it so), and
+  // calling that type gives the one Ellipsis back.
+  let theEllipsis: object | undefined;
+  class ellipsis {
+    constructor() {
+      // eslint-disable-next-line no-constructor-return -- a singleton, as in Python
+      if (theEllipsis !== undefined) return theEllipsis;
+    }
+    toString(): string {
+      return "Ellipsis";
+    }
+  }
+  theEllipsis = Object.freeze(new ellipsis());
+  const Ellipsis = theEllipsis;
   const View = createMemoryview(set, slice as never, Ellipsis);
   function memoryview(this: unknown, obj: unknown) {
     return new View(obj);
@@ -77,6 +90,7 @@ export function createIndependent(defects: readonly Defect[] = []): IndependentM
       multiDimensionalSlicing: false,
       structArguments: false,
       sliceObjects: false,
+      hashValues: false,
     },
     memoryview: memoryview as unknown as new (obj: unknown) => object,
     slice,

@@ -33,13 +33,13 @@ export function bytesOf(source: unknown): Uint8Array {
   if (ArrayBuffer.isView(source)) return new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
   if (source instanceof ArrayBuffer) return new Uint8Array(source);
   if (typeof SharedArrayBuffer !== "undefined" && source instanceof SharedArrayBuffer) return new Uint8Array(source);
-  if (source && typeof source === "object" && GET in source) return fromExporter(source, false);
+  if (source && (typeof source === "object" || typeof source === "function") && GET in source) return fromExporter(source, false);
   throw new TypeError("a bytes-like object is required");
 }
 
 /** The bytes of a writable target. */
 export function writableBytesOf(target: unknown): Uint8Array {
-  if (target && typeof target === "object" && GET in target && !ArrayBuffer.isView(target)) {
+  if (target && (typeof target === "object" || typeof target === "function") && GET in target && !ArrayBuffer.isView(target)) {
     try {
       return fromExporter(target, true);
     } catch (error) {

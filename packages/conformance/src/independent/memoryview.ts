@@ -63,11 +63,19 @@ export interface SliceLike {
   readonly step: number | bigint | null;
 }
 
+/** The Python type a value stands for (see src/cases/type-names.ts). */
 function typeName(value: unknown): string {
-  if (value === null) return "NoneType";
+  if (value === null || value === undefined) return "NoneType";
   if (typeof value === "number") return Number.isInteger(value) ? "int" : "float";
-  if (typeof value === "string") return "str";
-  return typeof value === "object" ? ((value as object).constructor?.name ?? "object") : typeof value;
+  const primitive: Record<string, string> = { bigint: "int", boolean: "bool", string: "str" };
+  if (typeof value !== "object") return primitive[typeof value] ?? typeof value;
+  if (Array.isArray(value)) return "list";
+  if (value instanceof Uint8Array) return "bytes";
+  if (value instanceof Map) return "dict";
+  if (value instanceof Set) return "set";
+  const ctor = Object.getPrototypeOf(value)?.constructor as { pythonName?: unknown; name?: unknown } | undefined;
+  if (typeof ctor?.pythonName === "string") return ctor.pythonName;
+  return typeof ctor?.name === "string" && ctor.name !== "" && ctor.name !== "Object" ? ctor.name : "object";
 }
 
 /** Whether an ArrayBuffer was detached (slice() throws on a detached one). */
@@ -106,7 +114,8 @@ function infoOfBuiltin(obj: unknown): Info | null {
       Uint32Array: "I", Float32Array: "f", Float64Array: "d", BigInt64Array: "q", BigUint64Array: "Q",
     };
     const ta = obj as unknown as { BYTES_PER_ELEMENT: number; length: number; constructor: { name: string } };
-    const format = formats[Object.getPrototypeOf(Object.getPrototypeOf(obj)) === Uint8Array.prototype ? "Uint8Array" : ta.constructor.name] ?? "B";
+    // The element type, not the class's name: a subclass exports as its base.
+    const format = formats[(obj as unknown as Record<symbol, string>)[Symbol.toStringTag]] ?? "B";
     return { ...base, obj, buf: obj.buffer, offset: obj.byteOffset, len: obj.byteLength, readonly: false, itemsize: ta.BYTES_PER_ELEMENT, format, shape: [ta.length], strides: [ta.BYTES_PER_ELEMENT] };
   }
   return null;
@@ -148,7 +157,7 @@ export function createMemoryview(defects: Defects, sliceClass: abstract new (...
         let info = infoOfBuiltin(obj);
         let exporter: object | null = null;
         if (!info) {
-          const get = obj !== null && typeof obj === "object" ? (obj as Record<symbol, unknown>)[GET] : undefined;
+          const get = obj !== null && (typeof obj === "object" || typeof obj === "function") ? (obj as Record<symbol, unknown>)[GET] : undefined;
           if (typeof get !== "function") {
             throw new TypeError(`memoryview: a bytes-like object is required, not '${typeName(obj)}'`);
           }
@@ -375,7 +384,8 @@ export function createMemoryview(defects: Defects, sliceClass: abstract new (...
     hex(sep?: string | Uint8Array, bytesPerSepArg: unknown = 1): string {
       const bytes = this.tobytes();
       const digits = Array.from(bytes, (b) => b.toString(16).padStart(2, "0"));
-      if (sep === undefined || sep === null) return digits.join("");
+      if (sep === null) throw new TypeError("object of type 'NoneType' has no len()");
+      if (sep === undefined) return digits.join("");
       // Python's checks, in its order: a sized separator, one ASCII
       // character, then a group size that is an integer fitting a C int.
       let s: string;
@@ -453,7 +463,9 @@ export function createMemoryview(defects: Defects, sliceClass: abstract new (...
       try {
         view = own ? other : new IndependentMemoryview(other);
       } catch {
-        return false;
+        // Not an exporter: Python reflects `==` to the other side's own __eq__.
+        const reflected = (other as { equals?: unknown } | null)?.equals;
+        return typeof reflected === "function" ? Boolean(reflected.call(other, this)) : false;
       }
       try {
         if (view.released) return false;
@@ -480,6 +492,11 @@ export function createMemoryview(defects: Defects, sliceClass: abstract new (...
       if (!this.#readonly) throw new ValueError("cannot hash writable memoryview object");
       if (!["B", "b", "c"].includes(this.#fmt())) {
         throw new ValueError("memoryview: hashing is restricted to formats 'B', 'b' or 'c'");
+      }
+      // hash(obj) first: the bytes type has one, the bytearray type none.
+      const obj = this.obj;
+      if (obj instanceof ByteString && typeof (obj as { hash?: unknown }).hash !== "function") {
+        throw new TypeError("unhashable type: 'bytearray'");
       }
       return hashBytes(this.tobytes());
     }
