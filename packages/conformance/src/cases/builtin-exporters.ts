@@ -182,6 +182,38 @@ export function memoryThatLeaves(ctx: Context): void {
   }
 }
 
+/**
+ * Subclasses of the built-in views export as their base class does, whatever
+ * they are called: a browser polyfill's `Buffer` (a Uint8Array subclass with
+ * a static `isBuffer`) is bytes like Node's, and a DataView subclass so
+ * named is still a window of bytes.
+ */
+export function subclasses(ctx: Context): void {
+  const named = <T extends abstract new (...args: never[]) => object>(Base: T, name: string) => {
+    const Sub = class extends (Base as unknown as new (...args: unknown[]) => object) {
+      static isBuffer(x: unknown): boolean {
+        return x instanceof Sub;
+      }
+    };
+    Object.defineProperty(Sub, "name", { value: name });
+    return Sub as unknown as new (...args: unknown[]) => ArrayBufferView;
+  };
+  const cases: [string, () => ArrayBufferView, string, unknown[]][] = [
+    ["a Uint8Array subclass named Buffer", () => new (named(Uint8Array, "Buffer"))([1, 2, 3]), "B", [1, 2, 3]],
+    ["an Int16Array subclass named Buffer", () => new (named(Int16Array, "Buffer"))([-1, 2]), "h", [-1, 2]],
+    ["a Float64Array subclass", () => new (named(Float64Array, "Vector"))([0.5]), "d", [0.5]],
+    ["a DataView subclass named Buffer", () => new (named(DataView, "Buffer"))(Uint8Array.of(4, 5, 6).buffer, 1), "B", [5, 6]],
+  ];
+  for (const [label, make, format, items] of cases) {
+    ctx.test(`${GROUP}: ${label} exports as its base class`, () => {
+      const view = make();
+      const m = attempt(() => ctx.memoryview(view), `memoryview(${label})`);
+      assertSameValue([m.format, m.shape, m.tolist()], [format, [items.length], items], `memoryview(${label})`);
+      assertSameValue(m.obj === view, true, "obj is the view itself");
+    });
+  }
+}
+
 /** Every group, in order. */
 export function all(ctx: Context): void {
   if (!ctx.has("memoryview")) {
@@ -192,5 +224,6 @@ export function all(ctx: Context): void {
   byteExporters(ctx);
   wasmMemory(ctx);
   nodeBuffer(ctx);
+  subclasses(ctx);
   memoryThatLeaves(ctx);
 }

@@ -218,7 +218,8 @@ export function invalidInfos(ctx: Context): void {
       const liar = new RawExporter({ ...base(), ...patch });
       // an implementation limited to fewer dimensions may refuse those first
       const names = (patch.ndim ?? 1) > ctx.supports.maxNdim ? ["BufferError", "NotImplementedError"] : ["BufferError"];
-      assertThrows(() => ctx.memoryview(liar).tolist(), { name: names }, `memoryview() of an exporter with ${name}`);
+      // No CPython wording to match (CPython trusts its exporters), but the refusal must say what broke.
+      assertThrows(() => ctx.memoryview(liar).tolist(), { name: names, message: /\S/ }, `memoryview() of an exporter with ${name}`);
       assertSameValue(liar.exports, 0, "the refused export was released");
     });
   }
@@ -274,6 +275,152 @@ export function lostMemory(ctx: Context): void {
   if (!ctx.supports.resizable) ctx.skip(`${GROUP}: resizable ArrayBuffer`, "supports.resizable is false");
 }
 
+/** A non-empty message: the refusals below have no CPython wording to match, but must say something. */
+const SAYS_SOMETHING = /\S/;
+
+/** An exporter answering with `answer()` whatever is asked, counting its exports. */
+function answering(answer: () => unknown): { exporter: object; exports: () => number } {
+  let exports = 0;
+  const exporter = {
+    [GET_BUFFER](_flags: number) {
+      exports++;
+      return answer();
+    },
+    [RELEASE_BUFFER](_info: unknown) {
+      exports--;
+    },
+  };
+  return { exporter, exports: () => exports };
+}
+
+const bytesInfo = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  buf: new ArrayBuffer(8),
+  offset: 0,
+  len: 8,
+  readonly: true,
+  itemsize: 1,
+  format: "B",
+  ndim: 1,
+  shape: [8],
+  strides: [1],
+  suboffsets: null,
+  ...extra,
+});
+
+/**
+ * Answers that are not BufferInfos, or whose fields cannot be read: the
+ * consumer refuses them with BufferError (the contract: an answer is
+ * validated on receipt) and a getter's own ValueError or BufferError on
+ * `buf` passes through (a re-exported view reporting its base's release).
+ */
+export function brokenAnswers(ctx: Context): void {
+  const t = (name: string, body: () => void) => ctx.test(`${GROUP}: ${name}`, body);
+  const answers: [string, () => unknown][] = [
+    ["null", () => null],
+    ["undefined", () => undefined],
+    ["a number", () => 5],
+    ["a string", () => "info"],
+    ["an info whose len getter throws", () => Object.defineProperty(bytesInfo(), "len", { get: () => { throw new Error("boom"); } })],
+    ["an info whose shape entry getter throws", () => bytesInfo({ shape: Object.defineProperty([0], 0, { get: () => { throw new Error("boom"); } }) })],
+    ["an info whose buf getter throws", () => Object.defineProperty(bytesInfo(), "buf", { get: () => { throw new Error("boom"); } })],
+    ["an info with 65 strides", () => bytesInfo({ strides: new Array(65).fill(1) })],
+  ];
+  for (const [label, answer] of answers) {
+    // A getter that throws is the exporter failing: as a failing getbufferproc
+    // in CPython, its own error may come through, or the consumer's BufferError.
+    const names = label.includes("getter throws") ? ["BufferError", "Error"] : ["BufferError"];
+    t(`an exporter answering ${label} is refused`, () => {
+      const { exporter, exports } = answering(answer);
+      assertThrows(() => ctx.memoryview(exporter).tolist(), { name: names, message: SAYS_SOMETHING }, `memoryview() of ${label}`);
+      assertSameValue(exports(), 0, "the refused export was released");
+    });
+  }
+  t("a buf getter's ValueError passes through", () => {
+    const { exporter } = answering(() => Object.defineProperty(bytesInfo(), "buf", { get: () => { throw new (ctx.impl.ValueError as new (m: string) => Error)("gone"); } }));
+    assertThrows(() => ctx.memoryview(exporter).tolist(), { name: "ValueError", message: "gone" }, "memoryview() of a buf getter throwing ValueError");
+  });
+  t("a function with GET_BUFFER is an exporter", () => {
+    const exporter = Object.assign(() => 0, {
+      [GET_BUFFER]: (_flags: number) => ({ ...bytesInfo({ buf: Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8).buffer }), obj: null }),
+    });
+    assertSameValue(attempt(() => ctx.memoryview(exporter).tolist(), "memoryview(function exporter)"), [1, 2, 3, 4, 5, 6, 7, 8], "tolist()");
+  });
+}
+
+/**
+ * `getBuffer` of an exporter whose answer breaks the request (PEP 3118:
+ * read-only memory for WRITABLE, fields the consumer did not ask for and
+ * would not read, fields it asked for left out, memory not as contiguous as
+ * asked): refused with BufferError and the export given back, since a
+ * consumer that took it would write read-only memory or read the wrong
+ * bytes. The same answers for a request they meet are taken.
+ */
+export function unmetRequests(ctx: Context): void {
+  const getBuffer = ctx.impl.getBuffer as ((obj: unknown, flags: number) => BufferInfo) | undefined;
+  const releaseBuffer = ctx.impl.releaseBuffer as ((info: BufferInfo) => void) | undefined;
+  if (typeof getBuffer !== "function" || typeof releaseBuffer !== "function") {
+    ctx.skip(`${GROUP}: getBuffer`, "the module exports no getBuffer/releaseBuffer");
+    return;
+  }
+  const F = BufferFlags;
+  const plain = (flags: number, extra: Record<string, unknown> = {}) =>
+    bytesInfo({
+      format: flags & F.FORMAT ? "B" : null,
+      shape: (flags & F.ND) === F.ND ? [8] : null,
+      strides: (flags & F.STRIDES) === F.STRIDES ? [1] : null,
+      ...extra,
+    });
+  const strided = { len: 4, shape: [4], strides: [2] };
+  // [label, request, answer, request the same answer meets (or null)]
+  const lies: [string, number, Record<string, unknown>, number | null][] = [
+    ["read-only memory for WRITABLE", F.WRITABLE, plain(F.SIMPLE), F.SIMPLE],
+    ["a format without FORMAT", F.SIMPLE, plain(F.SIMPLE, { format: "<i", itemsize: 4 }), F.FORMAT],
+    ["a shape without ND", F.SIMPLE, plain(F.SIMPLE, { shape: [8] }), F.ND],
+    ["strides without STRIDES", F.ND, plain(F.ND, { strides: [1] }), F.STRIDES],
+    ["no shape for ND", F.ND, plain(F.SIMPLE), F.SIMPLE],
+    ["no strides for STRIDES", F.STRIDES, plain(F.ND), F.ND],
+    ["suboffsets without INDIRECT", F.STRIDES, plain(F.STRIDES, { suboffsets: [-1] }), F.INDIRECT],
+    ["strided memory for C_CONTIGUOUS", F.C_CONTIGUOUS, plain(F.STRIDES, strided), F.STRIDES],
+    ["strided memory for F_CONTIGUOUS", F.F_CONTIGUOUS, plain(F.STRIDES, strided), F.STRIDES],
+    ["strided memory for ANY_CONTIGUOUS", F.ANY_CONTIGUOUS, plain(F.STRIDES, strided), F.STRIDES],
+    ["C-ordered 2x4 memory for F_CONTIGUOUS", F.F_CONTIGUOUS, plain(F.STRIDES, { ndim: 2, shape: [2, 4], strides: [4, 1] }), F.C_CONTIGUOUS],
+    ["F-ordered 2x4 memory for C_CONTIGUOUS", F.C_CONTIGUOUS, plain(F.STRIDES, { ndim: 2, shape: [2, 4], strides: [1, 2] }), F.F_CONTIGUOUS],
+  ];
+  for (const [label, flags, info, meets] of lies) {
+    ctx.test(`${GROUP}: getBuffer refuses an answer with ${label}`, () => {
+      const x = new RawExporter(info as Omit<BufferInfo, "obj">);
+      assertThrows(() => getBuffer(x, flags), { name: "BufferError", message: SAYS_SOMETHING }, `getBuffer(${label})`);
+      assertSameValue(x.exports, 0, "the refused export was released");
+      if (meets === null) return;
+      const taken = attempt(() => getBuffer(x, meets), `getBuffer of the same answer for request ${meets}`);
+      releaseBuffer(taken);
+      assertSameValue(x.exports, 0, "exports after release");
+    });
+  }
+  for (const [label, flags] of [["ND", F.ND], ["STRIDES", F.STRIDES]] as const) {
+    ctx.test(`${GROUP}: getBuffer takes a 0-dimensional answer with no shape or strides for ${label}`, () => {
+      const x = new RawExporter(bytesInfo({ ndim: 0, len: 1, shape: null, strides: null, format: null }) as Omit<BufferInfo, "obj">);
+      releaseBuffer(attempt(() => getBuffer(x, flags), `getBuffer(0-dim, ${label})`));
+      assertSameValue(x.exports, 0, "exports after release");
+    });
+  }
+  ctx.test(`${GROUP}: getBuffer of a non-exporter throws CPython's TypeError`, () => {
+    for (const value of [5, null, undefined, "abc", [1], {}, () => 0, Symbol("s")]) {
+      assertThrows(() => getBuffer(value, F.SIMPLE), { name: "TypeError", message: /^a bytes-like object is required, not '[^']+'$/ }, `getBuffer(${String(typeof value)})`);
+    }
+  });
+  const struct = ctx.impl.struct;
+  if (struct?.packInto && ctx.supports.structArguments) {
+    ctx.test(`${GROUP}: packInto refuses an exporter answering WRITABLE with read-only memory`, () => {
+      const x = new RawExporter(plain(F.SIMPLE) as Omit<BufferInfo, "obj">);
+      const message = `argument must be read-write bytes-like object, not ${x.constructor.name}`;
+      assertThrows(() => struct.packInto!("<B", x, 0, 1), { name: "TypeError", message }, "packInto(read-only liar)");
+      assertSameValue(new Uint8Array(x.info.buf as ArrayBuffer)[0], 0, "the memory is unchanged");
+      assertSameValue(x.exports, 0, "the refused export was released");
+    });
+  }
+}
+
 /** Every group, in order. */
 export function all(ctx: Context): void {
   if (!ctx.has("memoryview")) {
@@ -283,5 +430,7 @@ export function all(ctx: Context): void {
   exports(ctx);
   reexportRefusals(ctx);
   invalidInfos(ctx);
+  brokenAnswers(ctx);
+  unmetRequests(ctx);
   lostMemory(ctx);
 }
