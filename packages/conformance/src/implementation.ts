@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 
+import type { BufferInfo } from "./protocol/buffer-info.js";
 import type { Supports } from "./supports.js";
 
 /** A key for `get` and `set`: index, slice, Ellipsis, or a tuple of those. */
@@ -357,6 +358,231 @@ export interface LegacyBufferLike {
   toString(): string;
 }
 
+/** One dimension's slice for {@link NdarrayViewLike.slice}: `[start, stop, step]` or `{ start, stop, step }`; null/undefined is None, and a null spec takes the whole dimension. */
+export type NdarraySliceSpec =
+  | readonly [start?: number | bigint | null, stop?: number | bigint | null, step?: number | bigint | null]
+  | { readonly start?: number | bigint | null; readonly stop?: number | bigint | null; readonly step?: number | bigint | null }
+  | null
+  | undefined;
+
+/**
+ * The optional "ndarray extension": an N-dimensional view with NumPy's
+ * operations where CPython's memoryview stops (`@mv/core`'s `MemoryView`).
+ * Every derivation shares the memory (NumPy views, never copies); NumPy is
+ * the reference for results and refusals, CPython's memoryview for item
+ * access and its error wording.
+ */
+export interface NdarrayViewLike {
+  readonly format: string;
+  readonly itemsize: number;
+  readonly ndim: number;
+  readonly shape: readonly number[];
+  /** Byte strides (NumPy's `a.strides`). */
+  readonly strides: readonly number[];
+  readonly readonly: boolean;
+  readonly nbytes: number;
+  readonly cContiguous: boolean;
+  readonly fContiguous: boolean;
+  readonly released: boolean;
+  /** Live buffers exported from this view (`GET_BUFFER` not yet released). */
+  readonly exports: number;
+  /** The layout: `byteOffset` is the position of item [0, …, 0] in the memory. */
+  readonly layout: { readonly byteOffset: number };
+  /**
+   * `a[i, j, …]` (NumPy's `a.item(i, j, …)`): one index per dimension, none for a 0-d view.
+   *
+   * @throws IndexError for an index out of range; TypeError for a wrong index count
+   */
+  get(...indices: (number | bigint)[]): unknown;
+  /**
+   * `a[i, j, …] = value`: the indices, then the value.
+   *
+   * @throws TypeError "cannot modify read-only memory"
+   */
+  set(...args: unknown[]): void;
+  /** `a[s0, s1, …]` with slices for the leading dimensions (NumPy basic slicing). */
+  slice(...specs: NdarraySliceSpec[]): NdarrayViewLike;
+  /** `a[(slice(None),) * dim + (slice(start, stop, step),)]`. */
+  sliceDim(dim: number, start?: number | bigint | null, stop?: number | bigint | null, step?: number | bigint | null): NdarrayViewLike;
+  /** `a[(slice(None),) * dim + (index,)]`: the dimension disappears (NumPy integer indexing). */
+  index(dim: number, index: number | bigint): NdarrayViewLike;
+  /** `a.T`. */
+  transpose(): NdarrayViewLike;
+  /**
+   * `np.transpose(a, axes)`: the axes as arguments or as one array.
+   *
+   * @throws ValueError "axes don't match array", "repeated axis in transpose", NumPy's AxisError message
+   */
+  permute(...axes: number[] | [readonly number[]]): NdarrayViewLike;
+  /**
+   * `np.reshape(a, shape, order=order, copy=False)`: one entry may be -1.
+   *
+   * @throws ValueError "Unable to avoid creating a copy while reshaping." and NumPy's size messages
+   */
+  reshape(shape: readonly (number | bigint)[], order?: "C" | "F"): NdarrayViewLike;
+  /**
+   * `memoryview.cast(format, shape)` for a C-contiguous view; NumPy's
+   * `a.view(dtype)` (then `reshape(shape, copy=False)`) for any other.
+   */
+  cast(format: string, shape?: readonly number[]): NdarrayViewLike;
+  /** A read-only view of the same items (`toreadonly`; NumPy's `a.view()` with `writeable=False`). */
+  toReadonly(): NdarrayViewLike;
+  /**
+   * `np.lib.stride_tricks.as_strided` over the same export, checked to stay
+   * inside it.
+   *
+   * @throws BufferError when the layout escapes the export or asks to write read-only memory
+   */
+  derive(options: {
+    byteOffset?: number;
+    shape?: readonly number[];
+    byteStrides?: readonly number[];
+    format?: string;
+    readonly?: boolean;
+  }): NdarrayViewLike;
+  /** `a.tobytes(order)`, order "C", "F" or "A". */
+  toBytes(order?: "C" | "F" | "A"): Uint8Array;
+  /** `a.tolist()`. */
+  toList(): unknown;
+  /**
+   * `a.ravel()` as a TypedArray of the format's element type (the contract's
+   * TypedArray ↔ format table): the exporter's memory itself when the view
+   * is writable, C-contiguous, aligned and in the host's byte order; a copy
+   * otherwise, and always for a read-only view (so it cannot write through).
+   *
+   * @throws TypeError for a format no TypedArray holds
+   */
+  toTypedArray(): ArrayLike<unknown> & { readonly buffer: ArrayBufferLike };
+  /**
+   * `np.copyto(a, source)` for a source of the same format and shape, as if
+   * the source were read before anything is written.
+   *
+   * @throws ValueError for a different structure; TypeError for a read-only view
+   */
+  copyFrom(source: unknown): void;
+  /** `a.fill(value)`, the value checked as `set` checks it. */
+  fill(value: unknown): void;
+  /** `np.array_equal(a, other)` with memoryview's `==` rules. */
+  equals(other: unknown): boolean;
+  /** `memoryview.release()`. */
+  release(): void;
+  [Symbol.iterator](): Iterator<unknown>;
+}
+
+/** The class of {@link NdarrayViewLike}: how a view is made from an exporter. */
+export interface NdarrayViewClass {
+  /**
+   * A view of any exporter's memory (`memoryview(obj)`; NumPy's
+   * `np.asarray(obj)` without a copy).
+   *
+   * @param obj - an exporter, or another view
+   * @param flags - the buffer request (default `FULL_RO`)
+   */
+  from(obj: unknown, flags?: number): NdarrayViewLike;
+}
+
+/**
+ * The buffer protocol's C API beside memoryview (`Doc/c-api/buffer.rst`),
+ * over BufferInfos a consumer got from `getBuffer`. Orders are `"C"`, `"F"`
+ * and `"A"`; where CPython assumes a valid order, the JavaScript functions
+ * check it with memoryview's ValueError "order must be 'C', 'F' or 'A'".
+ * Null `shape`/`strides` mean what they mean to memoryview (C order; one
+ * dimension of `len / itemsize` items); a 0-dimensional export has none.
+ */
+export interface BufferApiLike {
+  /**
+   * `PyBuffer_GetPointer`: the byte offset in `info.buf` of the item at
+   * `indices`, following suboffset pointers (CONTRACT §1). Unlike the C
+   * function, every index is checked.
+   *
+   * @param info - an export
+   * @param indices - one integer index per dimension (none for 0-d)
+   * @returns the byte offset of the item
+   * @throws TypeError when the count is not `ndim` or an index is not an integer
+   * @throws IndexError "index out of bounds on dimension N" (memoryview's words, 1-based), negative indices too
+   * @throws BufferError when a suboffset pointer leads outside `buf`
+   */
+  getPointer(info: BufferInfo, indices: readonly number[]): number;
+  /**
+   * `PyBuffer_ToContiguous`: the items in one order; memory already
+   * contiguous in `order` is copied as it lies (so `"A"` gives a
+   * Fortran-contiguous export's bytes in Fortran order, and anything else in
+   * C order).
+   *
+   * @param info - an export
+   * @param order - `"C"` (default), `"F"` or `"A"`
+   * @param out - receives the bytes (may share the export's memory); its length must be `info.len`
+   * @returns `out`, or a new `Uint8Array`
+   * @throws ValueError for a bad order, or an `out` of the wrong length (CPython: "len != view->len")
+   */
+  toContiguous(info: BufferInfo, order?: string, out?: Uint8Array): Uint8Array;
+  /**
+   * `PyBuffer_FromContiguous`: contiguous bytes into the items, in C order
+   * (`"C"`, `"A"`) or Fortran order; at most `info.len` bytes, and only whole
+   * items when the export is not contiguous in `order`.
+   *
+   * @param info - a writable export
+   * @param source - the bytes (any ArrayBufferView, or an ArrayBuffer)
+   * @param order - `"C"` (default), `"F"` or `"A"`
+   * @throws BufferError for a read-only export
+   * @throws ValueError for a bad order
+   */
+  fromContiguous(info: BufferInfo, source: ArrayBufferView | ArrayBufferLike, order?: string): void;
+  /**
+   * The copy inside `PyObject_CopyData`, between two exports: `src.len`
+   * bytes as they lie when both are C- or both Fortran-contiguous, else item
+   * by item (same shape and itemsize required); overlapping memory is copied
+   * as if through a temporary.
+   *
+   * @throws BufferError "destination is too small to receive data from source",
+   * for a read-only `dest`, and for different shapes or item sizes
+   */
+  copyBuffer(dest: BufferInfo, src: BufferInfo): void;
+  /**
+   * `PyObject_CopyData(dest, src)`: requests FULL of `dest` and FULL_RO of
+   * `src`, copies as `copyBuffer` does, releases both.
+   *
+   * @throws TypeError "both destination and source must be bytes-like objects"
+   * @throws BufferError as `copyBuffer`, or as the exporters refuse
+   */
+  copyData(dest: unknown, src: unknown): void;
+  /**
+   * `PyBuffer_FillContiguousStrides`: C strides, or Fortran strides for
+   * order `"F"` (any other order gives C strides, as in CPython).
+   *
+   * @param out - receives the strides (a new array by default)
+   * @returns `out`, or a new array
+   */
+  fillContiguousStrides(shape: readonly number[], itemsize: number, order?: string, out?: number[]): number[];
+  /**
+   * `PyBuffer_IsContiguous(view, order)`: false for any order but C, F, A;
+   * never for suboffsets; always for an empty export; length-1 dimensions
+   * may have any stride.
+   */
+  isContiguous(info: BufferInfo, order: string): boolean;
+  /** `PyBuffer_IsContiguous(view, 'C')`. */
+  isCContiguous(info: BufferInfo): boolean;
+  /** `PyBuffer_IsContiguous(view, 'F')`. */
+  isFContiguous(info: BufferInfo): boolean;
+  /**
+   * `PyBuffer_FillInfo`: the answer to `flags` for `len` bytes at `offset`
+   * of `buf` (itemsize 1; format "B" only for FORMAT, shape only for ND,
+   * strides only for STRIDES); releasing it calls `obj`'s RELEASE_BUFFER,
+   * as `PyBuffer_Release` does with `view->obj`.
+   *
+   * @throws BufferError "Object is not writable." for WRITABLE of read-only
+   * bytes, and for bytes outside `buf`
+   * @throws for the flags READ and WRITE (CPython 3.12+: SystemError)
+   */
+  fillInfo(obj: object | null, buf: ArrayBufferLike, offset: number, len: number, readonly: boolean, flags: number): BufferInfo;
+  /**
+   * `PyBuffer_SizeFromFormat`: `struct.calcsize(format)`.
+   *
+   * @throws StructError for an invalid format, with struct's words
+   */
+  sizeFromFormat(format: string): number;
+}
+
 /** Any constructor-like function: called with or without `new`. */
 export type Callable = (...args: never[]) => unknown;
 
@@ -393,6 +619,10 @@ export interface ImplementationModule {
   readonly NotImplementedError?: unknown;
   readonly OverflowError?: unknown;
   readonly StructError?: unknown;
+  /** The buffer protocol's C API functions (`PyBuffer_GetPointer` and the rest); each optional. */
+  readonly capi?: Partial<BufferApiLike>;
+  /** The optional N-dimensional view with NumPy's operations (`@mv/core`'s `MemoryView`). */
+  readonly MemoryView?: NdarrayViewClass;
 }
 
 /** The error classes the contract names (section 3). */

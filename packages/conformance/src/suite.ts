@@ -6,11 +6,14 @@
  */
 
 import { createContext, type SuiteOptions } from "./common.js";
+import * as bufferCapi from "./cases/buffer-capi.js";
 import * as builtinExporters from "./cases/builtin-exporters.js";
 import * as getbufferFlags from "./cases/getbuffer-flags.js";
 import * as goldenFormats from "./cases/golden-formats.js";
+import * as goldenHashes from "./cases/golden-hashes.js";
 import * as goldenHex from "./cases/golden-hex.js";
 import * as goldenObjects from "./cases/golden-objects.js";
+import * as goldenRecords from "./cases/golden-records.js";
 import * as goldenSetitem from "./cases/golden-setitem.js";
 import * as goldenSlices from "./cases/golden-slices.js";
 import * as goldenStruct from "./cases/golden-struct.js";
@@ -20,29 +23,40 @@ import * as manifest from "./cases/manifest.js";
 import * as memoryviewMethods from "./cases/memoryview-methods.js";
 import * as memoryviewProtocol from "./cases/memoryview-protocol.js";
 import * as memoryviewRandom from "./cases/memoryview-random.js";
+import * as ndarrayView from "./cases/ndarray-view.js";
 import * as pythonExporters from "./cases/python-exporters.js";
+import * as pythonObjects from "./cases/python-objects.js";
+import * as reExporters from "./cases/re-exporters.js";
 import * as structCodec from "./cases/struct-codec.js";
 import * as structSources from "./cases/struct-sources.js";
+import * as typeNames from "./cases/type-names.js";
 
 /** The groups, in the order they run; each file exports its groups and `all`. */
 export const GROUPS = {
   manifest,
   "getbuffer-flags": getbufferFlags,
   "memoryview-protocol": memoryviewProtocol,
+  "re-exporters": reExporters,
   "memoryview-methods": memoryviewMethods,
   "golden-views": goldenViews,
   "golden-formats": goldenFormats,
   "memoryview-random": memoryviewRandom,
   "golden-setitem": goldenSetitem,
+  "golden-records": goldenRecords,
   "golden-hex": goldenHex,
+  "golden-hashes": goldenHashes,
   "golden-slices": goldenSlices,
   "python-exporters": pythonExporters,
+  "python-objects": pythonObjects,
   "builtin-exporters": builtinExporters,
+  "buffer-capi": bufferCapi,
+  "ndarray-view": ndarrayView,
   "golden-objects": goldenObjects,
   "legacy-buffer": legacyBuffer,
   "golden-struct": goldenStruct,
   "struct-codec": structCodec,
   "struct-sources": structSources,
+  "type-names": typeNames,
 } as const;
 
 /**

@@ -39,6 +39,14 @@ export interface Supports {
   readonly structArguments: boolean;
   /** `slice` is Python's whole slice object: `indices`, repr, `equals`, argument-count errors. */
   readonly sliceObjects: boolean;
+  /**
+   * `hash()` gives CPython's own value: `hash(bytes)` under
+   * `PYTHONHASHSEED=0` (SipHash-1-3 with a zero key), as a `bigint`, or as a
+   * `number` holding its low 53 bits as a signed integer
+   * (`BigInt.asIntN(53, h)`), since a `number` cannot hold 64. Without it,
+   * the suite only checks that equal bytes hash equal.
+   */
+  readonly hashValues: boolean;
 }
 
 /** The manifest of an implementation of the whole contract. */
@@ -56,6 +64,7 @@ export const FULL_SUPPORT: Supports = Object.freeze({
   detach: true,
   structArguments: true,
   sliceObjects: true,
+  hashValues: true,
 });
 
 const KEYS = Object.keys(FULL_SUPPORT) as (keyof Supports)[];

@@ -13,7 +13,7 @@
 
 import * as builtins from "@mv/builtins";
 import * as core from "@mv/core";
-import type { ImplementationModule, StructModuleLike } from "../implementation.js";
+import type { BufferApiLike, ImplementationModule, NdarrayViewClass, StructModuleLike } from "../implementation.js";
 
 const b = builtins as Record<string, unknown>;
 const c = core as Record<string, unknown>;
@@ -21,6 +21,21 @@ const pick = (name: string): unknown => b[name] ?? c[name];
 
 const STRUCT_NAMES = ["calcsize", "pack", "unpack", "packInto", "unpackFrom", "iterUnpack", "Struct"] as const;
 const structEntries = STRUCT_NAMES.filter((name) => typeof c[name] === "function").map((name) => [name, c[name]]);
+
+const CAPI_NAMES = [
+  "getPointer",
+  "toContiguous",
+  "fromContiguous",
+  "copyBuffer",
+  "copyData",
+  "fillContiguousStrides",
+  "isContiguous",
+  "isCContiguous",
+  "isFContiguous",
+  "fillInfo",
+  "sizeFromFormat",
+] as const;
+const capiEntries = CAPI_NAMES.filter((name) => typeof c[name] === "function").map((name) => [name, c[name]]);
 
 /** The module name, for reports. */
 export const name = "@mv/builtins";
@@ -41,6 +56,11 @@ export const BufferError = pick("BufferError");
 export const NotImplementedError = pick("NotImplementedError");
 export const OverflowError = pick("OverflowError");
 export const StructError = pick("StructError");
+/** `@mv/core`'s buffer C API functions (`PyBuffer_GetPointer` and the rest). */
+export const capi: Partial<BufferApiLike> | undefined =
+  capiEntries.length > 0 ? (Object.fromEntries(capiEntries) as Partial<BufferApiLike>) : undefined;
+/** `@mv/core`'s N-dimensional view: the optional ndarray extension. */
+export const MemoryView = c["MemoryView"] as NdarrayViewClass | undefined;
 
 /**
  * The whole adapter as one object.
@@ -70,5 +90,7 @@ const adapter: ImplementationModule = {
   NotImplementedError,
   OverflowError,
   StructError,
+  capi,
+  MemoryView,
 };
 export default adapter;

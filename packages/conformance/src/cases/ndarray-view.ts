@@ -1,0 +1,718 @@
+/**
+ * The optional ndarray extension (`MemoryView` in the adapter, `@mv/core`'s
+ * N-dimensional view): NumPy's operations where CPython's memoryview stops,
+ * checked against `fixtures/golden_ndarray.json` (recorded from NumPy by
+ * `fixtures/golden_ndarray.py`). The contract: where CPython refuses and
+ * NumPy does it, NumPy is the reference; item access, item assignment and
+ * `release` keep CPython's memoryview rules and wording.
+ *
+ * Every source is a test exporter of exactly NumPy's layout (offset, shape,
+ * byte strides) over the recorded memory: C and Fortran order, sliced,
+ * negative strides, transposed, 0-d, zero-length and length-1 dimensions,
+ * zero strides, in formats of every size (multi-byte integers in both byte
+ * orders, floats, `?`, a two-field struct).
+ *
+ * Where NumPy's and CPython's wording differ for the same refusal, the case
+ * accepts either (noted at the case); NumPy's `AxisError` is a subclass of
+ * both ValueError and IndexError, so either name passes.
+ *
+ * @packageDocumentation
+ */
+
+import { assertSameValue, assertThrows, assertTrue, attempt, ConformanceError, errorMatches, showValue } from "../assert/index.js";
+import type { ExpectedError } from "../assert/index.js";
+import type { Context } from "../common.js";
+import { decodeValue, fromHex } from "../golden/decode-value.js";
+import {
+  goldenNdarray as golden,
+  type GoldenNdError,
+  type GoldenNdLayout,
+  type GoldenNdResult,
+  type GoldenNdSource,
+} from "../golden/golden-ndarray-data.js";
+import type { NdarrayViewClass, NdarrayViewLike } from "../implementation.js";
+import { TestExporter } from "../test-exporter/index.js";
+
+const GROUP = "ndarray-view";
+const RELEASED = { name: "ValueError", message: "operation forbidden on released memoryview object" };
+const READONLY = { name: "TypeError", message: "cannot modify read-only memory" };
+/** np.copyto's and CPython's memoryview wording for a shape that does not fit. */
+const STRUCTURE = { name: "ValueError", message: /could not broadcast|lvalue and rvalue have different structures/ };
+/** Whether the host is little-endian (where "<" formats are in the host's order). */
+const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** The TypedArray each format's items fit (the contract's table, §1, read backwards). */
+const TYPED_ARRAYS: Readonly<Record<string, string>> = {
+  b: "Int8Array",
+  B: "Uint8Array",
+  "?": "Uint8Array",
+  h: "Int16Array",
+  H: "Uint16Array",
+  i: "Int32Array",
+  I: "Uint32Array",
+  q: "BigInt64Array",
+  Q: "BigUint64Array",
+  e: "Float16Array",
+  f: "Float32Array",
+  d: "Float64Array",
+};
+
+type Test = (name: string, body: () => void) => void;
+
+function tester(ctx: Context): Test {
+  return (name, body) => ctx.test(`${GROUP}: ${name}`, body);
+}
+
+function cls(ctx: Context): NdarrayViewClass {
+  return ctx.impl.MemoryView as NdarrayViewClass;
+}
+
+/** A test exporter of `layout` over a copy of `memoryHex`. */
+function exporterOf(format: string, memoryHex: string, layout: GoldenNdLayout, options: { writable?: boolean; pil?: boolean } = {}): TestExporter {
+  return new TestExporter(fromHex(memoryHex), {
+    format,
+    shape: layout.shape,
+    strides: layout.strides,
+    offset: layout.offset,
+    writable: options.writable ?? false,
+    pil: options.pil ?? false,
+  });
+}
+
+/** A view of `source` (read-only unless `writable`), and its exporter. */
+function sourceView(ctx: Context, source: GoldenNdSource, options: { writable?: boolean; pil?: boolean } = {}): [NdarrayViewLike, TestExporter] {
+  const x = exporterOf(source.format, golden.bases[source.format]!, source, options);
+  return [attempt(() => cls(ctx).from(x), `MemoryView.from(${source.id})`), x];
+}
+
+/** A view of the whole base memory of `format`, one dimension (derive's and copy's ground). */
+function wholeView(ctx: Context, format: string, memoryHex: string, writable: boolean): [NdarrayViewLike, TestExporter] {
+  const x = new TestExporter(fromHex(memoryHex), { format, writable });
+  return [cls(ctx).from(x), x];
+}
+
+function decodeError(e: GoldenNdError): ExpectedError {
+  // NumPy's AxisError subclasses ValueError and IndexError.
+  return { name: e[0] === "AxisError" ? ["ValueError", "IndexError"] : e[0], message: e[1] };
+}
+
+/**
+ * The strides that address something: those of dimensions longer than 1
+ * in a non-empty view (the others are free: NumPy and CPython's slicing
+ * leave different values there).
+ */
+function liveStrides(shape: readonly number[], strides: readonly number[]): (number | null)[] {
+  const empty = shape.includes(0);
+  return strides.map((s, dim) => (empty || shape[dim]! <= 1 ? null : s));
+}
+
+/**
+ * Checks a derived view against NumPy's shape, strides and items; with
+ * `anyFreeStrides`, only the strides that address something.
+ */
+function assertResult(view: NdarrayViewLike, result: GoldenNdResult, what: string, anyFreeStrides = false): void {
+  const [shape, strides, list] = result;
+  assertSameValue(view.shape, shape, `${what}: shape`);
+  if (anyFreeStrides) assertSameValue(liveStrides(view.shape, view.strides), liveStrides(shape, strides), `${what}: strides`);
+  else assertSameValue(view.strides, strides, `${what}: strides`);
+  assertSameValue(attempt(() => view.toList(), `${what}: toList()`), decodeValue(list), `${what}: toList()`);
+}
+
+/** Runs `op` and checks it against a recorded result or error. */
+function expectOutcome(op: () => NdarrayViewLike, outcome: { r?: GoldenNdResult; e?: GoldenNdError }, what: string): void {
+  if (outcome.e) {
+    assertThrows(op, decodeError(outcome.e), what);
+    return;
+  }
+  assertResult(attempt(op, what), outcome.r!, what);
+}
+
+/** Every multi-index of `shape`, in C order. */
+function* indices(shape: readonly number[]): Generator<number[]> {
+  const count = shape.reduce((a, b) => a * b, 1);
+  for (let flat = 0; flat < count; flat++) {
+    const index = new Array<number>(shape.length);
+    let rest = flat;
+    for (let dim = shape.length - 1; dim >= 0; dim--) {
+      index[dim] = rest % shape[dim]!;
+      rest = Math.floor(rest / shape[dim]!);
+    }
+    yield index;
+  }
+}
+
+/** The entry of nested `list` at `index`. */
+function entry(list: unknown, index: readonly number[]): unknown {
+  return index.reduce<unknown>((l, i) => (l as unknown[])[i], list);
+}
+
+/** Flat C-order items re-nested into `shape` (a 0-d shape gives the one item). */
+function nest(flat: readonly unknown[], shape: readonly number[]): unknown {
+  if (shape.length === 0) return flat[0];
+  const step = flat.length / shape[0]!;
+  const out: unknown[] = [];
+  for (let i = 0; i < shape[0]!; i++) out.push(nest(flat.slice(i * step, (i + 1) * step), shape.slice(1)));
+  return out;
+}
+
+function hex(bytes: Uint8Array): string {
+  let out = "";
+  for (const b of bytes) out += b.toString(16).padStart(2, "0");
+  return out;
+}
+
+function baseChar(format: string): string {
+  return /^[@=<>!]/.test(format) ? format.slice(1) : format;
+}
+
+function isHostOrder(format: string): boolean {
+  const prefix = format[0];
+  if (prefix === "<") return HOST_LITTLE;
+  if (prefix === ">" || prefix === "!") return !HOST_LITTLE;
+  return true;
+}
+
+const layoutSources = golden.sources.filter((s) => s.reshape !== undefined);
+
+/** Iteration walks the first dimension: items of a 1-D view, sub-views of the others. */
+function assertIteration(v: NdarrayViewLike, source: GoldenNdSource, list: unknown): void {
+  if (source.shape.length === 0) {
+    assertThrows(() => [...v], { name: "TypeError", message: "invalid indexing of 0-dim memory" }, "[...v] of a 0-d view");
+    return;
+  }
+  const items = attempt(() => [...v], "[...v]");
+  const got = source.shape.length === 1 ? items : items.map((row) => (row as NdarrayViewLike).toList());
+  assertSameValue(got, list, "[...v]");
+}
+
+// ------------------------------------------------------------- the cases --
+
+/** Attributes, items, iteration and `toReadonly` of every source. */
+export function sources(ctx: Context): void {
+  const t = tester(ctx);
+  for (const source of golden.sources) {
+    t(`${source.id}: attributes, items, tolist, tobytes and iteration are NumPy's`, () => {
+      const [v] = sourceView(ctx, source);
+      const list = decodeValue(source.list);
+      assertSameValue(v.shape, source.shape, "shape");
+      assertSameValue(v.strides, source.strides, "strides");
+      assertSameValue(v.ndim, source.shape.length, "ndim");
+      assertSameValue(v.format, source.format, "format");
+      assertSameValue(v.layout.byteOffset, source.offset, "layout.byteOffset");
+      assertSameValue(v.nbytes, source.bytes.C.length / 2, "nbytes");
+      assertSameValue([v.cContiguous, v.fContiguous], [...source.flags], "[cContiguous, fContiguous] (NumPy's flags)");
+      assertSameValue(attempt(() => v.toList(), "toList()"), list, "toList()");
+      for (const index of indices(source.shape)) {
+        const what = `get(${index.join(", ")})`;
+        assertSameValue(attempt(() => v.get(...index), what), entry(list, index), what);
+        const negative = index.map((i, dim) => i - source.shape[dim]!);
+        assertSameValue(attempt(() => v.get(...negative), `get(${negative.join(", ")})`), entry(list, index), `get(${negative.join(", ")})`);
+      }
+      const ro = attempt(() => v.toReadonly(), "toReadonly()");
+      assertSameValue([ro.readonly, v.readonly], [true, true], "[toReadonly().readonly, readonly]");
+      assertSameValue(ro.toList(), list, "toReadonly().toList()");
+      for (const order of ["C", "F", "A"] as const) {
+        assertSameValue(hex(attempt(() => v.toBytes(order), `toBytes("${order}")`)), source.bytes[order], `toBytes("${order}") (NumPy's tobytes)`);
+      }
+      assertSameValue(hex(v.toBytes()), source.bytes.C, "toBytes()");
+      assertIteration(v, source, list);
+    });
+  }
+}
+
+/** `toTypedArray`: the flat C-order items in the format's TypedArray. */
+export function typedArrays(ctx: Context): void {
+  const t = tester(ctx);
+  for (const source of golden.sources) {
+    const kind = TYPED_ARRAYS[baseChar(source.format)];
+    if (kind === "Float16Array" && typeof (globalThis as Record<string, unknown>).Float16Array !== "function") continue;
+    t(`${source.id}: toTypedArray() holds NumPy's ravel()`, () => {
+      const [v, x] = sourceView(ctx, source, { writable: true });
+      if (kind === undefined) {
+        assertThrows(() => v.toTypedArray(), { name: "TypeError" }, `toTypedArray() of format '${source.format}'`);
+        return;
+      }
+      const ta = attempt(() => v.toTypedArray(), "toTypedArray()");
+      assertSameValue(Object.getPrototypeOf(ta)?.constructor?.name, kind, "the TypedArray's kind");
+      const flat = decodeValue(source.flat) as unknown[];
+      const expected = source.format === "?" ? flat.map((b) => (b ? 1 : 0)) : flat;
+      assertSameValue(Array.from(ta as ArrayLike<unknown>), expected, "the items");
+      const aligned = source.offset % v.itemsize === 0;
+      if (source.flags[0] && flat.length > 0 && isHostOrder(source.format) && aligned) {
+        // Documented: the exporter's memory itself, not a copy.
+        assertTrue(ta.buffer === x.base.buf, "toTypedArray() of a writable C-contiguous host-order view shares its memory");
+      }
+      const [ro, y] = sourceView(ctx, source);
+      const copy = attempt(() => ro.toTypedArray(), "toTypedArray() of a read-only view");
+      assertTrue(copy.buffer !== y.base.buf, "toTypedArray() of a read-only view is a copy (it cannot write through)");
+      assertSameValue(Array.from(copy as ArrayLike<unknown>), expected, "the items of the read-only view's copy");
+    });
+  }
+}
+
+/** `fill` and `set`: NumPy's `a.fill(v)` and item assignment, nothing written outside the view. */
+export function writes(ctx: Context): void {
+  const t = tester(ctx);
+  for (const source of golden.sources) {
+    const filled = source.fill;
+    if (filled === undefined) continue; // zero strides: items share memory
+    t(`${source.id}: fill(v) and set(...index, v) write NumPy's items and nothing else`, () => {
+      const [v, x] = sourceView(ctx, source, { writable: true });
+      const value = decodeValue(golden.fillValues[source.format]);
+      attempt(() => v.fill(value), `fill(${showValue(value)})`);
+      const expected = fromHex(golden.bases[source.format]!);
+      const item = fromHex(golden.fillItems[source.format]!);
+      for (const i of filled) expected.set(item, i * item.length);
+      assertSameValue(hex(x.memory), hex(expected), "the memory after fill");
+      const [ro, y] = sourceView(ctx, source);
+      assertThrows(() => ro.fill(value), READONLY, "fill() of a read-only view");
+      assertSameValue(hex(y.memory), golden.bases[source.format]!, "the read-only memory is untouched");
+      // Then every item in turn, the items of the source in reverse order.
+      const flat = decodeValue(source.flat) as unknown[];
+      const reversed = [...flat].reverse();
+      let k = 0;
+      for (const index of indices(source.shape)) {
+        const next = reversed[k++];
+        attempt(() => v.set(...index, next), `set(${index.join(", ")}, ${showValue(next)})`);
+      }
+      assertSameValue(v.toList(), nest(reversed, source.shape), "toList() after writing the items in reverse");
+      const first = source.shape.map(() => 0);
+      if (flat.length > 0) assertThrows(() => ro.set(...first, flat[0]), READONLY, "set() on a read-only view");
+    });
+  }
+}
+
+/** `reshape(shape, order)`: `np.reshape(a, shape, order=order, copy=False)`. */
+export function reshapes(ctx: Context): void {
+  const t = tester(ctx);
+  for (const source of layoutSources) {
+    t(`${source.id}: reshape is NumPy's reshape(copy=False), or its refusal`, () => {
+      const [v] = sourceView(ctx, source);
+      source.reshape!.forEach((r, k) => {
+        // Every other case passes the shape as bigints (indices may be either).
+        const shape = k % 2 === 0 ? [...r.s] : r.s.map((n) => BigInt(n));
+        expectOutcome(() => v.reshape(shape, r.o), r, `reshape([${r.s.join(", ")}], "${r.o}")`);
+      });
+    });
+  }
+  t("reshape refuses an order other than C or F", () => {
+    const [v] = sourceView(ctx, layoutSources[0]!);
+    assertThrows(() => v.reshape([-1], "A" as "C"), { name: "ValueError" }, 'reshape([-1], "A")');
+  });
+  t("a reshape shares the memory (no copy)", () => {
+    const source = layoutSources.find((s) => s.id.endsWith("/c3"))!;
+    const [v, x] = sourceView(ctx, source, { writable: true });
+    const r = v.reshape([4, -1]);
+    r.set(3, 5, 7);
+    assertSameValue(v.get(1, 2, 3), 7, "the source's last item after writing it through reshape([4, -1])");
+    assertSameValue(x.memory[23], 7, "the memory");
+  });
+}
+
+/** `permute(...axes)` and `transpose()`: `np.transpose(a, axes)` and `a.T`. */
+export function permutes(ctx: Context): void {
+  const t = tester(ctx);
+  for (const source of layoutSources) {
+    t(`${source.id}: permute and transpose are NumPy's transpose`, () => {
+      const [v] = sourceView(ctx, source);
+      source.permute!.forEach((p, k) => {
+        const axes = [...p.a];
+        if (k % 2 === 0) expectOutcome(() => v.permute(...axes), p, `permute(${axes.join(", ")})`);
+        else expectOutcome(() => v.permute(axes), p, `permute([${axes.join(", ")}])`);
+      });
+      const reversed = source.permute!.find((p) => p.a.join() === source.shape.map((_, i) => source.shape.length - 1 - i).join());
+      if (reversed?.r) assertResult(attempt(() => v.transpose(), "transpose()"), reversed.r, "transpose()");
+    });
+  }
+  t("permute refuses an axis that is not an integer", () => {
+    const [v] = sourceView(ctx, layoutSources.find((s) => s.id.endsWith("/c3"))!);
+    assertThrows(() => v.permute(0, 1.5, 2), { name: "TypeError" }, "permute(0, 1.5, 2)");
+  });
+}
+
+/** `index(dim, i)`: NumPy's integer indexing of one dimension. */
+export function indexing(ctx: Context): void {
+  const t = tester(ctx);
+  for (const source of layoutSources) {
+    t(`${source.id}: index(dim, i) is NumPy's a[..., i, ...]`, () => {
+      const [v] = sourceView(ctx, source);
+      if (source.shape.length === 0) {
+        assertThrows(() => v.index(0, 0), { name: "TypeError", message: "invalid indexing of 0-dim memory" }, "index(0, 0) of a 0-d view");
+        return;
+      }
+      for (const c of source.index!) {
+        const what = `index(${c.d}, ${c.i})`;
+        if (c.e) {
+          // NumPy: "index 2 is out of bounds for axis 0 with size 2"; CPython: "index out of bounds on dimension 1".
+          assertThrows(() => v.index(c.d, c.i), { name: "IndexError", message: /out of bounds/ }, what);
+        } else {
+          assertResult(attempt(() => v.index(c.d, c.i), what), c.r!, what);
+          assertResult(attempt(() => v.index(c.d - source.shape.length, BigInt(c.i)), `${what} (negative dim, bigint index)`), c.r!, what);
+        }
+      }
+      const ndim = source.shape.length;
+      assertThrows(() => v.index(ndim, 0), { name: ["ValueError", "IndexError"], message: `axis ${ndim} is out of bounds for array of dimension ${ndim}` }, `index(${ndim}, 0)`);
+      assertThrows(() => v.index(-ndim - 1, 0), { name: ["ValueError", "IndexError"], message: `axis ${-ndim - 1} is out of bounds for array of dimension ${ndim}` }, `index(${-ndim - 1}, 0)`);
+    });
+  }
+}
+
+/** `sliceDim` and `slice`: NumPy's basic slicing of one dimension. */
+export function slicing(ctx: Context): void {
+  const t = tester(ctx);
+  for (const source of layoutSources) {
+    if (source.shape.length === 0) continue;
+    t(`${source.id}: sliceDim and slice are NumPy's basic slicing`, () => {
+      const [v] = sourceView(ctx, source);
+      source.slices!.forEach((c, k) => {
+        const [start, stop, step] = c.k;
+        const what = `sliceDim(${c.d}, ${start}, ${stop}, ${step})`;
+        // CPython's slicing (the reference for one dimension) and NumPy's differ only in free strides.
+        assertResult(attempt(() => v.sliceDim(c.d, start, stop, step), what), c.r, what, true);
+        // The same slice through slice(...specs), as an array or an object, bounds as bigints.
+        const big = (b: number | null): bigint | null => (b === null ? null : BigInt(b));
+        const spec = k % 2 === 0 ? [start, stop, step] as const : { start: big(start), stop: big(stop), step: big(step) };
+        const specs = [...new Array<null>(c.d).fill(null), spec];
+        const sliced = `slice(${showValue(specs)})`;
+        assertResult(attempt(() => v.slice(...specs), sliced), c.r, sliced, true);
+      });
+    });
+  }
+  t("slice bounds beyond any length clamp, as Python's", () => {
+    const source = layoutSources.find((s) => s.id === "B/c1")!;
+    const [v] = sourceView(ctx, source);
+    const list = decodeValue(source.list) as unknown[];
+    assertSameValue(v.slice([-(2n ** 70n), 2n ** 70n]).toList(), list, "slice([-2n**70n, 2n**70n])");
+    assertSameValue(v.slice([2n ** 70n, -(2n ** 70n), -1]).toList(), [...list].reverse(), "slice([2n**70n, -2n**70n, -1])");
+    assertSameValue(v.sliceDim(0, -100, 100, 2).toList(), list.filter((_, i) => i % 2 === 0), "sliceDim(0, -100, 100, 2)");
+    assertSameValue(v.slice(null).toList(), list, "slice(null)");
+    assertSameValue(v.slice().toList(), list, "slice()");
+  });
+  t("slice refuses a zero step, non-integer bounds, and more slices than dimensions", () => {
+    const [v] = sourceView(ctx, layoutSources.find((s) => s.id === "B/c3")!);
+    assertThrows(() => v.sliceDim(1, null, null, 0), { name: "ValueError", message: "slice step cannot be zero" }, "sliceDim(1, null, null, 0)");
+    assertThrows(() => v.slice([null, null, 0]), { name: "ValueError", message: "slice step cannot be zero" }, "slice([null, null, 0])");
+    assertThrows(() => v.slice([1.5]), { name: "TypeError" }, "slice([1.5])");
+    assertThrows(() => v.slice(null, null, null, null), { name: "IndexError", message: "too many indices for array: array is 3-dimensional, but 4 were indexed" }, "slice() with 4 specs");
+    const [s] = sourceView(ctx, golden.sources.find((x) => x.id === "B/scalar")!);
+    assertThrows(() => s.slice(null), { name: "TypeError", message: "invalid indexing of 0-dim memory" }, "slice(null) of a 0-d view");
+    assertThrows(() => s.sliceDim(0), { name: "TypeError", message: "invalid indexing of 0-dim memory" }, "sliceDim(0) of a 0-d view");
+  });
+}
+
+/** `cast`: memoryview.cast for C-contiguous views, NumPy's `a.view(dtype)` for the others. */
+export function casts(ctx: Context): void {
+  const t = tester(ctx);
+  for (const source of golden.sources) {
+    if (source.view === undefined || source.view.length === 0) continue;
+    t(`${source.id}: cast is NumPy's view(dtype), then reshape`, () => {
+      const [v] = sourceView(ctx, source);
+      for (const c of source.view!) {
+        const what = c.s === null ? `cast("${c.f}")` : `cast("${c.f}", [${c.s.join(", ")}])`;
+        expectOutcome(() => (c.s === null ? v.cast(c.f) : v.cast(c.f, [...c.s])), c, what);
+      }
+    });
+  }
+}
+
+/** Bad shape and format arguments: NumPy's reshape refusals, CPython's cast refusals. */
+export function argumentErrors(ctx: Context): void {
+  const t = tester(ctx);
+  const sliced = golden.sources.find((s) => s.id === "<h/sliced")!;
+  for (const c of golden.shapeErrors.reshape) {
+    t(`reshape to ${c.s.length} dimensions is refused as NumPy refuses it`, () => {
+      const [v] = sourceView(ctx, sliced);
+      assertThrows(() => v.reshape([...c.s]), { name: c.e[0], message: c.e[1] }, `reshape([${c.s.length} entries])`);
+    });
+  }
+  for (const c of golden.shapeErrors.cast) {
+    const label = Array.isArray(c.s) && c.s.length > 4 ? `${c.s.length} entries` : showValue(c.s);
+    t(`cast("B", ${label}) is refused as CPython refuses it, whatever the layout`, () => {
+      for (const source of [sliced, golden.sources.find((s) => s.id === "<h/c3")!]) {
+        const [v] = sourceView(ctx, source);
+        assertThrows(() => v.cast("B", c.s as number[]), { name: c.e[0], message: c.e[1] }, `${source.id}: cast("B", ${label})`);
+      }
+    });
+  }
+  t("cast to a format that is not a struct format, or not a string, is refused", () => {
+    for (const source of [sliced, golden.sources.find((s) => s.id === "<h/c3")!]) {
+      const [v] = sourceView(ctx, source);
+      assertThrows(() => v.cast("Z"), { name: "ValueError" }, `${source.id}: cast("Z")`);
+      assertThrows(() => v.cast(2 as unknown as string), { name: "TypeError" }, `${source.id}: cast(2)`);
+    }
+  });
+  t("reshape refuses entries that are not integers, and a shape that is not an array", () => {
+    const [v] = sourceView(ctx, sliced);
+    assertThrows(() => v.reshape([1.5, 4]), { name: "TypeError" }, "reshape([1.5, 4])");
+    assertThrows(() => v.reshape("12" as unknown as number[]), { name: "TypeError" }, 'reshape("12")');
+  });
+}
+
+/** `copyFrom`: `np.copyto(dst, src)` between layouts, overlapping ones too. */
+export function copies(ctx: Context): void {
+  const t = tester(ctx);
+  golden.copies.forEach((c, k) => {
+    const what = `#${k} '${c.format}' copyFrom [${c.src.shape.join(", ")}] -> [${c.dst.shape.join(", ")}]${c.same ? " (one memory)" : ""}`;
+    t(`${what} is np.copyto`, () => {
+      const base = golden.bases[c.format]!;
+      const [whole, x] = wholeView(ctx, c.format, base, true);
+      const dst = attempt(() => whole.derive({ byteOffset: c.dst.offset, shape: c.dst.shape, byteStrides: c.dst.strides }), "the destination");
+      let src: unknown;
+      if (c.same) {
+        src = attempt(() => whole.derive({ byteOffset: c.src.offset, shape: c.src.shape, byteStrides: c.src.strides }), "the source");
+      } else {
+        // Every other case passes the exporter itself rather than a view of it.
+        const y = exporterOf(c.format, golden.others[c.format]!, c.src);
+        src = k % 2 === 0 ? cls(ctx).from(y) : y;
+      }
+      if (c.e) {
+        assertThrows(() => dst.copyFrom(src), STRUCTURE, "copyFrom");
+        assertSameValue(hex(x.memory), base, "nothing written");
+        return;
+      }
+      attempt(() => dst.copyFrom(src), "copyFrom");
+      assertSameValue(hex(x.memory), c.memory, "the memory after the copy");
+    });
+  });
+  t("copyFrom refuses another format, and a read-only destination", () => {
+    const [d] = wholeView(ctx, "B", golden.bases.B!, true);
+    const [s] = wholeView(ctx, "b", golden.bases.b!, false);
+    assertThrows(() => d.copyFrom(s), { name: "ValueError" }, "copyFrom a view of another format");
+    assertThrows(() => d.toReadonly().copyFrom(d), READONLY, "copyFrom into a read-only view");
+  });
+}
+
+/** `fill` refusals: CPython's errors for item assignment, nothing written. */
+export function fillErrors(ctx: Context): void {
+  const t = tester(ctx);
+  golden.fillErrors.forEach((c) => {
+    const value = decodeValue(c.value);
+    t(`fill(${showValue(value)}) of format '${c.format}' is refused as m[0] = value is`, () => {
+      const [v, x] = wholeView(ctx, c.format, golden.bases[c.format] ?? "", true);
+      const shaped = v.reshape([2, -1]).sliceDim(1, null, null, 2);
+      assertThrows(() => shaped.fill(value), { name: c.e[0], message: c.e[1] }, `fill(${showValue(value)})`);
+      assertSameValue(hex(x.memory), golden.bases[c.format], "nothing written");
+    });
+  });
+}
+
+/** `derive`: `as_strided` over the export, refused where it would reach outside. */
+export function derives(ctx: Context): void {
+  const t = tester(ctx);
+  golden.derives.forEach((c, k) => {
+    const options = { byteOffset: c.offset, shape: c.shape, byteStrides: c.strides, ...(c.view === null ? {} : { format: c.view }) };
+    const what = `#${k} derive(${showValue(options)}) over ${golden.items} items of '${c.format}'`;
+    t(what, () => {
+      const [v] = wholeView(ctx, c.format, golden.bases[c.format]!, false);
+      if (c.outside) {
+        assertThrows(() => v.derive(options), { name: "BufferError" }, "a layout reaching outside the export");
+        return;
+      }
+      const d = attempt(() => v.derive(options), "derive");
+      assertSameValue(d.toList(), decodeValue(c.list), "toList()");
+      assertSameValue([d.shape, d.strides, d.format], [c.shape, c.strides, c.view ?? c.format], "[shape, strides, format]");
+    });
+  });
+  t("derive refuses malformed fields", () => {
+    const [v] = wholeView(ctx, "<h", golden.bases["<h"]!, false);
+    const d = v.derive as (options: unknown) => NdarrayViewLike;
+    assertThrows(() => d.call(v, null), { name: "TypeError" }, "derive(null)");
+    assertThrows(() => d.call(v, { format: 5 }), { name: "TypeError" }, "derive({ format: 5 })");
+    assertThrows(() => d.call(v, { readonly: "yes" }), { name: "TypeError" }, 'derive({ readonly: "yes" })');
+    assertThrows(() => d.call(v, { byteOffset: 1.5 }), { name: "BufferError" }, "derive({ byteOffset: 1.5 })");
+    assertThrows(() => d.call(v, { format: "<i" }), { name: "BufferError" }, 'derive({ format: "<i" }) reaching past the export');
+    assertThrows(() => d.call(v, { shape: [2], suboffsets: [0] }), { name: "BufferError" }, "derive({ suboffsets }) over an export without them");
+    assertThrows(() => d.call(v, { shape: [2, 2], byteStrides: [2] }), { name: ["ValueError", "BufferError", "TypeError"] }, "derive() with strides of another length");
+    const half = attempt(() => d.call(v, { format: "<i", shape: [24] }), 'derive({ format: "<i", shape: [24] })');
+    assertSameValue([half.itemsize, half.strides, half.nbytes], [4, [4], 96], "[itemsize, strides, nbytes]");
+  });
+  t("derive keeps unspecified fields and never makes read-only memory writable", () => {
+    const [v] = wholeView(ctx, "<h", golden.bases["<h"]!, false);
+    const s = v.sliceDim(0, 2, 10, 2);
+    const same = attempt(() => s.derive({}), "derive({})");
+    assertSameValue([same.shape, same.strides, same.toList()], [s.shape, s.strides, s.toList()], "derive({})");
+    const shaped = attempt(() => s.derive({ shape: [2, 2] }), "derive({ shape: [2, 2] })");
+    assertSameValue([shaped.strides, shaped.layout.byteOffset], [[4, 2], 4], "derive({ shape }): C strides from the same offset");
+    assertThrows(() => v.derive({ readonly: false }), { name: "BufferError" }, "derive({ readonly: false }) of a read-only view");
+    const [w] = wholeView(ctx, "<h", golden.bases["<h"]!, true);
+    assertSameValue(w.derive({ readonly: true }).readonly, true, "derive({ readonly: true }).readonly");
+    assertThrows(() => w.derive({ format: "<i", shape: [24], byteStrides: [4], readonly: true }).set(0, 1), READONLY, "set() on a derived read-only view");
+  });
+}
+
+/** `get` refusals: CPython's memoryview errors for `m[i, j, …]`. */
+export function getErrors(ctx: Context): void {
+  const t = tester(ctx);
+  golden.getErrors.forEach((c) => {
+    const what = `get(${c.key.map((k) => showValue(k)).join(", ")}) of shape [${c.shape.join(", ")}]`;
+    t(`${what} is refused as m[key] is`, () => {
+      const count = c.shape.reduce((a, b) => a * b, 1);
+      const items = Array.from({ length: count }, (_, i) => i);
+      const x = TestExporter.fromItems(items, { shape: c.shape });
+      const v = cls(ctx).from(x);
+      assertThrows(() => v.get(...(c.key as number[])), { name: c.e[0], message: c.e[1] }, what);
+    });
+  });
+  t("get with fewer indices than dimensions is refused (an item needs one per dimension)", () => {
+    const v = cls(ctx).from(TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3] }));
+    // CPython: NotImplementedError "sub-views are not implemented"; index() makes the sub-view here.
+    assertThrows(() => v.get(0), { name: ["TypeError", "NotImplementedError"] }, "get(0) of a 2-D view");
+    assertSameValue([v.get(1n, -1n), v.get(-2, 0)], [6, 1], "[get(1n, -1n), get(-2, 0)]");
+  });
+}
+
+/** PIL-style sources (suboffsets): the same items, and refusals where NumPy has no strided form. */
+export function pil(ctx: Context): void {
+  const t = tester(ctx);
+  for (const source of layoutSources) {
+    if (source.shape.length === 0 || source.shape.includes(0) || source.fill === undefined) continue;
+    t(`${source.id} through pointers: items, index, slices and tobytes are the strided ones'`, () => {
+      const [v] = sourceView(ctx, source, { pil: true });
+      assertSameValue(v.toList(), decodeValue(source.list), "toList()");
+      assertSameValue(hex(v.toBytes("F")), source.bytes.F, 'toBytes("F")');
+      for (const c of source.index!) {
+        if (c.e) continue;
+        assertSameValue(attempt(() => v.index(c.d, c.i), `index(${c.d}, ${c.i})`).toList(), decodeValue(c.r![2]), `index(${c.d}, ${c.i})`);
+      }
+      for (const c of source.slices!) {
+        const what = `sliceDim(${c.d}, ${c.k.join(", ")})`;
+        assertSameValue(attempt(() => v.sliceDim(c.d, ...c.k), what).toList(), decodeValue(c.r[2]), what);
+      }
+      // No strides describe a reshape or permutation of a pointer dimension: a refusal or NumPy's items.
+      for (const r of source.reshape!) {
+        if (r.e) continue;
+        checkOrRefuse(() => v.reshape([...r.s], r.o).toList(), decodeValue(r.r![2]), `reshape([${r.s.join(", ")}], "${r.o}")`);
+      }
+      for (const p of source.permute!) {
+        if (p.e) continue;
+        checkOrRefuse(() => v.permute(...p.a).toList(), decodeValue(p.r![2]), `permute(${p.a.join(", ")})`);
+      }
+      // CPython refuses to cast a view that follows pointers, with this message.
+      assertThrows(() => v.cast("B"), { name: "TypeError", message: "memoryview: casts are restricted to C-contiguous views" }, 'cast("B")');
+    });
+    t(`${source.id} through pointers: copyFrom and fill`, () => {
+      const [v, x] = sourceView(ctx, source, { writable: true, pil: true });
+      const [plain] = sourceView(ctx, source, { writable: true });
+      const flat = (decodeValue(source.flat) as unknown[]).reverse();
+      const reversed = cls(ctx).from(TestExporter.fromItems(flat, { format: source.format, shape: source.shape }));
+      attempt(() => v.copyFrom(reversed), "copyFrom a C-contiguous source");
+      assertSameValue(v.toList(), nest(flat, source.shape), "toList() after copyFrom");
+      attempt(() => plain.copyFrom(v), "a strided view copyFrom the pointer view");
+      assertSameValue(plain.toList(), nest(flat, source.shape), "the strided view after copyFrom");
+      const value = decodeValue(golden.fillValues[source.format]);
+      attempt(() => v.fill(value), "fill");
+      assertSameValue(v.toList(), nest(flat.map(() => value), source.shape), "toList() after fill");
+      assertTrue(x.exports === 1, "one export");
+    });
+  }
+}
+
+function checkOrRefuse(op: () => unknown, expected: unknown, what: string): void {
+  let result: unknown;
+  try {
+    result = op();
+  } catch (error) {
+    if (errorMatches(error, { name: "NotImplementedError" })) return;
+    throw new ConformanceError(`${what}: expected NumPy's items or NotImplementedError, got ${showValue(error)}`);
+  }
+  assertSameValue(result, expected, what);
+}
+
+/** `exports`, `release` and the released state (CPython's rules and wording). */
+export function lifetime(ctx: Context): void {
+  const t = tester(ctx);
+  const getBuffer = ctx.impl.getBuffer as ((obj: unknown, flags?: number) => unknown) | undefined;
+  const releaseBuffer = ctx.impl.releaseBuffer as ((info: unknown) => void) | undefined;
+  if (getBuffer !== undefined && releaseBuffer !== undefined) {
+    t("a view with live exports refuses release, with CPython's message", () => {
+      const v = cls(ctx).from(TestExporter.fromItems([1, 2, 3, 4], { shape: [2, 2] })).transpose();
+      const a = getBuffer(v);
+      assertSameValue(v.exports, 1, "exports after one getBuffer");
+      assertThrows(() => v.release(), { name: "BufferError", message: "memoryview has 1 exported buffer" }, "release()");
+      const b = getBuffer(v);
+      assertThrows(() => v.release(), { name: "BufferError", message: "memoryview has 2 exported buffers" }, "release()");
+      releaseBuffer(a);
+      releaseBuffer(b);
+      assertSameValue(v.exports, 0, "exports after releasing both");
+      v.release();
+      assertSameValue(v.released, true, "released");
+    });
+  }
+  t("every derivation of a released view throws ValueError", () => {
+    const x = TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3], writable: true });
+    const v = cls(ctx).from(x);
+    const other = cls(ctx).from(TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3] }));
+    v.release();
+    v.release(); // twice does nothing
+    const ops: [string, () => unknown][] = [
+      ["get(0, 0)", () => v.get(0, 0)],
+      ["set(0, 0, 1)", () => v.set(0, 0, 1)],
+      ["slice(null)", () => v.slice(null)],
+      ["sliceDim(0)", () => v.sliceDim(0)],
+      ["index(0, 0)", () => v.index(0, 0)],
+      ["transpose()", () => v.transpose()],
+      ["permute(1, 0)", () => v.permute(1, 0)],
+      ["reshape([6])", () => v.reshape([6])],
+      ["cast('B')", () => v.cast("B")],
+      ["toReadonly()", () => v.toReadonly()],
+      ["derive({})", () => v.derive({})],
+      ["toBytes()", () => v.toBytes()],
+      ["toList()", () => v.toList()],
+      ["toTypedArray()", () => v.toTypedArray()],
+      ["copyFrom(other)", () => v.copyFrom(other)],
+      ["fill(0)", () => v.fill(0)],
+      ["other.copyFrom(v)", () => other.toReadonly().derive({}).copyFrom(v)],
+      ["shape", () => v.shape],
+      ["[...v]", () => [...v]],
+      ["MemoryView.from(v)", () => cls(ctx).from(v)],
+    ];
+    for (const [what, op] of ops) {
+      if (what === "other.copyFrom(v)") continue; // the read-only destination is refused first
+      assertThrows(op, RELEASED, what);
+    }
+    assertSameValue([v.equals(v), v.equals(other), other.equals(v)], [true, false, false], "a released view equals only itself");
+    assertTrue(x.exports === 0, "the export is given back");
+  });
+}
+
+/** `equals` across layouts: NumPy's `array_equal`. */
+export function equality(ctx: Context): void {
+  const t = tester(ctx);
+  for (const source of layoutSources) {
+    if (source.format !== "B") continue; // the comparison rules are memoryview's, tested elsewhere
+    t(`${source.id}: equals its C-order copy, not one of another shape`, () => {
+      const [v] = sourceView(ctx, source);
+      const flat = decodeValue(source.flat) as unknown[];
+      const copy = TestExporter.fromItems(flat, { format: source.format, shape: source.shape });
+      const hasNaN = flat.some((x) => typeof x === "number" && Number.isNaN(x));
+      assertSameValue(v.equals(copy), !hasNaN, "equals(C-order copy)");
+      assertSameValue(cls(ctx).from(copy).equals(v), !hasNaN, "the copy equals the view");
+      if (flat.length > 1) assertSameValue(v.equals(TestExporter.fromItems(flat, { format: source.format, shape: [flat.length] })), source.shape.length === 1, "equals(a copy of another shape)");
+      assertSameValue(v.equals({}), false, "equals({})");
+    });
+  }
+}
+
+/** Every group, in order. */
+export function all(ctx: Context): void {
+  if (!ctx.has("MemoryView")) {
+    ctx.skip(GROUP, "the module exports no MemoryView");
+    return;
+  }
+  sources(ctx);
+  typedArrays(ctx);
+  writes(ctx);
+  reshapes(ctx);
+  permutes(ctx);
+  indexing(ctx);
+  slicing(ctx);
+  casts(ctx);
+  argumentErrors(ctx);
+  copies(ctx);
+  fillErrors(ctx);
+  derives(ctx);
+  getErrors(ctx);
+  pil(ctx);
+  lifetime(ctx);
+  equality(ctx);
+}

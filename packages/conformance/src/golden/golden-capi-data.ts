@@ -1,0 +1,124 @@
+/**
+ * The golden C API cases: `fixtures/golden_capi.json`, written by
+ * `fixtures/golden_capi.py`, which calls CPython's own `PyBuffer_GetPointer`,
+ * `PyBuffer_ToContiguous`, `PyBuffer_FromContiguous`, `PyObject_CopyData`,
+ * `PyBuffer_IsContiguous`, `PyBuffer_FillContiguousStrides`,
+ * `PyBuffer_FillInfo` and `PyBuffer_SizeFromFormat` (through ctypes) on
+ * `_testbuffer.ndarray` exporters. Loaded once, by URL, like `golden.json`.
+ *
+ * @packageDocumentation
+ */
+
+/** An exporter as both `_testbuffer.ndarray` and the suite's TestExporter build it. */
+export interface GoldenCapiSpec {
+  /** A label for case names. */
+  readonly id: string;
+  /** The item memory, hex (before any PIL pointer table). */
+  readonly memory: string;
+  readonly format: string;
+  readonly itemsize: number;
+  readonly shape: readonly number[];
+  /** Byte strides of the items (before the PIL transformation of dimension 0). */
+  readonly strides: readonly number[];
+  /** Byte offset of item [0, …, 0] in `memory`. */
+  readonly offset: number;
+  /** ND_PIL: dimension 0 reached through a table of pointers. */
+  readonly pil: boolean;
+  /** Built with ND_FORTRAN (the strides are then Fortran's). */
+  readonly fortran: boolean;
+}
+
+/** Whether each order is contiguous: `PyBuffer_IsContiguous` with 'C', 'F', 'A' and the bad order 'X'. */
+export type GoldenContiguity = Readonly<Record<"C" | "F" | "A" | "X", boolean>>;
+
+/** The requests whose views are checked for contiguity. */
+export type GoldenRequestName = "FULL_RO" | "STRIDED_RO" | "ND" | "SIMPLE";
+
+/** One exporter and CPython's answers about it. */
+export interface GoldenCapiLayout extends GoldenCapiSpec {
+  /** For each index tuple in C order: the item's byte offset from `view.buf`, and its bytes (hex). */
+  readonly pointers: readonly (readonly [number, string])[];
+  /** `PyBuffer_ToContiguous` in each order, hex. */
+  readonly to_contiguous: Readonly<Record<"C" | "F" | "A", string>>;
+  /** The source bytes of `from_contiguous`, hex (`len + 3` bytes). */
+  readonly source: string;
+  /** Per order: for each source length n, the data memory after `PyBuffer_FromContiguous` of n bytes, hex. */
+  readonly from_contiguous: Readonly<Record<"C" | "F" | "A", readonly (readonly [number, string])[]>>;
+  /** `PyBuffer_IsContiguous` of the view of each request; null where the exporter refuses the request. */
+  readonly contiguous: Readonly<Record<GoldenRequestName, GoldenContiguity | null>>;
+}
+
+/** `PyObject_CopyData(dest, src)` on two fresh exporters. */
+export interface GoldenCapiCopy {
+  readonly dest: GoldenCapiSpec;
+  readonly src: GoldenCapiSpec;
+  /** dest's data memory afterwards, hex. */
+  readonly memory_after: string;
+  /** The exception: name and message. */
+  readonly error?: readonly [string, string];
+}
+
+/** `PyBuffer_FillContiguousStrides` for a shape: keys are order and itemsize ("C1", "F8", "A3", …). */
+export interface GoldenCapiStrides {
+  readonly shape: readonly number[];
+  readonly [orderAndItemsize: string]: readonly number[];
+}
+
+/** `PyBuffer_FillInfo` for 4 bytes at offset 1 of a 6-byte buffer. */
+export interface GoldenCapiFillInfo {
+  readonly flags: number;
+  readonly readonly: boolean;
+  readonly error?: readonly [string, string];
+  readonly view?: {
+    readonly len: number;
+    readonly readonly: boolean;
+    readonly itemsize: number;
+    readonly format: string | null;
+    readonly ndim: number;
+    readonly shape: readonly number[] | null;
+    readonly strides: readonly number[] | null;
+    readonly suboffsets: readonly number[] | null;
+  };
+}
+
+/** `PyBuffer_SizeFromFormat(format)`. */
+export interface GoldenCapiSize {
+  readonly format: string;
+  readonly size?: number;
+  readonly error?: readonly [string, string];
+}
+
+/** The whole fixture. */
+export interface GoldenCapiData {
+  readonly python: string;
+  readonly platform: string;
+  readonly seed: number;
+  /** Error wordings shared with CPython. */
+  readonly errors: {
+    /** memoryview's bad-order ValueError. */
+    readonly order: readonly [string, string];
+    /** memoryview's IndexError for dimensions 1 to 4. */
+    readonly index: readonly (readonly [string, string])[];
+    /** PyObject_CopyData's TypeError for a non-exporter. */
+    readonly copy_data_type: readonly [string, string];
+  };
+  readonly layouts: readonly GoldenCapiLayout[];
+  readonly copies: readonly GoldenCapiCopy[];
+  readonly strides: readonly GoldenCapiStrides[];
+  readonly fill_info: readonly GoldenCapiFillInfo[];
+  readonly sizes: readonly GoldenCapiSize[];
+}
+
+const url = new URL("../../fixtures/golden_capi.json", import.meta.url).href;
+
+/**
+ * The golden C API data (loaded at module evaluation).
+ *
+ * @example
+ * ```ts
+ * goldenCapi.errors.order; // returns ["ValueError", "order must be 'C', 'F' or 'A'"]
+ * ```
+ */
+export const goldenCapi: GoldenCapiData = (
+  (await import(url, { with: { type: "json" } })) as { default: GoldenCapiData }
+).default;
