@@ -58,8 +58,14 @@ export interface MemoryViewOptions {
   readonly autoRelease?: boolean;
 }
 
+// `NO_STRIDES` is read only by the fast paths of 0-d views (which index it zero times) and of views without a
+// TypedArray (which never take those paths), so its contents are never read.
+// Stryker disable next-line ArrayDeclaration: its entries are never read
 const NO_STRIDES: number[] = [];
 // adjustSlice's output, reused: slicing runs in loops and nothing re-enters it.
+// `adjustSlice` writes all three entries of its output before anything reads them, so the initial contents are
+// never read.
+// Stryker disable next-line ArrayDeclaration: every entry is written before it is read
 const SCRATCH_SLICE = [0, 0, 0];
 
 /** The first `count` of the arguments, as a list (for the slow paths). */
@@ -703,7 +709,7 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
         if (value !== undefined) return value;
       }
     }
-    // The general path: _getSlow, written out.
+    // The general path: every check, every format.
     const indices = all ?? indexList(count, i0, i1, i2, i3);
     checkReleased(this);
     if (this._generation !== this._mbuf.generation || this._ta === null) this._attachFastPath();
@@ -731,14 +737,6 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
       elem += index * elemStrides[dim];
     }
     return elem;
-  }
-
-  /** @internal The general path of {@link MemoryView.get}: every check, every format. */
-  _getSlow(indices: readonly unknown[]): StructValue {
-    this._prepareAccess();
-    if (this._ta === null) this._itemCodec();
-    const positionByte = itemByteOffset(this._mbuf, this._layout, indices, 0, indices.length);
-    return this._readAt(positionByte);
   }
 
   /**
@@ -849,6 +847,9 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
     let byteOffset = layout.byteOffset;
     for (let dim = 0; dim < specs.length; dim++) {
       const spec = specs[dim];
+      // Without the skip a null or undefined spec goes to adjustSliceSpec, which takes the whole dimension for
+      // both, and slicing a dimension whole leaves offset, shape and stride as they were.
+      // Stryker disable next-line LogicalOperator: the slow path gives the same layout
       if (spec === null || spec === undefined) continue; // the whole dimension
       const adjusted = adjustSliceSpec(shape[dim], spec, SCRATCH_SLICE);
       byteOffset = sliceDimension(byteOffset, shape, byteStrides, suboffsets, dim, adjusted[0], adjusted[1], adjusted[2]);
@@ -917,6 +918,8 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
   transpose(): MemoryView {
     checkReleased(this);
     const ndim = this._layout.ndim;
+    // The loop below assigns every index 0..ndim-1 before the array is used.
+    // Stryker disable next-line ArrayDeclaration: every index is assigned below
     const axes = new Array<number>(ndim);
     for (let i = 0; i < ndim; i++) axes[i] = ndim - 1 - i;
     return this._derived(permuteLayout(this._layout, axes));
