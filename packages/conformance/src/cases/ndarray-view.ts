@@ -31,7 +31,9 @@ import {
   type GoldenNdSource,
 } from "../golden/golden-ndarray-data.js";
 import type { NdarrayViewClass, NdarrayViewLike } from "../implementation.js";
-import { TestExporter } from "../test-exporter/index.js";
+import { modelLayout } from "../model/format-model.js";
+import { modelToList, readPointer } from "../model/model-view.js";
+import { RawExporter, TestExporter } from "../test-exporter/index.js";
 
 const GROUP = "ndarray-view";
 const RELEASED = { name: "ValueError", message: "operation forbidden on released memoryview object" };
@@ -183,6 +185,20 @@ function assertIteration(v: NdarrayViewLike, source: GoldenNdSource, list: unkno
   const items = attempt(() => [...v], "[...v]");
   const got = source.shape.length === 1 ? items : items.map((row) => (row as NdarrayViewLike).toList());
   assertSameValue(got, list, "[...v]");
+}
+
+/** `toTypedArray()` of `view`: the flat items in the format's TypedArray, or TypeError for a format none holds. */
+function assertTypedArray(view: NdarrayViewLike, format: string, list: unknown): void {
+  const kind = TYPED_ARRAYS[baseChar(format)];
+  if (kind === "Float16Array" && typeof (globalThis as Record<string, unknown>).Float16Array !== "function") return;
+  if (kind === undefined) {
+    assertThrows(() => view.toTypedArray(), { name: "TypeError" }, `toTypedArray() of format '${format}'`);
+    return;
+  }
+  const flat = view.shape.length === 0 ? [list] : (list as unknown[]).flat(view.shape.length - 1);
+  const expected = format === "?" ? flat.map((b) => (b ? 1 : 0)) : flat;
+  const ta = attempt(() => view.toTypedArray(), "toTypedArray()");
+  assertSameValue([Object.getPrototypeOf(ta)?.constructor?.name, Array.from(ta as ArrayLike<unknown>)], [kind, expected], "toTypedArray(): [kind, items]");
 }
 
 // ------------------------------------------------------------- the cases --
@@ -407,10 +423,12 @@ export function casts(ctx: Context): void {
     if (source.view === undefined || source.view.length === 0) continue;
     t(`${source.id}: cast is NumPy's view(dtype), then reshape`, () => {
       const [v] = sourceView(ctx, source);
-      for (const c of source.view!) {
+      source.view!.forEach((c, k) => {
         const what = c.s === null ? `cast("${c.f}")` : `cast("${c.f}", [${c.s.join(", ")}])`;
-        expectOutcome(() => (c.s === null ? v.cast(c.f) : v.cast(c.f, [...c.s])), c, what);
-      }
+        // Every other shape as bigints (a shape entry is an integer, either kind).
+        const shape = c.s === null ? undefined : k % 2 === 0 ? [...c.s] : c.s.map((n) => BigInt(n));
+        expectOutcome(() => (shape === undefined ? v.cast(c.f) : v.cast(c.f, shape as number[])), c, what);
+      });
     });
   }
 }
@@ -445,6 +463,32 @@ export function argumentErrors(ctx: Context): void {
     const [v] = sourceView(ctx, sliced);
     assertThrows(() => v.reshape([1.5, 4]), { name: "TypeError" }, "reshape([1.5, 4])");
     assertThrows(() => v.reshape("12" as unknown as number[]), { name: "TypeError" }, 'reshape("12")');
+    // NumPy: TypeError "'float' object cannot be interpreted as an integer", even where the product fits.
+    assertThrows(() => v.reshape([1.5, 8]), { name: "TypeError" }, "reshape([1.5, 8]) of 12 items");
+    // NumPy: TypeError "'str' object cannot be interpreted as an integer", even for the current shape.
+    assertThrows(() => v.reshape(["2", "3", "2"] as unknown as number[]), { name: "TypeError" }, 'reshape(["2", "3", "2"]) of shape [2, 3, 2]');
+    assertThrows(() => v.reshape(["12"] as unknown as number[]), { name: "TypeError" }, 'reshape(["12"])');
+    // NumPy: TypeError "expected a sequence of integers or a single integer" for a mapping.
+    const arrayLike = { length: 2, 0: 3, 1: 4 } as unknown as number[];
+    assertThrows(() => v.reshape(arrayLike), { name: "TypeError" }, "reshape({ length: 2, 0: 3, 1: 4 })");
+  });
+  t(`reshape to ${golden.shapeErrors.reshapeMaxNdim} dimensions, NumPy's limit, is allowed`, () => {
+    const [v] = sourceView(ctx, golden.sources.find((s) => s.id === "B/scalar")!);
+    const ones = new Array<number>(golden.shapeErrors.reshapeMaxNdim).fill(1);
+    const r = attempt(() => v.reshape(ones), `reshape([${ones.length} ones])`);
+    assertSameValue([r.ndim, r.toBytes().length], [ones.length, 1], "[ndim, toBytes().length]");
+  });
+  for (const c of golden.shapeErrors.castOrder) {
+    const label = Array.isArray(c.s) ? `${c.s.length} entries` : showValue(c.s);
+    t(`cast("${c.f}", ${label}) of a C-contiguous view is refused for the shape first, as CPython does`, () => {
+      const [v] = sourceView(ctx, golden.sources.find((s) => s.id === "<h/c3")!);
+      assertThrows(() => v.cast(c.f, c.s as number[]), { name: c.e[0], message: c.e[1] }, `cast("${c.f}", ${label})`);
+    });
+  }
+  t("permute refuses a list of axes followed by more axes (NumPy: TypeError)", () => {
+    const [v] = sourceView(ctx, layoutSources.find((s) => s.id === "B/transposed")!);
+    const axes = [[1, 0], 0] as unknown as number[];
+    assertThrows(() => v.permute(...axes), { name: "TypeError" }, "permute([1, 0], 0)");
   });
 }
 
@@ -474,6 +518,19 @@ export function copies(ctx: Context): void {
       assertSameValue(hex(x.memory), c.memory, "the memory after the copy");
     });
   });
+  for (const c of golden.formatPairs) {
+    t(`copyFrom '${c.src}' into '${c.dst}' is CPython's m[:] = other (a leading '@' is the native format)`, () => {
+      const dst = cls(ctx).from(TestExporter.fromItems([1, 2, 3], { format: c.dst, shape: [3], writable: true }));
+      const src = cls(ctx).from(TestExporter.fromItems([4, 5, 6], { format: c.src, shape: [3] }));
+      if (c.e) {
+        assertThrows(() => dst.copyFrom(src), { name: c.e[0], message: c.e[1] }, "copyFrom");
+        assertSameValue(dst.toList(), [1, 2, 3], "nothing written");
+        return;
+      }
+      attempt(() => dst.copyFrom(src), "copyFrom");
+      assertSameValue(dst.toList(), c.list, "the items after the copy");
+    });
+  }
   t("copyFrom refuses another format, and a read-only destination", () => {
     const [d] = wholeView(ctx, "B", golden.bases.B!, true);
     const [s] = wholeView(ctx, "b", golden.bases.b!, false);
@@ -503,7 +560,8 @@ export function derives(ctx: Context): void {
     const options = { byteOffset: c.offset, shape: c.shape, byteStrides: c.strides, ...(c.view === null ? {} : { format: c.view }) };
     const what = `#${k} derive(${showValue(options)}) over ${golden.items} items of '${c.format}'`;
     t(what, () => {
-      const [v] = wholeView(ctx, c.format, golden.bases[c.format]!, false);
+      // Writable, so that toTypedArray may share the memory where the layout allows it.
+      const [v] = wholeView(ctx, c.format, golden.bases[c.format]!, true);
       if (c.outside) {
         assertThrows(() => v.derive(options), { name: "BufferError" }, "a layout reaching outside the export");
         return;
@@ -511,15 +569,21 @@ export function derives(ctx: Context): void {
       const d = attempt(() => v.derive(options), "derive");
       assertSameValue(d.toList(), decodeValue(c.list), "toList()");
       assertSameValue([d.shape, d.strides, d.format], [c.shape, c.strides, c.view ?? c.format], "[shape, strides, format]");
+      assertTypedArray(d, c.view ?? c.format, decodeValue(c.list));
     });
   });
   t("derive refuses malformed fields", () => {
     const [v] = wholeView(ctx, "<h", golden.bases["<h"]!, false);
     const d = v.derive as (options: unknown) => NdarrayViewLike;
     assertThrows(() => d.call(v, null), { name: "TypeError" }, "derive(null)");
+    assertThrows(() => d.call(v, 5), { name: "TypeError" }, "derive(5)");
+    assertThrows(() => d.call(v, "{}"), { name: "TypeError" }, 'derive("{}")');
     assertThrows(() => d.call(v, { format: 5 }), { name: "TypeError" }, "derive({ format: 5 })");
     assertThrows(() => d.call(v, { readonly: "yes" }), { name: "TypeError" }, 'derive({ readonly: "yes" })');
     assertThrows(() => d.call(v, { byteOffset: 1.5 }), { name: "BufferError" }, "derive({ byteOffset: 1.5 })");
+    // The offset is checked for itself, even where no item would be read.
+    assertThrows(() => d.call(v, { byteOffset: 1.5, shape: [0] }), { name: "BufferError" }, "derive({ byteOffset: 1.5, shape: [0] })");
+    assertThrows(() => d.call(v, { byteOffset: "2", shape: [0] }), { name: "BufferError" }, 'derive({ byteOffset: "2", shape: [0] })');
     assertThrows(() => d.call(v, { format: "<i" }), { name: "BufferError" }, 'derive({ format: "<i" }) reaching past the export');
     assertThrows(() => d.call(v, { shape: [2], suboffsets: [0] }), { name: "BufferError" }, "derive({ suboffsets }) over an export without them");
     assertThrows(() => d.call(v, { shape: [2, 2], byteStrides: [2] }), { name: ["ValueError", "BufferError", "TypeError"] }, "derive() with strides of another length");
@@ -533,6 +597,12 @@ export function derives(ctx: Context): void {
     assertSameValue([same.shape, same.strides, same.toList()], [s.shape, s.strides, s.toList()], "derive({})");
     const shaped = attempt(() => s.derive({ shape: [2, 2] }), "derive({ shape: [2, 2] })");
     assertSameValue([shaped.strides, shaped.layout.byteOffset], [[4, 2], 4], "derive({ shape }): C strides from the same offset");
+    const plain = attempt(() => (s.derive as (o: unknown) => NdarrayViewLike)({ suboffsets: null }), "derive({ suboffsets: null })");
+    assertSameValue([plain.shape, plain.strides, plain.toList()], [s.shape, s.strides, s.toList()], "derive({ suboffsets: null }) of a view without them");
+    // DeriveOptions: byteStrides default to C-contiguous for the shape when the item size changes.
+    const bytes = attempt(() => v.derive({ format: "B" }), 'derive({ format: "B" })');
+    const base = fromHex(golden.bases["<h"]!);
+    assertSameValue([bytes.shape, bytes.strides, bytes.toList()], [[48], [1], Array.from(base.subarray(0, 48))], 'derive({ format: "B" }) of 48 items of "<h"');
     assertThrows(() => v.derive({ readonly: false }), { name: "BufferError" }, "derive({ readonly: false }) of a read-only view");
     const [w] = wholeView(ctx, "<h", golden.bases["<h"]!, true);
     assertSameValue(w.derive({ readonly: true }).readonly, true, "derive({ readonly: true }).readonly");
@@ -567,17 +637,23 @@ export function pil(ctx: Context): void {
   for (const source of layoutSources) {
     if (source.shape.length === 0 || source.shape.includes(0) || source.fill === undefined) continue;
     t(`${source.id} through pointers: items, index, slices and tobytes are the strided ones'`, () => {
-      const [v] = sourceView(ctx, source, { pil: true });
+      const [v, x] = sourceView(ctx, source, { pil: true });
       assertSameValue(v.toList(), decodeValue(source.list), "toList()");
       assertSameValue(hex(v.toBytes("F")), source.bytes.F, 'toBytes("F")');
       for (const c of source.index!) {
         if (c.e) continue;
         assertSameValue(attempt(() => v.index(c.d, c.i), `index(${c.d}, ${c.i})`).toList(), decodeValue(c.r![2]), `index(${c.d}, ${c.i})`);
       }
-      for (const c of source.slices!) {
+      source.slices!.forEach((c, k) => {
         const what = `sliceDim(${c.d}, ${c.k.join(", ")})`;
         assertSameValue(attempt(() => v.sliceDim(c.d, ...c.k), what).toList(), decodeValue(c.r[2]), what);
-      }
+        if (k % 3 !== 0) return; // slice(...specs) takes the same path: a third of the records suffice
+        const specs = [...new Array<null>(c.d).fill(null), c.k];
+        const sliced = `slice(${showValue(specs)})`;
+        assertSameValue(attempt(() => v.slice(...specs), sliced).toList(), decodeValue(c.r[2]), sliced);
+      });
+      // Slicing makes new views: the source's items are as they were.
+      assertSameValue(v.toList(), decodeValue(source.list), "toList() after the slices");
       // No strides describe a reshape or permutation of a pointer dimension: a refusal or NumPy's items.
       for (const r of source.reshape!) {
         if (r.e) continue;
@@ -587,6 +663,7 @@ export function pil(ctx: Context): void {
         if (p.e) continue;
         checkOrRefuse(() => v.permute(...p.a).toList(), decodeValue(p.r![2]), `permute(${p.a.join(", ")})`);
       }
+      assertPilDerive(v, x, source);
       // CPython refuses to cast a view that follows pointers, with this message.
       assertThrows(() => v.cast("B"), { name: "TypeError", message: "memoryview: casts are restricted to C-contiguous views" }, 'cast("B")');
     });
@@ -604,7 +681,33 @@ export function pil(ctx: Context): void {
       assertSameValue(v.toList(), nest(flat.map(() => value), source.shape), "toList() after fill");
       assertTrue(x.exports === 1, "one export");
     });
+    if (source.shape.length >= 2 && source.shape[0]! >= 2 && source.strides[0]! > 0) {
+      t(`${source.id} through pointers: copyFrom a plain view of the same items, reversed, reads the source first`, () => {
+        const [v, x] = sourceView(ctx, source, { writable: true, pil: true });
+        // The pointed-to memory seen without the pointers: the same items, one strided view.
+        const first = readPointer(x.memory, x.base.offset) + x.base.suboffsets![0]!;
+        const plain = attempt(() => v.derive({ byteOffset: first, shape: source.shape, byteStrides: source.strides.map((s, d) => (d === 0 ? s : v.strides[d]!)) }), "a plain view of the items");
+        const list = decodeValue(source.list) as unknown[];
+        assertSameValue(plain.toList(), list, "the plain view's items");
+        attempt(() => v.copyFrom(plain.sliceDim(0, null, null, -1)), "copyFrom(the plain view reversed)");
+        assertSameValue(v.toList(), [...list].reverse(), "np.copyto(a, a[::-1]): the rows reversed");
+      });
+    }
   }
+}
+
+/** `derive` over a PIL export: no fields keep the pointers; a new shape or strides read the memory as it lies. */
+function assertPilDerive(v: NdarrayViewLike, x: TestExporter, source: GoldenNdSource): void {
+  const derive = v.derive as (options: unknown) => NdarrayViewLike;
+  assertSameValue(attempt(() => derive.call(v, {}), "derive({})").toList(), decodeValue(source.list), "derive({}) keeps the pointers");
+  const head = attempt(() => derive.call(v, { byteOffset: 0, format: "B", shape: [8] }), 'derive({ byteOffset: 0, format: "B", shape: [8] })');
+  assertSameValue(head.toList(), Array.from(x.memory.subarray(0, 8)), "a new shape: the first pointer's bytes, without pointers");
+  const strides = v.strides.map(() => 1);
+  const raw = attempt(() => derive.call(v, { byteStrides: strides }), `derive({ byteStrides: [${strides.join(", ")}] })`);
+  const expected = modelToList({ memory: x.memory, byteOffset: v.layout.byteOffset, shape: v.shape, byteStrides: strides, suboffsets: null, layout: modelLayout(v.format) });
+  assertSameValue(raw.toList(), expected, "new strides: the memory as it lies, without pointers");
+  const same = attempt(() => derive.call(v, { suboffsets: x.base.suboffsets }), "derive({ suboffsets }) over an export that has them");
+  assertSameValue(same.toList(), decodeValue(source.list), "derive({ suboffsets: the view's own })");
 }
 
 function checkOrRefuse(op: () => unknown, expected: unknown, what: string): void {
@@ -693,6 +796,142 @@ export function equality(ctx: Context): void {
   }
 }
 
+/** `a[5:11].fill(v)` inside a larger export: the six items change, nothing after them. */
+export function partialFills(ctx: Context): void {
+  const t = tester(ctx);
+  t("fill of a contiguous part of a larger export writes that part only, in every format", () => {
+    for (const format of Object.keys(golden.fillValues)) {
+      const [whole, x] = wholeView(ctx, format, golden.bases[format]!, true);
+      const value = decodeValue(golden.fillValues[format]);
+      attempt(() => whole.sliceDim(0, 5, 11).fill(value), `'${format}': sliceDim(0, 5, 11).fill(${showValue(value)})`);
+      const expected = fromHex(golden.bases[format]!);
+      const item = fromHex(golden.fillItems[format]!);
+      for (let i = 5; i < 11; i++) expected.set(item, i * item.length);
+      assertSameValue(hex(x.memory), hex(expected), `'${format}': the memory after filling items 5 to 10`);
+    }
+  });
+}
+
+/** `set` and `get` with every index form on N-dimensional writable views (memoryview's item rules). */
+export function itemIndices(ctx: Context): void {
+  const t = tester(ctx);
+  for (const id of ["<h/c3", "<h/negative", "B/transposed"]) {
+    const source = golden.sources.find((s) => s.id === id)!;
+    t(`${id}: set with bigint and negative indices writes the item; out of range writes nothing`, () => {
+      const [v, x] = sourceView(ctx, source, { writable: true });
+      const last = source.shape.map((n) => n - 1);
+      attempt(() => v.set(...last.map((i) => BigInt(i)), 7), `set(${last.map((i) => `${i}n`).join(", ")}, 7)`);
+      assertSameValue(v.get(...last), 7, `get(${last.join(", ")}) after the bigint set`);
+      attempt(() => v.set(...source.shape.map(() => -1), 9), "set(-1, …, 9)");
+      assertSameValue(v.get(...last), 9, "the last item after set(-1, …, 9)");
+      const before = hex(x.memory);
+      const outside = source.shape.map((n, d) => (d === 0 ? n : 0));
+      assertThrows(() => v.set(...outside, 1), { name: "IndexError", message: "index out of bounds on dimension 1" }, `set(${outside.join(", ")}, 1)`);
+      const low = source.shape.map((n, d) => (d === source.shape.length - 1 ? -n - 1 : 0));
+      assertThrows(() => v.set(...low, 1), { name: "IndexError", message: `index out of bounds on dimension ${source.shape.length}` }, `set(${low.join(", ")}, 1)`);
+      assertThrows(() => v.set(...source.shape.map(() => "0"), 1), { name: "TypeError" }, 'set("0", …, 1)');
+      assertSameValue(hex(x.memory), before, "nothing written by the refused sets");
+    });
+  }
+}
+
+/** `slice` with no specs, malformed specs, and an export that names no format. */
+export function sliceSpecs(ctx: Context): void {
+  const t = tester(ctx);
+  t("slice() with no specs is the whole view, a 0-d view too (NumPy's a[...])", () => {
+    const scalar = golden.sources.find((s) => s.id === "<h/scalar")!;
+    const [v] = sourceView(ctx, scalar);
+    const whole = attempt(() => v.slice(), "slice() of a 0-d view");
+    assertSameValue([whole.shape, whole.toList()], [[], decodeValue(scalar.list)], "[shape, toList()]");
+  });
+  t("slice refuses a spec of more than three entries, or one that is not an array, object or null", () => {
+    const [v] = sourceView(ctx, layoutSources.find((s) => s.id === "B/c3")!);
+    const slice = v.slice as (...specs: unknown[]) => NdarrayViewLike;
+    // Python: slice() takes at most 3 arguments (TypeError).
+    assertThrows(() => slice.call(v, [0, 2, 1, 5]), { name: "TypeError" }, "slice([0, 2, 1, 5])");
+    assertThrows(() => slice.call(v, 1), { name: "TypeError" }, "slice(1)");
+    assertThrows(() => slice.call(v, null, "1:2"), { name: "TypeError" }, 'slice(null, "1:2")');
+  });
+  t("an export that names no format is read as 'B' (memoryview's rule)", () => {
+    const x = new RawExporter({ buf: Uint8Array.of(5, 6, 7).buffer, offset: 0, len: 3, readonly: true, itemsize: 1, format: null, ndim: 1, shape: [3], strides: [1], suboffsets: null });
+    const v = attempt(() => cls(ctx).from(x), "MemoryView.from(an export with format null)");
+    assertSameValue([v.format, v.toList()], ["B", [5, 6, 7]], "[format, toList()]");
+  });
+}
+
+/** One hand-made export with pointers on inner dimensions (CONTRACT §1's addressing). */
+interface PointerLayout {
+  readonly name: string;
+  readonly shape: readonly number[];
+  readonly strides: readonly number[];
+  readonly suboffsets: readonly number[];
+  /** The pointer slots: [slot byte, target byte]. */
+  readonly pointers: readonly (readonly [number, number])[];
+  readonly size: number;
+}
+
+/**
+ * Layouts whose pointers are not (only) on the first dimension, which
+ * `_testbuffer` cannot make: the items are those `PyBuffer_GetPointer`
+ * reaches (the suite's model), and every derivation keeps them.
+ */
+function pointerLayouts(): PointerLayout[] {
+  // [2, 2, 3] "B": a 2x2 table of pointers to rows of 3 (rows stored in reverse order).
+  const rows = [0, 1, 2, 3].map((r) => [r * 8, 32 + 3 * (3 - r)] as const);
+  // [2, 2, 2] "B": a pointer per item, on the last dimension (items in reverse order).
+  const items = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => [k * 8, 64 + (7 - k)] as const);
+  return [
+    { name: "pointers on dimension 1 of 3", shape: [2, 2, 3], strides: [16, 8, 1], suboffsets: [-1, 0, -1], pointers: rows, size: 44 },
+    { name: "pointers on the last of 3 dimensions", shape: [2, 2, 2], strides: [32, 16, 8], suboffsets: [-1, -1, 0], pointers: items, size: 72 },
+    { name: "suboffsets that are all negative", shape: [2, 3], strides: [3, 1], suboffsets: [-1, -1], pointers: [], size: 6 },
+  ];
+}
+
+function pointerExporter(p: PointerLayout): RawExporter {
+  const memory = new Uint8Array(p.size);
+  for (let i = 0; i < p.size; i++) memory[i] = (i * 37 + 11) & 0xff;
+  const dv = new DataView(memory.buffer);
+  for (const [slot, target] of p.pointers) dv.setBigUint64(slot, BigInt(target), true);
+  const len = p.shape.reduce((a, b) => a * b, 1);
+  return new RawExporter({ buf: memory.buffer, offset: 0, len, readonly: false, itemsize: 1, format: "B", ndim: p.shape.length, shape: [...p.shape], strides: [...p.strides], suboffsets: [...p.suboffsets] });
+}
+
+/** `list` with dimension `dim` fixed at `i` (NumPy's a[..., i, ...]). */
+function pick(list: unknown, dim: number, i: number): unknown {
+  return dim === 0 ? (list as unknown[])[i] : (list as unknown[]).map((row) => pick(row, dim - 1, i));
+}
+
+/** `list` with dimension `dim` reversed (a[..., ::-1, ...]). */
+function reverseDim(list: unknown, dim: number): unknown {
+  return dim === 0 ? [...(list as unknown[])].reverse() : (list as unknown[]).map((row) => reverseDim(row, dim - 1));
+}
+
+/** Exports with pointers on inner dimensions: items, index, get and slices follow them. */
+export function innerPointers(ctx: Context): void {
+  if (!ctx.supports.suboffsets) return;
+  const t = tester(ctx);
+  for (const p of pointerLayouts()) {
+    t(`${p.name}: items, index, get and sliceDim follow the pointers (or refuse)`, () => {
+      const x = pointerExporter(p);
+      const v = attempt(() => cls(ctx).from(x), "MemoryView.from");
+      const list = modelToList({ memory: new Uint8Array(x.info.buf as ArrayBuffer), byteOffset: 0, shape: p.shape, byteStrides: p.strides, suboffsets: p.suboffsets, layout: modelLayout("B") });
+      assertSameValue(v.toList(), list, "toList()");
+      for (const index of indices(p.shape)) assertSameValue(v.get(...index), entry(list, index), `get(${index.join(", ")})`);
+      p.shape.forEach((n, dim) => {
+        for (let i = 0; i < n; i++) checkOrRefuse(() => v.index(dim, i).toList(), pick(list, dim, i), `index(${dim}, ${i})`);
+        checkOrRefuse(() => v.sliceDim(dim, null, null, -1).toList(), reverseDim(list, dim), `sliceDim(${dim}, null, null, -1)`);
+      });
+      assertSameValue(v.toList(), list, "toList() after the derivations");
+      if (p.pointers.length > 0) {
+        // A pointer rewritten after the export to lead outside buf: refused, never read (CONTRACT §1).
+        new DataView(x.info.buf as ArrayBuffer).setBigUint64(p.pointers[0]![0], BigInt(p.size + 100), true);
+        const first = p.shape.map(() => 0);
+        assertThrows(() => v.get(...first), { name: "BufferError" }, `get(${first.join(", ")}) through a pointer outside buf`);
+      }
+    });
+  }
+}
+
 /** Every group, in order. */
 export function all(ctx: Context): void {
   if (!ctx.has("MemoryView")) {
@@ -715,4 +954,8 @@ export function all(ctx: Context): void {
   pil(ctx);
   lifetime(ctx);
   equality(ctx);
+  partialFills(ctx);
+  itemIndices(ctx);
+  sliceSpecs(ctx);
+  innerPointers(ctx);
 }

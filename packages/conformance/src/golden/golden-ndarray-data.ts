@@ -113,6 +113,14 @@ export interface GoldenNdGetError {
   readonly e: GoldenNdError;
 }
 
+/** `m[:] = other` from 4, 5, 6 in format `src` into 1, 2, 3 in format `dst`: the items after, or the refusal. */
+export interface GoldenNdFormatPair {
+  readonly dst: string;
+  readonly src: string;
+  readonly list?: readonly number[];
+  readonly e?: GoldenNdError;
+}
+
 /** The whole fixture. */
 export interface GoldenNdarrayData {
   readonly numpy: string;
@@ -138,7 +146,13 @@ export interface GoldenNdarrayData {
   readonly shapeErrors: {
     readonly reshape: readonly { readonly s: readonly number[]; readonly e: GoldenNdError }[];
     readonly cast: readonly { readonly s: unknown; readonly e: GoldenNdError }[];
+    /** The most dimensions NumPy reshapes to (a size-1 array to that many ones). */
+    readonly reshapeMaxNdim: number;
+    /** CPython's refusal of a bad shape given with a bad format: the shape is checked first. */
+    readonly castOrder: readonly { readonly f: string; readonly s: unknown; readonly e: GoldenNdError }[];
   };
+  /** CPython's `m[:] = other` between formats that differ by '@' or a byte-order prefix. */
+  readonly formatPairs: readonly GoldenNdFormatPair[];
 }
 
 const url = new URL("../../fixtures/golden_ndarray.json", import.meta.url).href;
