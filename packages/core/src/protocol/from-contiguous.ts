@@ -5,6 +5,7 @@
  */
 
 import { BufferError } from "../errors.js";
+import { isSharedArrayBuffer } from "./brand-checks.js";
 import type { BufferInfo, ContiguityOrder } from "./buffer-info.js";
 import { isContiguous } from "./contiguity.js";
 import { assertContiguityOrder } from "./contiguity-order.js";
@@ -52,7 +53,10 @@ export function fromContiguous(
     target.set(bytes.subarray(0, len), info.offset); // set() copes with overlap
     return;
   }
-  if (bytes.buffer === buf) bytes = bytes.slice(0, len);
+  // A source sharing the export's memory is read before any item is written.
+  // Shared memory can be aliased by another SharedArrayBuffer object (a
+  // shared WebAssembly.Memory hands out a new one at each grow()).
+  if (bytes.buffer === buf || isSharedArrayBuffer(buf)) bytes = bytes.slice(0, len);
   const itemsize = info.itemsize;
   const cursor = new ItemCursor(info, order === "F" ? "F" : "C", buf);
   const itemCount = Math.floor(len / itemsize);

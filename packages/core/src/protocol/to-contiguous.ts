@@ -5,6 +5,7 @@
  */
 
 import { ValueError } from "../errors.js";
+import { isSharedArrayBuffer } from "./brand-checks.js";
 import type { BufferInfo, ContiguityOrder } from "./buffer-info.js";
 import { isContiguous } from "./contiguity.js";
 import { assertContiguityOrder } from "./contiguity-order.js";
@@ -50,8 +51,11 @@ export function toContiguous(info: BufferInfo, order: ContiguityOrder = "C", out
     return out;
   }
   // Gathering item by item into memory that aliases the source could read
-  // bytes already overwritten: gather into fresh memory first.
-  const target = out.buffer === buf ? new Uint8Array(len) : out;
+  // bytes already overwritten: gather into fresh memory first. Shared memory
+  // can be aliased by another SharedArrayBuffer object (a shared
+  // WebAssembly.Memory hands out a new one at each grow()), which nothing
+  // tells apart from unrelated memory.
+  const target = out.buffer === buf || isSharedArrayBuffer(buf) ? new Uint8Array(len) : out;
   const itemsize = info.itemsize;
   const cursor = new ItemCursor(info, order === "F" ? "F" : "C", buf);
   for (let k = 0, targetByte = 0; k < cursor.itemCount; k++) {

@@ -262,6 +262,23 @@ describe("toContiguous and fromContiguous", () => {
     expect(Array.from(new Uint8Array(ab2))).toEqual([1, 2, 0, 0, 0, 0, 0, 0]);
     expectError(() => fromContiguous({ ...x, readonly: true }, new Uint8Array(1)), "BufferError", /read-only/);
   });
+
+  it("reads memory aliased through another SharedArrayBuffer object before writing", () => {
+    // A shared WebAssembly.Memory hands out a new SharedArrayBuffer at each
+    // grow(), over the same block: `before` and `after` alias bytes 0..7.
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 2, shared: true });
+    const before = memory.buffer;
+    memory.grow(1);
+    const after = memory.buffer;
+    const bytes = new Uint8Array(after, 0, 8);
+    const reversed = info({ buf: after, offset: 7, len: 8, ndim: 1, shape: [8], strides: [-1] });
+    bytes.set([1, 2, 3, 4, 5, 6, 7, 8]);
+    toContiguous(reversed, "C", new Uint8Array(before, 0, 8));
+    expect(Array.from(bytes)).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
+    bytes.set([1, 2, 3, 4, 5, 6, 7, 8]);
+    fromContiguous(reversed, new Uint8Array(before, 0, 8));
+    expect(Array.from(bytes)).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
+  });
 });
 
 describe("copyBuffer and copyData (PyObject_CopyData)", () => {
