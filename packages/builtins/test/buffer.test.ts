@@ -164,8 +164,21 @@ describe("buffer: 2.7's operand checks (Objects/bufferobject.c)", () => {
   });
 
   it("a writable buffer over a read-only one fails as an operand (its bf_getsegcount is get_buf(ANY_BUFFER))", () => {
+    // buffer_concat and buffer_ass_subscript replace the count's error with their own.
     const rwOverStr = buffer.fromReadWriteObject(buffer(bytes([1])));
-    expectThrows(() => buffer(bytes([2])).concat(rwOverStr), "TypeError", "no buffer type not available");
-    expectThrows(() => buffer.new(1).set(0, rwOverStr), "TypeError", "no buffer type not available");
+    expectThrows(() => buffer(bytes([2])).concat(rwOverStr), "TypeError", "single-segment buffer object expected");
+    expectThrows(() => buffer.new(1).set(0, rwOverStr), "TypeError", "single-segment buffer object expected");
+  });
+
+  it("the abstract.c helpers count a buffer's segments first (get_buf(ANY_BUFFER)), replacing its error", () => {
+    const rwOverStr = buffer.fromReadWriteObject(buffer(bytes([1])));
+    const overStrided = buffer(stridedExporter([1, 2, 3, 4], [2], [2]));
+    for (const b of [rwOverStr, overStrided]) {
+      expectThrows(() => asReadBuffer(b), "TypeError", "expected a single-segment buffer object");
+      expectThrows(() => asWriteBuffer(b), "TypeError", "expected a single-segment buffer object");
+      expectThrows(() => asCharBuffer(b), "TypeError", "expected a single-segment buffer object");
+      expect(checkReadBuffer(b)).toBe(false);
+    }
+    expectThrows(() => asWriteBuffer(buffer(bytearray([1]))), "TypeError", "buffer is read-only");
   });
 });

@@ -6,7 +6,9 @@
 import { BufferFlags, getBuffer, isBufferExporter, releaseBuffer, type BufferInfo } from "@mv/core";
 import { bufferBytes } from "../protocol/buffer-bytes.js";
 import { hasCharBuffer } from "./char-buffer.js";
-import { GET_CHAR_BUFFER, hasOldBufferProcs } from "./old-buffer-procs.js";
+import { GET_CHAR_BUFFER, hasOldBufferProcs, isOneSegment } from "./old-buffer-procs.js";
+
+const NOT_ONE_SEGMENT = "expected a single-segment buffer object";
 
 /**
  * The character data of a string-like object, as a `Uint8Array` view of its
@@ -16,7 +18,10 @@ import { GET_CHAR_BUFFER, hasOldBufferProcs } from "./old-buffer-procs.js";
  * @param obj - a string-like exporter
  * @returns a view of its bytes
  * @throws TypeError "expected a string or other character buffer object" otherwise
- * @throws TypeError "expected a single-segment buffer object" for strided memory
+ * @throws TypeError "expected a single-segment buffer object" for strided
+ * memory, and for a `buffer` whose memory cannot be found
+ * @throws TypeError "char buffer type not available" for a `buffer` over an
+ * object with no character data
  *
  * @example
  * ```ts
@@ -25,7 +30,10 @@ import { GET_CHAR_BUFFER, hasOldBufferProcs } from "./old-buffer-procs.js";
  * ```
  */
 export function asCharBuffer(obj: unknown): Uint8Array {
-  if (hasOldBufferProcs(obj)) return obj[GET_CHAR_BUFFER]();
+  if (hasOldBufferProcs(obj)) {
+    if (!isOneSegment(obj)) throw new TypeError(NOT_ONE_SEGMENT);
+    return obj[GET_CHAR_BUFFER]();
+  }
   if (!isBufferExporter(obj) || !hasCharBuffer(obj)) {
     throw new TypeError("expected a string or other character buffer object");
   }
@@ -34,7 +42,7 @@ export function asCharBuffer(obj: unknown): Uint8Array {
     info = getBuffer(obj, BufferFlags.SIMPLE);
   } catch (error) {
     if (error instanceof Error && error.name === "BufferError") {
-      throw new TypeError("expected a single-segment buffer object");
+      throw new TypeError(NOT_ONE_SEGMENT);
     }
     throw error;
   }

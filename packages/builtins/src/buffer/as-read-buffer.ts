@@ -5,7 +5,9 @@
  */
 import { BufferFlags, getBuffer, isBufferExporter, releaseBuffer, type BufferInfo } from "@mv/core";
 import { bufferBytes } from "../protocol/buffer-bytes.js";
-import { GET_READ_BUFFER, hasOldBufferProcs } from "./old-buffer-procs.js";
+import { GET_READ_BUFFER, hasOldBufferProcs, isOneSegment } from "./old-buffer-procs.js";
+
+const NOT_ONE_SEGMENT = "expected a single-segment buffer object";
 
 /**
  * The bytes `obj` offers for reading, as a `Uint8Array` view of its memory.
@@ -18,7 +20,9 @@ import { GET_READ_BUFFER, hasOldBufferProcs } from "./old-buffer-procs.js";
  * @param obj - any exporter, or a `buffer`
  * @returns a view of the object's bytes
  * @throws TypeError "expected a readable buffer object" for a non-exporter
- * @throws TypeError "expected a single-segment buffer object" for strided memory
+ * @throws TypeError "expected a single-segment buffer object" for strided
+ * memory, and for a `buffer` whose memory cannot be found (its
+ * `bf_getsegcount` fails, and 2.7 replaces that error with this one)
  *
  * @example
  * ```ts
@@ -27,14 +31,17 @@ import { GET_READ_BUFFER, hasOldBufferProcs } from "./old-buffer-procs.js";
  * ```
  */
 export function asReadBuffer(obj: unknown): Uint8Array {
-  if (hasOldBufferProcs(obj)) return obj[GET_READ_BUFFER]();
+  if (hasOldBufferProcs(obj)) {
+    if (!isOneSegment(obj)) throw new TypeError(NOT_ONE_SEGMENT);
+    return obj[GET_READ_BUFFER]();
+  }
   if (!isBufferExporter(obj)) throw new TypeError("expected a readable buffer object");
   let info: BufferInfo;
   try {
     info = getBuffer(obj, BufferFlags.SIMPLE);
   } catch (error) {
     if (error instanceof Error && error.name === "BufferError") {
-      throw new TypeError("expected a single-segment buffer object");
+      throw new TypeError(NOT_ONE_SEGMENT);
     }
     throw error;
   }

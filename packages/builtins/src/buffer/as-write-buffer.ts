@@ -5,15 +5,17 @@
  */
 import { BufferFlags, getBuffer, isBufferExporter, releaseBuffer, type BufferInfo } from "@mv/core";
 import { bufferBytes } from "../protocol/buffer-bytes.js";
-import { GET_WRITE_BUFFER, hasOldBufferProcs } from "./old-buffer-procs.js";
+import { GET_WRITE_BUFFER, hasOldBufferProcs, isOneSegment } from "./old-buffer-procs.js";
+
+const NOT_ONE_SEGMENT = "expected a single-segment buffer object";
 
 function writableAtAll(obj: unknown): boolean {
   try {
     releaseBuffer(getBuffer(obj, BufferFlags.FULL));
-    return true;
   } catch {
     return false;
   }
+  return true;
 }
 
 /**
@@ -24,7 +26,8 @@ function writableAtAll(obj: unknown): boolean {
  * @param obj - a writable exporter, or a writable `buffer`
  * @returns a view of the object's bytes
  * @throws TypeError "expected a writeable buffer object" for a read-only object or a non-exporter
- * @throws TypeError "expected a single-segment buffer object" for strided memory
+ * @throws TypeError "expected a single-segment buffer object" for strided
+ * memory, and for a `buffer` whose memory cannot be found
  * @throws TypeError "buffer is read-only" for a read-only `buffer`
  *
  * @example
@@ -36,7 +39,10 @@ function writableAtAll(obj: unknown): boolean {
  * ```
  */
 export function asWriteBuffer(obj: unknown): Uint8Array {
-  if (hasOldBufferProcs(obj)) return obj[GET_WRITE_BUFFER]();
+  if (hasOldBufferProcs(obj)) {
+    if (!isOneSegment(obj)) throw new TypeError(NOT_ONE_SEGMENT);
+    return obj[GET_WRITE_BUFFER]();
+  }
   if (!isBufferExporter(obj)) throw new TypeError("expected a writeable buffer object");
   let info: BufferInfo;
   try {
@@ -44,7 +50,7 @@ export function asWriteBuffer(obj: unknown): Uint8Array {
   } catch (error) {
     if (error instanceof Error && error.name === "BufferError") {
       // A writable export in some layout means the memory is strided.
-      if (writableAtAll(obj)) throw new TypeError("expected a single-segment buffer object");
+      if (writableAtAll(obj)) throw new TypeError(NOT_ONE_SEGMENT);
       throw new TypeError("expected a writeable buffer object");
     }
     throw error;

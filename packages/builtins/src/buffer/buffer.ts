@@ -38,8 +38,10 @@ import { hash27 } from "./buffer-hash.js";
 import {
   GET_CHAR_BUFFER,
   GET_READ_BUFFER,
+  GET_SEGMENT_COUNT,
   GET_WRITE_BUFFER,
   hasOldBufferProcs,
+  isOneSegment,
   type OldBufferProcs,
 } from "./old-buffer-procs.js";
 import { ssizeArg27 } from "./ssize-arg.js";
@@ -51,6 +53,7 @@ const END_OF_BUFFER = -1;
 const OBJECT_SIZE = 64n;
 
 const BAD_ARGUMENT = "bad argument type for built-in operation";
+const NOT_ONE_SEGMENT = "single-segment buffer object expected";
 
 interface Window {
   readonly bytes: Uint8Array;
@@ -65,19 +68,21 @@ function noRelease(): void {}
  */
 function readBufferOf(value: unknown): Window {
   if (hasOldBufferProcs(value)) {
-    // bf_getsegcount comes first, and a buffer's is get_buf(ANY_BUFFER):
-    // a writable buffer over a read-only base fails there even though its
-    // read buffer exists.
-    if (value instanceof LegacyBuffer) void value.length;
+    // bf_getsegcount comes first, and a buffer's is get_buf(ANY_BUFFER): a
+    // writable buffer over a read-only base fails there even though its read
+    // buffer exists, and 2.7 replaces that error with its own.
+    if (!isOneSegment(value)) throw new TypeError(NOT_ONE_SEGMENT);
     return { bytes: value[GET_READ_BUFFER](), release: noRelease };
   }
+  // baseBytes reads `writable` for the kind "any" only.
+  // Stryker disable next-line BooleanLiteral: unused for the kind "read"
   if (isBufferExporter(value)) return baseBytes(value as object, "read", false);
   throw new TypeError(BAD_ARGUMENT);
 }
 
 /** The index of `buffer[i]` (2.7: `PyNumber_AsSsize_t(item, PyExc_IndexError)`). */
 function itemIndex(key: number | bigint | boolean): number {
-  const big = typeof key === "boolean" ? BigInt(key) : BigInt(key);
+  const big = BigInt(key);
   if (big > 2n ** 63n - 1n || big < -(2n ** 63n)) {
     throw new IndexError("cannot fit 'long' into an index-sized integer");
   }
@@ -121,7 +126,7 @@ export class LegacyBuffer implements OldBufferProcs, Iterable<Uint8Array> {
     if (base instanceof LegacyBuffer && base.#base !== null) {
       if (base.#size !== END_OF_BUFFER) {
         const baseSize = Math.max(base.#size - offset, 0);
-        if (size === END_OF_BUFFER || size > baseSize) size = baseSize;
+        size = size === END_OF_BUFFER ? baseSize : Math.min(size, baseSize);
       }
       offset += base.#offset;
       base = base.#base;
@@ -134,25 +139,16 @@ export class LegacyBuffer implements OldBufferProcs, Iterable<Uint8Array> {
     if (this.#base === null) {
       return { bytes: this.#memory!.subarray(0, this.#size), release: noRelease };
     }
-    const base = this.#base;
-    let whole: Window;
-    if (hasOldBufferProcs(base)) {
-      const wantsRead = kind === "read" || (kind === "any" && this.#readonly);
-      const wantsWrite = kind === "write" || (kind === "any" && !this.#readonly);
-      const bytes = wantsRead
-        ? base[GET_READ_BUFFER]()
-        : wantsWrite
-          ? base[GET_WRITE_BUFFER]()
-          : base[GET_CHAR_BUFFER]();
-      whole = { bytes, release: noRelease };
-    } else {
-      whole = baseBytes(base, kind, !this.#readonly);
-    }
-    // apply constraints to the start/end
+    // A base that is itself a buffer is buffer.new's (fromObject composes any
+    // other onto its base): its read, write and char buffers are all its own
+    // writable memory, which its export gives too, so every base is asked
+    // through the new protocol.
+    const whole = baseBytes(this.#base, kind, !this.#readonly);
+    // apply constraints to the start/end (subarray clamps the end to count,
+    // as 2.7's `if (*size > count - offset) *size = count - offset;` does)
     const count = whole.bytes.length;
     const offset = Math.min(this.#offset, count);
-    let size = this.#size === END_OF_BUFFER ? count : this.#size;
-    if (size > count - offset) size = count - offset;
+    const size = this.#size === END_OF_BUFFER ? count : this.#size;
     return { bytes: whole.bytes.subarray(offset, offset + size), release: whole.release };
   }
 
@@ -190,9 +186,7 @@ export class LegacyBuffer implements OldBufferProcs, Iterable<Uint8Array> {
     sliceIndices(0, slice);
     return this.#read("any", (bytes) => {
       const { start, step, length } = sliceIndices(bytes.length, slice);
-      const out = new Uint8Array(length);
-      for (let i = 0, cur = start; i < length; i++, cur += step) out[i] = bytes[cur]!;
-      return out;
+      return Uint8Array.from({ length }, (_, i) => bytes[start + i * step]!);
     });
   }
 
@@ -241,7 +235,6 @@ export class LegacyBuffer implements OldBufferProcs, Iterable<Uint8Array> {
    * buffer returns `other` itself.
    */
   concat<T>(other: T): Uint8Array | T {
-    if (!hasOldBufferProcs(other) && !isBufferExporter(other)) throw new TypeError(BAD_ARGUMENT);
     // 2.7 checks the operand's segments before reading itself, so even an
     // empty buffer refuses an operand that is not one segment.
     const theirs = readBufferOf(other);
@@ -283,7 +276,7 @@ export class LegacyBuffer implements OldBufferProcs, Iterable<Uint8Array> {
       other.#read("any", (theirs) => {
         const n = Math.min(mine.length, theirs.length);
         for (let i = 0; i < n; i++) {
-          if (mine[i] !== theirs[i]) return mine[i]! < theirs[i]! ? -1 : 1;
+          if (mine[i] !== theirs[i]) return Math.sign(mine[i]! - theirs[i]!) as -1 | 1;
         }
         return mine.length < theirs.length ? -1 : mine.length > theirs.length ? 1 : 0;
       }),
@@ -340,6 +333,11 @@ export class LegacyBuffer implements OldBufferProcs, Iterable<Uint8Array> {
     return this.#read("write", (bytes) => bytes);
   }
 
+  /** @internal `bf_getsegcount`: 1, once get_buf(ANY_BUFFER) succeeds. */
+  [GET_SEGMENT_COUNT](): number {
+    return this.#read("any", () => 1);
+  }
+
   /** @internal `bf_getcharbuffer`. */
   [GET_CHAR_BUFFER](): Uint8Array {
     return this.#read("char", (bytes) => bytes);
@@ -383,13 +381,13 @@ function requireBufferObject(obj: unknown): object {
 
 function isWritableExporter(obj: unknown): boolean {
   if (hasOldBufferProcs(obj)) return true; // the buffer type has bf_getwritebuffer
-  if (!isBufferExporter(obj)) return false;
   try {
+    // getBuffer refuses a non-exporter too.
     releaseBuffer(getBuffer(obj, BufferFlags.FULL));
-    return true;
   } catch {
     return false;
   }
+  return true;
 }
 
 function optionalSsize(value: unknown, fallback: number): number {

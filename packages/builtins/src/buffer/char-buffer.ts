@@ -34,8 +34,9 @@ export function hasCharBuffer(obj: unknown): boolean {
   if (obj instanceof PyArray) return false;
   if (isPyBytes(obj) || obj instanceof ByteArray || hasOldBufferProcs(obj)) return true;
   try {
-    return withExport(obj, BufferFlags.FULL_RO, (info) => info.itemsize === 1 && BYTE_FORMATS.has(info.format));
+    if (withExport(obj, BufferFlags.FULL_RO, (info) => info.itemsize === 1 && BYTE_FORMATS.has(info.format))) return true;
   } catch {
-    return false;
+    // no export at all: no character data either
   }
+  return false;
 }

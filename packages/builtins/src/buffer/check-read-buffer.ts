@@ -3,12 +3,13 @@
  *
  * @packageDocumentation
  */
-import { BufferFlags, getBuffer, isBufferExporter, releaseBuffer } from "@mv/core";
-import { GET_READ_BUFFER, hasOldBufferProcs } from "./old-buffer-procs.js";
+import { BufferFlags, getBuffer, releaseBuffer } from "@mv/core";
+import { hasOldBufferProcs, isOneSegment } from "./old-buffer-procs.js";
 
 /**
  * Whether `obj` offers a single-segment read buffer: it exports contiguous
- * memory (or is a `buffer` whose base currently does). Never throws.
+ * memory, or is a `buffer` whose memory can be found now (2.7 asks only
+ * `bf_getsegcount`, a `buffer`'s `get_buf(ANY_BUFFER)`). Never throws.
  *
  * @example
  * ```ts
@@ -18,15 +19,12 @@ import { GET_READ_BUFFER, hasOldBufferProcs } from "./old-buffer-procs.js";
  * ```
  */
 export function checkReadBuffer(obj: unknown): boolean {
+  if (hasOldBufferProcs(obj)) return isOneSegment(obj);
   try {
-    if (hasOldBufferProcs(obj)) {
-      obj[GET_READ_BUFFER]();
-      return true;
-    }
-    if (!isBufferExporter(obj)) return false;
+    // getBuffer refuses a non-exporter too.
     releaseBuffer(getBuffer(obj, BufferFlags.SIMPLE));
-    return true;
   } catch {
     return false;
   }
+  return true;
 }

@@ -38,12 +38,24 @@ export const GET_WRITE_BUFFER: unique symbol = Symbol("mv.builtins.getwritebuffe
  * ```
  */
 export const GET_CHAR_BUFFER: unique symbol = Symbol("mv.builtins.getcharbuffer");
+/**
+ * `bf_getsegcount`: 1, or the error finding the memory raises (a `buffer`'s
+ * is `get_buf(ANY_BUFFER)`, which fails when its base is not one segment or
+ * lacks the buffer the kind of `buffer` needs).
+ *
+ * @example
+ * ```ts
+ * buffer(bytes([1]))[GET_SEGMENT_COUNT](); // returns 1
+ * ```
+ */
+export const GET_SEGMENT_COUNT: unique symbol = Symbol("mv.builtins.getsegcount");
 
 /** An object with the old buffer slots. */
 export interface OldBufferProcs {
   [GET_READ_BUFFER](): Uint8Array;
   [GET_WRITE_BUFFER](): Uint8Array;
   [GET_CHAR_BUFFER](): Uint8Array;
+  [GET_SEGMENT_COUNT](): number;
 }
 
 /**
@@ -61,4 +73,25 @@ export function hasOldBufferProcs(value: unknown): value is OldBufferProcs {
     value !== null &&
     typeof (value as Partial<OldBufferProcs>)[GET_READ_BUFFER] === "function"
   );
+}
+
+/**
+ * `(*pb->bf_getsegcount)(obj, NULL) == 1`, as 2.7's callers test it: a
+ * failure counts as "not one segment" (they then set their own TypeError,
+ * replacing the error the count raised).
+ *
+ * A writable `buffer` over a read-only object has no write buffer behind it:
+ *
+ * @example
+ * ```ts
+ * isOneSegment(buffer(bytes([1]))); // returns true
+ * isOneSegment(buffer.fromReadWriteObject(buffer(bytes([1])))); // returns false
+ * ```
+ */
+export function isOneSegment(obj: OldBufferProcs): boolean {
+  try {
+    return obj[GET_SEGMENT_COUNT]() === 1;
+  } catch {
+    return false;
+  }
 }
