@@ -581,6 +581,27 @@ export interface BufferApiLike {
    * @throws StructError for an invalid format, with struct's words
    */
   sizeFromFormat(format: string): number;
+  /**
+   * The size of a suboffset pointer slot: 8 (CONTRACT §1's pointer encoding;
+   * no CPython counterpart, where a slot is a real `char *`).
+   */
+  readonly POINTER_SIZE: number;
+  /**
+   * Reads the suboffset pointer in the 8 bytes at `byteOffset` of `view`:
+   * CONTRACT §1's encoding, a native-endian unsigned byte offset into the
+   * same `buf` (no CPython counterpart). A pointer of 2**53 or more, which
+   * no buffer reaches, reads as `Infinity`, never as a rounded offset. The
+   * caller keeps the 8 bytes inside `view`.
+   */
+  readPointer(view: DataView, byteOffset: number): number;
+  /**
+   * Stores a suboffset pointer to `targetByteOffset` in the 8 bytes at
+   * `byteOffset` of `buf` (CONTRACT §1's encoding, as a PIL-style exporter
+   * builds its pointer table; no CPython counterpart).
+   *
+   * @throws RangeError when `targetByteOffset` is not a non-negative safe integer
+   */
+  writePointer(buf: ArrayBufferLike, byteOffset: number, targetByteOffset: number): void;
 }
 
 /** Any constructor-like function: called with or without `new`. */
@@ -623,6 +644,48 @@ export interface ImplementationModule {
   readonly capi?: Partial<BufferApiLike>;
   /** The optional N-dimensional view with NumPy's operations (`@mv/core`'s `MemoryView`). */
   readonly MemoryView?: NdarrayViewClass;
+  /** Python 2.7's old-buffer C API beside `buffer` (`PyObject_AsReadBuffer` and the rest); each optional. */
+  readonly legacyCapi?: Partial<LegacyBufferApiLike>;
+}
+
+/**
+ * Python 2.7's old-buffer helpers (`Objects/abstract.c`), extended to every
+ * exporter as `buffer` is: an object's contiguous export is its one segment
+ * (memory it exports only strided is more than one), it has a write buffer
+ * when it exports writable memory at all, and character data when it is
+ * `bytes`, `bytearray`, a `buffer`, or any exporter but `array` whose items
+ * are single bytes (format `B`, `b`, `c` or none). A `buffer` speaks the old
+ * protocol itself: its `bf_getsegcount` is `get_buf(ANY_BUFFER)`, and when
+ * that fails the helpers replace its error with their own. An error an
+ * exporter raises itself (not a `BufferError` refusal) comes through.
+ */
+export interface LegacyBufferApiLike {
+  /**
+   * `PyObject_AsReadBuffer(obj, &buffer, &len)`: the object's bytes.
+   *
+   * @throws TypeError "expected a readable buffer object" for a non-exporter
+   * @throws TypeError "expected a single-segment buffer object" when not one segment
+   */
+  asReadBuffer(obj: unknown): Uint8Array;
+  /**
+   * `PyObject_AsWriteBuffer(obj, &buffer, &len)`: a view of the object's
+   * memory, so writes through it change the object.
+   *
+   * @throws TypeError "expected a writeable buffer object" for a non-exporter or read-only memory
+   * @throws TypeError "expected a single-segment buffer object" when not one segment
+   * @throws TypeError "buffer is read-only" for a read-only `buffer` (`buffer_getwritebuf`)
+   */
+  asWriteBuffer(obj: unknown): Uint8Array;
+  /**
+   * `PyObject_AsCharBuffer(obj, &buffer, &len)`: the object's character data.
+   *
+   * @throws TypeError "expected a string or other character buffer object" without character data
+   * @throws TypeError "expected a single-segment buffer object" when not one segment
+   * @throws TypeError "char buffer type not available" for a `buffer` over an object without character data (`get_buf(CHAR_BUFFER)`)
+   */
+  asCharBuffer(obj: unknown): Uint8Array;
+  /** `PyObject_CheckReadBuffer(obj)`: whether it has a read buffer of one segment; never throws. */
+  checkReadBuffer(obj: unknown): boolean;
 }
 
 /** The error classes the contract names (section 3). */

@@ -34,8 +34,12 @@ const CAPI_NAMES = [
   "isFContiguous",
   "fillInfo",
   "sizeFromFormat",
+  "readPointer",
+  "writePointer",
 ] as const;
 const capiEntries = CAPI_NAMES.filter((name) => typeof c[name] === "function").map((name) => [name, c[name]]);
+// The contract's pointer slot size is a constant, not a function.
+if (typeof c["POINTER_SIZE"] === "number") capiEntries.push(["POINTER_SIZE", c["POINTER_SIZE"]]);
 
 /** The module name, for reports. */
 export const name = "@mv/builtins";
@@ -61,6 +65,11 @@ export const capi: Partial<BufferApiLike> | undefined =
   capiEntries.length > 0 ? (Object.fromEntries(capiEntries) as Partial<BufferApiLike>) : undefined;
 /** `@mv/core`'s N-dimensional view: the optional ndarray extension. */
 export const MemoryView = c["MemoryView"] as NdarrayViewClass | undefined;
+const LEGACY_CAPI_NAMES = ["asReadBuffer", "asWriteBuffer", "asCharBuffer", "checkReadBuffer"] as const;
+const legacyEntries = LEGACY_CAPI_NAMES.filter((n) => typeof b[n] === "function").map((n) => [n, b[n]]);
+/** `@mv/builtins`' Python 2.7 old-buffer helpers (`PyObject_AsReadBuffer` and the rest). */
+export const legacyCapi: ImplementationModule["legacyCapi"] =
+  legacyEntries.length > 0 ? Object.fromEntries(legacyEntries) : undefined;
 
 /**
  * The whole adapter as one object.
@@ -92,5 +101,6 @@ const adapter: ImplementationModule = {
   StructError,
   capi,
   MemoryView,
+  legacyCapi,
 };
 export default adapter;

@@ -18,6 +18,30 @@ import { TestExporter } from "../test-exporter/index.js";
 /** The C API functions of the module, all present (a case names those it needs). */
 export type Capi = BufferApiLike;
 
+/** The group's name: every case name starts with it. */
+export const GROUP = "buffer-capi";
+
+/**
+ * Registers a case when the module has every function it needs (the
+ * functions it lacks are reported once, by the group's `all`).
+ *
+ * @example
+ * ```ts
+ * caseWith(ctx, capi, ["getPointer"], "getPointer: a case", (c) => c.getPointer(info, [0]));
+ * ```
+ */
+export function caseWith(
+  ctx: Context,
+  capi: Partial<Capi>,
+  needs: readonly (keyof Capi)[],
+  name: string,
+  body: (capi: Capi) => void,
+): void {
+  const missing = needs.filter((n) => typeof capi[n] !== "function");
+  if (missing.length > 0) return;
+  ctx.test(`${GROUP}: ${name}`, () => body(capi as Capi));
+}
+
 /** How a case takes an export and gives it back. */
 export interface Exports {
   /** `PyObject_GetBuffer(obj, flags)`. */

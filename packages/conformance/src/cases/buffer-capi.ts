@@ -3,7 +3,9 @@
  * as the module's optional `capi` exports it: `getPointer`, `toContiguous`,
  * `fromContiguous`, `copyBuffer`, `copyData`, `fillContiguousStrides`,
  * `isContiguous` (and `isCContiguous`/`isFContiguous`), `fillInfo` and
- * `sizeFromFormat`.
+ * `sizeFromFormat`; and CONTRACT §1's pointer encoding beside them
+ * (`POINTER_SIZE`, `readPointer`, `writePointer`: see buffer-capi-pointers.ts,
+ * with the hand-built layouts and the pointers changed after the export).
  *
  * Sources of truth: CPython's own functions, called by
  * fixtures/golden_capi.py on `_testbuffer.ndarray` exporters of every layout
@@ -11,9 +13,10 @@
  * length-1 dimensions, PIL suboffsets), whose twins the suite's TestExporter
  * builds. Where CPython's function cannot be called (null strides, which
  * CPython's `PyBuffer_GetPointer` would dereference; memory shared by source
- * and destination, which CPython copies with `memcpy`; pointers leading
- * outside the memory), the expectation is the suite's model (src/model/) or
- * memoryview's rule for null fields, and the case says so.
+ * and destination, which CPython copies with `memcpy`, one buffer or two
+ * SharedArrayBuffer objects over one shared WebAssembly.Memory; pointers
+ * leading outside the memory), the expectation is the suite's model
+ * (src/model/) or memoryview's rule for null fields, and the case says so.
  *
  * @packageDocumentation
  */
@@ -33,12 +36,15 @@ import type { BufferInfo } from "../protocol/buffer-info.js";
 import { BufferFlags } from "../protocol/flags.js";
 import { RELEASE_BUFFER } from "../protocol/symbols.js";
 import { RawExporter, TestExporter } from "../test-exporter/index.js";
+import { corruptWalks, pointerEncoding, rawLayouts } from "./buffer-capi-pointers.js";
 import {
   type Capi,
+  caseWith,
   dataMemory,
   exporterOf,
   type Exports,
   exportsOf,
+  GROUP,
   labelOf,
   product,
   sourceForms,
@@ -47,7 +53,6 @@ import {
   withExport,
 } from "./buffer-capi-support.js";
 
-const GROUP = "buffer-capi";
 const ORDERS = ["C", "F", "A"] as const;
 const BAD_ORDERS = ["X", "c", "f", "a", "", "CF"];
 const REQUESTS: Record<GoldenRequestName, number> = {
@@ -72,13 +77,6 @@ function layoutsFor(ctx: Context): GoldenCapiLayout[] {
   return goldenCapi.layouts.filter((layout) => supportsSpec(ctx, layout));
 }
 
-/** Registers a case when the module has every function it needs; reports a skip otherwise. */
-function caseWith(ctx: Context, capi: Partial<Capi>, needs: readonly (keyof Capi)[], name: string, body: (capi: Capi) => void): void {
-  const missing = needs.filter((n) => typeof capi[n] !== "function");
-  if (missing.length > 0) return;
-  ctx.test(`${GROUP}: ${name}`, () => body(capi as Capi));
-}
-
 /** Reports the functions the module lacks, once each. */
 function reportMissing(ctx: Context, capi: Partial<Capi>): void {
   const names: (keyof BufferApiLike)[] = [
@@ -93,6 +91,8 @@ function reportMissing(ctx: Context, capi: Partial<Capi>): void {
     "isFContiguous",
     "fillInfo",
     "sizeFromFormat",
+    "readPointer",
+    "writePointer",
   ];
   for (const name of names) {
     if (typeof capi[name] !== "function") ctx.skip(`${GROUP}: ${name}`, `the module's capi has no ${name}`);
@@ -280,9 +280,10 @@ function checkToContiguous(capi: Capi, exports: Exports, layout: GoldenCapiLayou
     const out = new Uint8Array(info.len);
     assertTrue(capi.toContiguous(info, order, out) === out, `${what}: toContiguous(info, order, out) returns out`);
     assertSameValue(toHex(out), expected, `${what}: out`);
-    assertThrows(() => capi.toContiguous(info, order, new Uint8Array(info.len + 1)), { name: "ValueError" }, `${what}: out one byte too long`);
+    const lengthError = { name: "ValueError", message: /\S/ };
+    assertThrows(() => capi.toContiguous(info, order, new Uint8Array(info.len + 1)), lengthError, `${what}: out one byte too long`);
     if (info.len > 0) {
-      assertThrows(() => capi.toContiguous(info, order, new Uint8Array(info.len - 1)), { name: "ValueError" }, `${what}: out one byte too short`);
+      assertThrows(() => capi.toContiguous(info, order, new Uint8Array(info.len - 1)), lengthError, `${what}: out one byte too short`);
     }
     const data = dataMemory(layout, x);
     if (!layout.pil && data.length >= info.len) {
@@ -456,6 +457,7 @@ export function copies(ctx: Context, capi: Partial<Capi>, exports: Exports): voi
   });
   copyRefusals(ctx, capi, exports);
   overlappingCopies(ctx, capi, exports);
+  sharedAliases(ctx, capi, exports);
 }
 
 function copyRefusals(ctx: Context, capi: Partial<Capi>, exports: Exports): void {
@@ -539,6 +541,57 @@ function overlappingCopies(ctx: Context, capi: Partial<Capi>, exports: Exports):
       assertSameValue(toHex(x.memory), toHex(expected), `${label}: the memory afterwards`);
     });
   }
+}
+
+/** Two SharedArrayBuffer objects over one block (a shared WebAssembly.Memory before and after grow()), or null. */
+function sharedPair(): [SharedArrayBuffer, SharedArrayBuffer] | null {
+  try {
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 2, shared: true });
+    const before = memory.buffer as unknown as SharedArrayBuffer;
+    memory.grow(1);
+    return [before, memory.buffer as unknown as SharedArrayBuffer];
+  } catch {
+    return null; // no shared WebAssembly memory here (a page that is not cross-origin isolated)
+  }
+}
+
+/**
+ * Memory aliased through two SharedArrayBuffer objects, which nothing tells
+ * apart from unrelated memory: every function reads what it copies before
+ * it writes (expectation: the model, as for one buffer).
+ */
+export function sharedAliases(ctx: Context, capi: Partial<Capi>, exports: Exports): void {
+  if (!ctx.supports.sharedArrayBuffer || sharedPair() === null) {
+    ctx.skip(`${GROUP}: SharedArrayBuffers aliasing one shared WebAssembly.Memory`, "no shared WebAssembly.Memory");
+    return;
+  }
+  const name = "toContiguous, fromContiguous and copyBuffer: two SharedArrayBuffer objects over one shared WebAssembly.Memory";
+  caseWith(ctx, capi, ["toContiguous", "fromContiguous", "copyBuffer"], name, (c) => {
+    const [before, after] = sharedPair()!;
+    const bytes = new Uint8Array(after, 0, 12);
+    const fill = () => bytes.set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    // Six 'h' items over bytes 0..11 of `after`, last to first; the same bytes through `before`.
+    const reversed = (readonly: boolean) =>
+      new RawExporter({ buf: after, offset: 10, len: 12, readonly, itemsize: 2, format: "h", ndim: 1, shape: [6], strides: [-2], suboffsets: null });
+    const aliased = () => new Uint8Array(before, 0, 12);
+    // The bytes of the reversed items in C order, as they are now.
+    const flipped = () => toHex(Uint8Array.from({ length: 12 }, (_, k) => bytes[10 - 2 * Math.floor(k / 2) + (k % 2)] as number));
+    fill();
+    let expected = flipped();
+    withExport(exports, reversed(true), BufferFlags.FULL_RO, (info) => c.toContiguous(info, "C", aliased()));
+    assertSameValue(toHex(bytes), expected, "toContiguous into out over the other SharedArrayBuffer");
+    fill();
+    expected = flipped();
+    withExport(exports, reversed(false), BufferFlags.FULL, (info) => c.fromContiguous(info, aliased()));
+    assertSameValue(toHex(bytes), expected, "fromContiguous from a source over the other SharedArrayBuffer");
+    fill();
+    expected = flipped();
+    const straight = new RawExporter({ buf: before, offset: 0, len: 12, readonly: true, itemsize: 2, format: "h", ndim: 1, shape: [6], strides: [2], suboffsets: null });
+    withExport(exports, reversed(false), BufferFlags.FULL, (d) =>
+      withExport(exports, straight, BufferFlags.FULL_RO, (src) => c.copyBuffer(d, src)),
+    );
+    assertSameValue(toHex(bytes), expected, "copyBuffer from a source over the other SharedArrayBuffer");
+  });
 }
 
 // -------------------------------------------------- strides, info, sizes
@@ -657,6 +710,9 @@ export function all(ctx: Context): void {
   pointers(ctx, capi, exports);
   pointerErrors(ctx, capi, exports);
   badPointers(ctx, capi, exports);
+  corruptWalks(ctx, capi, exports);
+  pointerEncoding(ctx, capi, exports);
+  rawLayouts(ctx, capi, exports);
   toContiguous(ctx, capi, exports);
   fromContiguous(ctx, capi, exports);
   contiguity(ctx, capi, exports);

@@ -4,7 +4,8 @@
  * `PyBuffer_ToContiguous`, `PyBuffer_FromContiguous`, `PyObject_CopyData`,
  * `PyBuffer_IsContiguous`, `PyBuffer_FillContiguousStrides`,
  * `PyBuffer_FillInfo` and `PyBuffer_SizeFromFormat` (through ctypes) on
- * `_testbuffer.ndarray` exporters. Loaded once, by URL, like `golden.json`.
+ * `_testbuffer.ndarray` exporters, and on Py_buffers filled in by hand.
+ * Loaded once, by URL, like `golden.json`.
  *
  * @packageDocumentation
  */
@@ -46,6 +47,34 @@ export interface GoldenCapiLayout extends GoldenCapiSpec {
   readonly from_contiguous: Readonly<Record<"C" | "F" | "A", readonly (readonly [number, string])[]>>;
   /** `PyBuffer_IsContiguous` of the view of each request; null where the exporter refuses the request. */
   readonly contiguous: Readonly<Record<GoldenRequestName, GoldenContiguity | null>>;
+}
+
+/**
+ * A layout `_testbuffer.ndarray` cannot make, given field by field (a
+ * Py_buffer filled in by hand), with CPython's answers about it.
+ */
+export interface GoldenCapiRawLayout {
+  /** A label for case names. */
+  readonly id: string;
+  /** The whole memory, hex; each slot in `slots` holds a little-endian byte offset into it. */
+  readonly memory: string;
+  readonly format: string;
+  readonly itemsize: number;
+  readonly shape: readonly number[];
+  readonly strides: readonly number[];
+  readonly suboffsets: readonly number[];
+  /** Byte offset in `memory` of `Py_buffer.buf`. */
+  readonly offset: number;
+  /** Where the pointer slots are (byte positions in `memory`). */
+  readonly slots: readonly number[];
+  /** For each index tuple in C order: `PyBuffer_GetPointer`'s byte offset in `memory`, and the item's bytes (hex). */
+  readonly pointers: readonly (readonly [number, string])[];
+  /** `PyBuffer_ToContiguous` in each order, hex. */
+  readonly to_contiguous: Readonly<Record<"C" | "F" | "A", string>>;
+  /** The source bytes of `from_contiguous`, hex (`len + 3` bytes). */
+  readonly source: string;
+  /** Per order: for each source length n, the whole memory after `PyBuffer_FromContiguous` of n bytes, hex. */
+  readonly from_contiguous: Readonly<Record<"C" | "F" | "A", readonly (readonly [number, string])[]>>;
 }
 
 /** `PyObject_CopyData(dest, src)` on two fresh exporters. */
@@ -103,6 +132,7 @@ export interface GoldenCapiData {
     readonly copy_data_type: readonly [string, string];
   };
   readonly layouts: readonly GoldenCapiLayout[];
+  readonly raw_layouts: readonly GoldenCapiRawLayout[];
   readonly copies: readonly GoldenCapiCopy[];
   readonly strides: readonly GoldenCapiStrides[];
   readonly fill_info: readonly GoldenCapiFillInfo[];
