@@ -29,18 +29,28 @@ export type Spec =
   | { readonly bytes: string }
   | { readonly bytearray: string }
   | { readonly array: readonly [string, readonly number[]] }
-  /** A TestExporter of these bytes, optionally writable, or a window of it starting at `offset`. */
-  | { readonly exporter: string; readonly writable?: boolean; readonly offset?: number; readonly shape?: readonly number[] }
+  /** A TestExporter of these bytes, optionally writable, or a window of it starting at `offset`, of items of `format`. */
+  | {
+      readonly exporter: string;
+      readonly writable?: boolean;
+      readonly offset?: number;
+      readonly shape?: readonly number[];
+      readonly format?: string;
+    }
   /** A TestExporter showing every other byte of these: not one segment. */
-  | { readonly strided: string }
+  | { readonly strided: string; readonly writable?: boolean }
+  /** An exporter whose every request throws the module's `ValueError("gone")`: an error of its own, not a refusal. */
+  | { readonly raising: true }
+  /** A read-only exporter of these bytes answering `format` null (unsigned bytes) even when asked for the format. */
+  | { readonly unformatted: string }
   | { readonly typed: string; readonly items: readonly (number | bigint)[] }
   /** A Uint8Array view of a larger buffer, starting at `at`. */
   | { readonly u8: string; readonly at: number; readonly length: number }
   /** An ArrayBuffer, resizable up to `max` when given. */
   | { readonly arrayBuffer: string; readonly max?: number }
   | { readonly dataView: string; readonly at: number; readonly length: number }
-  /** `memoryview(spec)`, or `memoryview(spec)[::step]`. */
-  | { readonly memoryview: Spec; readonly step?: number }
+  /** `memoryview(spec)`, or `memoryview(spec)[::step]`, then `.cast(cast)` or `.toreadonly()` when asked. */
+  | { readonly memoryview: Spec; readonly step?: number; readonly cast?: string; readonly toreadonly?: true }
   /** `buffer(spec, ...args)`. */
   | { readonly buffer: readonly unknown[] }
   /** `buffer.fromReadWriteObject(spec, ...args)` (`PyBuffer_FromReadWriteObject`). */
@@ -60,6 +70,7 @@ export interface SliceKey {
 export type Op =
   | readonly ["len"]
   | readonly ["str"]
+  /** `b[key]`: an index, or a {@link SliceKey}. */
   | readonly ["get", unknown]
   | readonly ["slice", unknown, unknown, unknown]
   | readonly ["set", unknown, Spec]
@@ -121,6 +132,7 @@ const ERR_INDEX = ["IndexError", "buffer index out of range"] as const;
 const ERR_ASSIGN_INDEX = ["IndexError", "buffer assignment index out of range"] as const;
 const ERR_FIT = ["IndexError", "cannot fit 'long' into an index-sized integer"] as const;
 const ERR_SEGMENT = ["TypeError", "single-segment buffer object expected"] as const;
+const ERR_GONE = ["ValueError", "gone"] as const;
 const ERR_NO_TYPE = ["TypeError", "no buffer type not available"] as const;
 const ERR_SINGLE = ["TypeError", "right operand must be a single byte"] as const;
 const ERR_SLICE_LEN = ["TypeError", "right operand length must match slice length"] as const;
@@ -222,8 +234,10 @@ const composition: BufferCase[] = [
   { id: "a writable buffer of a read-only buffer: compare", source: "buffer_compare, get_buf", make: RW_OVER_STR, do: ["compare", buf(ASDF)], expect: { error: ERR_NO_TYPE } },
   { id: "a writable buffer of a read-only buffer: item assignment", source: "buffer_ass_subscript, get_buf", make: RW_OVER_STR, do: ["set", 0, { bytes: "x" }], expect: { error: ERR_NO_TYPE } },
   { id: "a writable buffer of a read-only buffer: export", source: "buffer_getbuffer, get_buf", make: RW_OVER_STR, do: ["export", 0], expect: { error: ERR_NO_TYPE } },
-  { id: "a writable buffer of a read-only buffer as a concat operand", source: "buffer_concat (bf_getsegcount of the operand: get_buf ANY_BUFFER)", make: buf(ASDF), do: ["concat", RW_OVER_STR], expect: { error: ERR_NO_TYPE } },
-  { id: "a writable buffer of a read-only buffer assigned", source: "buffer_ass_subscript (bf_getsegcount of the value)", make: { new: 4 }, do: ["set", { slice: [0, 4, null] }, RW_OVER_STR], expect: { error: ERR_NO_TYPE } },
+  { id: "a writable buffer of a read-only buffer: slice assignment", source: "buffer_ass_subscript, get_buf (ANY_BUFFER asks the write buffer)", make: RW_OVER_STR, do: ["set", { slice: [0, 2, null] }, { bytes: "xy" }], expect: { error: ERR_NO_TYPE } },
+  { id: "a writable buffer of a read-only buffer as a concat operand", source: "buffer_concat (bf_getsegcount of the operand fails: get_buf ANY_BUFFER; its error replaced)", make: buf(ASDF), do: ["concat", RW_OVER_STR], expect: { error: ERR_SEGMENT } },
+  { id: "a writable buffer of a read-only buffer assigned", source: "buffer_ass_subscript (bf_getsegcount of the value fails; its error replaced)", make: { new: 4 }, do: ["set", { slice: [0, 4, null] }, RW_OVER_STR], expect: { error: ERR_SEGMENT } },
+  { id: "a writable buffer of a read-only buffer assigned to an item", source: "buffer_ass_subscript (bf_getsegcount of the value fails; its error replaced)", make: { new: 4 }, do: ["set", 0, RW_OVER_STR], expect: { error: ERR_SEGMENT } },
   { id: "a writable buffer of a read-only buffer compared", source: "buffer_compare, get_buf of the other", make: buf(ASDF), do: ["compare", RW_OVER_STR], expect: { error: ERR_NO_TYPE } },
 ];
 
@@ -242,6 +256,8 @@ const bases: BufferCase[] = [
   { id: "strided TestExporter: str", source: "get_buf (bf_getsegcount != 1)", make: buf({ strided: "abcdef" }, 1), do: ["str"], expect: { error: ERR_SEGMENT } },
   { id: "memoryview", source: "get_buf", make: buf({ memoryview: { bytes: "abcd" } }, 2), do: ["str"], expect: { value: "cd" } },
   { id: "memoryview with a step: not one segment", source: "get_buf (bf_getsegcount != 1)", make: buf({ memoryview: { bytes: "abcd" }, step: 2 }), do: ["str"], expect: { error: ERR_SEGMENT } },
+  { id: "an exporter raising an error of its own: it comes through", source: "get_buf ((*proc)(...) < 0 returns the proc's error)", make: buf({ raising: true }), do: ["str"], expect: { error: ERR_GONE } },
+  { id: "an exporter raising an error of its own: length", source: "buffer_length, get_buf", make: buf({ raising: true }, 1), do: ["len"], expect: { error: ERR_GONE } },
   { id: "Uint8Array", source: "get_buf", make: buf({ typed: "Uint8Array", items: [1, 2, 3] }, 1), do: ["str"], expect: { value: "\x02\x03" } },
   { id: "Uint8Array view into a larger buffer", source: "get_buf", make: buf({ u8: "xxabcdyy", at: 2, length: 4 }, 1, 2), do: ["str"], expect: { value: "bc" } },
   { id: "Int8Array", source: "get_buf", make: buf({ typed: "Int8Array", items: [-1, 1] }), do: ["str"], expect: { value: "\xff\x01" } },
@@ -289,6 +305,9 @@ const items: BufferCase[] = [
   { id: "item 'a'", source: "buffer_subscript", make: buf(ASDF), do: ["get", "a"], expect: { error: ["TypeError", "sequence index must be integer"] } },
   { id: "item 1.5", source: "buffer_subscript (a float has no __index__)", make: buf(ASDF), do: ["get", 1.5], expect: { error: ["TypeError", "sequence index must be integer"] } },
   { id: "item None", source: "buffer_subscript", make: buf(ASDF), do: ["get", null], expect: { error: ["TypeError", "sequence index must be integer"] } },
+  { id: "a slice key", source: "buffer_subscript (PySlice_Check)", make: buf(ASDF), do: ["get", { slice: [1, 3, null] }], expect: { value: "sd" } },
+  { id: "a slice key with a step", source: "buffer_subscript (step != 1)", make: buf(ASDF), do: ["get", { slice: [null, null, -1] }], expect: { value: "fdsa" } },
+  { id: "a slice key of a window", source: "buffer_subscript, get_buf", make: buf(ASDF, 1, 2), do: ["get", { slice: [null, null, null] }], expect: { value: "sd" } },
 ];
 
 /** buffer_subscript with a slice (_PySlice_Unpack, then get_buf, then _PySlice_AdjustIndices). */
@@ -350,6 +369,10 @@ const assignment: BufferCase[] = [
   { id: "empty slice assignment of one byte", source: "buffer_ass_subscript", make: { new: 2 }, do: ["set", { slice: [5, 9, null] }, { bytes: "x" }], expect: { error: ERR_SLICE_LEN } },
   { id: "slice assignment, step 0", source: "_PySlice_Unpack", make: { new: 2 }, do: ["set", { slice: [null, null, 0] }, { bytes: "xy" }], expect: { error: ERR_STEP } },
   { id: "slice assignment of no buffer", source: "buffer_ass_subscript", make: { new: 2 }, do: ["set", { slice: [0, 1, null] }, v(5)], expect: { error: ERR_BADARG } },
+  { id: "slice assignment leaves the bytes after the slice", source: "buffer_ass_subscript (memcpy of slicelength bytes)", base: { bytearray: "abcd" }, make: rw({ base: true }), do: ["set", { slice: [0, 2, null] }, { bytes: "XY" }], expect: { value: null }, after: "XYcd" },
+  { id: "extended slice assignment leaves the bytes past its last item", source: "buffer_ass_subscript (slicelength items)", base: { bytearray: "abcdefg" }, make: rw({ base: true }), do: ["set", { slice: [0, 4, 2] }, { bytes: "XY" }], expect: { value: null }, after: "XbYdefg" },
+  { id: "item assignment of undefined", source: "buffer_ass_subscript (PyErr_BadArgument)", make: { new: 2 }, do: ["set", 0, v(undefined)], expect: { error: ERR_BADARG } },
+  { id: "item assignment of an exporter raising an error of its own", source: "buffer_ass_item_impl (bf_getreadbuffer's error)", make: { new: 2 }, do: ["set", 0, { raising: true }], expect: { error: ERR_GONE } },
   { id: "slice assignment through the base", source: "buffer_ass_subscript, get_buf", base: { bytearray: "abcdef" }, make: rw({ base: true }, 1, 4), do: ["set", { slice: [1, null, 2] }, { bytes: "XY" }], expect: { value: null }, after: "abXdYf" },
   { id: "slice assignment of an array('H')", source: "buffer_ass_subscript (bf_getreadbuffer: its bytes)", make: { new: 4 }, do: ["set", { slice: [1, 3, null] }, { array: ["H", [0x4141]] }], expect: { value: null }, self: "\x00AA\x00" },
   { id: "slice assignment of a read-only buffer, through a writable buffer of buffer.new", source: "buffer_ass_subscript", base: { new: 4 }, make: rw({ base: true }), do: ["set", { slice: [0, 2, null] }, buf({ bytes: "hi" })], expect: { value: null }, after: "hi\x00\x00" },
@@ -372,6 +395,8 @@ const concatenation: BufferCase[] = [
   { id: "concat empty bytes", source: "buffer_concat", make: buf(ASDF), do: ["concat", { bytes: "" }], expect: { value: "asdf" } },
   { id: "concat no buffer", source: "buffer_concat (PyErr_BadArgument)", make: buf(ASDF), do: ["concat", v(5)], expect: { error: ERR_BADARG } },
   { id: "concat None", source: "buffer_concat", make: buf(ASDF), do: ["concat", v(null)], expect: { error: ERR_BADARG } },
+  { id: "concat undefined", source: "buffer_concat (PyErr_BadArgument)", make: buf(ASDF), do: ["concat", v(undefined)], expect: { error: ERR_BADARG } },
+  { id: "concat an exporter raising an error of its own", source: "buffer_concat (bf_getreadbuffer's error)", make: buf(ASDF), do: ["concat", { raising: true }], expect: { error: ERR_GONE } },
   { id: "concat a plain object", source: "buffer_concat", make: buf(ASDF), do: ["concat", v({})], expect: { error: ERR_BADARG } },
   { id: "concat something not one segment", source: "buffer_concat (bf_getsegcount != 1)", make: buf(ASDF), do: ["concat", { strided: "abcd" }], expect: { error: ERR_SEGMENT } },
   { id: "an empty buffer refuses no buffer", source: "buffer_concat (checked before get_buf)", make: buf(ASDF, 4), do: ["concat", v(5)], expect: { error: ERR_BADARG } },

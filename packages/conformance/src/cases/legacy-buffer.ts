@@ -5,19 +5,28 @@
  * The table of `legacy-buffer-data.ts` (each case read off a 2.7 source) is
  * run case by case, every TestExporter it builds checked for released
  * exports; the relations the contract leaves open (hash values, repr
- * addresses) are checked as relations.
+ * addresses) are checked as relations. Where the module offers 2.7's
+ * old-buffer C API (`legacyCapi`), the table of
+ * `legacy-buffer-capi-data.ts` runs it over every kind of object.
  *
  * @packageDocumentation
  */
 
 import { assertSameValue, assertThrows, assertTrue, attempt } from "../assert/index.js";
 import type { Context } from "../common.js";
-import { construct, type ImplementationModule, type LegacyBufferLike } from "../implementation.js";
+import {
+  construct,
+  type ImplementationModule,
+  type LegacyBufferApiLike,
+  type LegacyBufferLike,
+  type MemoryViewLike,
+} from "../implementation.js";
 import { sliceIndices } from "../model/slice-indices.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
 import { BufferFlags } from "../protocol/flags.js";
 import { GET_BUFFER, RELEASE_BUFFER } from "../protocol/symbols.js";
-import { TestExporter } from "../test-exporter/index.js";
+import { ExporterBufferError, TestExporter } from "../test-exporter/index.js";
+import { LEGACY_CAPI_CASES, type CapiCase } from "./legacy-buffer-capi-data.js";
 import { LEGACY_BUFFER_CASES, type BufferCase, type Mutation, type Op, type Spec } from "./legacy-buffer-data.js";
 
 const GROUP = "legacy-buffer";
@@ -141,6 +150,7 @@ function needs(value: unknown, out: Set<keyof ImplementationModule>): Set<keyof 
     for (const [key, inner] of Object.entries(value)) {
       if (key === "bytes" || key === "bytearray" || key === "array" || key === "memoryview" || key === "slice") out.add(key);
       if (key === "step") out.add("slice");
+      if (key === "raising") out.add("ValueError");
       if (key !== "value") needs(inner, out);
     }
   }
@@ -182,6 +192,31 @@ function exporter(env: Env, made: TestExporter): TestExporter {
   return made;
 }
 
+/** An exporter failing every request with the module's ValueError: an error of its own, not a refusal. */
+function raising(ctx: Context): object {
+  const ValueError = ctx.impl.ValueError as new (message: string) => Error;
+  return {
+    [GET_BUFFER](_flags: number): BufferInfo {
+      throw new ValueError("gone");
+    },
+  };
+}
+
+/** A read-only exporter of unsigned bytes that answers `format` null even when the request asks for it. */
+function unformatted(text: string): object {
+  const buf = bytesOf(text).buffer;
+  const exporter = {
+    [GET_BUFFER](flags: number): BufferInfo {
+      if ((flags & BufferFlags.WRITABLE) !== 0) throw new ExporterBufferError("read-only exporter");
+      const len = buf.byteLength;
+      const shape = (flags & BufferFlags.ND) === BufferFlags.ND ? [len] : null;
+      const strides = (flags & BufferFlags.STRIDES) === BufferFlags.STRIDES ? [1] : null;
+      return { obj: exporter, buf, offset: 0, len, readonly: true, itemsize: 1, format: null, ndim: 1, shape, strides, suboffsets: null };
+    },
+  };
+  return exporter;
+}
+
 /** Builds the object a spec describes. */
 function build(env: Env, spec: Spec): unknown {
   const { ctx, buffer } = env;
@@ -191,20 +226,24 @@ function build(env: Env, spec: Spec): unknown {
   if ("bytearray" in spec) return construct(ctx.impl.bytearray, bytesOf(spec.bytearray));
   if ("array" in spec) return construct(ctx.impl.array, spec.array[0], [...spec.array[1]]);
   if ("exporter" in spec) {
-    const options = { writable: spec.writable, offset: spec.offset, shape: spec.shape };
+    const options = { writable: spec.writable, offset: spec.offset, shape: spec.shape, format: spec.format };
     return exporter(env, new TestExporter(bytesOf(spec.exporter), options));
   }
   if ("strided" in spec) {
     const n = Math.floor(spec.strided.length / 2);
-    return exporter(env, new TestExporter(bytesOf(spec.strided), { shape: [n], strides: [2] }));
+    return exporter(env, new TestExporter(bytesOf(spec.strided), { shape: [n], strides: [2], writable: spec.writable }));
   }
+  if ("raising" in spec) return raising(ctx);
+  if ("unformatted" in spec) return unformatted(spec.unformatted);
   if ("typed" in spec) return typedArray(spec.typed, spec.items);
   if ("u8" in spec) return new Uint8Array(bytesOf(spec.u8).buffer, spec.at, spec.length);
   if ("arrayBuffer" in spec) return arrayBuffer(spec.arrayBuffer, spec.max);
   if ("dataView" in spec) return new DataView(bytesOf(spec.dataView).buffer, spec.at, spec.length);
   if ("memoryview" in spec) {
     const m = ctx.memoryview(build(env, spec.memoryview));
-    return spec.step === undefined ? m : m.get(ctx.slice(null, null, spec.step));
+    const view = spec.step === undefined ? m : (m.get(ctx.slice(null, null, spec.step)) as MemoryViewLike);
+    if (spec.cast !== undefined) return view.cast(spec.cast);
+    return spec.toreadonly ? view.toreadonly() : view;
   }
   if ("buffer" in spec) return construct(buffer, ...spec.buffer.map((a) => arg(env, a)));
   if ("rw" in spec) {
@@ -252,8 +291,11 @@ function perform(env: Env, b: LegacyBufferLike, op: Op): unknown {
       return b.length;
     case "str":
       return latin1(b.tobytes());
-    case "get":
-      return latin1(b.get(op[1] as number));
+    case "get": {
+      const key = op[1];
+      const k = isSpec(key) && "slice" in key ? ctx.slice(...(key as { slice: [number, number, number] }).slice) : key;
+      return latin1(b.get(k as number));
+    }
     case "slice":
       return latin1(b.slice(op[1] as number, op[2] as number, op[3] as number));
     case "set": {
@@ -559,6 +601,56 @@ export function api(ctx: Context): void {
   }
 }
 
+/** Calls one helper the way a case asks: bytes come back as latin-1, after writing "Z" through a write buffer when the case checks that. */
+function callHelper(env: Env, api: LegacyBufferApiLike, c: CapiCase): { result: string | boolean; target: unknown } {
+  if (c.base !== undefined) env.base = build(env, c.base);
+  const target = build(env, c.make);
+  if (c.fn === "checkReadBuffer") return { result: api.checkReadBuffer(target), target };
+  const bytes = api[c.fn](target);
+  assertTrue(bytes instanceof Uint8Array, `${c.fn} returns a Uint8Array`);
+  const result = latin1(bytes);
+  if (c.after !== undefined) bytes[0] = "Z".charCodeAt(0);
+  return { result, target };
+}
+
+function checkCapiCase(ctx: Context, api: LegacyBufferApiLike, c: CapiCase): void {
+  const env: Env = { ctx, buffer: ctx.impl.buffer as BufferCtor, base: undefined, exporters: [] };
+  const what = `${c.id} (${c.source})`;
+  if (c.expect.error !== undefined) {
+    const [name, message] = c.expect.error;
+    assertThrows(() => callHelper(env, api, c), { name, message }, what);
+  } else {
+    const { result, target } = attempt(() => callHelper(env, api, c), what);
+    assertSameValue(result, c.expect.value, what);
+    if (c.after !== undefined) {
+      assertSameValue(contentOf(env.base ?? target), c.after, `${what}: the object after writing "Z" through the write buffer`);
+    }
+  }
+  // The C functions hand out memory with no release: whatever they exported is given back.
+  env.exporters.forEach((x, i) => assertSameValue(x.exports, 0, `${what}: live exports of TestExporter #${i}`));
+}
+
+/**
+ * Python 2.7's old-buffer C API (`PyObject_AsReadBuffer`,
+ * `PyObject_AsWriteBuffer`, `PyObject_AsCharBuffer`,
+ * `PyObject_CheckReadBuffer`), where the module offers it as `legacyCapi`:
+ * the table of `legacy-buffer-capi-data.ts`, over every kind of object.
+ */
+export function oldBufferApi(ctx: Context): void {
+  const api = ctx.impl.legacyCapi ?? {};
+  const names = ["asReadBuffer", "asWriteBuffer", "asCharBuffer", "checkReadBuffer"] as const;
+  for (const name of names) {
+    if (typeof api[name] !== "function") ctx.skip(`${GROUP}: legacyCapi: ${name}`, `the module's legacyCapi has no ${name}`);
+  }
+  for (const [section, cases] of LEGACY_CAPI_CASES) {
+    for (const c of cases) {
+      if (typeof api[c.fn] !== "function") continue;
+      if (!runnable(ctx, { id: c.id, source: c.source, base: c.base, make: c.make, expect: {} })) continue;
+      ctx.test(`${GROUP}: legacyCapi: ${section}: ${c.id}`, () => checkCapiCase(ctx, api as LegacyBufferApiLike, c));
+    }
+  }
+}
+
 /** Every group, in order. */
 export function all(ctx: Context): void {
   if (!ctx.has("buffer")) {
@@ -573,4 +665,5 @@ export function all(ctx: Context): void {
   exporterSide(ctx);
   copies(ctx);
   api(ctx);
+  oldBufferApi(ctx);
 }
