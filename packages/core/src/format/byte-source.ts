@@ -30,6 +30,7 @@
  */
 
 import type { BufferInfo } from "../protocol/buffer-info.js";
+import { isArrayBuffer, isSharedArrayBuffer } from "../protocol/brand-checks.js";
 import { BufferFlags } from "../protocol/flags.js";
 import { getBuffer } from "../protocol/get-buffer.js";
 import { releaseBuffer } from "../protocol/release-buffer.js";
@@ -53,13 +54,14 @@ export interface ByteWindow {
 
 const EMPTY: ByteWindow = Object.freeze({ view: new DataView(new ArrayBuffer(0)), byteOffset: 0, byteLength: 0 });
 
-const toStringTag = Object.prototype.toString;
-
+/**
+ * Whether `x` is an ArrayBuffer or a SharedArrayBuffer, of this realm or
+ * another (an iframe's, a vm context's): the protocol's brand checks ask the
+ * internal slot, which an object that only claims the `Symbol.toStringTag`
+ * lacks (that one is refused like any other object).
+ */
 function isArrayBufferLike(x: unknown): x is ArrayBuffer | SharedArrayBuffer {
-  if (x instanceof ArrayBuffer) return true;
-  if (typeof SharedArrayBuffer !== "undefined" && x instanceof SharedArrayBuffer) return true;
-  const tag = toStringTag.call(x);
-  return tag === "[object ArrayBuffer]" || tag === "[object SharedArrayBuffer]";
+  return isArrayBuffer(x) || isSharedArrayBuffer(x);
 }
 
 /**
@@ -146,7 +148,7 @@ function windowOf(source: unknown): { window: ByteWindow; buffer: ArrayBufferLik
     if (byteLength === 0) return { window: EMPTY, buffer };
     return { window: Object.freeze({ view: new DataView(buffer), byteOffset: source.byteOffset, byteLength }), buffer };
   }
-  if (typeof source === "object" && source !== null && isArrayBufferLike(source)) {
+  if (isArrayBufferLike(source)) {
     const byteLength = source.byteLength;
     if (byteLength === 0) return { window: EMPTY, buffer: source };
     return { window: Object.freeze({ view: new DataView(source), byteOffset: 0, byteLength }), buffer: source };
@@ -240,6 +242,9 @@ export class ByteWindowMemo {
     this.view = found.window.view;
     this.byteOffset = found.window.byteOffset;
     this.byteLength = found.window.byteLength;
+    // An empty window over a buffer that cannot resize stays empty (detaching leaves it empty), and not
+    // reusing a window only makes the same one afresh: ">= 0" and "<= 0" cannot be told from "> 0".
+    // Stryker disable next-line EqualityOperator: reusing an empty window, or never reusing one, reads the same bytes
     this.reusable = found.window.byteLength > 0 && !isResizable(found.buffer);
     return false;
   }

@@ -43,6 +43,16 @@ describe("buffer kinds", () => {
     expect(unpack("5s", buffer)).toEqual([new Uint8Array([104, 101, 108, 108, 111])]);
   });
 
+  test("an ArrayBuffer of another realm is a buffer; an object tagged like one is not", async () => {
+    const { runInNewContext } = await import("node:vm");
+    const foreign = runInNewContext("new Uint8Array([1, 2, 3, 4]).buffer") as ArrayBuffer;
+    expect(foreign instanceof ArrayBuffer).toBe(false);
+    expect(unpack("<2H", foreign)).toEqual([0x0201, 0x0403]);
+    const fake = { [Symbol.toStringTag]: "ArrayBuffer", byteLength: 4 };
+    expect(() => unpack("<2H", fake)).toThrow(new TypeError("a bytes-like object is required, not 'object'"));
+    expect(() => packInto("<H", fake, 0, 1)).toThrow(new TypeError("argument must be read-write bytes-like object, not object"));
+  });
+
   test("unpacked bytes are fresh copies, never views of the buffer", () => {
     const bytes = new Uint8Array([65, 66, 67, 3, 88, 89, 90]);
     const [c, s, p] = unpack("c2s4p", bytes) as Uint8Array[];
