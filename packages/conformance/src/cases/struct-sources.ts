@@ -12,12 +12,13 @@
  * @packageDocumentation
  */
 
-import { assertSameValue, assertThrows } from "../assert/index.js";
+import { assertSameValue, assertThrows, attempt } from "../assert/index.js";
 import { ConformanceError } from "../assert/assertion-error.js";
 import { showValue } from "../assert/show-value.js";
 import type { Context } from "../common.js";
 import { decodeValue, fromHex } from "../golden/decode-value.js";
 import { golden, type GoldenStructCase } from "../golden/golden-data.js";
+import { goldenStructPaths } from "../golden/golden-struct-paths-data.js";
 import { checkRecorded } from "./golden-struct.js";
 import { construct, type StructModuleLike } from "../implementation.js";
 import { TestExporter } from "../test-exporter/index.js";
@@ -303,6 +304,240 @@ export function argumentKinds(ctx: Context): void {
   }
 }
 
+// ------------------------------------------- the codec's less common paths --
+
+/** One recorded case through the module-level functions, the buffer a `Uint8Array`. */
+function runWithModule(struct: Partial<StructModuleLike>, c: GoldenStructCase): unknown {
+  const args = (c.args ?? []).map(decodeValue);
+  switch (c.op) {
+    case "pack":
+      return struct.pack!(c.format, ...args);
+    case "unpack":
+      return struct.unpack!(c.format, fromHex(c.bytes ?? ""));
+    case "unpack_from":
+      return struct.unpackFrom!(c.format, fromHex(c.buffer ?? ""), c.offset ?? 0);
+    case "pack_into": {
+      const buffer = fromHex(c.buffer ?? "");
+      struct.packInto!(c.format, buffer, c.offset ?? 0, ...args);
+      return buffer;
+    }
+    default:
+      throw new ConformanceError(`no runner for ${c.op}`);
+  }
+}
+
+/** Whether the module has every function a recorded op needs. */
+function hasFunctions(struct: Partial<StructModuleLike>): boolean {
+  return ["pack", "unpack", "unpackFrom", "packInto"].every((fn) => typeof struct[fn as keyof StructModuleLike] === "function");
+}
+
+/**
+ * Formats of more than eight values (a repeat count of every code in every
+ * byte order, alone and before another field) and of eight values after
+ * padding: CPython's pack, unpack and unpack_from (at an offset, and from
+ * the end), through the module functions and a `Struct` object
+ * (`runs` in fixtures/golden_struct_paths.py).
+ */
+export function longFormats(ctx: Context): void {
+  const struct = ctx.impl.struct as Partial<StructModuleLike>;
+  const Struct = struct.Struct;
+  const byFormat = new Map<string, GoldenStructCase[]>();
+  for (const c of goldenStructPaths.runs) byFormat.set(c.format, [...(byFormat.get(c.format) ?? []), c]);
+  for (const [format, cases] of byFormat) {
+    ctx.test(`${GROUP}: long format ${JSON.stringify(format)}: pack, unpack and unpack_from`, () => {
+      cases.forEach((c, k) => {
+        const what = `${JSON.stringify(format)} case ${k} (${c.op}${c.offset === undefined ? "" : ` at ${c.offset}`})`;
+        checkRecorded(c, () => runWithModule(struct, c), what);
+        if (typeof Struct === "function") checkRecorded(c, () => runWithStruct(Struct, c), `${what} through Struct`);
+      });
+    });
+  }
+}
+
+/**
+ * `pack_into` of 8-byte integers out of range: the error, and the bytes the
+ * buffer holds afterwards, which CPython's big-endian rows have already
+ * written (`leftovers` in fixtures/golden_struct_paths.py).
+ */
+export function failedWrites(ctx: Context): void {
+  const struct = ctx.impl.struct as Partial<StructModuleLike>;
+  const byFormat = new Map<string, typeof goldenStructPaths.leftovers[number][]>();
+  for (const c of goldenStructPaths.leftovers) byFormat.set(c.format, [...(byFormat.get(c.format) ?? []), c]);
+  for (const [format, cases] of byFormat) {
+    ctx.test(`${GROUP}: packInto(${JSON.stringify(format)}) of values in and out of range leaves CPython's bytes`, () => {
+      for (const c of cases) {
+        const value = decodeValue(c.args?.[0]);
+        const what = `packInto(${JSON.stringify(format)}, buffer, ${c.offset}, ${showValue(value)})`;
+        const buffer = fromHex(c.buffer ?? "");
+        checkRecorded({ ...c, bytes: c.after }, () => {
+          struct.packInto!(format, buffer, c.offset ?? 0, value);
+          return buffer;
+        }, what);
+        assertSameValue(buffer, fromHex(c.after), `${what}: the buffer afterwards`);
+      }
+    });
+  }
+}
+
+/** Native `P` at and beyond its limits, and given values that are not integers (`pointers`). */
+export function pointerValues(ctx: Context): void {
+  const struct = ctx.impl.struct as Partial<StructModuleLike>;
+  goldenStructPaths.pointers.forEach((c, i) => {
+    const what = `#${i} ${c.op}('P', ${showValue(decodeValue(c.args?.[0]))})`;
+    ctx.test(`${GROUP}: pointer ${what}`, () => checkRecorded(c, () => runWithModule(struct, c), what));
+  });
+  for (const c of goldenStructPaths.arity) {
+    const name = c.fn === "pack" ? "pack" : "packInto";
+    const fn = struct[name];
+    ctx.test(`${GROUP}: ${name}() with no arguments`, () => {
+      assertThrows(() => (fn as () => unknown)(), { name: c.error[0], message: c.error[1] }, `${name}() (CPython's ${c.fn}())`);
+    });
+  }
+}
+
+/** A resizable ArrayBuffer (or growable SharedArrayBuffer) of `bytes`, able to grow to `max` bytes. */
+function resizableOf(bytes: Uint8Array, max: number, shared: boolean): ArrayBuffer | SharedArrayBuffer | null {
+  try {
+    const buffer = shared
+      ? new (SharedArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => SharedArrayBuffer)(bytes.length, { maxByteLength: max })
+      : new (ArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => ArrayBuffer)(bytes.length, { maxByteLength: max });
+    if ((buffer as { maxByteLength?: number }).maxByteLength !== max) return null; // the runtime ignored the option
+    new Uint8Array(buffer).set(bytes);
+    return buffer;
+  } catch {
+    return null;
+  }
+}
+
+/** Changes the length of a resizable or growable buffer. */
+function setLength(buffer: ArrayBuffer | SharedArrayBuffer, length: number): void {
+  const b = buffer as { resize?: (n: number) => void; grow?: (n: number) => void };
+  if (typeof b.resize === "function") b.resize(length);
+  else b.grow!(length);
+}
+
+/** The current bytes of any built-in buffer kind, copied into a fresh fixed-length `Uint8Array`. */
+function currentBytes(source: ArrayBufferLike | ArrayBufferView): Uint8Array {
+  if (ArrayBuffer.isView(source)) return new Uint8Array(source.buffer, source.byteOffset, source.byteLength).slice();
+  return new Uint8Array(source).slice();
+}
+
+/**
+ * A struct call on memory that changes length between calls must see its
+ * length at the time of the call, as CPython's `struct` does with a
+ * bytearray resized between calls: one `Struct` reads a resizable
+ * ArrayBuffer, a growable SharedArrayBuffer, and length-tracking views of
+ * them, grows them, reads past the old end, shrinks them and is refused
+ * there. The truth is the same call on a fixed-length copy of the bytes.
+ */
+export function resizedBuffers(ctx: Context): void {
+  const struct = ctx.impl.struct as Partial<StructModuleLike>;
+  const Struct = struct.Struct;
+  if (!ctx.supports.resizable || typeof Struct !== "function") return;
+  const kinds: [string, boolean, (b: ArrayBuffer | SharedArrayBuffer) => ArrayBufferLike | ArrayBufferView][] = [
+    ["resizable ArrayBuffer", false, (b) => b],
+    ["length-tracking Uint8Array over a resizable ArrayBuffer", false, (b) => new Uint8Array(b)],
+    ["length-tracking DataView over a resizable ArrayBuffer", false, (b) => new DataView(b)],
+  ];
+  if (ctx.supports.sharedArrayBuffer && typeof SharedArrayBuffer !== "undefined") {
+    kinds.push(["growable SharedArrayBuffer", true, (b) => b], ["length-tracking Uint8Array over a growable SharedArrayBuffer", true, (b) => new Uint8Array(b)]);
+  }
+  const initial = Uint8Array.from([1, 2, 3, 4]);
+  for (const [label, shared, wrap] of kinds) {
+    ctx.test(`${GROUP}: a Struct over a ${label} sees each length it is given`, () => {
+      const buffer = resizableOf(initial, 16, shared);
+      if (buffer === null) return; // the runtime has no resizable buffers of this kind
+      const source = wrap(buffer);
+      const s = new Struct("<H");
+      // The truth: the same call by a fresh Struct on a fixed-length copy (not by
+      // `s`, whose latest argument must stay the resizable memory).
+      const same = (what: string, call: (st: StructObject, src: unknown) => unknown): void => {
+        const expected = outcome(() => call(new Struct("<H"), currentBytes(source)));
+        const got = outcome(() => call(s, source));
+        assertSameValue(showOutcome(got), showOutcome(expected), `${label}: ${what}`);
+      };
+      same("unpackFrom at 2 (4 bytes)", (st, src) => st.unpackFrom(src, 2));
+      same("unpackFrom at 6 (4 bytes)", (st, src) => st.unpackFrom(src, 6));
+      setLength(buffer, 12);
+      new Uint8Array(buffer).set([7, 8, 9, 10, 11, 12], 6);
+      same("unpackFrom at 6 after growing to 12 bytes", (st, src) => st.unpackFrom(src, 6));
+      same("unpackFrom at -2 after growing to 12 bytes", (st, src) => st.unpackFrom(src, -2));
+      same("unpack of 12 bytes", (st, src) => st.unpack(src));
+      s.packInto(source, 10, 0x0d0e);
+      assertSameValue(currentBytes(source).slice(10), Uint8Array.from([0x0e, 0x0d]), `${label}: packInto at 10 after growing writes the new bytes`);
+      if (!shared) {
+        setLength(buffer, 2);
+        same("unpackFrom at 2 after shrinking to 2 bytes", (st, src) => st.unpackFrom(src, 2));
+        same("unpack after shrinking to 2 bytes", (st, src) => st.unpack(src));
+        const expected = outcome(() => new Struct("<H").packInto(new Uint8Array(2), 2, 1));
+        assertSameValue(showOutcome(outcome(() => s.packInto(source, 2, 1))), showOutcome(expected), `${label}: packInto at 2 after shrinking`);
+      }
+    });
+  }
+}
+
+/**
+ * Detached memory of every built-in kind reads as 0 bytes, whether the
+ * `Struct` saw it before the detach or not; a `Struct` that was last given
+ * something else than a buffer refuses the next non-buffer too.
+ */
+export function detachedAndRefused(ctx: Context): void {
+  const struct = ctx.impl.struct as Partial<StructModuleLike>;
+  const Struct = struct.Struct;
+  if (!ctx.supports.detach || typeof Struct !== "function" || typeof structuredClone !== "function") return;
+  const kinds: [string, (b: ArrayBuffer) => unknown][] = [
+    ["ArrayBuffer", (b) => b],
+    ["DataView", (b) => new DataView(b, 1, 4)],
+    ["Int16Array", (b) => new Int16Array(b, 2, 2)],
+  ];
+  for (const [label, wrap] of kinds) {
+    ctx.test(`${GROUP}: a detached ${label} is 0 bytes to struct`, () => {
+      const buffer = new ArrayBuffer(8);
+      const source = wrap(buffer);
+      const s = new Struct("<H");
+      attempt(() => s.unpackFrom(source, 0), `${label}: unpackFrom before the detach`);
+      structuredClone(buffer, { transfer: [buffer] });
+      const empty = new Uint8Array(0);
+      const calls: [string, (src: unknown) => unknown][] = [
+        ["Struct.unpack", (src) => s.unpack(src)],
+        ["Struct.unpackFrom", (src) => s.unpackFrom(src, 0)],
+        ["Struct.packInto", (src) => s.packInto(src, 0, 1)],
+        ["Struct.iterUnpack", (src) => [...s.iterUnpack(src)]],
+        ["unpack", (src) => struct.unpack?.("<H", src)],
+        ["unpackFrom", (src) => struct.unpackFrom?.("<H", src, 0)],
+        ["packInto", (src) => struct.packInto?.("<H", src, 0, 1)],
+        ["iterUnpack", (src) => [...(struct.iterUnpack?.("<H", src) ?? [])]],
+      ];
+      for (const [what, call] of calls) {
+        assertSameValue(showOutcome(outcome(() => call(source))), showOutcome(outcome(() => call(empty))), `${what} of a detached ${label}, as of 0 bytes`);
+      }
+    });
+  }
+  ctx.test(`${GROUP}: a Struct refused a non-buffer refuses undefined next`, () => {
+    const s = new Struct("<H");
+    assertSameValue(Array.from(s.unpack(Uint8Array.from([1, 0]))), [1], "unpack of 2 bytes");
+    assertThrows(() => s.unpack(5), { name: "TypeError", message: "a bytes-like object is required, not 'int'" }, "unpack(5)");
+    assertThrows(() => s.unpack(undefined), { name: "TypeError", message: "a bytes-like object is required, not 'NoneType'" }, "unpack(undefined)");
+    assertThrows(() => s.unpackFrom(undefined), { name: "TypeError", message: "a bytes-like object is required, not 'NoneType'" }, "unpackFrom(undefined)");
+    assertThrows(() => s.packInto(undefined, 0, 1), { name: "TypeError", message: "argument must be read-write bytes-like object, not None" }, "packInto(undefined, 0, 1)");
+  });
+  ctx.test(`${GROUP}: an object that only claims to be an ArrayBuffer is refused as any object is`, () => {
+    const fake = { [Symbol.toStringTag]: "ArrayBuffer", byteLength: 4 };
+    const shared = { [Symbol.toStringTag]: "SharedArrayBuffer", byteLength: 4 };
+    const calls: [string, (src: unknown) => unknown][] = [
+      ["unpack", (src) => struct.unpack?.("<H", src)],
+      ["unpackFrom", (src) => struct.unpackFrom?.("<H", src, 0)],
+      ["packInto", (src) => struct.packInto?.("<H", src, 0, 1)],
+      ["Struct.unpack", (src) => new Struct("<H").unpack(src)],
+    ];
+    for (const [what, call] of calls) {
+      const expected = showOutcome(outcome(() => call({ byteLength: 4 })));
+      assertSameValue(showOutcome(outcome(() => call(fake))), expected, `${what} of an object tagged ArrayBuffer`);
+      assertSameValue(showOutcome(outcome(() => call(shared))), expected, `${what} of an object tagged SharedArrayBuffer`);
+    }
+  });
+}
+
 /** Every group, in order. */
 export function all(ctx: Context): void {
   if (!ctx.impl.struct) {
@@ -316,4 +551,13 @@ export function all(ctx: Context): void {
   }
   bufferKindsGroup(ctx);
   argumentKinds(ctx);
+  if (!hasFunctions(ctx.impl.struct)) {
+    ctx.skip(`${GROUP}: less common paths`, "the module's struct lacks pack, unpack, unpackFrom or packInto");
+    return;
+  }
+  longFormats(ctx);
+  failedWrites(ctx);
+  pointerValues(ctx);
+  resizedBuffers(ctx);
+  detachedAndRefused(ctx);
 }
