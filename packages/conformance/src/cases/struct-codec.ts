@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 
-import { assertSameValue, assertThrows, assertTrue, attempt, showValue } from "../assert/index.js";
+import { assertSameValue, assertThrows, assertTrue, attempt, showValue, outcome, showOutcome } from "../assert/index.js";
 import type { Context } from "../common.js";
 import { decodeValue, fromHex } from "../golden/decode-value.js";
 import { golden } from "../golden/golden-data.js";
@@ -225,21 +225,6 @@ export function structRepr(ctx: Context, struct: Partial<StructModuleLike>): voi
   }
 }
 
-type Outcome = { readonly value: unknown } | { readonly error: readonly [string, string] };
-
-/** An outcome in words, for comparing and for the failure message. */
-function showOutcome(o: Outcome): string {
-  return "error" in o ? `${o.error[0]}: ${o.error[1]}` : `returned ${showValue(o.value)}`;
-}
-
-function outcome(fn: () => unknown): Outcome {
-  try {
-    return { value: fn() };
-  } catch (error) {
-    const e = error as { name?: unknown; message?: unknown } | null;
-    return { error: [String(e?.name), String(e?.message)] };
-  }
-}
 
 /** One way to call unpack_from and pack_into: the module's functions or a Struct's methods. */
 interface StructCalls {

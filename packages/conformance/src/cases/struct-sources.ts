@@ -12,7 +12,7 @@
  * @packageDocumentation
  */
 
-import { assertSameValue, assertThrows, attempt } from "../assert/index.js";
+import { assertSameValue, assertThrows, attempt, outcome, showOutcome } from "../assert/index.js";
 import { ConformanceError } from "../assert/assertion-error.js";
 import { showValue } from "../assert/show-value.js";
 import type { Context } from "../common.js";
@@ -27,22 +27,6 @@ const GROUP = "struct-sources";
 
 type StructObject = InstanceType<StructModuleLike["Struct"]>;
 
-/** The outcome of one call: its value, or its error's name and message. */
-type Outcome = { readonly value: unknown } | { readonly error: readonly [string, string] };
-
-/** An outcome in words, for comparing and for the failure message. */
-function showOutcome(o: Outcome): string {
-  return "error" in o ? `${o.error[0]}: ${o.error[1]}` : `returned ${showValue(o.value)}`;
-}
-
-function outcome(fn: () => unknown): Outcome {
-  try {
-    return { value: fn() };
-  } catch (error) {
-    const e = error as { name?: unknown; message?: unknown } | null;
-    return { error: [String(e?.name), String(e?.message)] };
-  }
-}
 
 /** One recorded case through `new Struct(format)` and its methods. */
 function runWithStruct(Struct: StructModuleLike["Struct"], c: GoldenStructCase): unknown {
