@@ -604,6 +604,23 @@ export interface BufferApiLike {
   writePointer(buf: ArrayBufferLike, byteOffset: number, targetByteOffset: number): void;
 }
 
+/** The functions of {@link BufferApiLike}, in the order the suite reports them. */
+export const CAPI_NAMES = [
+  "getPointer",
+  "toContiguous",
+  "fromContiguous",
+  "copyBuffer",
+  "copyData",
+  "fillContiguousStrides",
+  "isContiguous",
+  "isCContiguous",
+  "isFContiguous",
+  "fillInfo",
+  "sizeFromFormat",
+  "readPointer",
+  "writePointer",
+] as const satisfies readonly (keyof BufferApiLike)[];
+
 /** Any constructor-like function: called with or without `new`. */
 export type Callable = (...args: never[]) => unknown;
 

@@ -13,7 +13,7 @@
 
 import * as builtins from "@mv/builtins";
 import * as core from "@mv/core";
-import type { BufferApiLike, ImplementationModule, NdarrayViewClass, StructModuleLike } from "../implementation.js";
+import { CAPI_NAMES, type BufferApiLike, type ImplementationModule, type NdarrayViewClass, type StructModuleLike } from "../implementation.js";
 
 const b = builtins as Record<string, unknown>;
 const c = core as Record<string, unknown>;
@@ -22,21 +22,6 @@ const pick = (name: string): unknown => b[name] ?? c[name];
 const STRUCT_NAMES = ["calcsize", "pack", "unpack", "packInto", "unpackFrom", "iterUnpack", "Struct"] as const;
 const structEntries = STRUCT_NAMES.filter((name) => typeof c[name] === "function").map((name) => [name, c[name]]);
 
-const CAPI_NAMES = [
-  "getPointer",
-  "toContiguous",
-  "fromContiguous",
-  "copyBuffer",
-  "copyData",
-  "fillContiguousStrides",
-  "isContiguous",
-  "isCContiguous",
-  "isFContiguous",
-  "fillInfo",
-  "sizeFromFormat",
-  "readPointer",
-  "writePointer",
-] as const;
 const capiEntries = CAPI_NAMES.filter((name) => typeof c[name] === "function").map((name) => [name, c[name]]);
 // The contract's pointer slot size is a constant, not a function.
 if (typeof c["POINTER_SIZE"] === "number") capiEntries.push(["POINTER_SIZE", c["POINTER_SIZE"]]);

@@ -30,7 +30,7 @@ import {
   type GoldenCapiLayout,
   type GoldenRequestName,
 } from "../golden/golden-capi-data.js";
-import type { BufferApiLike } from "../implementation.js";
+import { CAPI_NAMES } from "../implementation.js";
 import { allIndices, itemBytePosition } from "../model/model-view.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
 import { BufferFlags } from "../protocol/flags.js";
@@ -79,22 +79,7 @@ function layoutsFor(ctx: Context): GoldenCapiLayout[] {
 
 /** Reports the functions the module lacks, once each. */
 function reportMissing(ctx: Context, capi: Partial<Capi>): void {
-  const names: (keyof BufferApiLike)[] = [
-    "getPointer",
-    "toContiguous",
-    "fromContiguous",
-    "copyBuffer",
-    "copyData",
-    "fillContiguousStrides",
-    "isContiguous",
-    "isCContiguous",
-    "isFContiguous",
-    "fillInfo",
-    "sizeFromFormat",
-    "readPointer",
-    "writePointer",
-  ];
-  for (const name of names) {
+  for (const name of CAPI_NAMES) {
     if (typeof capi[name] !== "function") ctx.skip(`${GROUP}: ${name}`, `the module's capi has no ${name}`);
   }
 }
