@@ -150,20 +150,24 @@ export function reexportRefusals(ctx: Context): void {
   });
 }
 
+/** A valid answer: 8 read-only bytes, format 'B', with `extra` fields over it. */
+const bytesInfo = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  buf: new ArrayBuffer(8),
+  offset: 0,
+  len: 8,
+  readonly: true,
+  itemsize: 1,
+  format: "B",
+  ndim: 1,
+  shape: [8],
+  strides: [1],
+  suboffsets: null,
+  ...extra,
+});
+
 /** Invalid BufferInfos are refused with BufferError, and the export is given back. */
 export function invalidInfos(ctx: Context): void {
-  const base = (): Omit<BufferInfo, "obj"> => ({
-    buf: new ArrayBuffer(8),
-    offset: 0,
-    len: 8,
-    readonly: true,
-    itemsize: 1,
-    format: "B",
-    ndim: 1,
-    shape: [8],
-    strides: [1],
-    suboffsets: null,
-  });
+  const base = (): Omit<BufferInfo, "obj"> => bytesInfo() as unknown as Omit<BufferInfo, "obj">;
   const lies: [string, Partial<Omit<BufferInfo, "obj">>][] = [
     ["shape past the end of buf", { shape: [9], len: 9 }],
     ["offset past the end of buf", { offset: 1 }],
@@ -293,19 +297,6 @@ function answering(answer: () => unknown): { exporter: object; exports: () => nu
   return { exporter, exports: () => exports };
 }
 
-const bytesInfo = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
-  buf: new ArrayBuffer(8),
-  offset: 0,
-  len: 8,
-  readonly: true,
-  itemsize: 1,
-  format: "B",
-  ndim: 1,
-  shape: [8],
-  strides: [1],
-  suboffsets: null,
-  ...extra,
-});
 
 /**
  * Answers that are not BufferInfos, or whose fields cannot be read: the
