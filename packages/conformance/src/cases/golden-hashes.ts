@@ -12,17 +12,12 @@
 
 import { ConformanceError, assertSameValue, assertThrows } from "../assert/index.js";
 import type { Context } from "../common.js";
+import { fromHex } from "../golden/decode-value.js";
 import { goldenHashes, type GoldenHashCase } from "../golden/golden-hashes-data.js";
 import { construct, type MemoryViewLike } from "../implementation.js";
 import { TestExporter } from "../test-exporter/index.js";
 
 const GROUP = "golden-hashes";
-
-function fromHex(hex: string): Uint8Array {
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-  return out;
-}
 
 /**
  * Checks a hash against CPython's 64-bit value: a bigint must be it exactly;

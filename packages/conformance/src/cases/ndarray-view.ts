@@ -22,7 +22,7 @@
 import { assertSameValue, assertThrows, assertTrue, attempt, ConformanceError, errorMatches, showValue } from "../assert/index.js";
 import type { ExpectedError } from "../assert/index.js";
 import type { Context } from "../common.js";
-import { decodeValue, fromHex } from "../golden/decode-value.js";
+import { decodeValue, fromHex, toHex } from "../golden/decode-value.js";
 import {
   goldenNdarray as golden,
   type GoldenNdError,
@@ -157,12 +157,6 @@ function nest(flat: readonly unknown[], shape: readonly number[]): unknown {
   return out;
 }
 
-function hex(bytes: Uint8Array): string {
-  let out = "";
-  for (const b of bytes) out += b.toString(16).padStart(2, "0");
-  return out;
-}
-
 function baseChar(format: string): string {
   return /^[@=<>!]/.test(format) ? format.slice(1) : format;
 }
@@ -228,9 +222,9 @@ export function sources(ctx: Context): void {
       assertSameValue([ro.readonly, v.readonly], [true, true], "[toReadonly().readonly, readonly]");
       assertSameValue(ro.toList(), list, "toReadonly().toList()");
       for (const order of ["C", "F", "A"] as const) {
-        assertSameValue(hex(attempt(() => v.toBytes(order), `toBytes("${order}")`)), source.bytes[order], `toBytes("${order}") (NumPy's tobytes)`);
+        assertSameValue(toHex(attempt(() => v.toBytes(order), `toBytes("${order}")`)), source.bytes[order], `toBytes("${order}") (NumPy's tobytes)`);
       }
-      assertSameValue(hex(v.toBytes()), source.bytes.C, "toBytes()");
+      assertSameValue(toHex(v.toBytes()), source.bytes.C, "toBytes()");
       assertIteration(v, source, list);
     });
   }
@@ -279,10 +273,10 @@ export function writes(ctx: Context): void {
       const expected = fromHex(golden.bases[source.format]!);
       const item = fromHex(golden.fillItems[source.format]!);
       for (const i of filled) expected.set(item, i * item.length);
-      assertSameValue(hex(x.memory), hex(expected), "the memory after fill");
+      assertSameValue(toHex(x.memory), toHex(expected), "the memory after fill");
       const [ro, y] = sourceView(ctx, source);
       assertThrows(() => ro.fill(value), READONLY, "fill() of a read-only view");
-      assertSameValue(hex(y.memory), golden.bases[source.format]!, "the read-only memory is untouched");
+      assertSameValue(toHex(y.memory), golden.bases[source.format]!, "the read-only memory is untouched");
       // Then every item in turn, the items of the source in reverse order.
       const flat = decodeValue(source.flat) as unknown[];
       const reversed = [...flat].reverse();
@@ -511,11 +505,11 @@ export function copies(ctx: Context): void {
       }
       if (c.e) {
         assertThrows(() => dst.copyFrom(src), STRUCTURE, "copyFrom");
-        assertSameValue(hex(x.memory), base, "nothing written");
+        assertSameValue(toHex(x.memory), base, "nothing written");
         return;
       }
       attempt(() => dst.copyFrom(src), "copyFrom");
-      assertSameValue(hex(x.memory), c.memory, "the memory after the copy");
+      assertSameValue(toHex(x.memory), c.memory, "the memory after the copy");
     });
   });
   for (const c of golden.formatPairs) {
@@ -548,7 +542,7 @@ export function fillErrors(ctx: Context): void {
       const [v, x] = wholeView(ctx, c.format, golden.bases[c.format] ?? "", true);
       const shaped = v.reshape([2, -1]).sliceDim(1, null, null, 2);
       assertThrows(() => shaped.fill(value), { name: c.e[0], message: c.e[1] }, `fill(${showValue(value)})`);
-      assertSameValue(hex(x.memory), golden.bases[c.format], "nothing written");
+      assertSameValue(toHex(x.memory), golden.bases[c.format], "nothing written");
     });
   });
 }
@@ -639,7 +633,7 @@ export function pil(ctx: Context): void {
     t(`${source.id} through pointers: items, index, slices and tobytes are the strided ones'`, () => {
       const [v, x] = sourceView(ctx, source, { pil: true });
       assertSameValue(v.toList(), decodeValue(source.list), "toList()");
-      assertSameValue(hex(v.toBytes("F")), source.bytes.F, 'toBytes("F")');
+      assertSameValue(toHex(v.toBytes("F")), source.bytes.F, 'toBytes("F")');
       for (const c of source.index!) {
         if (c.e) continue;
         assertSameValue(attempt(() => v.index(c.d, c.i), `index(${c.d}, ${c.i})`).toList(), decodeValue(c.r![2]), `index(${c.d}, ${c.i})`);
@@ -807,7 +801,7 @@ export function partialFills(ctx: Context): void {
       const expected = fromHex(golden.bases[format]!);
       const item = fromHex(golden.fillItems[format]!);
       for (let i = 5; i < 11; i++) expected.set(item, i * item.length);
-      assertSameValue(hex(x.memory), hex(expected), `'${format}': the memory after filling items 5 to 10`);
+      assertSameValue(toHex(x.memory), toHex(expected), `'${format}': the memory after filling items 5 to 10`);
     }
   });
 }
@@ -824,13 +818,13 @@ export function itemIndices(ctx: Context): void {
       assertSameValue(v.get(...last), 7, `get(${last.join(", ")}) after the bigint set`);
       attempt(() => v.set(...source.shape.map(() => -1), 9), "set(-1, …, 9)");
       assertSameValue(v.get(...last), 9, "the last item after set(-1, …, 9)");
-      const before = hex(x.memory);
+      const before = toHex(x.memory);
       const outside = source.shape.map((n, d) => (d === 0 ? n : 0));
       assertThrows(() => v.set(...outside, 1), { name: "IndexError", message: "index out of bounds on dimension 1" }, `set(${outside.join(", ")}, 1)`);
       const low = source.shape.map((n, d) => (d === source.shape.length - 1 ? -n - 1 : 0));
       assertThrows(() => v.set(...low, 1), { name: "IndexError", message: `index out of bounds on dimension ${source.shape.length}` }, `set(${low.join(", ")}, 1)`);
       assertThrows(() => v.set(...source.shape.map(() => "0"), 1), { name: "TypeError" }, 'set("0", …, 1)');
-      assertSameValue(hex(x.memory), before, "nothing written by the refused sets");
+      assertSameValue(toHex(x.memory), before, "nothing written by the refused sets");
     });
   }
 }
