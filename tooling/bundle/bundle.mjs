@@ -24,6 +24,12 @@ await build({
   format: ["esm"],
   // The packages' tsconfig target; browsers are supported as well as Node 20.
   target: "es2022",
+  // ES2022 has no import attributes, so esbuild would drop the `with: { type:
+  // "json" }` of @mv/conformance's fixture imports; every supported runtime
+  // (Node >= 20.10, the browsers of ES2022) understands them.
+  esbuildOptions(options) {
+    options.supported = { ...options.supported, "import-attributes": true };
+  },
   platform: "neutral",
   tsconfig: "tsconfig.build.json",
   splitting: true,
