@@ -5,7 +5,7 @@
  * Memory is native-endian C items in a {@link ResizableBytes}; exports
  * carry the item size and, when asked, the format (the type code; `"w"` for
  * `u`). A change of length while any export is live throws `BufferError`
- * with the contract's message ("Existing exports of data: object cannot be
+ * with the message of SPEC §4.2 ("Existing exports of data: object cannot be
  * re-sized"; CPython's array says "cannot resize an array that is exporting
  * buffers"), before anything is modified.
  *

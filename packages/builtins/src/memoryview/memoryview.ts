@@ -46,7 +46,7 @@ import { PySlice } from "../slice.js";
  */
 export type MemoryviewKey = number | bigint | boolean | object | readonly unknown[];
 
-/** What `get` returns: an item (see the contract §2) or a view. */
+/** What `get` returns: an item (see SPEC §2) or a view. */
 export type MemoryviewItem = StructValue | PyMemoryView;
 
 // PY_SSIZE_T_MAX + 1: numbers at or beyond it do not fit an index.
@@ -319,7 +319,7 @@ export class PyMemoryView implements Iterable<MemoryviewItem> {
    * a value that is not an exporter is written to every item).
    *
    * @param key - see {@link MemoryviewKey}
-   * @param value - an item value (see the contract §2), or an exporter
+   * @param value - an item value (see SPEC §2), or an exporter
    * @throws TypeError "cannot modify read-only memory", "memoryview: invalid
    *   type for format '…'", "a bytes-like object is required, not '…'";
    *   ValueError "memoryview: invalid value for format '…'",

@@ -1,6 +1,6 @@
 /**
- * The buffer protocol of PEP 3118: the symbols, flags and types of CONTRACT
- * §1, `getBuffer` / `releaseBuffer`, validation, and CPython's helpers for
+ * The buffer protocol of PEP 3118: the symbols, flags and types of SPEC
+ * §1 (SPEC.md), `getBuffer` / `releaseBuffer`, validation, and CPython's helpers for
  * exporters and consumers (`Objects/abstract.c`, `Objects/memoryobject.c`).
  *
  * @packageDocumentation

@@ -7,7 +7,7 @@
  * Every view shares its exporter's {@link ManagedBuffer}; slicing, indexing,
  * transposing, reshaping and casting make new views over the same memory,
  * never copies. Element access is typed by the format (struct's values, see
- * the contract §2), bounds-checked, and fast: an aligned view in the host's
+ * SPEC §2), bounds-checked, and fast: an aligned view in the host's
  * byte order reads and writes through a TypedArray, with no allocation per
  * item.
  *
