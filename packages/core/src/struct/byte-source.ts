@@ -30,7 +30,7 @@
  */
 
 import type { BufferInfo } from "../protocol/buffer-info.js";
-import { isArrayBuffer, isSharedArrayBuffer } from "../protocol/brand-checks.js";
+import { isArrayBuffer, isSharedArrayBuffer, isWasmMemory } from "../protocol/brand-checks.js";
 import { BufferFlags } from "../protocol/flags.js";
 import { getBuffer } from "../protocol/get-buffer.js";
 import { releaseBuffer } from "../protocol/release-buffer.js";
@@ -75,8 +75,11 @@ function isArrayBufferLike(x: unknown): x is ArrayBuffer | SharedArrayBuffer {
  */
 export function isExporter(source: unknown): source is object {
   return (
-    ((typeof source === "object" && source !== null) || typeof source === "function") &&
-    typeof (source as { [GET_BUFFER]?: unknown })[GET_BUFFER] === "function"
+    (((typeof source === "object" && source !== null) || typeof source === "function") &&
+      typeof (source as { [GET_BUFFER]?: unknown })[GET_BUFFER] === "function") ||
+    // Every built-in exporter getBuffer takes is a buffer here too (SPEC §1.7);
+    // a WebAssembly.Memory has no window of its own, its buffer changes on grow().
+    isWasmMemory(source)
   );
 }
 
