@@ -429,6 +429,16 @@ export class PyArray implements Iterable<ArrayItem> {
     return `array('${code}', [${items.join(", ")}])`;
   }
 
+  /**
+   * The one-line form Node's `util.inspect` and `console.log` show: the same
+   * as `toString()` (a registry symbol, so no Node import is needed).
+   *
+   * @returns `toString()`
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
   /** `iter(a)`: the items, read live. */
   *[Symbol.iterator](): Iterator<ArrayItem> {
     for (let i = 0; i < this.length; i++) yield this.#read(i);

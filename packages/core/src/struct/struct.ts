@@ -450,6 +450,16 @@ export class Struct<Item = StructValue[]> {
   toString(): string {
     return `Struct(${pythonStringRepr(this.format)})`;
   }
+
+  /**
+   * The one-line form Node's `util.inspect` and `console.log` show: the same
+   * as `toString()` (a registry symbol, so no Node import is needed).
+   *
+   * @returns `toString()`
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
 }
 
 /** `repr()` of a Python `str` of ASCII characters. */

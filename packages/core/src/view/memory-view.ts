@@ -1349,6 +1349,16 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
   }
 
   /**
+   * The one-line form Node's `util.inspect` and `console.log` show: the same
+   * as `toString()` (a registry symbol, so no Node import is needed).
+   *
+   * @returns `toString()`
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
+  /**
    * The [start, end) bytes of the memory the items occupy (without
    * pointers).
    *
