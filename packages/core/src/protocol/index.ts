@@ -21,7 +21,8 @@ export {
   requestsWritable,
 } from "./flags.js";
 export type { BufferExporter, BufferInfo, ContiguityOrder } from "./buffer-info.js";
-export { getBuffer } from "./get-buffer.js";
+export { getBuffer, type GetBufferOptions } from "./get-buffer.js";
+export { withoutUnrequested } from "./unrequested-fields.js";
 export { releaseBuffer } from "./release-buffer.js";
 export { isBufferExporter } from "./is-buffer-exporter.js";
 export { fillInfo } from "./fill-info.js";

@@ -107,7 +107,9 @@ export interface HeldWindow extends ByteWindow {
 export function holdExport(source: object, writable: boolean): HeldWindow {
   let info: BufferInfo;
   try {
-    info = getBuffer(source, writable ? BufferFlags.WRITABLE : BufferFlags.SIMPLE);
+    // As CPython's y* and w* converters, read the bytes asked for and ignore
+    // a format, shape or strides that describe the same contiguous bytes.
+    info = getBuffer(source, writable ? BufferFlags.WRITABLE : BufferFlags.SIMPLE, { ignoreUnrequested: true });
   } catch (error) {
     if (writable && (error as { name?: unknown } | null)?.name === "BufferError") {
       throw new TypeError(`argument must be read-write bytes-like object, not ${writeArgumentTypeName(source)}`, {
