@@ -126,17 +126,10 @@ function packIntoArgs(
   const buffer = args[start];
   const reused = buffer === memo.source && memo.reusable;
   if (!reused && memo.update(buffer, true)) return packIntoExported(compiled, buffer as object, args, start);
-  const byteLength = memo.byteLength;
-  let offset = toOffset(args[start + 1], true);
-  const size = compiled.size;
-  if (offset < 0) {
-    if (offset + size > 0 || offset + byteLength < 0) throw packIntoRangeError(compiled, offset, byteLength, args[start + 1]);
-    offset += byteLength;
-  }
-  if (byteLength - offset < size) throw packIntoRangeError(compiled, offset, byteLength, args[start + 1]);
+  const offset = structOffset(compiled, args[start + 1], memo.byteLength, true);
   const at = memo.byteOffset + offset;
   try {
-    zeroBytes(memo.view, at, size);
+    zeroBytes(memo.view, at, compiled.size);
     packWithPlan(compiled.packPlan, memo.view, at, args, start + 2);
   } catch (error) {
     if (!reused || !isBufferAccessError(error)) throw error;
@@ -149,16 +142,8 @@ function packIntoArgs(
 function packIntoExported(compiled: CompiledFormat, buffer: object, args: ArrayLike<unknown>, start: number): void {
   const held = holdExport(buffer, true);
   try {
-    const byteLength = held.byteLength;
-    let offset = toOffset(args[start + 1], true);
-    const size = compiled.size;
-    if (offset < 0) {
-      if (offset + size > 0 || offset + byteLength < 0) throw packIntoRangeError(compiled, offset, byteLength, args[start + 1]);
-      offset += byteLength;
-    }
-    if (byteLength - offset < size) throw packIntoRangeError(compiled, offset, byteLength, args[start + 1]);
-    const at = held.byteOffset + offset;
-    zeroBytes(held.view, at, size);
+    const at = held.byteOffset + structOffset(compiled, args[start + 1], held.byteLength, true);
+    zeroBytes(held.view, at, compiled.size);
     packWithPlan(compiled.packPlan, held.view, at, args, start + 2);
   } finally {
     releaseBuffer(held.info);
@@ -183,14 +168,7 @@ function unpackExported(compiled: CompiledFormat, buffer: object): StructValue[]
 function unpackFromExported(compiled: CompiledFormat, buffer: object, offset: unknown): StructValue[] {
   const held = holdExport(buffer, false);
   try {
-    let at = toOffset(offset, false);
-    const size = compiled.size;
-    const byteLength = held.byteLength;
-    if (at < 0) {
-      if (at + size > 0 || at + byteLength < 0) throw unpackFromRangeError(compiled, at, byteLength, offset);
-      at += byteLength;
-    }
-    if (byteLength - at < size) throw unpackFromRangeError(compiled, at, byteLength, offset);
+    const at = structOffset(compiled, offset, held.byteLength, false);
     const plan = compiled.unpackPlan;
     return plan.loop(plan, held.view, held.byteOffset + at);
   } finally {
@@ -210,6 +188,24 @@ function unpackFromRangeError(compiled: CompiledFormat, offset: number, byteLeng
     `unpack_from requires a buffer of at least ${compiled.exactSize + exact} bytes for unpacking ` +
       `${compiled.exactSize} bytes at offset ${exact} (actual buffer size is ${byteLength})`,
   );
+}
+
+/**
+ * The byte position of a struct at the offset argument `raw` (negative
+ * counts from the end) in a buffer of `byteLength` bytes, checked as
+ * `s_pack_into` (`forPackInto`) and `Struct_unpack_from_impl` check it, with
+ * their messages.
+ */
+function structOffset(compiled: CompiledFormat, raw: unknown, byteLength: number, forPackInto: boolean): number {
+  let offset = toOffset(raw, forPackInto);
+  const size = compiled.size;
+  const rangeError = forPackInto ? packIntoRangeError : unpackFromRangeError;
+  if (offset < 0) {
+    if (offset + size > 0 || offset + byteLength < 0) throw rangeError(compiled, offset, byteLength, raw);
+    offset += byteLength;
+  }
+  if (byteLength - offset < size) throw rangeError(compiled, offset, byteLength, raw);
+  return offset;
 }
 
 /**
@@ -423,14 +419,7 @@ export class Struct {
     const memo = this.memo;
     const reused = buffer === memo.source && memo.reusable;
     if (!reused && memo.update(buffer, false)) return unpackFromExported(this.compiled, buffer as object, offset);
-    let at = typeof offset === "number" && (offset | 0) === offset ? offset : offsetArg(offset, false);
-    const size = this.compiled.size;
-    const byteLength = memo.byteLength;
-    if (at < 0) {
-      if (at + size > 0 || at + byteLength < 0) throw unpackFromRangeError(this.compiled, at, byteLength, offset);
-      at += byteLength;
-    }
-    if (byteLength - at < size) throw unpackFromRangeError(this.compiled, at, byteLength, offset);
+    const at = structOffset(this.compiled, offset, memo.byteLength, false);
     try {
       const plan = this.unpackPlan;
       return plan.loop(plan, memo.view, memo.byteOffset + at);
