@@ -76,7 +76,7 @@ const scratchView = new DataView(scratchBytes.buffer);
 /** `s_pack`: `values[start …]`, `count` of them, packed into a new `Uint8Array`. */
 function packValues(compiled: CompiledFormat, values: ArrayLike<unknown>, start: number, count: number): Uint8Array {
   if (count !== compiled.len) {
-    throw new StructError(`pack expected ${compiled.exactLen} items for packing (got ${count})`);
+    throw new StructError(`pack expected ${compiled.exactLen} items for packing (got ${count})`, { kind: "arity" });
   }
   const size = compiled.size;
   if (size > SCRATCH_SIZE) {
@@ -92,22 +92,23 @@ function packValues(compiled: CompiledFormat, values: ArrayLike<unknown>, start:
 }
 
 function packIntoArityError(compiled: CompiledFormat, count: number): StructError {
-  if (count === 0) return new StructError("pack_into expected buffer argument");
-  if (count === 1) return new StructError("pack_into expected offset argument");
-  return new StructError(`pack_into expected ${compiled.exactLen} items for packing (got ${count - 2})`);
+  if (count === 0) return new StructError("pack_into expected buffer argument", { kind: "arity" });
+  if (count === 1) return new StructError("pack_into expected offset argument", { kind: "arity" });
+  return new StructError(`pack_into expected ${compiled.exactLen} items for packing (got ${count - 2})`, { kind: "arity" });
 }
 
 function packIntoRangeError(compiled: CompiledFormat, offset: number, byteLength: number, raw: unknown): StructError {
   const exact = exactOffset(raw, offset);
   if (offset < 0) {
     if (offset + compiled.size > 0) {
-      return new StructError(`no space to pack ${compiled.exactSize} bytes at offset ${exact}`);
+      return new StructError(`no space to pack ${compiled.exactSize} bytes at offset ${exact}`, { kind: "buffer" });
     }
-    return new StructError(`offset ${exact} out of range for ${byteLength}-byte buffer`);
+    return new StructError(`offset ${exact} out of range for ${byteLength}-byte buffer`, { kind: "buffer" });
   }
   return new StructError(
     `pack_into requires a buffer of at least ${compiled.exactSize + exact} bytes for packing ` +
       `${compiled.exactSize} bytes at offset ${exact} (actual buffer size is ${byteLength})`,
+    { kind: "buffer" },
   );
 }
 
@@ -155,7 +156,7 @@ function unpackExported(compiled: CompiledFormat, buffer: object): StructValue[]
   const held = holdExport(buffer, false);
   try {
     if (held.byteLength !== compiled.size) {
-      throw new StructError(`unpack requires a buffer of ${compiled.exactSize} bytes`);
+      throw new StructError(`unpack requires a buffer of ${compiled.exactSize} bytes`, { kind: "buffer" });
     }
     const plan = compiled.unpackPlan;
     return plan.loop(plan, held.view, held.byteOffset);
@@ -180,13 +181,14 @@ function unpackFromRangeError(compiled: CompiledFormat, offset: number, byteLeng
   const exact = exactOffset(raw, offset);
   if (offset < 0) {
     if (offset + compiled.size > 0) {
-      return new StructError(`not enough data to unpack ${compiled.exactSize} bytes at offset ${exact}`);
+      return new StructError(`not enough data to unpack ${compiled.exactSize} bytes at offset ${exact}`, { kind: "buffer" });
     }
-    return new StructError(`offset ${exact} out of range for ${byteLength}-byte buffer`);
+    return new StructError(`offset ${exact} out of range for ${byteLength}-byte buffer`, { kind: "buffer" });
   }
   return new StructError(
     `unpack_from requires a buffer of at least ${compiled.exactSize + exact} bytes for unpacking ` +
       `${compiled.exactSize} bytes at offset ${exact} (actual buffer size is ${byteLength})`,
+    { kind: "buffer" },
   );
 }
 
@@ -322,7 +324,7 @@ function iterUnpackBuffer(compiled: CompiledFormat, buffer: unknown): UnpackIter
 }
 
 function iterUnpackSizeError(compiled: CompiledFormat): StructError {
-  return new StructError(`iterative unpacking requires a buffer of a multiple of ${compiled.exactSize} bytes`);
+  return new StructError(`iterative unpacking requires a buffer of a multiple of ${compiled.exactSize} bytes`, { kind: "buffer" });
 }
 
 /**
@@ -402,7 +404,7 @@ export class Struct {
     const reused = buffer === memo.source && memo.reusable;
     if (!reused && memo.update(buffer, false)) return unpackExported(this.compiled, buffer as object);
     if (memo.byteLength !== this.compiled.size) {
-      throw new StructError(`unpack requires a buffer of ${this.compiled.exactSize} bytes`);
+      throw new StructError(`unpack requires a buffer of ${this.compiled.exactSize} bytes`, { kind: "buffer" });
     }
     try {
       const plan = this.unpackPlan;
