@@ -55,7 +55,7 @@ function pythonTruth(value: object): boolean {
 }
 
 /**
- * `value` as the codec takes it: this package's `bytes` is the contract's
+ * `value` as the codec takes it: this package's `bytes` is SPEC §2's
  * `Uint8Array` (its content, copied); under a `?` format, an object of this
  * package is true or false as in Python (by its length). Anything else is
  * unchanged.

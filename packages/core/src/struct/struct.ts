@@ -20,6 +20,9 @@
  */
 
 import { StructError, ValueError } from "../errors.js";
+import { packIntoArityError, structOffset } from "./struct-errors.js";
+import { resolveRecordOptions, type RecordOptions } from "../codec/records/index.js";
+import { RecordStructCalls, type RecordUnpackIterator } from "./record-calls.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
 import { releaseBuffer } from "../protocol/release-buffer.js";
 import {
@@ -32,7 +35,6 @@ import {
 } from "./byte-source.js";
 import { compileFormat, type CompiledFormat } from "../codec/compile.js";
 import { formatBytes } from "../codec/format-arg.js";
-import { offsetArg } from "./offset-arg.js";
 import type { StructValue } from "../codec/struct-value.js";
 import { packWithPlan } from "../codec/pack.js";
 import type { UnpackPlan } from "../codec/unpack.js";
@@ -40,13 +42,6 @@ import type { UnpackPlan } from "../codec/unpack.js";
 /** A byte offset argument: an integer `number` or `bigint`. */
 export type OffsetArg = number | bigint;
 
-/**
- * The offset a message prints, exact even above 2**53: a bigint argument as
- * given (its number form may have been rounded), else the integer offset.
- */
-function exactOffset(raw: unknown, offset: number): bigint {
-  return typeof raw === "bigint" && Number(raw) === offset ? raw : BigInt(offset);
-}
 
 /** `memset(buf, '\0', s_size)` before packing. */
 function zeroBytes(view: DataView, byteOffset: number, byteLength: number): void {
@@ -55,13 +50,6 @@ function zeroBytes(view: DataView, byteOffset: number, byteLength: number): void
   } else {
     new Uint8Array(view.buffer, view.byteOffset + byteOffset, byteLength).fill(0);
   }
-}
-
-/** The offset argument, with a fast path for small integers. */
-function toOffset(offsetValue: unknown, forPackInto: boolean): number {
-  return typeof offsetValue === "number" && (offsetValue | 0) === offsetValue
-    ? offsetValue
-    : offsetArg(offsetValue, forPackInto);
 }
 
 /**
@@ -91,26 +79,7 @@ function packValues(compiled: CompiledFormat, values: ArrayLike<unknown>, start:
   return bytes;
 }
 
-function packIntoArityError(compiled: CompiledFormat, count: number): StructError {
-  if (count === 0) return new StructError("pack_into expected buffer argument", { kind: "arity" });
-  if (count === 1) return new StructError("pack_into expected offset argument", { kind: "arity" });
-  return new StructError(`pack_into expected ${compiled.exactLen} items for packing (got ${count - 2})`, { kind: "arity" });
-}
 
-function packIntoRangeError(compiled: CompiledFormat, offset: number, byteLength: number, raw: unknown): StructError {
-  const exact = exactOffset(raw, offset);
-  if (offset < 0) {
-    if (offset + compiled.size > 0) {
-      return new StructError(`no space to pack ${compiled.exactSize} bytes at offset ${exact}`, { kind: "buffer" });
-    }
-    return new StructError(`offset ${exact} out of range for ${byteLength}-byte buffer`, { kind: "buffer" });
-  }
-  return new StructError(
-    `pack_into requires a buffer of at least ${compiled.exactSize + exact} bytes for packing ` +
-      `${compiled.exactSize} bytes at offset ${exact} (actual buffer size is ${byteLength})`,
-    { kind: "buffer" },
-  );
-}
 
 /**
  * `s_pack_into`: `args` holds the buffer, the offset and the values, `count`
@@ -127,8 +96,7 @@ function packIntoArgs(
   const buffer = args[start];
   const reused = buffer === memo.source && memo.reusable;
   if (!reused && memo.update(buffer, true)) return packIntoExported(compiled, buffer as object, args, start);
-  const offset = structOffset(compiled, args[start + 1], memo.byteLength, true);
-  const at = memo.byteOffset + offset;
+  const at = memo.byteOffset + structOffset(compiled, args[start + 1], memo.byteLength, true);
   try {
     zeroBytes(memo.view, at, compiled.size);
     packWithPlan(compiled.packPlan, memo.view, at, args, start + 2);
@@ -177,38 +145,6 @@ function unpackFromExported(compiled: CompiledFormat, buffer: object, offset: un
   }
 }
 
-function unpackFromRangeError(compiled: CompiledFormat, offset: number, byteLength: number, raw: unknown): StructError {
-  const exact = exactOffset(raw, offset);
-  if (offset < 0) {
-    if (offset + compiled.size > 0) {
-      return new StructError(`not enough data to unpack ${compiled.exactSize} bytes at offset ${exact}`, { kind: "buffer" });
-    }
-    return new StructError(`offset ${exact} out of range for ${byteLength}-byte buffer`, { kind: "buffer" });
-  }
-  return new StructError(
-    `unpack_from requires a buffer of at least ${compiled.exactSize + exact} bytes for unpacking ` +
-      `${compiled.exactSize} bytes at offset ${exact} (actual buffer size is ${byteLength})`,
-    { kind: "buffer" },
-  );
-}
-
-/**
- * The byte position of a struct at the offset argument `raw` (negative
- * counts from the end) in a buffer of `byteLength` bytes, checked as
- * `s_pack_into` (`forPackInto`) and `Struct_unpack_from_impl` check it, with
- * their messages.
- */
-function structOffset(compiled: CompiledFormat, raw: unknown, byteLength: number, forPackInto: boolean): number {
-  let offset = toOffset(raw, forPackInto);
-  const size = compiled.size;
-  const rangeError = forPackInto ? packIntoRangeError : unpackFromRangeError;
-  if (offset < 0) {
-    if (offset + size > 0 || offset + byteLength < 0) throw rangeError(compiled, offset, byteLength, raw);
-    offset += byteLength;
-  }
-  if (byteLength - offset < size) throw rangeError(compiled, offset, byteLength, raw);
-  return offset;
-}
 
 /**
  * The iterator of {@link iterUnpack}: CPython's `unpack_iterator`, which reads
@@ -342,8 +278,19 @@ function iterUnpackSizeError(compiled: CompiledFormat): StructError {
  * ```ts
  * String(new Struct("=q")); // returns "Struct('=q')"
  * ```
+ * @example
+ * ```ts
+ * const point = new Struct("<i:id: d:value:", { records: true }); point.unpack(point.pack({ id: 1, value: 2.5 })); // returns { id: 1, value: 2.5 }
+ * ```
+ *
+ * With options (SPEC §2.1), the format may be any PEP 3118 format
+ * (`T{…}`, `:name:`, sub-arrays), laid out as `itemCodec` lays it out:
+ * `records: true` reads an item whose top level names its fields as one
+ * plain object (`pack` and `packInto` then take one such object), and
+ * `strings` reads `s`/`p` fields as text. `Item` is the type `unpack`
+ * gives; it is the caller's to declare for records.
  */
-export class Struct {
+export class Struct<Item = StructValue[]> {
   // Every field is assigned in the constructor and never declared with an
   // initialiser or as `#private`: V8 (Node 20) reads both kinds several
   // times more slowly in optimised code, and these are read on every call.
@@ -363,12 +310,28 @@ export class Struct {
   declare readonly memo: ByteWindowMemo;
   /** @internal `compiled.unpackPlan`. */
   declare readonly unpackPlan: UnpackPlan;
+  /** @internal The operations of a struct made with record or string options; null for a plain one. */
+  declare readonly records: RecordStructCalls | null;
 
   /**
    * Compiles `format`, a string or a `Uint8Array` of ASCII (`Struct()` always
-   * compiles; the module-level functions keep a cache of these).
+   * compiles; the module-level functions keep a cache of these), with
+   * `options` to read records and text (SPEC §2.1; the defaults without).
    */
-  constructor(format: string | Uint8Array) {
+  constructor(format: string | Uint8Array, options?: RecordOptions) {
+    const resolved = resolveRecordOptions(options);
+    if (resolved !== null) {
+      // Any PEP 3118 format: no struct plan, every operation goes through the record codec.
+      const records = new RecordStructCalls(format, resolved);
+      this.records = records;
+      this.format = records.codec.format;
+      this.size = records.sized.size;
+      this.compiled = null as unknown as CompiledFormat;
+      this.memo = null as unknown as ByteWindowMemo;
+      this.unpackPlan = null as unknown as UnpackPlan;
+      return;
+    }
+    this.records = null;
     const compiled = compileFormat(formatBytes(format));
     this.format = compiled.format;
     this.size = compiled.size <= Number.MAX_SAFE_INTEGER ? compiled.size : (compiled.exactSize as unknown as number);
@@ -379,12 +342,14 @@ export class Struct {
 
   /** Packs the values into a new `Uint8Array`. */
   pack(...values: unknown[]): Uint8Array {
+    if (this.records !== null) return this.records.pack(values, 0, values.length);
     return packValues(this.compiled, values, 0, values.length);
   }
 
   /** Packs the values into `buffer` at `offset` (negative counts from the end). */
   packInto(buffer: unknown, offset: OffsetArg, ...values: unknown[]): void;
   packInto(...args: unknown[]): void {
+    if (this.records !== null) return this.records.packInto(args, 0, args.length);
     packIntoArgs(this.compiled, this.memo, args, 0, args.length);
   }
 
@@ -399,7 +364,9 @@ export class Struct {
   }
 
   /** The values of a buffer of exactly {@link Struct.size} bytes. */
-  unpack(buffer: unknown): StructValue[] {
+  unpack(buffer: unknown): Item;
+  unpack(buffer: unknown): unknown {
+    if (this.records !== null) return this.records.unpack(buffer);
     const memo = this.memo;
     const reused = buffer === memo.source && memo.reusable;
     if (!reused && memo.update(buffer, false)) return unpackExported(this.compiled, buffer as object);
@@ -417,7 +384,9 @@ export class Struct {
   }
 
   /** The values at `offset` (negative counts from the end) of a buffer. */
-  unpackFrom(buffer: unknown, offset: OffsetArg = 0): StructValue[] {
+  unpackFrom(buffer: unknown, offset?: OffsetArg): Item;
+  unpackFrom(buffer: unknown, offset: OffsetArg = 0): unknown {
+    if (this.records !== null) return this.records.unpackFrom(buffer, offset);
     const memo = this.memo;
     const reused = buffer === memo.source && memo.reusable;
     if (!reused && memo.update(buffer, false)) return unpackFromExported(this.compiled, buffer as object, offset);
@@ -433,13 +402,25 @@ export class Struct {
   }
 
   /** The structs of a buffer whose length is a multiple of the size, one by one. */
-  iterUnpack(buffer: unknown): UnpackIterator {
+  iterUnpack(buffer: unknown): Item extends StructValue[] ? UnpackIterator : RecordUnpackIterator<Item>;
+  iterUnpack(buffer: unknown): UnpackIterator | RecordUnpackIterator<Item> {
+    if (this.records !== null) return this.records.iterUnpack(buffer) as RecordUnpackIterator<Item>;
     return iterUnpackBuffer(this.compiled, buffer);
   }
 
   /** Python's `repr`: `Struct('<i')`. */
   toString(): string {
     return `Struct(${pythonStringRepr(this.format)})`;
+  }
+
+  /**
+   * The one-line form Node's `util.inspect` and `console.log` show: the same
+   * as `toString()` (a registry symbol, so no Node import is needed).
+   *
+   * @returns `toString()`
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
   }
 }
 
