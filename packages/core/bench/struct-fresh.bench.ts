@@ -5,7 +5,7 @@
  * of `struct.bench.ts`.
  */
 import { bench, describe } from "vitest";
-import { Struct } from "../src/format/index.js";
+import { Struct } from "../src/index.js";
 
 const RECORDS = 1_000_000;
 const IID_SIZE = 16;

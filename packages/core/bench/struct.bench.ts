@@ -18,7 +18,7 @@ import { Parser } from "binary-parser";
 import pythonStruct from "python-struct";
 import * as restructure from "restructure";
 import { bench, describe } from "vitest";
-import { Struct, pack, unpackFrom } from "../src/format/index.js";
+import { Struct, pack, unpackFrom } from "../src/index.js";
 
 const RECORDS = 1_000_000;
 
