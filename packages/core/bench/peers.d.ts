@@ -25,3 +25,18 @@ declare module "restructure" {
   export const uint32le: unknown;
   export const doublele: unknown;
 }
+
+// binary-parser ships types, but its package.json `exports` hides them from
+// TypeScript's resolver: this is the part the benchmark calls.
+declare module "binary-parser" {
+  export class Parser {
+    endianness(order: "little" | "big"): Parser;
+    int32(name: string): Parser;
+    uint16(name: string): Parser;
+    uint32(name: string): Parser;
+    int64(name: string): Parser;
+    doublele(name: string): Parser;
+    buffer(name: string, options: { length: number }): Parser;
+    parse(buffer: Uint8Array): Record<string, unknown>;
+  }
+}

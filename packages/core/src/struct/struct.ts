@@ -34,8 +34,7 @@ import { compileFormat, type CompiledFormat } from "../codec/compile.js";
 import { formatBytes } from "../codec/format-arg.js";
 import { offsetArg } from "./offset-arg.js";
 import type { StructValue } from "../codec/struct-value.js";
-import { packWithPlan } from "../codec/pack.js";
-import type { UnpackPlan } from "../codec/unpack.js";
+import type { Unpacker } from "../codec/unpack.js";
 
 /** A byte offset argument: an integer `number` or `bigint`. */
 export type OffsetArg = number | bigint;
@@ -48,15 +47,6 @@ function exactOffset(raw: unknown, offset: number): bigint {
   return typeof raw === "bigint" && Number(raw) === offset ? raw : BigInt(offset);
 }
 
-/** `memset(buf, '\0', s_size)` before packing. */
-function zeroBytes(view: DataView, byteOffset: number, byteLength: number): void {
-  if (byteLength <= 32) {
-    for (let i = 0; i < byteLength; i++) view.setUint8(byteOffset + i, 0);
-  } else {
-    new Uint8Array(view.buffer, view.byteOffset + byteOffset, byteLength).fill(0);
-  }
-}
-
 /** The offset argument, with a fast path for small integers. */
 function toOffset(offsetValue: unknown, forPackInto: boolean): number {
   return typeof offsetValue === "number" && (offsetValue | 0) === offsetValue
@@ -67,7 +57,8 @@ function toOffset(offsetValue: unknown, forPackInto: boolean): number {
 /**
  * Scratch bytes for packing small structs: V8 keeps a `Uint8Array` of up to
  * 64 bytes on its heap until something asks for its `buffer`, and a DataView
- * asks at once, so small structs are packed here and copied out byte by byte.
+ * asks at once, so small structs are packed here and copied out with
+ * `slice()`, whose copy V8 keeps on its heap.
  */
 const SCRATCH_SIZE = 64;
 const scratchBytes = new Uint8Array(SCRATCH_SIZE);
@@ -81,14 +72,11 @@ function packValues(compiled: CompiledFormat, values: ArrayLike<unknown>, start:
   const size = compiled.size;
   if (size > SCRATCH_SIZE) {
     const bytes = new Uint8Array(size);
-    packWithPlan(compiled.packPlan, new DataView(bytes.buffer), 0, values, start);
+    compiled.writeAt(new DataView(bytes.buffer), 0, values, start);
     return bytes;
   }
-  for (let i = 0; i < size; i++) scratchBytes[i] = 0;
-  packWithPlan(compiled.packPlan, scratchView, 0, values, start);
-  const bytes = new Uint8Array(size);
-  for (let i = 0; i < size; i++) bytes[i] = scratchBytes[i];
-  return bytes;
+  compiled.writeAt(scratchView, 0, values, start);
+  return scratchBytes.slice(0, size);
 }
 
 function packIntoArityError(compiled: CompiledFormat, count: number): StructError {
@@ -136,8 +124,7 @@ function packIntoArgs(
   if (byteLength - offset < size) throw packIntoRangeError(compiled, offset, byteLength, args[start + 1]);
   const at = memo.byteOffset + offset;
   try {
-    zeroBytes(memo.view, at, size);
-    packWithPlan(compiled.packPlan, memo.view, at, args, start + 2);
+    compiled.writeAt(memo.view, at, args, start + 2);
   } catch (error) {
     if (!reused || !isBufferAccessError(error)) throw error;
     memo.forget(); // detached since the window was made: start again
@@ -158,8 +145,7 @@ function packIntoExported(compiled: CompiledFormat, buffer: object, args: ArrayL
     }
     if (byteLength - offset < size) throw packIntoRangeError(compiled, offset, byteLength, args[start + 1]);
     const at = held.byteOffset + offset;
-    zeroBytes(held.view, at, size);
-    packWithPlan(compiled.packPlan, held.view, at, args, start + 2);
+    compiled.writeAt(held.view, at, args, start + 2);
   } finally {
     releaseBuffer(held.info);
   }
@@ -172,8 +158,7 @@ function unpackExported(compiled: CompiledFormat, buffer: object): StructValue[]
     if (held.byteLength !== compiled.size) {
       throw new StructError(`unpack requires a buffer of ${compiled.exactSize} bytes`);
     }
-    const plan = compiled.unpackPlan;
-    return plan.loop(plan, held.view, held.byteOffset);
+    return compiled.unpackAt(held.view, held.byteOffset);
   } finally {
     releaseBuffer(held.info);
   }
@@ -191,8 +176,7 @@ function unpackFromExported(compiled: CompiledFormat, buffer: object, offset: un
       at += byteLength;
     }
     if (byteLength - at < size) throw unpackFromRangeError(compiled, at, byteLength, offset);
-    const plan = compiled.unpackPlan;
-    return plan.loop(plan, held.view, held.byteOffset + at);
+    return compiled.unpackAt(held.view, held.byteOffset + at);
   } finally {
     releaseBuffer(held.info);
   }
@@ -363,8 +347,8 @@ export class Struct {
   declare readonly compiled: CompiledFormat;
   /** @internal The window of the latest buffer argument. */
   declare readonly memo: ByteWindowMemo;
-  /** @internal `compiled.unpackPlan`. */
-  declare readonly unpackPlan: UnpackPlan;
+  /** @internal `compiled.unpackAt`: generated for the format, or the interpreter. */
+  declare readonly unpackAt: Unpacker;
 
   /**
    * Compiles `format`, a string or a `Uint8Array` of ASCII (`Struct()` always
@@ -376,7 +360,7 @@ export class Struct {
     this.size = compiled.size <= Number.MAX_SAFE_INTEGER ? compiled.size : (compiled.exactSize as unknown as number);
     this.compiled = compiled;
     this.memo = new ByteWindowMemo();
-    this.unpackPlan = compiled.unpackPlan;
+    this.unpackAt = compiled.unpackAt;
   }
 
   /** Packs the values into a new `Uint8Array`. */
@@ -409,8 +393,7 @@ export class Struct {
       throw new StructError(`unpack requires a buffer of ${this.compiled.exactSize} bytes`);
     }
     try {
-      const plan = this.unpackPlan;
-      return plan.loop(plan, memo.view, memo.byteOffset);
+      return this.unpackAt(memo.view, memo.byteOffset);
     } catch (error) {
       if (!reused || !isBufferAccessError(error)) throw error;
       memo.forget(); // detached since the window was made: start again
@@ -432,8 +415,7 @@ export class Struct {
     }
     if (byteLength - at < size) throw unpackFromRangeError(this.compiled, at, byteLength, offset);
     try {
-      const plan = this.unpackPlan;
-      return plan.loop(plan, memo.view, memo.byteOffset + at);
+      return this.unpackAt(memo.view, memo.byteOffset + at);
     } catch (error) {
       if (!reused || !isBufferAccessError(error)) throw error;
       memo.forget();
