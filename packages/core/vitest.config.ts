@@ -9,7 +9,14 @@ export default defineConfig({
   test: {
     ...sharedTestConfig,
     projects: [
-      { test: { name: "generated", include: sharedTestConfig.include, testTimeout: sharedTestConfig.testTimeout } },
+      {
+        test: {
+          name: "generated",
+          include: sharedTestConfig.include,
+          benchmark: sharedTestConfig.benchmark,
+          testTimeout: sharedTestConfig.testTimeout,
+        },
+      },
       {
         test: {
           name: "interpreter",
@@ -23,6 +30,8 @@ export default defineConfig({
             "test/view/errors.test.ts",
           ],
           setupFiles: ["test/force-interpreter.ts"],
+          // The benchmarks time both paths side by side in one process.
+          benchmark: { include: [] },
         },
       },
     ],

@@ -6,6 +6,7 @@
  */
 import { bench, describe } from "vitest";
 import { Struct } from "../src/index.js";
+import { setCodeGeneration } from "../src/codec/code-generation.js";
 
 const RECORDS = 1_000_000;
 const IID_SIZE = 16;
@@ -21,6 +22,9 @@ for (let r = 0; r < RECORDS; r++) {
   fill.setFloat64(r * IID_SIZE + 8, r / 3, true);
 }
 const iid = new Struct("<iid");
+const before = setCodeGeneration(false);
+const iidInterpreted = new Struct("<iid");
+setCodeGeneration(before);
 
 describe("fresh process: unpackFrom('<iid') over 1M records", () => {
   bench("hand-written DataView loop", () => {
@@ -32,5 +36,8 @@ describe("fresh process: unpackFrom('<iid') over 1M records", () => {
   });
   bench("@mv/core Struct('<iid').unpackFrom", () => {
     for (let r = 0; r < RECORDS; r++) sink = iid.unpackFrom(bytes, r * IID_SIZE);
+  });
+  bench("@mv/core Struct('<iid').unpackFrom, interpreter", () => {
+    for (let r = 0; r < RECORDS; r++) sink = iidInterpreted.unpackFrom(bytes, r * IID_SIZE);
   });
 });

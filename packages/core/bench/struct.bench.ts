@@ -7,6 +7,10 @@
  * (`node bench/report.mjs` turns `pnpm vitest bench --run
  * --outputJson bench/results.json` into the table).
  *
+ * Each `@mv/core` task runs twice: with the functions generated per format
+ * (the default where `new Function` is allowed) and with the interpreter
+ * forced (as under a Content Security Policy that forbids eval).
+ *
  * Before anything is timed, five other formats go through the same functions,
  * so that call sites are as polymorphic (megamorphic) as in a program that
  * uses several formats. `struct-fresh.bench.ts` times the same read in a
@@ -19,8 +23,25 @@ import pythonStruct from "python-struct";
 import * as restructure from "restructure";
 import { bench, describe } from "vitest";
 import { Struct, pack, unpackFrom } from "../src/index.js";
+import { setCodeGeneration } from "../src/codec/code-generation.js";
+
+/** `new Struct(format)` with the interpreter forced. */
+function interpretedStruct(format: string): Struct {
+  const before = setCodeGeneration(false);
+  try {
+    return new Struct(format);
+  } finally {
+    setCodeGeneration(before);
+  }
+}
 
 const RECORDS = 1_000_000;
+
+/**
+ * The npm peers take up to seconds per batch: three timed batches after one
+ * warm-up are enough for ratios of 5× and more, and keep the run short.
+ */
+const PEER = { time: 0, iterations: 3, warmupTime: 0, warmupIterations: 1 };
 
 /** Where each batch leaves its results, so that none is optimised away. */
 export let sink: unknown;
@@ -33,13 +54,14 @@ for (const [format, values] of [
   ["<5H", [1, 2, 3, 4, 5]],
   ["=e3s", [0.5, new Uint8Array([1])]],
 ] as const) {
-  const s = new Struct(format);
-  const into = new Uint8Array(s.size + 8);
-  for (let i = 0; i < 20_000; i++) {
-    sink = s.unpack(s.pack(...values));
-    sink = s.unpackFrom(into, i & 7);
-    s.packInto(into, i & 7, ...values);
-    sink = unpackFrom(format, pack(format, ...values));
+  for (const s of [new Struct(format), interpretedStruct(format)]) {
+    const into = new Uint8Array(s.size + 8);
+    for (let i = 0; i < 20_000; i++) {
+      sink = s.unpack(s.pack(...values));
+      sink = s.unpackFrom(into, i & 7);
+      s.packInto(into, i & 7, ...values);
+      sink = unpackFrom(format, pack(format, ...values));
+    }
   }
 }
 
@@ -58,6 +80,7 @@ const iidBytes = new Uint8Array(RECORDS * IID_SIZE);
 const iidBuffer = Buffer.from(iidBytes.buffer, iidBytes.byteOffset, iidBytes.byteLength);
 
 const iid = new Struct("<iid");
+const iidInterpreted = interpretedStruct("<iid");
 const iidAksel = struct("<iid");
 const iidParser = new Parser().endianness("little").int32("a").int32("b").doublele("c");
 const iidRestructure = new restructure.Struct({ a: restructure.int32le, b: restructure.int32le, c: restructure.doublele });
@@ -73,23 +96,26 @@ describe("unpackFrom('<iid') over 1M records", () => {
   bench("@mv/core Struct('<iid').unpackFrom", () => {
     for (let r = 0; r < RECORDS; r++) sink = iid.unpackFrom(iidBytes, r * IID_SIZE);
   });
+  bench("@mv/core Struct('<iid').unpackFrom, interpreter", () => {
+    for (let r = 0; r < RECORDS; r++) sink = iidInterpreted.unpackFrom(iidBytes, r * IID_SIZE);
+  });
   bench("@mv/core unpackFrom('<iid', …)", () => {
     for (let r = 0; r < RECORDS; r++) sink = unpackFrom("<iid", iidBytes, r * IID_SIZE);
   });
   bench("python-struct unpackFrom('<iid', …)", () => {
     for (let r = 0; r < RECORDS; r++) sink = pythonStruct.unpackFrom("<iid", iidBuffer, false, r * IID_SIZE);
-  });
+  }, PEER);
   bench("@aksel/structjs unpack_from", () => {
     for (let r = 0; r < RECORDS; r++) sink = iidAksel.unpack_from(iidBytes.buffer, r * IID_SIZE);
-  });
+  }, PEER);
   bench("binary-parser parse(subarray)", () => {
     for (let r = 0; r < RECORDS; r++) sink = iidParser.parse(iidBytes.subarray(r * IID_SIZE, r * IID_SIZE + IID_SIZE));
-  });
+  }, PEER);
   bench("restructure fromBuffer(subarray)", () => {
     for (let r = 0; r < RECORDS; r++) {
       sink = iidRestructure.fromBuffer(iidBytes.subarray(r * IID_SIZE, r * IID_SIZE + IID_SIZE));
     }
-  });
+  }, PEER);
 });
 
 // ---- '<HHIqd4s': 28-byte records, a bigint and a bytes field --------------
@@ -110,6 +136,7 @@ const wideBytes = new Uint8Array(RECORDS * WIDE_SIZE);
 }
 const wideBuffer = Buffer.from(wideBytes.buffer, wideBytes.byteOffset, wideBytes.byteLength);
 const wide = new Struct("<HHIqd4s");
+const wideInterpreted = interpretedStruct("<HHIqd4s");
 const wideParser = new Parser()
   .endianness("little")
   .uint16("a")
@@ -137,12 +164,15 @@ describe("unpackFrom('<HHIqd4s') over 1M records", () => {
   bench("@mv/core Struct('<HHIqd4s').unpackFrom", () => {
     for (let r = 0; r < RECORDS; r++) sink = wide.unpackFrom(wideBytes, r * WIDE_SIZE);
   });
+  bench("@mv/core Struct('<HHIqd4s').unpackFrom, interpreter", () => {
+    for (let r = 0; r < RECORDS; r++) sink = wideInterpreted.unpackFrom(wideBytes, r * WIDE_SIZE);
+  });
   bench("python-struct unpackFrom('<HHIqd4s', …)", () => {
     for (let r = 0; r < RECORDS; r++) sink = pythonStruct.unpackFrom("<HHIqd4s", wideBuffer, false, r * WIDE_SIZE);
-  });
+  }, PEER);
   bench("binary-parser parse(subarray)", () => {
     for (let r = 0; r < RECORDS; r++) sink = wideParser.parse(wideBytes.subarray(r * WIDE_SIZE, r * WIDE_SIZE + WIDE_SIZE));
-  });
+  }, PEER);
   // @aksel/structjs and restructure have no 8-byte integers.
 });
 
@@ -163,18 +193,21 @@ describe("pack('<iid') 1M times", () => {
   bench("@mv/core Struct('<iid').pack", () => {
     for (let r = 0; r < RECORDS; r++) sink = iid.pack(r, -r, 0.5);
   });
+  bench("@mv/core Struct('<iid').pack, interpreter", () => {
+    for (let r = 0; r < RECORDS; r++) sink = iidInterpreted.pack(r, -r, 0.5);
+  });
   bench("@mv/core pack('<iid', …)", () => {
     for (let r = 0; r < RECORDS; r++) sink = pack("<iid", r, -r, 0.5);
   });
   bench("python-struct pack('<iid', …)", () => {
     for (let r = 0; r < RECORDS; r++) sink = pythonStruct.pack("<iid", [r, -r, 0.5]);
-  });
+  }, PEER);
   bench("@aksel/structjs pack", () => {
     for (let r = 0; r < RECORDS; r++) sink = iidAksel.pack(r, -r, 0.5);
-  });
+  }, PEER);
   bench("restructure toBuffer", () => {
     for (let r = 0; r < RECORDS; r++) sink = iidRestructure.toBuffer({ a: r, b: -r, c: 0.5 });
-  });
+  }, PEER);
   // binary-parser only parses.
 });
 
@@ -197,10 +230,14 @@ describe("packInto('<iid') 1M records into one 16 MB buffer", () => {
     for (let r = 0; r < RECORDS; r++) iid.packInto(target, r * IID_SIZE, r, -r, 0.5);
     sink = target;
   });
+  bench("@mv/core Struct('<iid').packInto, interpreter", () => {
+    for (let r = 0; r < RECORDS; r++) iidInterpreted.packInto(target, r * IID_SIZE, r, -r, 0.5);
+    sink = target;
+  });
   bench("@aksel/structjs pack_into", () => {
     for (let r = 0; r < RECORDS; r++) iidAksel.pack_into(target.buffer, r * IID_SIZE, r, -r, 0.5);
     sink = target;
-  });
+  }, PEER);
   // python-struct, binary-parser and restructure have no pack_into.
 });
 
@@ -210,6 +247,7 @@ const DOUBLES = 100;
 const doubles = new Float64Array(DOUBLES).map((_, i) => i * 1.25);
 const doubleBytes = new Uint8Array(doubles.buffer);
 const d100 = new Struct("<100d");
+const d100Interpreted = interpretedStruct("<100d");
 const BATCH = 10_000;
 
 describe("Struct('<100d').unpack, 10k times", () => {
@@ -218,5 +256,8 @@ describe("Struct('<100d').unpack, 10k times", () => {
   });
   bench("@mv/core Struct('<100d').unpack", () => {
     for (let i = 0; i < BATCH; i++) sink = d100.unpack(doubleBytes);
+  });
+  bench("@mv/core Struct('<100d').unpack, interpreter", () => {
+    for (let i = 0; i < BATCH; i++) sink = d100Interpreted.unpack(doubleBytes);
   });
 });
