@@ -46,7 +46,7 @@ import { PySlice } from "../slice.js";
  */
 export type MemoryviewKey = number | bigint | boolean | object | readonly unknown[];
 
-/** What `get` returns: an item (see the contract §2) or a view. */
+/** What `get` returns: an item (see SPEC §2) or a view. */
 export type MemoryviewItem = StructValue | PyMemoryView;
 
 // PY_SSIZE_T_MAX + 1: numbers at or beyond it do not fit an index.
@@ -292,8 +292,14 @@ export class PyMemoryView implements Iterable<MemoryviewItem> {
    * ```ts
    * memoryview(Uint8Array.of(1)).get(1); // throws IndexError
    * ```
+   * @example
+   * ```ts
+   * memoryview(new Uint8Array(8)).cast("B", [2, 2, 2]).get(0, 1, 0); // throws TypeError "get() takes exactly one argument (3 given); a tuple key is an array: get([0, 1, 0])"
+   * ```
    */
   get(key: MemoryviewKey): MemoryviewItem {
+    // Python's m[0, 1, 0] is one key, a tuple; extra arguments are not ignored.
+    if (arguments.length !== 1) throw arityError("get", 1, arguments);
     if (typeof key === "number") {
       const view = this._view;
       // The common case goes straight to core's fast path.
@@ -319,7 +325,7 @@ export class PyMemoryView implements Iterable<MemoryviewItem> {
    * a value that is not an exporter is written to every item).
    *
    * @param key - see {@link MemoryviewKey}
-   * @param value - an item value (see the contract §2), or an exporter
+   * @param value - an item value (see SPEC §2), or an exporter
    * @throws TypeError "cannot modify read-only memory", "memoryview: invalid
    *   type for format '…'", "a bytes-like object is required, not '…'";
    *   ValueError "memoryview: invalid value for format '…'",
@@ -346,8 +352,13 @@ export class PyMemoryView implements Iterable<MemoryviewItem> {
    * ```ts
    * memoryview(bytes(1)).set(0, 1); // throws TypeError "cannot modify read-only memory"
    * ```
+   * @example
+   * ```ts
+   * memoryview(new Uint8Array(4)).cast("B", [2, 2]).set(0, 1, 7); // throws TypeError "set() takes exactly 2 arguments (3 given); a tuple key is an array: set([0, 1], value)"
+   * ```
    */
   set(key: MemoryviewKey, value: unknown): void {
+    if (arguments.length !== 2) throw arityError("set", 2, arguments);
     if (typeof key === "number") {
       const view = this._view;
       if (view._ndim === 1 && key < SSIZE_LIMIT && key >= -SSIZE_LIMIT) {
@@ -636,6 +647,16 @@ export class PyMemoryView implements Iterable<MemoryviewItem> {
   }
 
   /**
+   * The one-line form Node's `util.inspect` and `console.log` show: the same
+   * as `toString()` (a registry symbol, so no Node import is needed).
+   *
+   * @returns `toString()`
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
+  /**
    * Exports the view's memory (`memory_getbuf`), with this memoryview as
    * the export's `obj`; the view then refuses `release()` until the export
    * ends.
@@ -718,12 +739,41 @@ function subviewEquals(view: MemoryView, i: number, value: unknown): boolean {
   }
 }
 
-function newMemoryview(obj: unknown): PyMemoryView {
-  if (obj instanceof PyMemoryView) return new PyMemoryView(MemoryView.from(obj._view));
+/**
+ * The TypeError of `get` or `set` called with `given` arguments: it shows
+ * the tuple form (an array), which is what Python's `m[0, 1, 0]` is.
+ */
+function arityError(method: "get" | "set", takes: number, given: ArrayLike<unknown>): TypeError {
+  const count = given.length;
+  const keyCount = method === "get" ? count : count - 1;
+  const keys = Array.from({ length: Math.max(keyCount, 1) }, (_, i) => {
+    const key = given[i];
+    return typeof key === "number" || typeof key === "bigint" ? String(key) : "…";
+  });
+  const tuple = `[${keys.join(", ")}]`;
+  const hint = method === "get" ? `get(${tuple})` : `set(${tuple}, value)`;
+  const takesText = takes === 1 ? "exactly one argument" : `exactly ${takes} arguments`;
+  return new TypeError(`${method}() takes ${takesText} (${count} given); a tuple key is an array: ${hint}`);
+}
+
+/** Options of `memoryview(obj, options)`. */
+export interface MemoryviewOptions {
+  /**
+   * Give the export back when the view (and every view derived from it) is
+   * garbage-collected without `release()`, as CPython releases on
+   * deallocation: a dropped memoryview then stops pinning a `bytearray`
+   * (core's `MemoryView.from` option of the same name; a FinalizationRegistry).
+   */
+  readonly autoRelease?: boolean;
+}
+
+function newMemoryview(obj: unknown, options?: MemoryviewOptions): PyMemoryView {
+  const autoRelease = options?.autoRelease === true;
+  if (obj instanceof PyMemoryView) return new PyMemoryView(MemoryView.from(obj._view, BufferFlags.FULL_RO, { autoRelease }));
   if (!(obj instanceof MemoryView) && !isBufferExporter(obj)) {
     throw new TypeError(`memoryview: a bytes-like object is required, not '${pyTypeName(obj)}'`);
   }
-  return new PyMemoryView(MemoryView.from(obj, BufferFlags.FULL_RO));
+  return new PyMemoryView(MemoryView.from(obj, BufferFlags.FULL_RO, { autoRelease }));
 }
 
 /** A Python `memoryview` object. */
@@ -734,7 +784,8 @@ export type memoryview = PyMemoryView;
  * memory of any exporter (`bytes`, `bytearray`, `array`, a TypedArray,
  * ArrayBuffer, DataView, `WebAssembly.Memory`, another memoryview, or an
  * object with a `GET_BUFFER` method), requested with `FULL_RO`. A view of a
- * view shares its export.
+ * view shares its export. `{ autoRelease: true }` gives the export back when
+ * the view is garbage-collected without `release()`.
  *
  * @throws TypeError "memoryview: a bytes-like object is required, not '…'"
  *
