@@ -7,6 +7,10 @@
  * interpreter (the plans of `pack.ts` and `unpack.ts`), which gives the same
  * results and errors, only more slowly where call sites go megamorphic.
  *
+ * `Struct` asks for the generated functions ({@link withGeneratedFunctions});
+ * the codec's other readers keep the interpreter, so that a bundle without
+ * `Struct` (only `MemoryView`, say) carries no code generator.
+ *
  * Tests, benchmarks and the conformance suite run both paths: the internal
  * {@link setCodeGeneration} switch (not exported by the package), or, for a
  * whole process, a global `Symbol.for("@mv/core.struct.interpreter")` set to
@@ -15,6 +19,10 @@
  *
  * @packageDocumentation
  */
+
+import type { CompiledFormat } from "./compile.js";
+import { generatePacker } from "./generated-pack.js";
+import { generateUnpacker } from "./generated-unpack.js";
 
 /**
  * The global flag that forces the interpreter in a whole process, read once.
@@ -71,4 +79,24 @@ export function setCodeGeneration(enabled: boolean): boolean {
   const before = codeGenerationEnabled();
   decided = enabled && runtimeAllowsEval();
   return before;
+}
+
+/**
+ * `compiled` with functions generated for its format in place of the
+ * interpreter's (`unpackAt`, `packAt`, `writeAt`), where generation is
+ * enabled and the format is not too long for it; else `compiled` itself.
+ *
+ * @example
+ * ```ts
+ * withGeneratedFunctions(compileFormat("<iid")).unpackAt(new DataView(new ArrayBuffer(16)), 0); // returns [0, 0, 0]
+ * ```
+ */
+export function withGeneratedFunctions(compiled: CompiledFormat): CompiledFormat {
+  if (!codeGenerationEnabled()) return compiled;
+  const unpackAt = generateUnpacker(compiled.codes, compiled.len, compiled.size);
+  const packAt = unpackAt === null ? null : generatePacker(compiled.codes, compiled.size);
+  if (unpackAt === null || packAt === null) return compiled;
+  // The generated packer leaves what zeroing and then packing leave, so it
+  // serves both over zeroed bytes (packAt) and over any bytes (writeAt).
+  return Object.freeze({ ...compiled, unpackAt, packAt, writeAt: packAt, generated: true });
 }

@@ -7,9 +7,11 @@
  * beyond `PY_SSIZE_T_MAX`). It counts in doubles while the numbers are small
  * and in BigInts once a count or the size gets large, so its answer is exact
  * for every size CPython accepts. The second pass fills the {@link Code}s.
- * Then the pack and unpack loops are chosen for the format, once: functions
- * generated for this format where the runtime allows it
- * ({@link codeGenerationEnabled}), else the interpreter's plans.
+ * Then the pack and unpack loops are chosen for the format, once: the
+ * interpreter's plans. `Struct` swaps in functions generated for the format
+ * where the runtime allows it (`withGeneratedFunctions`); the codec's other
+ * readers (item codecs, views) keep the interpreter, so that a bundle
+ * without `Struct` carries no code generator.
  *
  * @packageDocumentation
  */
@@ -19,9 +21,6 @@ import { whichTable } from "./byte-order.js";
 import type { Code } from "./code.js";
 import { newFormatItem, readItem } from "./grammar.js";
 import { PY_SSIZE_T_MAX } from "./native-sizes.js";
-import { codeGenerationEnabled } from "./code-generation.js";
-import { generatePacker } from "./generated-pack.js";
-import { generateUnpacker } from "./generated-unpack.js";
 import { makePackPlan, packWithPlan, zeroBytes, type PackPlan, type Packer } from "./pack.js";
 import type { Row } from "./row.js";
 import type { Table } from "./table.js";
@@ -174,9 +173,6 @@ export function compileFormat(format: string): CompiledFormat {
   const codes = Object.freeze(fillCodes(format, start, table));
   const unpackPlan = makeUnpackPlan(codes, m.len);
   const packPlan = makePackPlan(codes, m.len);
-  const generate = codeGenerationEnabled();
-  const unpacker = generate ? generateUnpacker(codes, m.len, m.size) : null;
-  const packer = unpacker !== null ? generatePacker(codes, m.size) : null;
   const size = m.size;
   const loop = unpackPlan.loop;
   const interpretedPackAt: Packer = (view, byteOffset, values, valueIndex) =>
@@ -190,14 +186,12 @@ export function compileFormat(format: string): CompiledFormat {
     codes,
     unpackPlan,
     packPlan,
-    unpackAt: unpacker ?? ((view: DataView, byteOffset: number) => loop(unpackPlan, view, byteOffset)),
-    packAt: packer ?? interpretedPackAt,
-    writeAt:
-      packer ??
-      ((view: DataView, byteOffset: number, values: ArrayLike<unknown>, valueIndex: number) => {
-        zeroBytes(view, byteOffset, size);
-        packWithPlan(packPlan, view, byteOffset, values, valueIndex);
-      }),
-    generated: packer !== null,
+    unpackAt: (view: DataView, byteOffset: number) => loop(unpackPlan, view, byteOffset),
+    packAt: interpretedPackAt,
+    writeAt: (view: DataView, byteOffset: number, values: ArrayLike<unknown>, valueIndex: number) => {
+      zeroBytes(view, byteOffset, size);
+      packWithPlan(packPlan, view, byteOffset, values, valueIndex);
+    },
+    generated: false,
   });
 }

@@ -33,6 +33,7 @@ import {
   toByteWindow,
   type ByteWindow,
 } from "./byte-source.js";
+import { withGeneratedFunctions } from "../codec/code-generation.js";
 import { compileFormat, type CompiledFormat } from "../codec/compile.js";
 import { formatBytes } from "../codec/format-arg.js";
 import { offsetArg } from "./offset-arg.js";
@@ -344,7 +345,7 @@ export class Struct<Item = StructValue[]> {
       return;
     }
     this.records = null;
-    const compiled = compileFormat(formatBytes(format));
+    const compiled = withGeneratedFunctions(compileFormat(formatBytes(format)));
     this.format = compiled.format;
     this.size = compiled.size <= Number.MAX_SAFE_INTEGER ? compiled.size : (compiled.exactSize as unknown as number);
     this.compiled = compiled;
