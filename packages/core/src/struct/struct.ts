@@ -33,29 +33,20 @@ import {
   toByteWindow,
   type ByteWindow,
 } from "./byte-source.js";
+import { withGeneratedFunctions } from "../codec/code-generation.js";
 import { compileFormat, type CompiledFormat } from "../codec/compile.js";
 import { formatBytes } from "../codec/format-arg.js";
 import type { StructValue } from "../codec/struct-value.js";
-import { packWithPlan } from "../codec/pack.js";
-import type { UnpackPlan } from "../codec/unpack.js";
+import type { Unpacker } from "../codec/unpack.js";
 
 /** A byte offset argument: an integer `number` or `bigint`. */
 export type OffsetArg = number | bigint;
 
-
-/** `memset(buf, '\0', s_size)` before packing. */
-function zeroBytes(view: DataView, byteOffset: number, byteLength: number): void {
-  if (byteLength <= 32) {
-    for (let i = 0; i < byteLength; i++) view.setUint8(byteOffset + i, 0);
-  } else {
-    new Uint8Array(view.buffer, view.byteOffset + byteOffset, byteLength).fill(0);
-  }
-}
-
 /**
  * Scratch bytes for packing small structs: V8 keeps a `Uint8Array` of up to
  * 64 bytes on its heap until something asks for its `buffer`, and a DataView
- * asks at once, so small structs are packed here and copied out byte by byte.
+ * asks at once, so small structs are packed here and copied out with
+ * `slice()`, whose copy V8 keeps on its heap.
  */
 const SCRATCH_SIZE = 64;
 const scratchBytes = new Uint8Array(SCRATCH_SIZE);
@@ -69,17 +60,12 @@ function packValues(compiled: CompiledFormat, values: ArrayLike<unknown>, start:
   const size = compiled.size;
   if (size > SCRATCH_SIZE) {
     const bytes = new Uint8Array(size);
-    packWithPlan(compiled.packPlan, new DataView(bytes.buffer), 0, values, start);
+    compiled.writeAt(new DataView(bytes.buffer), 0, values, start);
     return bytes;
   }
-  for (let i = 0; i < size; i++) scratchBytes[i] = 0;
-  packWithPlan(compiled.packPlan, scratchView, 0, values, start);
-  const bytes = new Uint8Array(size);
-  for (let i = 0; i < size; i++) bytes[i] = scratchBytes[i];
-  return bytes;
+  compiled.writeAt(scratchView, 0, values, start);
+  return scratchBytes.slice(0, size);
 }
-
-
 
 /**
  * `s_pack_into`: `args` holds the buffer, the offset and the values, `count`
@@ -98,8 +84,7 @@ function packIntoArgs(
   if (!reused && memo.update(buffer, true)) return packIntoExported(compiled, buffer as object, args, start);
   const at = memo.byteOffset + structOffset(compiled, args[start + 1], memo.byteLength, true);
   try {
-    zeroBytes(memo.view, at, compiled.size);
-    packWithPlan(compiled.packPlan, memo.view, at, args, start + 2);
+    compiled.writeAt(memo.view, at, args, start + 2);
   } catch (error) {
     if (!reused || !isBufferAccessError(error)) throw error;
     memo.forget(); // detached since the window was made: start again
@@ -112,8 +97,7 @@ function packIntoExported(compiled: CompiledFormat, buffer: object, args: ArrayL
   const held = holdExport(buffer, true);
   try {
     const at = held.byteOffset + structOffset(compiled, args[start + 1], held.byteLength, true);
-    zeroBytes(held.view, at, compiled.size);
-    packWithPlan(compiled.packPlan, held.view, at, args, start + 2);
+    compiled.writeAt(held.view, at, args, start + 2);
   } finally {
     releaseBuffer(held.info);
   }
@@ -126,8 +110,7 @@ function unpackExported(compiled: CompiledFormat, buffer: object): StructValue[]
     if (held.byteLength !== compiled.size) {
       throw new StructError(`unpack requires a buffer of ${compiled.exactSize} bytes`, { kind: "buffer" });
     }
-    const plan = compiled.unpackPlan;
-    return plan.loop(plan, held.view, held.byteOffset);
+    return compiled.unpackAt(held.view, held.byteOffset);
   } finally {
     releaseBuffer(held.info);
   }
@@ -138,8 +121,7 @@ function unpackFromExported(compiled: CompiledFormat, buffer: object, offset: un
   const held = holdExport(buffer, false);
   try {
     const at = structOffset(compiled, offset, held.byteLength, false);
-    const plan = compiled.unpackPlan;
-    return plan.loop(plan, held.view, held.byteOffset + at);
+    return compiled.unpackAt(held.view, held.byteOffset + at);
   } finally {
     releaseBuffer(held.info);
   }
@@ -308,8 +290,8 @@ export class Struct<Item = StructValue[]> {
   declare readonly compiled: CompiledFormat;
   /** @internal The window of the latest buffer argument. */
   declare readonly memo: ByteWindowMemo;
-  /** @internal `compiled.unpackPlan`. */
-  declare readonly unpackPlan: UnpackPlan;
+  /** @internal `compiled.unpackAt`: generated for the format, or the interpreter. */
+  declare readonly unpackAt: Unpacker;
   /** @internal The operations of a struct made with record or string options; null for a plain one. */
   declare readonly records: RecordStructCalls | null;
 
@@ -328,16 +310,16 @@ export class Struct<Item = StructValue[]> {
       this.size = records.sized.size;
       this.compiled = null as unknown as CompiledFormat;
       this.memo = null as unknown as ByteWindowMemo;
-      this.unpackPlan = null as unknown as UnpackPlan;
+      this.unpackAt = null as unknown as Unpacker;
       return;
     }
     this.records = null;
-    const compiled = compileFormat(formatBytes(format));
+    const compiled = withGeneratedFunctions(compileFormat(formatBytes(format)));
     this.format = compiled.format;
     this.size = compiled.size <= Number.MAX_SAFE_INTEGER ? compiled.size : (compiled.exactSize as unknown as number);
     this.compiled = compiled;
     this.memo = new ByteWindowMemo();
-    this.unpackPlan = compiled.unpackPlan;
+    this.unpackAt = compiled.unpackAt;
   }
 
   /** Packs the values into a new `Uint8Array`. */
@@ -374,8 +356,7 @@ export class Struct<Item = StructValue[]> {
       throw new StructError(`unpack requires a buffer of ${this.compiled.exactSize} bytes`, { kind: "buffer" });
     }
     try {
-      const plan = this.unpackPlan;
-      return plan.loop(plan, memo.view, memo.byteOffset);
+      return this.unpackAt(memo.view, memo.byteOffset);
     } catch (error) {
       if (!reused || !isBufferAccessError(error)) throw error;
       memo.forget(); // detached since the window was made: start again
@@ -392,8 +373,7 @@ export class Struct<Item = StructValue[]> {
     if (!reused && memo.update(buffer, false)) return unpackFromExported(this.compiled, buffer as object, offset);
     const at = structOffset(this.compiled, offset, memo.byteLength, false);
     try {
-      const plan = this.unpackPlan;
-      return plan.loop(plan, memo.view, memo.byteOffset + at);
+      return this.unpackAt(memo.view, memo.byteOffset + at);
     } catch (error) {
       if (!reused || !isBufferAccessError(error)) throw error;
       memo.forget();
