@@ -198,6 +198,15 @@ describe("fromPyodide", () => {
     expect(exporter.exports).toBe(0);
   });
 
+  it("the other direction copies, as the README says: Python cannot view JavaScript memory", () => {
+    const bytes = Uint8Array.of(1, 2, 3);
+    py.globals.set("js_bytes", bytes);
+    expect(() => py.runPython("memoryview(js_bytes)")).toThrow(/TypeError: memoryview: a bytes-like object is required, not 'pyodide.ffi.JsProxy'/);
+    expect(py.runPython("m = js_bytes.to_memoryview(); m[0] = 9; m.tolist()").toJs()).toEqual([9, 2, 3]);
+    expect([...bytes]).toEqual([1, 2, 3]);
+    py.globals.delete("js_bytes");
+  });
+
   it("refuses a PyBufferView whose readonly is neither 0, 1 nor a boolean", () => {
     const pybuf = py.runPython("bytearray(2)").getBuffer();
     const lying = { ...pybuf, data: pybuf.data, readonly: 2, release: () => pybuf.release() };
