@@ -115,6 +115,21 @@ console.log(JSON.stringify([unpack("<hI", bytes), getBuffer(new Int16Array(3)).f
     expect(JSON.parse(out)).toEqual([[-2, 7], "h", [[1, 4], [2, 5], [3, 6]]]);
   });
 
+  it("@mv/core's subpath exports load from the tarball, with one copy of each class", () => {
+    const dir = installAlone("core-subpaths", ["@mv/core"]);
+    const out = runModule(
+      dir,
+      `import { MemoryView } from "@mv/core";
+import { fromNdarray } from "@mv/core/ndarray";
+import { readNpy, writeNpy } from "@mv/core/npy";
+import { fromPyodide } from "@mv/core/pyodide";
+const back = readNpy(writeNpy(MemoryView.from(Int16Array.of(1, -2))));
+const nd = MemoryView.from(fromNdarray({ data: Float32Array.of(0.5, 1.5), shape: [2], stride: [-1], offset: 1, dtype: "float32" }));
+console.log(JSON.stringify([back instanceof MemoryView, back.toList(), nd.toList(), typeof fromPyodide]));`,
+    );
+    expect(JSON.parse(out)).toEqual([true, [1, -2], [1.5, 0.5], "function"]);
+  });
+
   it("@mv/builtins pulls @mv/core as an ordinary dependency", () => {
     const dir = installAlone("builtins-alone", ["@mv/core", "@mv/builtins"]);
     const installed = JSON.parse(readFileSync(join(dir, "node_modules/@mv/builtins/package.json"), "utf8"));
