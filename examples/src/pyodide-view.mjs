@@ -30,8 +30,8 @@ export async function shareGrid() {
   const flipped = view.slice([null, null, -1], [null, null, 2]);
   const before = { format: view.format, shape: view.shape, flipped: flipped.toList() };
   flipped.set(0, 0, -8); // grid[2][0]
-  // Python allocates 256 MB: the heap grows and its old ArrayBuffer is detached.
-  pyodide.runPython("big = bytearray(256 * 1024 * 1024)");
+  // Python allocates 128 MB: the heap grows and its old ArrayBuffer is detached.
+  pyodide.runPython("big = bytearray(128 * 1024 * 1024)");
   view.set(0, 1, 100);
   const python = pyodide.runPython("(grid.tolist(), len(big))").toJs();
   const readonly = MemoryView.from(fromPyodide(pyodide, pyodide.runPython("b'immutable'"))).readonly;

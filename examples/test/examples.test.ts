@@ -7,22 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MEASUREMENT, roundTrip } from "../src/npy-files.mjs";
-import { shareGrid } from "../src/pyodide-view.mjs";
 import { crop, flipHorizontal, flipVertical, imageView, makeImage, transpose } from "../src/rgba-image.mjs";
 import { PARTICLE, RECORDS_ADDRESS, loadParticles } from "../src/wasm-structs.mjs";
 import { runSharedCounters } from "../src/shared-counters.mjs";
 import { readBmp } from "../src/read-bmp.mjs";
 
 const pixel = (view, row, column) => view.slice([row, row + 1], [column, column + 1]).toList()[0][0];
-
-describe("Python memory in Pyodide, seen through @mv/core/pyodide", () => {
-  it("reads and writes Python's grid without copies, across the wasm heap's growth", async () => {
-    const { before, after, grew, readonly } = await shareGrid();
-    expect(before).toEqual({ format: "i", shape: [3, 4], flipped: [[8, 10], [4, 6], [0, 2]] });
-    expect(after).toEqual([[0, 100, 2, 3], [4, 5, 6, 7], [-8, 9, 10, 11]]);
-    expect([grew, readonly]).toEqual([256 * 2 ** 20, true]);
-  });
-});
 
 describe("NumPy .npy files through @mv/core/npy", () => {
   it("writes records as NumPy's aligned struct and reads them back", () => {
@@ -100,7 +90,8 @@ describe("each example runs as a script", () => {
   const scripts = {
     "scijs-ndarray.mjs": /grid\[0\]\[3\] after array.set\(0, 0, 100\): 100\nback: shape 2,3, strides -16,-32, \[\[11,7,100\],\[9,5,1\]\]/,
     "stdlib-ndarray.mjs": /ValueError: dimension 0: a byte stride of 3 is not a whole number of 2-byte elements\nback: \[\[1,3\],\[2,4\]\], readonly true, strides 8,16/,
-    "pyodide-view.mjs": /Python sees \[\[0,100,2,3\],\[4,5,6,7\],\[-8,9,10,11\]\]/,
+    // Every value of Python's grid before and after JavaScript's writes, across the heap's growth.
+    "pyodide-view.mjs": /rows reversed, every other column: \[\[8,10\],\[4,6\],\[0,2\]\]\nafter JavaScript's writes and a 128 MB allocation, Python sees \[\[0,100,2,3\],\[4,5,6,7\],\[-8,9,10,11\]\]\nbytes are read-only from JavaScript: true/,
     "npy-files.mjs": /records: \[\[1,0,\[0,0\]\],\[2,0.25,\[1,-1\]\],\[3,0.5,\[2,-2\]\]\]/,
     "rgba-image.mjs": /original \(1, 3\) = 0,0,0,0/,
     "wasm-structs.mjs": /particle\[1\] = \[2,42,-2\]/,
@@ -108,6 +99,8 @@ describe("each example runs as a script", () => {
     "read-bmp.mjs": /top row: \[\[0,0,200\],\[40,0,200\]/,
     "koffi-ffi.mjs": /rows sorted by qsort: \[\[1,2,3\],\[-5,7,9\]\]|@mv\/native is not built/,
   };
+  // Loading Pyodide (CPython in wasm) takes seconds, and minutes on a loaded machine.
+  const SLOW_SCRIPTS = new Set(["pyodide-view.mjs"]);
   for (const [script, expected] of Object.entries(scripts)) {
     it(script, () => {
       const run = spawnSync(process.execPath, [fileURLToPath(new URL(`../src/${script}`, import.meta.url))], {
@@ -116,6 +109,6 @@ describe("each example runs as a script", () => {
       expect(run.stderr).toBe("");
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(expected);
-    });
+    }, SLOW_SCRIPTS.has(script) ? 600_000 : undefined);
   }
 });

@@ -42,7 +42,7 @@ const importable: Record<string, Record<string, unknown>> = {
 let pyodide: unknown;
 beforeAll(async () => {
   pyodide = await loadLocalPyodide();
-}, 120_000);
+}, 600_000); // seconds usually; minutes on a loaded machine
 
 const scope = () => ({ ...api, ...ndarrayInterop, ...npyInterop, ...pyodideInterop, ndarray, StdlibNdarray: (stdlibCtor as { default: unknown }).default, pyodide });
 

@@ -12,7 +12,7 @@ let py: PyodideAPI;
 beforeAll(async () => {
   py = await loadLocalPyodide();
   py.runPython("import array, sys, _testbuffer");
-}, 120_000);
+}, 600_000); // seconds usually; minutes on a loaded machine
 
 const named = (name: string, message?: string) =>
   expect.objectContaining(message === undefined ? { name } : { name, message });
@@ -156,7 +156,7 @@ describe("fromPyodide", () => {
     py.runPython("kept[0] = 99; del big");
     expect(view.get(0)).toBe(99);
     view.release();
-  });
+  }, 600_000);
 
   it("gives a release of a refused request back, and refuses what has no buffer", () => {
     const exporter = fromPyodide(py, py.runPython("b'ro'"));
