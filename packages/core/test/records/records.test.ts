@@ -5,6 +5,7 @@
  * malformed records in CPython's argument-error style; Struct and plain
  * views read exactly as before.
  */
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import {
   GET_BUFFER,
@@ -145,6 +146,10 @@ describe("RecordStruct", () => {
     const plain = new RecordStruct("<hd", { records: true });
     expect(plain.unpack(plain.pack(1, 2))).toEqual([1, 2]);
     expect(new RecordStruct("<h", { records: true }).unpack(Uint8Array.of(1, 0))).toEqual([1]);
+  });
+
+  it("shows its repr under Node's inspect", () => {
+    expect(inspect(new RecordStruct("<i:id:"))).toBe("RecordStruct('<i:id:')");
   });
 
   it("names a field __proto__ as an own property", () => {
