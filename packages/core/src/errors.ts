@@ -87,3 +87,31 @@ export class OverflowError extends Error {
 export class StructError extends Error {
   override name = "StructError";
 }
+
+/**
+ * Python's `MemoryError`: an allocation the engine refuses, such as a result
+ * longer than an ArrayBuffer or an Array can be. It is thrown before the
+ * attempt where the size is known, and in place of the engine's own
+ * `RangeError` where it is not.
+ *
+ * @example
+ * ```ts
+ * new MemoryError().name; // returns "MemoryError"
+ * ```
+ */
+export class MemoryError extends Error {
+  override name = "MemoryError";
+}
+
+/**
+ * Python's `UnicodeEncodeError`, a `ValueError`: a struct format given as a
+ * string holds a character that ASCII cannot encode.
+ *
+ * @example
+ * ```ts
+ * new UnicodeEncodeError("x") instanceof ValueError; // returns true
+ * ```
+ */
+export class UnicodeEncodeError extends ValueError {
+  override name = "UnicodeEncodeError";
+}

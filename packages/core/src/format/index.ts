@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 
-export type { StructValue } from "./struct-value.js";
+export type { StructValue, ComplexValue } from "./struct-value.js";
 export { calcsize, pack, packInto, unpack, unpackFrom, iterUnpack, type FormatArg } from "./module-functions.js";
 export { Struct, UnpackIterator, type OffsetArg } from "./struct.js";
 export { clearCache } from "./cache.js";
