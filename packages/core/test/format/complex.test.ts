@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { OverflowError, StructError, UnicodeEncodeError, ValueError } from "../../src/errors.js";
-import { Struct, calcsize, iterUnpack, pack, packInto, unpack, unpackFrom } from "../../src/format/index.js";
+import { Struct, calcsize, iterUnpack, pack, packInto, unpack, unpackFrom } from "../../src/struct/index.js";
 import { MemoryView } from "../../src/view/index.js";
 
 const hex = (u: Uint8Array): string => Array.from(u, (b) => b.toString(16).padStart(2, "0")).join("");
