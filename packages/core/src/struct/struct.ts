@@ -36,6 +36,7 @@ import { offsetArg } from "./offset-arg.js";
 import type { StructValue } from "../codec/struct-value.js";
 import { packWithPlan } from "../codec/pack.js";
 import type { UnpackPlan } from "../codec/unpack.js";
+import { allocateBytes } from "../allocate.js";
 
 /** A byte offset argument: an integer `number` or `bigint`. */
 export type OffsetArg = number | bigint;
@@ -80,7 +81,7 @@ function packValues(compiled: CompiledFormat, values: ArrayLike<unknown>, start:
   }
   const size = compiled.size;
   if (size > SCRATCH_SIZE) {
-    const bytes = new Uint8Array(size);
+    const bytes = allocateBytes(size);
     packWithPlan(compiled.packPlan, new DataView(bytes.buffer), 0, values, start);
     return bytes;
   }
