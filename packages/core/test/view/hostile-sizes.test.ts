@@ -5,7 +5,7 @@
  * test out.
  */
 import { describe, expect, test } from "vitest";
-import { MemoryError, ValueError } from "../../src/errors.js";
+import { BufferError, MemoryError, ValueError } from "../../src/errors.js";
 import { allocateBytes, asMemoryError } from "../../src/allocate.js";
 import { pack } from "../../src/struct/index.js";
 import { getBuffer, toContiguous } from "../../src/protocol/index.js";
@@ -57,5 +57,46 @@ describe("zero-size sub-arrays build no values that hold no bytes", () => {
   test("a small one still reads", () => {
     const view = MemoryView.from(new Uint8Array([7])).cast("T{(3)0s:a: B:b:}");
     expect(view.get(0)).toEqual([[new Uint8Array(0), new Uint8Array(0), new Uint8Array(0)], 7]);
+  });
+});
+
+describe("derive refuses a size past 2**53 - 1 bytes", () => {
+  const base = MemoryView.from(new Uint8Array(8));
+  test.each([[[2 ** 30, 2 ** 30]], [[2 ** 52, 2]], [[3 ** 20, 3 ** 20]]])("shape %j with zero strides", (shape) => {
+    expect(() => base.derive({ byteOffset: 0, shape, byteStrides: shape.map(() => 0) })).toThrow(
+      new BufferError("memoryview: the view's size in bytes passes 2**53 - 1"),
+    );
+  });
+  test("an itemsize that takes it past", () => {
+    expect(() => base.derive({ byteOffset: 0, shape: [2 ** 51], byteStrides: [0], format: "d" })).toThrow(BufferError);
+    expect(base.derive({ byteOffset: 0, shape: [2 ** 52], byteStrides: [0] }).nbytes).toBe(2 ** 52);
+  });
+});
+
+describe("reshape terminates on every input", () => {
+  const base = MemoryView.from(new Uint8Array(8));
+  const zero = (shape: number[]): MemoryView => base.derive({ byteOffset: 0, shape, byteStrides: shape.map(() => 0) });
+  test("zero-stride views of up to 2**52 items, reshaped to shapes that do and do not fit", () => {
+    const views = [zero([2 ** 26, 2 ** 26]), zero([3 ** 16, 3 ** 16]), zero([7, 2 ** 49]), zero([2 ** 52]), zero([5, 1, 3])];
+    const shapes = [[-1], [2 ** 52], [2 ** 26, 2 ** 26], [2 ** 27, 2 ** 25], [3 ** 32], [3 ** 31, 3], [-1, 3], [2 ** 49, 7], [15], [3, 5], [1, 15, 1], [2 ** 53], [4, -1], [0, -1]];
+    for (const view of views) {
+      for (const shape of shapes) {
+        let outcome: string;
+        try {
+          const r = view.reshape(shape);
+          let items = 1;
+          for (const n of r.shape) items *= n;
+          expect(items).toBe(view.shape.reduce((a, b) => a * b, 1));
+          outcome = "ok";
+        } catch (error) {
+          outcome = (error as Error).name;
+        }
+        expect(["ok", "ValueError"]).toContain(outcome);
+      }
+    }
+  });
+  test("an exact reshape of 3**32 items", () => {
+    expect(zero([3 ** 16, 3 ** 16]).reshape([3 ** 15, 3, 3 ** 16]).shape).toEqual([3 ** 15, 3, 3 ** 16]);
+    expect(() => zero([3 ** 16, 3 ** 16]).reshape([3 ** 17, 3 ** 15 + 1])).toThrow(ValueError);
   });
 });
