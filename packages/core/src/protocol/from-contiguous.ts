@@ -10,6 +10,8 @@ import type { BufferInfo, ContiguityOrder } from "./buffer-info.js";
 import { isContiguous } from "../layout/contiguity.js";
 import { assertContiguityOrder } from "../layout/contiguity-order.js";
 import { ItemCursor } from "../layout/item-cursor.js";
+import { copyStrided } from "../layout/strided-copy.js";
+import { orderedSides } from "./info-side.js";
 import { resolveBuffer } from "./resolve-buffer.js";
 
 function bytesOf(source: ArrayBufferView | ArrayBuffer | SharedArrayBuffer): Uint8Array {
@@ -58,7 +60,15 @@ export function fromContiguous(
   // shared WebAssembly.Memory hands out a new one at each grow()).
   if (bytes.buffer === buf || isSharedArrayBuffer(buf)) bytes = bytes.slice(0, len);
   const itemsize = info.itemsize;
-  const cursor = new ItemCursor(info, order === "F" ? "F" : "C", buf);
+  const walk = order === "F" ? "F" : "C";
+  const sides = len === info.len ? orderedSides(info, buf, bytes, walk) : null;
+  if (sides !== null) {
+    copyStrided(sides.shape, itemsize, sides.exported, sides.contiguous);
+    return;
+  }
+  // A short source fills the first items in order and leaves the rest, and
+  // Fortran order through pointers cannot run reversed: item by item.
+  const cursor = new ItemCursor(info, walk, buf);
   const itemCount = Math.floor(len / itemsize);
   for (let k = 0, sourceByte = 0; k < itemCount; k++) {
     const targetByte = cursor.next();
