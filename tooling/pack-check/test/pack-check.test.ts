@@ -328,7 +328,8 @@ describe.each(resolutions)("TypeScript, $label", ({ type, options }) => {
     let code = usage.types;
     if (type === "commonjs") {
       // The CommonJS-only form of require, typed as the same module.
-      code += `\nimport required = require(${JSON.stringify(usage.name)});\nexport const same: typeof required = required;`;
+      const first = Object.values(usage.modules)[0]!;
+      code += `\nimport required = require(${JSON.stringify(first)});\nexport const same: typeof required = required;`;
     }
     writeFileSync(join(dir, `${name}.ts`), code);
     const config = {
