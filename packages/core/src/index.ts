@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export * from "./errors.js";
+export { allocateBytes, asMemoryError } from "./allocate.js";
 export * from "./codec/index.js";
 export * from "./struct/index.js";
 export type { RecordOptions, StringOptions } from "./records/index.js";

@@ -36,6 +36,7 @@ import { compileFormat, type CompiledFormat } from "../codec/compile.js";
 import { formatBytes } from "../codec/format-arg.js";
 import type { StructValue } from "../codec/struct-value.js";
 import type { Unpacker } from "../codec/unpack.js";
+import { allocateBytes } from "../allocate.js";
 
 /** A byte offset argument: an integer `number` or `bigint`. */
 export type OffsetArg = number | bigint;
@@ -57,7 +58,7 @@ function packValues(compiled: CompiledFormat, values: ArrayLike<unknown>, start:
   }
   const size = compiled.size;
   if (size > SCRATCH_SIZE) {
-    const bytes = new Uint8Array(size);
+    const bytes = allocateBytes(size);
     compiled.writeAt(new DataView(bytes.buffer), 0, values, start);
     return bytes;
   }
