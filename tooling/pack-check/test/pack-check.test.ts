@@ -138,8 +138,6 @@ interface Usage {
   readonly expected: unknown;
   /** TypeScript that must type-check against the installed declarations (ES import syntax). */
   readonly types: string;
-  /** The module the CommonJS `import x = require()` check loads, when `name` is not one. */
-  readonly requireSpecifier?: string;
   /**
    * Why require() cannot load the package yet, if it cannot: the check then
    * asserts that exact refusal, so it fails (and this must go) once fixed.
@@ -169,7 +167,6 @@ export { view, info, values };`,
   {
     // @mv/core's subpath exports (interop): one copy of each class with the main entry.
     name: "@mv/core subpaths",
-    requireSpecifier: "@mv/core/npy",
     install: ["@mv/core"],
     modules: { core: "@mv/core", nd: "@mv/core/ndarray", npy: "@mv/core/npy", py: "@mv/core/pyodide" },
     body: `const back = npy.readNpy(npy.writeNpy(core.MemoryView.from(Int16Array.of(1, -2))));
@@ -331,7 +328,8 @@ describe.each(resolutions)("TypeScript, $label", ({ type, options }) => {
     let code = usage.types;
     if (type === "commonjs") {
       // The CommonJS-only form of require, typed as the same module.
-      code += `\nimport required = require(${JSON.stringify(usage.requireSpecifier ?? usage.name)});\nexport const same: typeof required = required;`;
+      const first = Object.values(usage.modules)[0]!;
+      code += `\nimport required = require(${JSON.stringify(first)});\nexport const same: typeof required = required;`;
     }
     writeFileSync(join(dir, `${name}.ts`), code);
     const config = {
