@@ -38,6 +38,9 @@ import { count, index } from "./lookup.js";
 import { sliceBounds } from "./slice-bounds.js";
 import { SAME_VIEW, subscript } from "./subscript.js";
 import { PySlice } from "../slice.js";
+import type { EllipsisType } from "../ellipsis.js";
+import type { Bytes } from "../bytes/bytes.js";
+import type { ByteArray } from "../bytearray/bytearray.js";
 
 /**
  * A key of `get`/`set`: an index (number, bigint or boolean; negative
@@ -73,7 +76,7 @@ function orderArg(order: unknown): "C" | "F" | "A" | null {
  * [m.format, m.itemsize, m.length, m.get(-1)]; // returns ["h", 2, 3, 3]
  * ```
  */
-export class PyMemoryView implements Iterable<MemoryviewItem> {
+export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
   /** The Python type name, for error messages. */
   static readonly pythonName = "memoryview";
   /** @internal The core view this memoryview is. */
@@ -296,8 +299,16 @@ export class PyMemoryView implements Iterable<MemoryviewItem> {
    * ```ts
    * memoryview(new Uint8Array(8)).cast("B", [2, 2, 2]).get(0, 1, 0); // throws TypeError "get() takes exactly one argument (3 given); a tuple key is an array: get([0, 1, 0])"
    * ```
+   *
+   * Typed by the key: a slice or `Ellipsis` gives a view; an index gives
+   * `Item`, which `memoryview()` of a TypedArray, an ArrayBuffer, a
+   * DataView, `bytes` or `bytearray` knows to be a `number` (a `bigint`
+   * for the 64-bit arrays); other keys give an item or a view.
    */
-  get(key: MemoryviewKey): MemoryviewItem {
+  get(key: number | bigint | boolean): Item;
+  get(key: PySlice | EllipsisType): PyMemoryView<Item>;
+  get(key: MemoryviewKey): Item | PyMemoryView<Item> | MemoryviewItem;
+  get(key: MemoryviewKey): unknown {
     // Python's m[0, 1, 0] is one key, a tuple; extra arguments are not ignored.
     if (arguments.length !== 1) throw arityError("get", 1, arguments);
     if (typeof key === "number") {
@@ -388,13 +399,13 @@ export class PyMemoryView implements Iterable<MemoryviewItem> {
    * [...memoryview(new Uint8Array(6)).cast("B", [3, 2])].map((row) => row.tolist()); // returns [[0, 0], [0, 0], [0, 0]]
    * ```
    */
-  *[Symbol.iterator](): Iterator<MemoryviewItem> {
+  *[Symbol.iterator](): Iterator<Item> {
     const view = this._view;
     const ndim = view.ndim; // CHECK_RELEASED
     if (ndim === 0) throw new TypeError("invalid indexing of 0-dim memory");
     const length = view.length;
     for (let i = 0; i < length; i++) {
-      yield ndim === 1 ? view.get(i) : new PyMemoryView(view.index(0, i));
+      yield (ndim === 1 ? view.get(i) : new PyMemoryView(view.index(0, i))) as Item;
     }
   }
 
@@ -473,7 +484,7 @@ export class PyMemoryView implements Iterable<MemoryviewItem> {
    * [m.toreadonly().readonly, m.readonly]; // returns [true, false]
    * ```
    */
-  toreadonly(): PyMemoryView {
+  toreadonly(): PyMemoryView<Item> {
     return new PyMemoryView(this._view.toReadonly());
   }
 
@@ -767,6 +778,38 @@ export interface MemoryviewOptions {
   readonly autoRelease?: boolean;
 }
 
+/** Exporters whose memoryview is 1-D with 1- to 4-byte integer or float items: `number`s. */
+export type NumberItemsExporter =
+  | Int8Array
+  | Uint8Array
+  | Uint8ClampedArray
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | Float32Array
+  | Float64Array
+  | ArrayBuffer
+  | SharedArrayBuffer
+  | DataView
+  | Bytes
+  | ByteArray;
+
+/**
+ * The `memoryview` function: callable with or without `new`, typed by what
+ * it views (`number` items for a TypedArray of numbers, `bigint` for the
+ * 64-bit arrays, any item otherwise).
+ */
+export interface MemoryviewFunction {
+  (obj: BigInt64Array | BigUint64Array, options?: MemoryviewOptions): PyMemoryView<bigint>;
+  (obj: NumberItemsExporter, options?: MemoryviewOptions): PyMemoryView<number>;
+  (obj: unknown, options?: MemoryviewOptions): PyMemoryView;
+  new (obj: BigInt64Array | BigUint64Array, options?: MemoryviewOptions): PyMemoryView<bigint>;
+  new (obj: NumberItemsExporter, options?: MemoryviewOptions): PyMemoryView<number>;
+  new (obj: unknown, options?: MemoryviewOptions): PyMemoryView;
+  readonly prototype: PyMemoryView;
+}
+
 function newMemoryview(obj: unknown, options?: MemoryviewOptions): PyMemoryView {
   const autoRelease = options?.autoRelease === true;
   if (obj instanceof PyMemoryView) return new PyMemoryView(MemoryView.from(obj._view, BufferFlags.FULL_RO, { autoRelease }));
@@ -777,7 +820,7 @@ function newMemoryview(obj: unknown, options?: MemoryviewOptions): PyMemoryView 
 }
 
 /** A Python `memoryview` object. */
-export type memoryview = PyMemoryView;
+export type memoryview<Item = MemoryviewItem> = PyMemoryView<Item>;
 
 /**
  * Python's `memoryview(obj)`, callable with or without `new`: a view of the
@@ -802,4 +845,4 @@ export type memoryview = PyMemoryView;
  * memoryview(5); // throws TypeError "memoryview: a bytes-like object is required, not 'int'"
  * ```
  */
-export const memoryview = callableClass("memoryview", PyMemoryView, newMemoryview, {});
+export const memoryview: MemoryviewFunction = callableClass("memoryview", PyMemoryView, newMemoryview, {});

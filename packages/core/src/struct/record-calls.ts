@@ -15,8 +15,7 @@ import { recordItemCodec, type RecordItemCodec, type ResolvedRecordOptions } fro
 import { releaseBuffer } from "../protocol/release-buffer.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
 import { holdExport, isBufferAccessError, isExporter, toByteWindow, type ByteWindow } from "./byte-source.js";
-import { offsetArg } from "./offset-arg.js";
-import { packIntoArityError, packIntoRangeError, unpackFromRangeError, type SizedFormat } from "./struct-errors.js";
+import { packIntoArityError, structOffset, type SizedFormat } from "./struct-errors.js";
 
 /** Runs `use` on the window of `buffer`, holding an exporter's export until it returns. */
 function withWindow<T>(buffer: unknown, writable: boolean, use: (window: ByteWindow) => T): T {
@@ -31,16 +30,7 @@ function withWindow<T>(buffer: unknown, writable: boolean, use: (window: ByteWin
 
 /** Where `size` bytes at `offset` (negative from the end) fall in a window, or the struct error. */
 function placeAt(sized: SizedFormat, window: ByteWindow, offset: unknown, forPack: boolean): number {
-  let at = typeof offset === "number" && (offset | 0) === offset ? offset : offsetArg(offset, forPack);
-  const size = sized.size;
-  const byteLength = window.byteLength;
-  const rangeError = forPack ? packIntoRangeError : unpackFromRangeError;
-  if (at < 0) {
-    if (at + size > 0 || at + byteLength < 0) throw rangeError(sized, at, byteLength, offset);
-    at += byteLength;
-  }
-  if (byteLength - at < size) throw rangeError(sized, at, byteLength, offset);
-  return window.byteOffset + at;
+  return window.byteOffset + structOffset(sized, offset, window.byteLength, forPack);
 }
 
 /**
@@ -77,7 +67,7 @@ export class RecordStructCalls {
   unpack(buffer: unknown): unknown {
     return withWindow(buffer, false, (window) => {
       if (window.byteLength !== this.sized.size) {
-        throw new StructError(`unpack requires a buffer of ${this.sized.size} bytes`);
+        throw new StructError(`unpack requires a buffer of ${this.sized.size} bytes`, { kind: "buffer" });
       }
       return this.valuesOf(window.view, window.byteOffset);
     });
@@ -92,7 +82,7 @@ export class RecordStructCalls {
   iterUnpack(buffer: unknown): RecordUnpackIterator {
     const size = this.sized.size;
     if (size === 0) throw new StructError("cannot iteratively unpack with a struct of length 0");
-    const sizeError = () => new StructError(`iterative unpacking requires a buffer of a multiple of ${size} bytes`);
+    const sizeError = () => new StructError(`iterative unpacking requires a buffer of a multiple of ${size} bytes`, { kind: "buffer" });
     if (isExporter(buffer)) {
       const held = holdExport(buffer, false);
       if (held.byteLength % size !== 0) {
@@ -108,7 +98,7 @@ export class RecordStructCalls {
 
   /** The item that `count` values from `values[start]` stand for, after the count check. */
   private itemOf(values: ArrayLike<unknown>, start: number, count: number, what: string): unknown {
-    if (count !== this.valueCount) throw new StructError(`${what} expected ${this.valueCount} items for packing (got ${count})`);
+    if (count !== this.valueCount) throw new StructError(`${what} expected ${this.valueCount} items for packing (got ${count})`, { kind: "arity" });
     if (this.codec.isRecord || !this.codec.itemIsList) return values[start];
     return Array.prototype.slice.call(values, start, start + count);
   }

@@ -20,7 +20,7 @@
  */
 
 import { StructError, ValueError } from "../errors.js";
-import { packIntoArityError, packIntoRangeError, unpackFromRangeError } from "./struct-errors.js";
+import { packIntoArityError, structOffset } from "./struct-errors.js";
 import { resolveRecordOptions, type RecordOptions } from "../codec/records/index.js";
 import { RecordStructCalls, type RecordUnpackIterator } from "./record-calls.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
@@ -36,19 +36,11 @@ import {
 import { withGeneratedFunctions } from "../codec/code-generation.js";
 import { compileFormat, type CompiledFormat } from "../codec/compile.js";
 import { formatBytes } from "../codec/format-arg.js";
-import { offsetArg } from "./offset-arg.js";
 import type { StructValue } from "../codec/struct-value.js";
 import type { Unpacker } from "../codec/unpack.js";
 
 /** A byte offset argument: an integer `number` or `bigint`. */
 export type OffsetArg = number | bigint;
-
-/** The offset argument, with a fast path for small integers. */
-function toOffset(offsetValue: unknown, forPackInto: boolean): number {
-  return typeof offsetValue === "number" && (offsetValue | 0) === offsetValue
-    ? offsetValue
-    : offsetArg(offsetValue, forPackInto);
-}
 
 /**
  * Scratch bytes for packing small structs: V8 keeps a `Uint8Array` of up to
@@ -63,7 +55,7 @@ const scratchView = new DataView(scratchBytes.buffer);
 /** `s_pack`: `values[start …]`, `count` of them, packed into a new `Uint8Array`. */
 function packValues(compiled: CompiledFormat, values: ArrayLike<unknown>, start: number, count: number): Uint8Array {
   if (count !== compiled.len) {
-    throw new StructError(`pack expected ${compiled.exactLen} items for packing (got ${count})`);
+    throw new StructError(`pack expected ${compiled.exactLen} items for packing (got ${count})`, { kind: "arity" });
   }
   const size = compiled.size;
   if (size > SCRATCH_SIZE) {
@@ -90,15 +82,7 @@ function packIntoArgs(
   const buffer = args[start];
   const reused = buffer === memo.source && memo.reusable;
   if (!reused && memo.update(buffer, true)) return packIntoExported(compiled, buffer as object, args, start);
-  const byteLength = memo.byteLength;
-  let offset = toOffset(args[start + 1], true);
-  const size = compiled.size;
-  if (offset < 0) {
-    if (offset + size > 0 || offset + byteLength < 0) throw packIntoRangeError(compiled, offset, byteLength, args[start + 1]);
-    offset += byteLength;
-  }
-  if (byteLength - offset < size) throw packIntoRangeError(compiled, offset, byteLength, args[start + 1]);
-  const at = memo.byteOffset + offset;
+  const at = memo.byteOffset + structOffset(compiled, args[start + 1], memo.byteLength, true);
   try {
     compiled.writeAt(memo.view, at, args, start + 2);
   } catch (error) {
@@ -118,15 +102,7 @@ function packIntoAll(this: Struct, ...args: unknown[]): void {
 function packIntoExported(compiled: CompiledFormat, buffer: object, args: ArrayLike<unknown>, start: number): void {
   const held = holdExport(buffer, true);
   try {
-    const byteLength = held.byteLength;
-    let offset = toOffset(args[start + 1], true);
-    const size = compiled.size;
-    if (offset < 0) {
-      if (offset + size > 0 || offset + byteLength < 0) throw packIntoRangeError(compiled, offset, byteLength, args[start + 1]);
-      offset += byteLength;
-    }
-    if (byteLength - offset < size) throw packIntoRangeError(compiled, offset, byteLength, args[start + 1]);
-    const at = held.byteOffset + offset;
+    const at = held.byteOffset + structOffset(compiled, args[start + 1], held.byteLength, true);
     compiled.writeAt(held.view, at, args, start + 2);
   } finally {
     releaseBuffer(held.info);
@@ -138,7 +114,7 @@ function unpackExported(compiled: CompiledFormat, buffer: object): StructValue[]
   const held = holdExport(buffer, false);
   try {
     if (held.byteLength !== compiled.size) {
-      throw new StructError(`unpack requires a buffer of ${compiled.exactSize} bytes`);
+      throw new StructError(`unpack requires a buffer of ${compiled.exactSize} bytes`, { kind: "buffer" });
     }
     return compiled.unpackAt(held.view, held.byteOffset);
   } finally {
@@ -150,14 +126,7 @@ function unpackExported(compiled: CompiledFormat, buffer: object): StructValue[]
 function unpackFromExported(compiled: CompiledFormat, buffer: object, offset: unknown): StructValue[] {
   const held = holdExport(buffer, false);
   try {
-    let at = toOffset(offset, false);
-    const size = compiled.size;
-    const byteLength = held.byteLength;
-    if (at < 0) {
-      if (at + size > 0 || at + byteLength < 0) throw unpackFromRangeError(compiled, at, byteLength, offset);
-      at += byteLength;
-    }
-    if (byteLength - at < size) throw unpackFromRangeError(compiled, at, byteLength, offset);
+    const at = structOffset(compiled, offset, held.byteLength, false);
     return compiled.unpackAt(held.view, held.byteOffset + at);
   } finally {
     releaseBuffer(held.info);
@@ -279,7 +248,7 @@ function iterUnpackBuffer(compiled: CompiledFormat, buffer: unknown): UnpackIter
 }
 
 function iterUnpackSizeError(compiled: CompiledFormat): StructError {
-  return new StructError(`iterative unpacking requires a buffer of a multiple of ${compiled.exactSize} bytes`);
+  return new StructError(`iterative unpacking requires a buffer of a multiple of ${compiled.exactSize} bytes`, { kind: "buffer" });
 }
 
 /**
@@ -426,7 +395,7 @@ export class Struct<Item = StructValue[]> {
     const reused = buffer === memo.source && memo.reusable;
     if (!reused && memo.update(buffer, false)) return unpackExported(this.compiled, buffer as object);
     if (memo.byteLength !== this.compiled.size) {
-      throw new StructError(`unpack requires a buffer of ${this.compiled.exactSize} bytes`);
+      throw new StructError(`unpack requires a buffer of ${this.compiled.exactSize} bytes`, { kind: "buffer" });
     }
     try {
       return this.unpackAt(memo.view, memo.byteOffset);
@@ -444,14 +413,7 @@ export class Struct<Item = StructValue[]> {
     const memo = this.memo;
     const reused = buffer === memo.source && memo.reusable;
     if (!reused && memo.update(buffer, false)) return unpackFromExported(this.compiled, buffer as object, offset);
-    let at = typeof offset === "number" && (offset | 0) === offset ? offset : offsetArg(offset, false);
-    const size = this.compiled.size;
-    const byteLength = memo.byteLength;
-    if (at < 0) {
-      if (at + size > 0 || at + byteLength < 0) throw unpackFromRangeError(this.compiled, at, byteLength, offset);
-      at += byteLength;
-    }
-    if (byteLength - at < size) throw unpackFromRangeError(this.compiled, at, byteLength, offset);
+    const at = structOffset(this.compiled, offset, memo.byteLength, false);
     try {
       return this.unpackAt(memo.view, memo.byteOffset + at);
     } catch (error) {

@@ -541,7 +541,7 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
     try {
       codec.write(new DataView(item.buffer), 0, value);
     } catch (error) {
-      throw packError(this._layout.format, error, value);
+      throw packError(this._layout.format, error);
     }
     this._mbuf.u8.set(item, positionByte);
   }
