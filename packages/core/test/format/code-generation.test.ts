@@ -139,7 +139,7 @@ describe("generated functions against the interpreter", () => {
           expect(a).toEqual(b);
         }
       }),
-      { numRuns: 3000 },
+      { numRuns: 1000 },
     );
   });
 
