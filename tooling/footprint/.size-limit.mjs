@@ -31,6 +31,9 @@ function budget(name, specifier, imported, limit) {
 //   only unpack      48,179 / 15,104 B  →  61,829 / 19,402 B
 //   only MemoryView  88,276 / 27,322 B  →  87,627 / 27,252 B
 //   all of builtins 138,782 / 42,428 B  → 139,036 / 42,524 B
+// After the struct-speed and harden merges (generated struct functions,
+// complex F/D, allocation guards): 56,989 / 18,021 B; 91,533 / 28,346 B;
+// 142,475 / 43,626 B.
 export default [
   // Target 20 KiB. Not met yet: the layers are split, but unpack still goes
   // through the Struct class (struct/, 10.9 kB with the named-record calls)
@@ -42,8 +45,8 @@ export default [
   ...budget("@mv/core: only unpack", "@mv/core", "{ unpack }", "66 KiB"),
   // Target 40 KiB. Not met yet: the view layer alone is 37 kB, and it
   // carries the codec (31.8 kB) and protocol (13.7 kB) too.
-  ...budget("@mv/core: only MemoryView", "@mv/core", "{ MemoryView }", "87 KiB"),
+  ...budget("@mv/core: only MemoryView", "@mv/core", "{ MemoryView }", "90 KiB"),
   // Target 80 KiB. Not met yet: builtins' own code is 49 kB of it, and the
   // parts of @mv/core it uses 90 kB.
-  ...budget("@mv/builtins: everything", "@mv/builtins", "*", "138.5 KiB"),
+  ...budget("@mv/builtins: everything", "@mv/builtins", "*", "140 KiB"),
 ];

@@ -6,9 +6,11 @@
 export {
   BufferError,
   IndexError,
+  MemoryError,
   NotImplementedError,
   OverflowError,
   StructError,
+  UnicodeEncodeError,
   ValueError,
 } from "@mv/core";
 

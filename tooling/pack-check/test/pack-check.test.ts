@@ -165,6 +165,23 @@ MemoryView.from();
 export { view, info, values };`,
   },
   {
+    // @mv/core's subpath exports (interop): one copy of each class with the main entry.
+    name: "@mv/core subpaths",
+    install: ["@mv/core"],
+    modules: { core: "@mv/core", nd: "@mv/core/ndarray", npy: "@mv/core/npy", py: "@mv/core/pyodide" },
+    body: `const back = npy.readNpy(npy.writeNpy(core.MemoryView.from(Int16Array.of(1, -2))));
+const view = core.MemoryView.from(nd.fromNdarray({ data: Float32Array.of(0.5, 1.5), shape: [2], stride: [-1], offset: 1, dtype: "float32" }));
+console.log(JSON.stringify([back instanceof core.MemoryView, back.toList(), view.toList(), typeof py.fromPyodide]));`,
+    expected: [true, [1, -2], [1.5, 0.5], "function"],
+    types: `import { readNpy, writeNpy } from "@mv/core/npy";
+import { fromNdarray } from "@mv/core/ndarray";
+import { MemoryView } from "@mv/core";
+const view: MemoryView = readNpy(writeNpy(MemoryView.from(Int16Array.of(1))));
+// @ts-expect-error readNpy needs the file's bytes
+readNpy();
+export { view, fromNdarray };`,
+  },
+  {
     name: "@mv/builtins",
     install: ["@mv/core", "@mv/builtins"],
     modules: { builtins: "@mv/builtins", core: "@mv/core" },

@@ -29,7 +29,7 @@ import { callableClass } from "../python/callable-class.js";
 import { NotImplemented, RICH_EQ, richEquals } from "../python/rich-equals.js";
 import { pyTypeName } from "../python/type-name.js";
 import { assign } from "./assign.js";
-import { assertCastable, castFormatArg, castFormatError } from "./cast-policy.js";
+import { assertCastable, assertNotComplexCast, castFormatArg, castFormatError } from "./cast-policy.js";
 import { equalsContiguous } from "./equals-contiguous.js";
 import { viewHash } from "./hash.js";
 import { hexSeparator, hexText } from "./hex.js";
@@ -518,6 +518,7 @@ export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
     const fmt = castFormatArg(format);
     const view = this._view;
     const castShape = assertCastable(view.layout, fmt, shape);
+    assertNotComplexCast(fmt);
     try {
       return new PyMemoryView(view.cast(fmt, castShape as number[] | undefined));
     } catch (error) {

@@ -21,8 +21,6 @@
 
 import { StructError, ValueError } from "../errors.js";
 import { packIntoArityError, structOffset } from "./struct-errors.js";
-import { resolveRecordOptions, type RecordOptions } from "../codec/records/index.js";
-import { RecordStructCalls, type RecordUnpackIterator } from "./record-calls.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
 import { releaseBuffer } from "../protocol/release-buffer.js";
 import {
@@ -38,6 +36,7 @@ import { compileFormat, type CompiledFormat } from "../codec/compile.js";
 import { formatBytes } from "../codec/format-arg.js";
 import type { StructValue } from "../codec/struct-value.js";
 import type { Unpacker } from "../codec/unpack.js";
+import { allocateBytes } from "../allocate.js";
 
 /** A byte offset argument: an integer `number` or `bigint`. */
 export type OffsetArg = number | bigint;
@@ -59,7 +58,7 @@ function packValues(compiled: CompiledFormat, values: ArrayLike<unknown>, start:
   }
   const size = compiled.size;
   if (size > SCRATCH_SIZE) {
-    const bytes = new Uint8Array(size);
+    const bytes = allocateBytes(size);
     compiled.writeAt(new DataView(bytes.buffer), 0, values, start);
     return bytes;
   }
@@ -92,9 +91,8 @@ function packIntoArgs(
   }
 }
 
-/** `Struct.packInto` in general: any arguments, records, exporters. */
+/** `Struct.packInto` in general: any arguments, any buffer (exporters too). */
 function packIntoAll(this: Struct, ...args: unknown[]): void {
-  if (this.records !== null) return this.records.packInto(args, 0, args.length);
   packIntoArgs(this.compiled, this.memo, args, 0, args.length);
 }
 
@@ -266,19 +264,12 @@ function iterUnpackSizeError(compiled: CompiledFormat): StructError {
  * ```ts
  * String(new Struct("=q")); // returns "Struct('=q')"
  * ```
- * @example
- * ```ts
- * const point = new Struct("<i:id: d:value:", { records: true }); point.unpack(point.pack({ id: 1, value: 2.5 })); // returns { id: 1, value: 2.5 }
- * ```
  *
- * With options (SPEC §2.1), the format may be any PEP 3118 format
- * (`T{…}`, `:name:`, sub-arrays), laid out as `itemCodec` lays it out:
- * `records: true` reads an item whose top level names its fields as one
- * plain object (`pack` and `packInto` then take one such object), and
- * `strings` reads `s`/`p` fields as text. `Item` is the type `unpack`
- * gives; it is the caller's to declare for records.
+ * Named records and text fields are `RecordStruct`'s (SPEC §2.1), a
+ * class of its own so that a program using only `Struct` or `unpack` does
+ * not carry the PEP 3118 reader.
  */
-export class Struct<Item = StructValue[]> {
+export class Struct {
   // Every field is assigned in the constructor and never declared with an
   // initialiser or as `#private`: V8 (Node 20) reads both kinds several
   // times more slowly in optimised code, and these are read on every call.
@@ -298,28 +289,12 @@ export class Struct<Item = StructValue[]> {
   declare readonly memo: ByteWindowMemo;
   /** @internal `compiled.unpackAt`: generated for the format, or the interpreter. */
   declare readonly unpackAt: Unpacker;
-  /** @internal The operations of a struct made with record or string options; null for a plain one. */
-  declare readonly records: RecordStructCalls | null;
 
   /**
    * Compiles `format`, a string or a `Uint8Array` of ASCII (`Struct()` always
-   * compiles; the module-level functions keep a cache of these), with
-   * `options` to read records and text (SPEC §2.1; the defaults without).
+   * compiles; the module-level functions keep a cache of these).
    */
-  constructor(format: string | Uint8Array, options?: RecordOptions) {
-    const resolved = resolveRecordOptions(options);
-    if (resolved !== null) {
-      // Any PEP 3118 format: no struct plan, every operation goes through the record codec.
-      const records = new RecordStructCalls(format, resolved);
-      this.records = records;
-      this.format = records.codec.format;
-      this.size = records.sized.size;
-      this.compiled = null as unknown as CompiledFormat;
-      this.memo = null as unknown as ByteWindowMemo;
-      this.unpackAt = null as unknown as Unpacker;
-      return;
-    }
-    this.records = null;
+  constructor(format: string | Uint8Array) {
     const compiled = withGeneratedFunctions(compileFormat(formatBytes(format)));
     this.format = compiled.format;
     this.size = compiled.size <= Number.MAX_SAFE_INTEGER ? compiled.size : (compiled.exactSize as unknown as number);
@@ -330,7 +305,6 @@ export class Struct<Item = StructValue[]> {
 
   /** Packs the values into a new `Uint8Array`. */
   pack(...values: unknown[]): Uint8Array {
-    if (this.records !== null) return this.records.pack(values, 0, values.length);
     return packValues(this.compiled, values, 0, values.length);
   }
 
@@ -353,7 +327,7 @@ export class Struct<Item = StructValue[]> {
     // arguments: no array is made per call. Only `arguments.length` is read
     // and `arguments` is only forwarded, which V8 does without making it.
     const compiled = this.compiled;
-    const writeArgs = compiled === null ? null : compiled.writeArgs;
+    const writeArgs = compiled.writeArgs;
     if (writeArgs !== null && arguments.length === compiled.len + 2) {
       const memo = this.memo;
       if (
@@ -388,9 +362,7 @@ export class Struct<Item = StructValue[]> {
   }
 
   /** The values of a buffer of exactly {@link Struct.size} bytes. */
-  unpack(buffer: unknown): Item;
-  unpack(buffer: unknown): unknown {
-    if (this.records !== null) return this.records.unpack(buffer);
+  unpack(buffer: unknown): StructValue[] {
     const memo = this.memo;
     const reused = buffer === memo.source && memo.reusable;
     if (!reused && memo.update(buffer, false)) return unpackExported(this.compiled, buffer as object);
@@ -407,9 +379,7 @@ export class Struct<Item = StructValue[]> {
   }
 
   /** The values at `offset` (negative counts from the end) of a buffer. */
-  unpackFrom(buffer: unknown, offset?: OffsetArg): Item;
-  unpackFrom(buffer: unknown, offset: OffsetArg = 0): unknown {
-    if (this.records !== null) return this.records.unpackFrom(buffer, offset);
+  unpackFrom(buffer: unknown, offset: OffsetArg = 0): StructValue[] {
     const memo = this.memo;
     const reused = buffer === memo.source && memo.reusable;
     if (!reused && memo.update(buffer, false)) return unpackFromExported(this.compiled, buffer as object, offset);
@@ -424,9 +394,7 @@ export class Struct<Item = StructValue[]> {
   }
 
   /** The structs of a buffer whose length is a multiple of the size, one by one. */
-  iterUnpack(buffer: unknown): Item extends StructValue[] ? UnpackIterator : RecordUnpackIterator<Item>;
-  iterUnpack(buffer: unknown): UnpackIterator | RecordUnpackIterator<Item> {
-    if (this.records !== null) return this.records.iterUnpack(buffer) as RecordUnpackIterator<Item>;
+  iterUnpack(buffer: unknown): UnpackIterator {
     return iterUnpackBuffer(this.compiled, buffer);
   }
 
