@@ -91,6 +91,11 @@ function packIntoArgs(
   }
 }
 
+/** `Struct.packInto` in general: any arguments, any buffer (exporters too). */
+function packIntoAll(this: Struct, ...args: unknown[]): void {
+  packIntoArgs(this.compiled, this.memo, args, 0, args.length);
+}
+
 /** `packIntoArgs` on an exporter: its export is held until the values are written. */
 function packIntoExported(compiled: CompiledFormat, buffer: object, args: ArrayLike<unknown>, start: number): void {
   const held = holdExport(buffer, true);
@@ -305,8 +310,45 @@ export class Struct {
 
   /** Packs the values into `buffer` at `offset` (negative counts from the end). */
   packInto(buffer: unknown, offset: OffsetArg, ...values: unknown[]): void;
-  packInto(...args: unknown[]): void {
-    packIntoArgs(this.compiled, this.memo, args, 0, args.length);
+  packInto(
+    buffer?: unknown,
+    offset?: unknown,
+    p0?: unknown,
+    p1?: unknown,
+    p2?: unknown,
+    p3?: unknown,
+    p4?: unknown,
+    p5?: unknown,
+    p6?: unknown,
+    p7?: unknown,
+  ): void {
+    // The common case, a buffer whose window is memoised and a small offset
+    // in range, hands the values to the format's generated packer as
+    // arguments: no array is made per call. Only `arguments.length` is read
+    // and `arguments` is only forwarded, which V8 does without making it.
+    const compiled = this.compiled;
+    const writeArgs = compiled.writeArgs;
+    if (writeArgs !== null && arguments.length === compiled.len + 2) {
+      const memo = this.memo;
+      if (
+        buffer === memo.source &&
+        memo.reusable &&
+        typeof offset === "number" &&
+        (offset | 0) === offset &&
+        offset >= 0 &&
+        memo.byteLength - offset >= compiled.size
+      ) {
+        try {
+          writeArgs(memo.view, memo.byteOffset + offset, p0, p1, p2, p3, p4, p5, p6, p7);
+          return;
+        } catch (error) {
+          if (!isBufferAccessError(error)) throw error;
+          memo.forget(); // detached since the window was made: the general path starts again
+        }
+      }
+    }
+    // eslint-disable-next-line prefer-rest-params
+    return packIntoAll.apply(this as unknown as Struct, arguments as unknown as unknown[]);
   }
 
   /** @internal `pack` of `values[start …]`, `count` of them. */
