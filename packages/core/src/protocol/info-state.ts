@@ -74,3 +74,17 @@ export function attachState(info: object, state: InfoState): void {
 export function rememberForeignState(info: object, state: InfoState): void {
   foreignStates.set(info, state);
 }
+
+/**
+ * The state of a BufferInfo built elsewhere (not by `getBuffer` or
+ * `fillInfo`), or undefined for one that was, or one never used.
+ *
+ * @example
+ * ```ts
+ * foreignStateOf(fillInfo(null, new ArrayBuffer(1), 0, 1, false, 0)); // returns undefined
+ * ```
+ */
+export function foreignStateOf(info: BufferInfo): InfoState | undefined {
+  if (trustedStateOf(info) !== undefined || (info as { [STATE]?: InfoState })[STATE] !== undefined) return undefined;
+  return foreignStates.get(info);
+}

@@ -10,7 +10,7 @@ import type { BufferInfo, ContiguityOrder } from "./buffer-info.js";
 import { isContiguous } from "../layout/contiguity.js";
 import { assertContiguityOrder } from "../layout/contiguity-order.js";
 import { ItemCursor } from "../layout/item-cursor.js";
-import { resolveBuffer } from "./resolve-buffer.js";
+import { infoForUse, resolveBuffer } from "./resolve-buffer.js";
 import { allocateBytes } from "../allocate.js";
 
 /**
@@ -39,6 +39,7 @@ import { allocateBytes } from "../allocate.js";
  */
 export function toContiguous(info: BufferInfo, order: ContiguityOrder = "C", out?: Uint8Array): Uint8Array {
   assertContiguityOrder(order);
+  info = infoForUse(info);
   const len = info.len;
   if (out === undefined) {
     out = allocateBytes(len);
