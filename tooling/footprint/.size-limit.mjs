@@ -40,8 +40,11 @@ export default [
   ...budget("@mv/core: only unpack", "@mv/core", "{ unpack }", "61.5 KiB"),
   // Target 40 KiB. Not met yet: the view layer alone is 37 kB, and it
   // carries the codec (31.8 kB) and protocol (13.7 kB) too.
-  ...budget("@mv/core: only MemoryView", "@mv/core", "{ MemoryView }", "87 KiB"),
+  // harden (issue 16) added 3.14's F/D rows, MemoryError allocation checks,
+  // the level-by-level suboffset walk and caller-info snapshots: 91.6 kB.
+  ...budget("@mv/core: only MemoryView", "@mv/core", "{ MemoryView }", "90 KiB"),
   // Target 80 KiB. Not met yet: builtins' own code is 49 kB of it, and the
   // parts of @mv/core it uses 90 kB.
-  ...budget("@mv/builtins: everything", "@mv/builtins", "*", "138.5 KiB"),
+  // 143.0 kB after harden (issue 16).
+  ...budget("@mv/builtins: everything", "@mv/builtins", "*", "140 KiB"),
 ];
