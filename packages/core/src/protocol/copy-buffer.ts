@@ -14,7 +14,7 @@ import { impliedShape } from "../layout/implied-layout.js";
 import { copyStrided } from "../layout/strided-copy.js";
 import { contiguousSide, infoSide } from "./info-side.js";
 import { reachableExtent } from "../layout/reachable-extent.js";
-import { resolveBuffer } from "./resolve-buffer.js";
+import { infoForUse, resolveBuffer } from "./resolve-buffer.js";
 import { toContiguous } from "./to-contiguous.js";
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
@@ -74,6 +74,8 @@ function mayOverlap(
  * ```
  */
 export function copyBuffer(dest: BufferInfo, src: BufferInfo): void {
+  dest = infoForUse(dest);
+  src = infoForUse(src);
   if (dest.readonly) throw new BufferError("copyBuffer: the destination is read-only");
   if (dest.len < src.len) throw new BufferError("destination is too small to receive data from source");
   const destBuf = resolveBuffer(dest);

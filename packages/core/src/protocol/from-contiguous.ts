@@ -12,7 +12,7 @@ import { assertContiguityOrder } from "../layout/contiguity-order.js";
 import { ItemCursor } from "../layout/item-cursor.js";
 import { copyStrided } from "../layout/strided-copy.js";
 import { orderedSides } from "./info-side.js";
-import { resolveBuffer } from "./resolve-buffer.js";
+import { infoForUse, resolveBuffer } from "./resolve-buffer.js";
 
 function bytesOf(source: ArrayBufferView | ArrayBuffer | SharedArrayBuffer): Uint8Array {
   if (ArrayBuffer.isView(source)) return new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
@@ -46,6 +46,7 @@ export function fromContiguous(
   order: ContiguityOrder = "C",
 ): void {
   assertContiguityOrder(order);
+  info = infoForUse(info);
   if (info.readonly) throw new BufferError("fromContiguous: the destination is read-only");
   const buf = resolveBuffer(info);
   const target = new Uint8Array(buf);

@@ -12,7 +12,7 @@ import { assertContiguityOrder } from "../layout/contiguity-order.js";
 import { ItemCursor } from "../layout/item-cursor.js";
 import { copyStrided } from "../layout/strided-copy.js";
 import { orderedSides } from "./info-side.js";
-import { resolveBuffer } from "./resolve-buffer.js";
+import { infoForUse, resolveBuffer } from "./resolve-buffer.js";
 import { allocateBytes } from "../allocate.js";
 
 /**
@@ -41,6 +41,7 @@ import { allocateBytes } from "../allocate.js";
  */
 export function toContiguous(info: BufferInfo, order: ContiguityOrder = "C", out?: Uint8Array): Uint8Array {
   assertContiguityOrder(order);
+  info = infoForUse(info);
   const len = info.len;
   if (out === undefined) {
     out = allocateBytes(len);

@@ -77,6 +77,13 @@ function indexList(count: number, a: unknown, b: unknown, c: unknown, d: unknown
 }
 
 /**
+ * The key the constructor asks for: only this module holds it, so a view is
+ * made only by `from` and the derivations, whose layouts are checked to fit
+ * the export (a public constructor would take any layout on trust).
+ */
+const CONSTRUCT_KEY: unique symbol = Symbol("MemoryView.construct");
+
+/**
  * A view of the memory of any exporter (anything {@link getBuffer}
  * accepts), with typed element access and zero-copy derivation.
  *
@@ -145,9 +152,11 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
    *
    * @param mbuf - the managed buffer
    * @param layout - the view's layout
+   * @param key - this module's private key: without it the constructor
+   *   refuses, since nothing checks that `layout` fits `mbuf`
    */
-  constructor(mbuf: ManagedBuffer, layout: ViewLayout) {
-    if (!(mbuf instanceof ManagedBuffer)) {
+  constructor(mbuf: ManagedBuffer, layout: ViewLayout, key?: typeof CONSTRUCT_KEY) {
+    if (key !== CONSTRUCT_KEY || !(mbuf instanceof ManagedBuffer)) {
       throw new TypeError("MemoryView cannot be constructed directly: use MemoryView.from(obj)");
     }
     this._mbuf = mbuf;
@@ -208,7 +217,7 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
       checkReleased(obj);
       assertViewMeetsRequest(obj, flags);
       if (options.autoRelease === true) obj._mbuf.autoRelease = true;
-      return new MemoryView(obj._mbuf, obj._layout);
+      return new MemoryView(obj._mbuf, obj._layout, CONSTRUCT_KEY);
     }
     const mbuf = ManagedBuffer.fromObject(obj, flags);
     if (options.autoRelease === true) mbuf.autoRelease = true;
@@ -222,7 +231,7 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
       master.itemsize,
       master.readonly,
     );
-    return new MemoryView(mbuf, layout);
+    return new MemoryView(mbuf, layout, CONSTRUCT_KEY);
   }
 
   /** @internal A new view of this one's export with the given parts. */
@@ -236,7 +245,7 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
       itemsize,
       this._layout.readonly,
     );
-    return this._keepRecords(new MemoryView(this._mbuf, layout));
+    return this._keepRecords(new MemoryView(this._mbuf, layout, CONSTRUCT_KEY));
   }
 
   /** @internal `view` with this view's record options, for a view derived from this one. */
@@ -1031,7 +1040,7 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
     checkReleased(this);
     const l = this._layout;
     return this._keepRecords(
-      new MemoryView(this._mbuf, makeLayout(l.byteOffset, l.shape, l.byteStrides, l.suboffsets, l.format, l.itemsize, true)),
+      new MemoryView(this._mbuf, makeLayout(l.byteOffset, l.shape, l.byteStrides, l.suboffsets, l.format, l.itemsize, true), CONSTRUCT_KEY),
     );
   }
 
@@ -1054,7 +1063,7 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
    */
   derive(options: DeriveOptions): MemoryView {
     checkReleased(this);
-    return this._keepRecords(new MemoryView(this._mbuf, deriveParts(this._mbuf, this._layout, options)));
+    return this._keepRecords(new MemoryView(this._mbuf, deriveParts(this._mbuf, this._layout, options), CONSTRUCT_KEY));
   }
 
   /**
@@ -1086,7 +1095,7 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
   withRecords(options?: RecordOptions): MemoryView {
     checkReleased(this);
     const resolved = resolveRecordOptions(options);
-    const view = new MemoryView(this._mbuf, this._layout);
+    const view = new MemoryView(this._mbuf, this._layout, CONSTRUCT_KEY);
     view._records = resolved;
     return view;
   }
