@@ -28,7 +28,6 @@ import {
   caseWith,
   exporterOf,
   type Exports,
-  GROUP,
   labelOf,
   product,
   supportsSpec,
@@ -55,9 +54,9 @@ const POINTERS = [0, 1, 255, 256, 258, 2 ** 31, 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 
 /** `POINTER_SIZE`, `readPointer` and `writePointer` against CONTRACT §1's definition. */
 export function pointerEncoding(ctx: Context, capi: Partial<Capi>, exports: Exports): void {
   if (capi.POINTER_SIZE !== undefined) {
-    ctx.test(`${GROUP}: POINTER_SIZE is 8 (CONTRACT §1: an 8-byte pointer)`, () => assertSameValue(capi.POINTER_SIZE, 8, "POINTER_SIZE"));
+    ctx.test(`POINTER_SIZE is 8 (CONTRACT §1: an 8-byte pointer)`, () => assertSameValue(capi.POINTER_SIZE, 8, "POINTER_SIZE"));
   } else {
-    ctx.skip(`${GROUP}: POINTER_SIZE`, "the module's capi has no POINTER_SIZE");
+    ctx.skip(`POINTER_SIZE`, "the module's capi has no POINTER_SIZE");
   }
   caseWith(ctx, capi, ["writePointer", "readPointer"], "writePointer/readPointer: a native-endian 8-byte unsigned offset", (c) => {
     for (const at of [0, 3, 8]) {
@@ -103,7 +102,7 @@ export function pointerEncoding(ctx: Context, capi: Partial<Capi>, exports: Expo
  * `writePointer`.
  */
 function suiteTables(ctx: Context, capi: Partial<Capi>, exports: Exports): void {
-  const layouts = goldenCapi.layouts.filter((l) => l.pil && !l.shape.includes(0) && supportsSpec(ctx, l));
+  const layouts = goldenCapi().layouts.filter((l) => l.pil && !l.shape.includes(0) && supportsSpec(ctx, l));
   for (const layout of layouts) {
     const what = `readPointer: the row pointers of ${labelOf(layout)}`;
     caseWith(ctx, capi, ["readPointer"], what, (c) => {
@@ -159,7 +158,7 @@ function rawLabel(raw: GoldenCapiRawLayout): string {
 /** Layouts given field by field (pointer tables after the items, two levels, an indirect middle dimension). */
 export function rawLayouts(ctx: Context, capi: Partial<Capi>, exports: Exports): void {
   if (!ctx.supports.suboffsets) return;
-  const usable = goldenCapi.raw_layouts.filter((r) => r.shape.length <= ctx.supports.maxNdim && ctx.supports.formats.includes(r.format));
+  const usable = goldenCapi().raw_layouts.filter((r) => r.shape.length <= ctx.supports.maxNdim && ctx.supports.formats.includes(r.format));
   for (const raw of usable) {
     const label = rawLabel(raw);
     caseWith(ctx, capi, ["getPointer"], `getPointer: ${label}`, (c) => {
@@ -244,7 +243,7 @@ function backwardRows(writable: boolean): { x: RawExporter; memory: Uint8Array }
 }
 
 function corruptions(): Corruption[] {
-  const twoLevels = goldenCapi.raw_layouts.find((r) => r.suboffsets.length === 2 && r.suboffsets.every((s) => s >= 0));
+  const twoLevels = goldenCapi().raw_layouts.find((r) => r.suboffsets.length === 2 && r.suboffsets.every((s) => s >= 0));
   const list: Corruption[] = [
     // Row 1's items at 27 (one byte inside), 25, 23.
     { label: "a row's first item straddling the end, the others inside", make: backwardRows, corrupt: (m) => setPointer(m, 8, 27), bad: [1, 0] },

@@ -18,12 +18,9 @@ import { TestExporter } from "../test-exporter/index.js";
 /** The C API functions of the module, all present (a case names those it needs). */
 export type Capi = BufferApiLike;
 
-/** The group's name: every case name starts with it. */
-export const GROUP = "buffer-capi";
-
 /**
  * Registers a case when the module has every function it needs (the
- * functions it lacks are reported once, by the group's `all`).
+ * functions it lacks are reported once, by `reportMissing`).
  *
  * @example
  * ```ts
@@ -39,7 +36,7 @@ export function caseWith(
 ): void {
   const missing = needs.filter((n) => typeof capi[n] !== "function");
   if (missing.length > 0) return;
-  ctx.test(`${GROUP}: ${name}`, () => body(capi as Capi));
+  ctx.test(`${name}`, () => body(capi as Capi));
 }
 
 /** How a case takes an export and gives it back. */
@@ -97,7 +94,7 @@ export function withExport<T>(exports: Exports, obj: object, flags: number, body
  *
  * @example
  * ```ts
- * exporterOf(goldenCapi.layouts[0], true).describe();
+ * exporterOf(goldenCapi().layouts[0], true).describe();
  * ```
  */
 export function exporterOf(spec: GoldenCapiSpec, writable: boolean): TestExporter {

@@ -14,8 +14,6 @@
 import { assertSameValue, assertThrows, attempt } from "../assert/index.js";
 import type { Context } from "../common.js";
 
-const GROUP = "builtin-exporters";
-
 /** A TypedArray kind, its contract format, and two values to store. */
 const KINDS: [string, string, number, unknown, unknown][] = [
   ["Int8Array", "b", 1, -5, 127],
@@ -45,7 +43,7 @@ export function typedArrays(ctx: Context): void {
   for (const [name, format, itemsize, first, second] of KINDS) {
     const Ctor = ctorOf(name);
     if (Ctor === undefined) continue;
-    ctx.test(`${GROUP}: ${name} exports format '${format}', its items, writable`, () => {
+    ctx.test(`${name} exports format '${format}', its items, writable`, () => {
       // Three items, starting one item into a larger buffer.
       const ta = new Ctor(new ArrayBuffer(itemsize * 5), itemsize, 3);
       ta[0] = first;
@@ -61,7 +59,7 @@ export function typedArrays(ctx: Context): void {
       assertSameValue(m.obj, ta, "obj is the array");
     });
   }
-  ctx.test(`${GROUP}: a length-tracking TypedArray follows its resizable buffer`, () => {
+  ctx.test(`a length-tracking TypedArray follows its resizable buffer`, () => {
     const buffer = new (ArrayBuffer as unknown as new (n: number, o: object) => ArrayBuffer)(8, { maxByteLength: 32 });
     const ta = new Int16Array(buffer);
     ta[3] = -7;
@@ -77,7 +75,7 @@ export function typedArrays(ctx: Context): void {
 
 /** ArrayBuffer, DataView and SharedArrayBuffer: bytes, 'B'. */
 export function byteExporters(ctx: Context): void {
-  ctx.test(`${GROUP}: ArrayBuffer exports its bytes as 'B', writable`, () => {
+  ctx.test(`ArrayBuffer exports its bytes as 'B', writable`, () => {
     const buffer = new ArrayBuffer(6);
     new Uint8Array(buffer).set([1, 2, 3, 4, 5, 6]);
     const m = ctx.memoryview(buffer);
@@ -86,7 +84,7 @@ export function byteExporters(ctx: Context): void {
     assertSameValue(new Uint8Array(buffer)[5], 66, "a write reaches the buffer");
     assertSameValue(m.obj, buffer, "obj");
   });
-  ctx.test(`${GROUP}: DataView exports its window of bytes as 'B'`, () => {
+  ctx.test(`DataView exports its window of bytes as 'B'`, () => {
     const buffer = new ArrayBuffer(10);
     new Uint8Array(buffer).set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const m = ctx.memoryview(new DataView(buffer, 3, 4));
@@ -96,7 +94,7 @@ export function byteExporters(ctx: Context): void {
     assertSameValue(new Uint8Array(buffer)[3], 99, "a write lands at the window's offset");
   });
   if (ctx.supports.sharedArrayBuffer && typeof SharedArrayBuffer !== "undefined") {
-    ctx.test(`${GROUP}: SharedArrayBuffer and a growable one export their bytes`, () => {
+    ctx.test(`SharedArrayBuffer and a growable one export their bytes`, () => {
       const shared = new SharedArrayBuffer(4);
       const m = ctx.memoryview(shared);
       m.set(2, 9);
@@ -113,10 +111,10 @@ export function byteExporters(ctx: Context): void {
 /** WebAssembly.Memory: 'B', writable, and a view survives `grow()`. */
 export function wasmMemory(ctx: Context): void {
   if (typeof WebAssembly === "undefined" || typeof WebAssembly.Memory !== "function") {
-    ctx.skip(`${GROUP}: WebAssembly.Memory`, "this runtime has no WebAssembly.Memory");
+    ctx.skip(`WebAssembly.Memory`, "this runtime has no WebAssembly.Memory");
     return;
   }
-  ctx.test(`${GROUP}: WebAssembly.Memory exports its pages as 'B', and a view survives grow()`, () => {
+  ctx.test(`WebAssembly.Memory exports its pages as 'B', and a view survives grow()`, () => {
     const memory = new WebAssembly.Memory({ initial: 1, maximum: 3 });
     new Uint8Array(memory.buffer)[100] = 42;
     const m = ctx.memoryview(memory);
@@ -134,10 +132,10 @@ export function wasmMemory(ctx: Context): void {
 export function nodeBuffer(ctx: Context): void {
   const NodeBuffer = (globalThis as { Buffer?: { from(data: number[]): Uint8Array } }).Buffer;
   if (NodeBuffer === undefined) {
-    ctx.skip(`${GROUP}: Buffer`, "this runtime has no Buffer");
+    ctx.skip(`Buffer`, "this runtime has no Buffer");
     return;
   }
-  ctx.test(`${GROUP}: a Node Buffer exports its bytes as 'B'`, () => {
+  ctx.test(`a Node Buffer exports its bytes as 'B'`, () => {
     const b = NodeBuffer.from([5, 6, 7]);
     const m = ctx.memoryview(b);
     assertSameValue([m.format, m.shape, m.tolist()], ["B", [3], [5, 6, 7]], "memoryview(Buffer)");
@@ -154,7 +152,7 @@ export function memoryThatLeaves(ctx: Context): void {
       ["Float64Array", (buffer: ArrayBuffer) => new Float64Array(buffer)],
       ["DataView", (buffer: ArrayBuffer) => new DataView(buffer)],
     ] as const) {
-      ctx.test(`${GROUP}: a view of a ${label} whose buffer is detached throws ValueError`, () => {
+      ctx.test(`a view of a ${label} whose buffer is detached throws ValueError`, () => {
         const buffer = new ArrayBuffer(16);
         const m = ctx.memoryview(make(buffer));
         structuredClone(buffer, { transfer: [buffer] });
@@ -164,14 +162,14 @@ export function memoryThatLeaves(ctx: Context): void {
         assertThrows(() => m.tobytes(), { name: "ValueError" }, "tobytes() after the detach");
       });
     }
-    ctx.test(`${GROUP}: memoryview() of an already detached ArrayBuffer throws ValueError`, () => {
+    ctx.test(`memoryview() of an already detached ArrayBuffer throws ValueError`, () => {
       const buffer = new ArrayBuffer(16);
       structuredClone(buffer, { transfer: [buffer] });
       assertThrows(() => ctx.memoryview(buffer).tolist(), { name: "ValueError" }, "memoryview(detached)");
     });
   }
   if (ctx.supports.resizable) {
-    ctx.test(`${GROUP}: a view of a resizable ArrayBuffer shrunk below it throws ValueError`, () => {
+    ctx.test(`a view of a resizable ArrayBuffer shrunk below it throws ValueError`, () => {
       const buffer = new (ArrayBuffer as unknown as new (n: number, o: object) => ArrayBuffer)(8, { maxByteLength: 16 });
       new Uint8Array(buffer)[7] = 9;
       const m = ctx.memoryview(new Uint8Array(buffer, 0, 8));
@@ -205,7 +203,7 @@ export function subclasses(ctx: Context): void {
     ["a DataView subclass named Buffer", () => new (named(DataView, "Buffer"))(Uint8Array.of(4, 5, 6).buffer, 1), "B", [5, 6]],
   ];
   for (const [label, make, format, items] of cases) {
-    ctx.test(`${GROUP}: ${label} exports as its base class`, () => {
+    ctx.test(`${label} exports as its base class`, () => {
       const view = make();
       const m = attempt(() => ctx.memoryview(view), `memoryview(${label})`);
       assertSameValue([m.format, m.shape, m.tolist()], [format, [items.length], items], `memoryview(${label})`);
@@ -214,16 +212,3 @@ export function subclasses(ctx: Context): void {
   }
 }
 
-/** Every group, in order. */
-export function all(ctx: Context): void {
-  if (!ctx.has("memoryview")) {
-    ctx.skip(GROUP, "the module exports no memoryview");
-    return;
-  }
-  typedArrays(ctx);
-  byteExporters(ctx);
-  wasmMemory(ctx);
-  nodeBuffer(ctx);
-  subclasses(ctx);
-  memoryThatLeaves(ctx);
-}

@@ -32,7 +32,6 @@ import type { BufferInfo } from "../protocol/buffer-info.js";
 import { BufferFlags } from "../protocol/flags.js";
 import { TestExporter } from "../test-exporter/index.js";
 
-const GROUP = "golden-formats";
 const REFUSED = ["NotImplementedError", "BufferError"];
 
 type Test = (name: string, body: () => void) => void;
@@ -262,9 +261,9 @@ function checksCalcsize(ctx: Context, format: string): boolean {
 
 /** Every format record: its view, writes, casts, a wrong item size, comparisons, and `struct.calcsize`. */
 export function formats(ctx: Context): void {
-  const t: Test = (name, body) => ctx.test(`${GROUP}: ${name}`, body);
+  const t: Test = (name, body) => ctx.test(`${name}`, body);
   const struct = ctx.impl.struct;
-  goldenFormats.formats.forEach((rec, i) => {
+  goldenFormats().formats.forEach((rec, i) => {
     const what = `${rec.kind} #${i} '${rec.format}' shape=[${rec.shape}]`;
     if (struct && checksCalcsize(ctx, rec.format)) t(`${what} calcsize`, () => checkCalcsize(struct, rec, what));
     if (!isDeclared(ctx, rec.format, rec.shape.length)) {
@@ -363,16 +362,16 @@ function checkUnreadable(ctx: Context, format: string, itemsize: number, reason:
 
 /** Character codes, codes JavaScript cannot hold, and formats nobody reads. */
 export function refusals(ctx: Context): void {
-  const t: Test = (name, body) => ctx.test(`${GROUP}: ${name}`, body);
+  const t: Test = (name, body) => ctx.test(`${name}`, body);
   const struct = ctx.impl.struct;
-  goldenFormats.characters.forEach((rec, i) => {
+  goldenFormats().characters.forEach((rec, i) => {
     t(`characters #${i} '${rec.format}': a size, no items`, () => checkCharacters(ctx, rec, `characters #${i} '${rec.format}'`));
   });
-  goldenFormats.unsupported.forEach((rec, i) => {
+  goldenFormats().unsupported.forEach((rec, i) => {
     const what = `unsupported #${i} '${rec.format}'`;
     t(`${what}: refused, naming '${rec.code}'`, () => checkUnreadable(ctx, rec.format, rec.itemsize, { code: rec.code }, what));
   });
-  goldenFormats.invalid.forEach((rec, i) => {
+  goldenFormats().invalid.forEach((rec, i) => {
     const what = `invalid #${i} '${rec.format}'`;
     const reason = rec.non_ascii ? { pattern: /ascii/ } : null;
     t(`${what}: refused${rec.non_ascii ? " (not ASCII)" : ""}`, () => checkUnreadable(ctx, rec.format, 4, reason, what));
@@ -384,12 +383,12 @@ export function refusals(ctx: Context): void {
 
 /** `m[0] = value` on a '?' view stores CPython's truth value of `value`. */
 export function truth(ctx: Context): void {
-  const t: Test = (name, body) => ctx.test(`${GROUP}: ${name}`, body);
+  const t: Test = (name, body) => ctx.test(`${name}`, body);
   if (!ctx.supports.formats.includes("?")) {
-    ctx.skip(`${GROUP}: truth`, "the module declares no '?' format");
+    ctx.skip(`truth`, "the module declares no '?' format");
     return;
   }
-  goldenFormats.truth.forEach((rec, i) => {
+  goldenFormats().truth.forEach((rec, i) => {
     const values = rec.value === null ? [null, undefined] : [decodeTruthValue(rec.value)];
     for (const value of values) {
       const what = `truth #${i} set(0, ${value === undefined ? "undefined" : JSON.stringify(rec.value)})`;
@@ -407,14 +406,14 @@ export function truth(ctx: Context): void {
     t("truth: the '?' fields of T{?:a:?:b:} and (2)? take any value's truth", () => {
       const x = new FormatExporter(new Uint8Array(4), { format: "T{?:a:?:b:}", itemsize: 2, shape: [2], writable: true });
       const m = attempt(() => ctx.memoryview(x), "memoryview()");
-      goldenFormats.truth.forEach((rec, i) => {
+      goldenFormats().truth.forEach((rec, i) => {
         const value = decodeTruthValue(rec.value);
         attempt(() => m.set(1, [value, rec.truth]), `truth #${i}: set(1, [value, truth])`);
         assertSameValue(m.get(1), [rec.truth, rec.truth], `truth #${i}: get(1)`);
       });
       const y = new FormatExporter(new Uint8Array(2), { format: "(2)?", itemsize: 2, shape: [1], writable: true });
       const n = attempt(() => ctx.memoryview(y), "memoryview() of (2)?");
-      goldenFormats.truth.forEach((rec, i) => {
+      goldenFormats().truth.forEach((rec, i) => {
         attempt(() => n.set(0, [rec.truth, decodeTruthValue(rec.value)]), `truth #${i}: (2)? set(0, [truth, value])`);
         assertSameValue(n.get(0), [rec.truth, rec.truth], `truth #${i}: (2)? get(0)`);
       });
@@ -426,9 +425,9 @@ export function truth(ctx: Context): void {
 
 /** Writes a struct cannot make: the error's kind, in CPython's words for memoryview. */
 export function badWrites(ctx: Context): void {
-  const t: Test = (name, body) => ctx.test(`${GROUP}: ${name}`, body);
+  const t: Test = (name, body) => ctx.test(`${name}`, body);
   if (!ctx.supports.structFormats) {
-    ctx.skip(`${GROUP}: bad writes`, "the module declares structFormats: false");
+    ctx.skip(`bad writes`, "the module declares structFormats: false");
     return;
   }
   const cases: [string, number, unknown, "TypeError" | "ValueError"][] = [
@@ -474,7 +473,7 @@ export function badWrites(ctx: Context): void {
 
 /** Writes NumPy takes that struct has no code for: a real number into a complex field. */
 export function complexWrites(ctx: Context): void {
-  const t: Test = (name, body) => ctx.test(`${GROUP}: ${name}`, body);
+  const t: Test = (name, body) => ctx.test(`${name}`, body);
   if (!ctx.supports.structFormats) return;
   const cases: [string, number, unknown, unknown][] = [
     ["T{<Zd:z:}", 16, [3], [[3, 0]]],
@@ -499,17 +498,17 @@ export function complexWrites(ctx: Context): void {
 
 /** `struct.calcsize` with non-ASCII strings, bytes (longer than 8 KiB too) and other types. */
 export function formatArguments(ctx: Context): void {
-  const t: Test = (name, body) => ctx.test(`${GROUP}: ${name}`, body);
+  const t: Test = (name, body) => ctx.test(`${name}`, body);
   const calcsize = ctx.impl.struct?.calcsize as ((format: unknown) => number) | undefined;
   if (!calcsize) {
-    ctx.skip(`${GROUP}: format arguments`, "the module exports no struct.calcsize");
+    ctx.skip(`format arguments`, "the module exports no struct.calcsize");
     return;
   }
   if (!ctx.supports.structArguments) {
-    ctx.skip(`${GROUP}: format arguments`, "the module declares structArguments: false");
+    ctx.skip(`format arguments`, "the module declares structArguments: false");
     return;
   }
-  goldenFormats.format_args.forEach((rec, i) => {
+  goldenFormats().format_args.forEach((rec, i) => {
     const format = decodeValue(rec.format);
     const shown = format instanceof Uint8Array ? `bytes(${format.length})` : JSON.stringify(format);
     const what = `format argument #${i} calcsize(${shown.length > 40 ? shown.slice(0, 40) + "…" : shown})`;
@@ -539,25 +538,11 @@ function checkPair(ctx: Context, pair: GoldenEqualPair, what: string): void {
 
 /** Views of two formats: CPython compares their items through struct. */
 export function equality(ctx: Context): void {
-  const t: Test = (name, body) => ctx.test(`${GROUP}: ${name}`, body);
-  goldenFormats.equal_pairs.forEach((pair, i) => {
+  const t: Test = (name, body) => ctx.test(`${name}`, body);
+  goldenFormats().equal_pairs.forEach((pair, i) => {
     const what = `equal pair #${i} '${pair.a}' vs '${pair.b}'`;
     if (!isDeclared(ctx, pair.a, 1) || !isDeclared(ctx, pair.b, 1)) return;
     t(`${what}: ${pair.equal ? "equal" : "not equal"}`, () => checkPair(ctx, pair, what));
   });
 }
 
-/** Every group, in order. */
-export function all(ctx: Context): void {
-  if (!ctx.has("memoryview")) {
-    ctx.skip(GROUP, "the module exports no memoryview");
-    return;
-  }
-  formats(ctx);
-  refusals(ctx);
-  truth(ctx);
-  badWrites(ctx);
-  complexWrites(ctx);
-  formatArguments(ctx);
-  equality(ctx);
-}

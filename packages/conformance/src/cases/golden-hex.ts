@@ -25,20 +25,18 @@ import { goldenRecords, type GoldenHexCall, type GoldenHexLayout } from "../gold
 import { construct } from "../implementation.js";
 import { TestExporter } from "../test-exporter/index.js";
 
-const GROUP = "golden-hex";
-
 type Hex = (...args: unknown[]) => string;
 
 /** The recorded calls. */
 export function recorded(ctx: Context): void {
-  golden.hexes.forEach((c, i) => {
+  golden().hexes.forEach((c, i) => {
     // A bytes separator is Python's bytes: the module's own (CPython refuses
     // other buffers with "sep must be str or bytes.").
     const decoded = c.args.map(decodeValue);
     if (decoded[0] instanceof Uint8Array && !ctx.has("bytes")) return;
     const args = decoded.map((a, k) => (k === 0 && a instanceof Uint8Array ? construct(ctx.impl.bytes, a) : a));
     const what = `#${i} memoryview(b'${c.bytes}').hex(${c.args.map((a) => JSON.stringify(a)).join(", ")})`;
-    ctx.test(`${GROUP}: ${what}`, () => {
+    ctx.test(`${what}`, () => {
       const bytes = fromHex(c.bytes);
       const m = ctx.memoryview(new TestExporter(bytes));
       const hex = (m as unknown as { hex: Hex }).hex.bind(m);
@@ -87,27 +85,27 @@ function layoutCall(ctx: Context, l: GoldenHexLayout, c: GoldenHexCall, args: un
 
 /** `hex` over views of every layout: the logical bytes in C order, or the argument's error. */
 export function layouts(ctx: Context): void {
-  goldenRecords.hexLayouts.forEach((l, i) => {
+  goldenRecords().hexLayouts.forEach((l, i) => {
     if (!layoutDeclared(ctx, l)) return;
     const view = `'${l.format}' shape ${JSON.stringify(l.shape)} strides ${JSON.stringify(l.strides)} offset ${l.offset}${l.pil ? " PIL" : ""}`;
     l.calls.forEach((c, k) => {
       const args = hexArgs(ctx, c.args);
       if (args === null) return;
       const what = `layout #${i}.${k} ${view}: hex(${c.args.map((a) => JSON.stringify(a)).join(", ")})`;
-      ctx.test(`${GROUP}: ${what}`, () => layoutCall(ctx, l, c, args, what));
+      ctx.test(`${what}`, () => layoutCall(ctx, l, c, args, what));
     });
   });
 }
 
 /** `hex` of views of thousands of bytes, at even and odd offsets in the memory. */
 export function large(ctx: Context): void {
-  goldenRecords.hexLarge.forEach((c, i) => {
+  goldenRecords().hexLarge.forEach((c, i) => {
     const args = hexArgs(ctx, c.args);
     if (args === null) return;
     const memory = fromHex(c.memory);
     const n = memory.length - c.offset;
     const what = `large #${i}: ${n} bytes at offset ${c.offset}, hex(${c.args.map((a) => JSON.stringify(a)).join(", ")})`;
-    ctx.test(`${GROUP}: ${what}`, () => {
+    ctx.test(`${what}`, () => {
       const m = attempt(() => ctx.memoryview(new TestExporter(memory, { shape: [n], offset: c.offset })), `${what}: memoryview()`);
       const hex = (m as unknown as { hex: Hex }).hex.bind(m);
       assertSameValue(attempt(() => hex(...args), what), c.hex, what);
@@ -115,13 +113,3 @@ export function large(ctx: Context): void {
   });
 }
 
-/** Every group, in order. */
-export function all(ctx: Context): void {
-  if (!ctx.has("memoryview")) {
-    ctx.skip(GROUP, "the module exports no memoryview");
-    return;
-  }
-  recorded(ctx);
-  layouts(ctx);
-  large(ctx);
-}

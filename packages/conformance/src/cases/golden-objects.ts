@@ -34,7 +34,6 @@ import type { BufferInfo } from "../protocol/buffer-info.js";
 import { BufferFlags } from "../protocol/flags.js";
 import { GET_BUFFER, RELEASE_BUFFER } from "../protocol/symbols.js";
 
-const GROUP = "golden-objects";
 const KINDS: readonly GoldenObjectKind[] = ["bytes", "bytearray", "array"];
 
 type Obj = Record<PropertyKey, unknown>;
@@ -311,11 +310,11 @@ function register(ctx: Context, kind: GoldenObjectKind, topic: string, select: (
   if (!ctx.has(kind)) return;
   const sample = probe(ctx, kind);
   if (!sample || !hasOwnRepr(sample) || typeof sample.length !== "number") {
-    ctx.skip(`${GROUP}: ${topic}`, `the module's ${kind} objects have no repr (toString) or length`);
+    ctx.skip(`${topic}`, `the module's ${kind} objects have no repr (toString) or length`);
     return;
   }
   const missing = new Set<string>();
-  for (const scenario of goldenObjects.scenarios) {
+  for (const scenario of goldenObjects().scenarios) {
     if (scenario.t !== kind || !select(scenario)) continue;
     const absentKinds = [...exportsUsed([scenario.a, (scenario.s ?? []).map((s) => s.op)], new Set())].filter((k) => !ctx.has(k));
     const absent = [...missingMembers(ctx, scenario, sample), ...absentKinds];
@@ -327,11 +326,11 @@ function register(ctx: Context, kind: GoldenObjectKind, topic: string, select: (
     const modes: ExportMode[] = exporting ? (ctx.has("memoryview") ? ["memoryview", "getbuffer"] : ["getbuffer"]) : ["getbuffer"];
     for (const mode of modes) {
       const label = `${scenario.id}${exporting ? ` (${mode})` : ""}`;
-      ctx.test(`${GROUP}: ${label} ${describeScenario(scenario)}`, () => replay(ctx, scenario, mode, label));
+      ctx.test(`${label} ${describeScenario(scenario)}`, () => replay(ctx, scenario, mode, label));
     }
   }
   if (missing.size > 0) {
-    ctx.skip(`${GROUP}: ${topic} (some scenarios)`, `the module's ${kind} lacks ${[...missing].sort().join(", ")}`);
+    ctx.skip(`${topic} (some scenarios)`, `the module's ${kind} lacks ${[...missing].sort().join(", ")}`);
   }
 }
 
@@ -343,10 +342,10 @@ export function reprs(ctx: Context): void {
     if (!ctx.has(kind)) continue;
     const sample = probe(ctx, kind);
     if (!sample || !hasOwnRepr(sample)) continue;
-    const rows = goldenObjects.reprs.filter((r) => r.t === kind);
+    const rows = goldenObjects().reprs.filter((r) => r.t === kind);
     for (let i = 0; i < rows.length; i += 32) {
       const chunk = rows.slice(i, i + 32);
-      ctx.test(`${GROUP}: ${kind} reprs ${i}-${i + chunk.length - 1} ${shortText(chunk.map((r) => r.r).join(" "), 60)}`, () => {
+      ctx.test(`${kind} reprs ${i}-${i + chunk.length - 1} ${shortText(chunk.map((r) => r.r).join(" "), 60)}`, () => {
         for (const row of chunk) {
           const obj = construct(ctx.impl[kind], fromHex(row.hex)) as Obj;
           assertSameValue(String(obj), row.r, `repr of ${kind} ${row.hex}`);
@@ -355,8 +354,8 @@ export function reprs(ctx: Context): void {
     }
   }
   if (ctx.has("array") && typeof (ctx.impl.array as Obj).typecodes === "string") {
-    ctx.test(`${GROUP}: array.typecodes`, () => {
-      assertSameValue((ctx.impl.array as Obj).typecodes, goldenObjects.typecodes, "array.typecodes");
+    ctx.test(`array.typecodes`, () => {
+      assertSameValue((ctx.impl.array as Obj).typecodes, goldenObjects().typecodes, "array.typecodes");
     });
   }
 }
@@ -382,15 +381,3 @@ export function exports(ctx: Context): void {
   register(ctx, "array", "array exports", isExport);
 }
 
-/** Every group, in order. */
-export function all(ctx: Context): void {
-  if (!KINDS.some((kind) => ctx.has(kind))) {
-    ctx.skip(GROUP, "the module exports no bytes, bytearray or array");
-    return;
-  }
-  reprs(ctx);
-  bytes(ctx);
-  bytearray(ctx);
-  array(ctx);
-  exports(ctx);
-}

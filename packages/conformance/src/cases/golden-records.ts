@@ -36,7 +36,6 @@ import type { BufferInfo } from "../protocol/buffer-info.js";
 import { GET_BUFFER } from "../protocol/symbols.js";
 import { TestExporter } from "../test-exporter/index.js";
 
-const GROUP = "golden-records";
 const NATIVE = "cbB?hHiIlLqQnNefdP";
 
 /** The native character of a format (`B`, `@B`), or null. */
@@ -118,7 +117,7 @@ function forms(ctx: Context, r: GoldenRecord, i: number): [string, unknown, unkn
 }
 
 function recordCase(ctx: Context, r: GoldenRecord, what: string, key: unknown, value: unknown): void {
-  const { fill, items } = goldenRecords;
+  const { fill, items } = goldenRecords();
   const x = new FormatExporter(new Uint8Array(items * r.n).fill(fill), {
     format: r.f,
     itemsize: r.n,
@@ -140,12 +139,12 @@ function recordCase(ctx: Context, r: GoldenRecord, what: string, key: unknown, v
 
 /** The recorded writes. */
 export function records(ctx: Context): void {
-  goldenRecords.records.forEach((r, i) => {
+  goldenRecords().records.forEach((r, i) => {
     if (!isDeclared(ctx, r.f)) return;
     for (const need of needs(r.v, new Set())) if (!ctx.has(need as "bytearray")) return;
     for (const [text, key, value] of forms(ctx, r, i)) {
       const what = `#${i} m[${label(key)}] = ${text} (format '${r.f}')`;
-      ctx.test(`${GROUP}: ${what}`, () => recordCase(ctx, r, what, key, value));
+      ctx.test(`${what}`, () => recordCase(ctx, r, what, key, value));
     }
   });
 }
@@ -175,14 +174,14 @@ function castCase(ctx: Context, c: GoldenCast, what: string): void {
 /** Casts between formats whose sizes fit, and the size and format errors. */
 export function casts(ctx: Context): void {
   if (!ctx.supports.cast) {
-    ctx.skip(`${GROUP}: casts`, "the module declares cast: false");
+    ctx.skip(`casts`, "the module declares cast: false");
     return;
   }
-  goldenRecords.casts.forEach((c, i) => {
+  goldenRecords().casts.forEach((c, i) => {
     if (!isDeclared(ctx, c.src) || (c.e === undefined && !isDeclared(ctx, c.dst))) return;
     if (Math.max(c.srcShape.length, c.shape?.length ?? 1) > ctx.supports.maxNdim) return;
     const what = `cast #${i} '${c.src}' ${label(c.srcShape)} → cast(${label(c.dst)}${c.shape ? `, ${label(c.shape)}` : ""})`;
-    ctx.test(`${GROUP}: ${what}`, () => castCase(ctx, c, what));
+    ctx.test(`${what}`, () => castCase(ctx, c, what));
   });
 }
 
@@ -206,14 +205,14 @@ function castErrorCase(ctx: Context, c: GoldenCastError, what: string): void {
 /** The checks of cast's arguments and shape, in CPython's words. */
 export function castArguments(ctx: Context): void {
   if (!ctx.supports.cast) return;
-  goldenRecords.castErrors.forEach((c, i) => {
+  goldenRecords().castErrors.forEach((c, i) => {
     const dims = Array.isArray(c.shape) ? c.shape.length : 1;
     // A shape of more than 64 dimensions is refused by the same check
     // whatever the module's own limit; fewer need the module to reach them.
     if (Math.max(c.srcShape.length, dims) > ctx.supports.maxNdim && !(dims > 64 && ctx.supports.maxNdim === 64)) return;
     if (c.dst instanceof Object && !Array.isArray(c.dst) && "$bytes" in c.dst && !ctx.has("bytes")) return;
     const what = `cast arguments #${i} ${label(c.srcShape)} → cast(${label(c.dst)}${c.shape !== undefined ? `, ${label(c.shape)}` : ""})`;
-    ctx.test(`${GROUP}: ${what}`, () => castErrorCase(ctx, c, what));
+    ctx.test(`${what}`, () => castErrorCase(ctx, c, what));
   });
 }
 
@@ -237,15 +236,15 @@ function hashView(ctx: Context, h: GoldenHash): MemoryViewLike | null {
 /** `hash(m)`: that of the same bytes, or CPython's refusal. */
 export function hash(ctx: Context): void {
   if (!ctx.supports.hash || !ctx.has("bytes")) {
-    ctx.skip(`${GROUP}: hash`, "the module declares no hash, or exports no bytes");
+    ctx.skip(`hash`, "the module declares no hash, or exports no bytes");
     return;
   }
-  goldenRecords.hashes.forEach((h, i) => {
+  goldenRecords().hashes.forEach((h, i) => {
     if (h.source !== "bytes" && !ctx.has("bytearray")) return;
     if (h.format !== "B" && (!ctx.supports.cast || !isDeclared(ctx, h.format))) return;
     if (h.layout === "2d" && ctx.supports.maxNdim < 2) return;
     const what = `hash #${i} of a ${h.source} view cast to '${h.format}'${h.layout ? ` (${h.layout})` : ""}`;
-    ctx.test(`${GROUP}: ${what}`, () => {
+    ctx.test(`${what}`, () => {
       const m = attempt(() => hashView(ctx, h), `${what}: the view`) as MemoryViewLike;
       assertSameValue(m.tobytes(), fromHex(h.content), `${what}: the content`);
       if (h.e !== undefined) {
@@ -266,7 +265,7 @@ export function hash(ctx: Context): void {
 export function hashWithoutObject(ctx: Context): void {
   if (!ctx.supports.hash || !ctx.has("bytes")) return;
   const what = "hash of a read-only 'B' view whose export has obj null";
-  ctx.test(`${GROUP}: ${what}`, () => {
+  ctx.test(`${what}`, () => {
     const data = Uint8Array.of(7, 8, 9, 10);
     const exporter = {
       [GET_BUFFER]: (): BufferInfo => ({
@@ -289,15 +288,3 @@ export function hashWithoutObject(ctx: Context): void {
   });
 }
 
-/** Every group, in order. */
-export function all(ctx: Context): void {
-  if (!ctx.has("memoryview")) {
-    ctx.skip(GROUP, "the module exports no memoryview");
-    return;
-  }
-  records(ctx);
-  casts(ctx);
-  castArguments(ctx);
-  hash(ctx);
-  hashWithoutObject(ctx);
-}

@@ -14,8 +14,6 @@ import { decodeValue } from "../golden/decode-value.js";
 import { golden } from "../golden/golden-data.js";
 import { construct } from "../implementation.js";
 
-const GROUP = "golden-slices";
-
 interface SliceLike {
   readonly start: unknown;
   readonly stop: unknown;
@@ -33,11 +31,11 @@ function attributes(args: unknown[]): [unknown, unknown, unknown] {
 
 /** The recorded slices. */
 export function recorded(ctx: Context): void {
-  golden.slices.forEach((c, i) => {
+  golden().slices.forEach((c, i) => {
     const args = c.args.map(decodeValue);
     const length = decodeValue(c.length);
     const what = `#${i} ${c.repr}.indices(${typeof length === "string" ? JSON.stringify(length) : String(length)})`;
-    ctx.test(`${GROUP}: ${what}`, () => {
+    ctx.test(`${what}`, () => {
       const s = attempt(() => construct(ctx.impl.slice, ...args), `slice(${c.repr})`) as SliceLike;
       const [start, stop, step] = attributes(args);
       assertSameValue([s.start, s.stop, s.step], [start, stop, step], `${what}: start, stop, step`);
@@ -60,23 +58,11 @@ export function recorded(ctx: Context): void {
       }
     });
   });
-  for (const c of golden.slice_arity) {
+  for (const c of golden().slice_arity) {
     const what = `slice(${c.args.join(", ")})`;
-    ctx.test(`${GROUP}: ${what} is refused`, () => {
+    ctx.test(`${what} is refused`, () => {
       assertThrows(() => construct(ctx.impl.slice, ...c.args), { name: c.error[0], message: c.error[1] }, what);
     });
   }
 }
 
-/** Every group, in order. */
-export function all(ctx: Context): void {
-  if (!ctx.has("slice")) {
-    ctx.skip(GROUP, "the module exports no slice");
-    return;
-  }
-  if (!ctx.supports.sliceObjects) {
-    ctx.skip(GROUP, "the module declares sliceObjects: false");
-    return;
-  }
-  recorded(ctx);
-}

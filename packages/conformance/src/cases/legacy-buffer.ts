@@ -29,7 +29,6 @@ import { ExporterBufferError, TestExporter } from "../test-exporter/index.js";
 import { LEGACY_CAPI_CASES, type CapiCase } from "./legacy-buffer-capi-data.js";
 import { LEGACY_BUFFER_CASES, type BufferCase, type Mutation, type Op, type Spec } from "./legacy-buffer-data.js";
 
-const GROUP = "legacy-buffer";
 const bytesOf = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const latin1 = (data: Uint8Array): string => String.fromCharCode(...data);
 
@@ -41,7 +40,7 @@ type BufferCtor = ((...a: unknown[]) => LegacyBufferLike) & {
 
 /** The read-only buffer. */
 export function readOnly(ctx: Context): void {
-  const t = (name: string, body: () => void) => ctx.test(`${GROUP}: ${name}`, body);
+  const t = (name: string, body: () => void) => ctx.test(`${name}`, body);
   const buffer = ctx.impl.buffer as ((...a: unknown[]) => LegacyBufferLike) & {
     fromReadWriteObject(obj: unknown, offset?: number, size?: number): LegacyBufferLike;
     new: (size: number) => LegacyBufferLike;
@@ -356,7 +355,7 @@ export function table(ctx: Context): void {
   for (const [section, cases] of LEGACY_BUFFER_CASES) {
     for (const c of cases) {
       if (!runnable(ctx, c)) continue;
-      ctx.test(`${GROUP}: ${section}: ${c.id}`, () => checkCase(ctx, buffer, c));
+      ctx.test(`${section}: ${c.id}`, () => checkCase(ctx, buffer, c));
     }
   }
 }
@@ -364,7 +363,7 @@ export function table(ctx: Context): void {
 /** test_buffer.py test_extended_getslice: every slice of 256 bytes, checked against the suite's slice model. */
 export function extendedSlicing(ctx: Context): void {
   const make = ctx.impl.buffer as BufferCtor;
-  ctx.test(`${GROUP}: slices: test_buffer.py extended getslice, against the slice model`, () => {
+  ctx.test(`slices: test_buffer.py extended getslice, against the slice model`, () => {
     const data = Uint8Array.from({ length: 256 }, (_, i) => 255 - i);
     const source = TestExporter.fromItems([...data]);
     const b = construct(make, source) as LegacyBufferLike;
@@ -399,7 +398,7 @@ function hashOf(b: LegacyBufferLike): bigint {
  */
 export function hashes(ctx: Context): void {
   const make = (...a: unknown[]) => construct(ctx.impl.buffer, ...a) as LegacyBufferLike;
-  const t = (name: string, body: () => void) => ctx.test(`${GROUP}: hash: ${name}`, body);
+  const t = (name: string, body: () => void) => ctx.test(`hash: ${name}`, body);
   t("equal bytes hash equal, whatever the base and window", () => {
     const expected = hashOf(make(TestExporter.fromItems([...bytesOf("hello")])));
     const same: [string, unknown[]][] = [
@@ -464,7 +463,7 @@ function addresses(repr: string): [string, string] {
 export function reprs(ctx: Context): void {
   const buffer = ctx.impl.buffer as BufferCtor;
   const make = (...a: unknown[]) => construct(buffer, ...a) as LegacyBufferLike;
-  const t = (name: string, body: () => void) => ctx.test(`${GROUP}: repr: ${name}`, body);
+  const t = (name: string, body: () => void) => ctx.test(`repr: ${name}`, body);
   t("the same buffer prints the same repr", () => {
     const b = make(bytesOf("abc"), 1);
     assertSameValue(b.toString(), b.toString(), "repr(b) twice");
@@ -503,7 +502,7 @@ export function exporterSide(ctx: Context): void {
   if (!ctx.has("memoryview")) return;
   const buffer = ctx.impl.buffer as BufferCtor;
   const make = (...a: unknown[]) => construct(buffer, ...a) as LegacyBufferLike;
-  const t = (name: string, body: () => void) => ctx.test(`${GROUP}: exporter: ${name}`, body);
+  const t = (name: string, body: () => void) => ctx.test(`exporter: ${name}`, body);
   t("memoryview(buffer(...)): bytes, read-only, of the window", () => {
     const x = TestExporter.fromItems([...bytesOf("hello world")], { writable: true });
     const b = make(x, 6);
@@ -549,7 +548,7 @@ export function exporterSide(ctx: Context): void {
 export function copies(ctx: Context): void {
   const buffer = ctx.impl.buffer as BufferCtor;
   const make = (...a: unknown[]) => construct(buffer, ...a) as LegacyBufferLike;
-  ctx.test(`${GROUP}: copies: tobytes, get, slice, concat and repeat return new bytes`, () => {
+  ctx.test(`copies: tobytes, get, slice, concat and repeat return new bytes`, () => {
     const base = bytesOf("abcd");
     const b = make(base, 1);
     const results: [string, Uint8Array][] = [
@@ -565,7 +564,7 @@ export function copies(ctx: Context): void {
     }
     assertSameValue(latin1(base), "abcd", "the base after the results were overwritten");
   });
-  ctx.test(`${GROUP}: copies: buffer.new's tobytes() is a copy`, () => {
+  ctx.test(`copies: buffer.new's tobytes() is a copy`, () => {
     const n = buffer.new(2);
     n.tobytes().fill(9);
     assertSameValue(n.tobytes(), new Uint8Array(2), "the buffer after its tobytes() was overwritten");
@@ -576,13 +575,13 @@ export function copies(ctx: Context): void {
 export function api(ctx: Context): void {
   const buffer = ctx.impl.buffer as BufferCtor;
   const make = (...a: unknown[]) => construct(buffer, ...a) as LegacyBufferLike;
-  ctx.test(`${GROUP}: api: buffer.fromReadWriteObject and buffer.new exist`, () => {
+  ctx.test(`api: buffer.fromReadWriteObject and buffer.new exist`, () => {
     assertSameValue(typeof buffer.fromReadWriteObject, "function", "typeof buffer.fromReadWriteObject");
     assertSameValue(typeof buffer.new, "function", "typeof buffer.new");
   });
   const probe = make(bytesOf("ab")) as unknown as Partial<Iterable<Uint8Array>> & { equals?: (o: unknown) => boolean };
   if (typeof probe[Symbol.iterator] === "function") {
-    ctx.test(`${GROUP}: api: iteration gives each byte of the current window`, () => {
+    ctx.test(`api: iteration gives each byte of the current window`, () => {
       const x = TestExporter.fromItems([...bytesOf("abcd")]);
       const b = make(x, 1, 2) as unknown as Iterable<Uint8Array>;
       assertSameValue([...b], [bytesOf("b"), bytesOf("c")], "[...buffer(x, 1, 2)]");
@@ -591,7 +590,7 @@ export function api(ctx: Context): void {
     });
   }
   if (typeof probe.equals === "function") {
-    ctx.test(`${GROUP}: api: equals() is buffer_compare == 0, and false for other types`, () => {
+    ctx.test(`api: equals() is buffer_compare == 0, and false for other types`, () => {
       const eq = (a: LegacyBufferLike, o: unknown) => (a as unknown as { equals(o: unknown): boolean }).equals(o);
       assertSameValue(eq(make(bytesOf("ab")), make(bytesOf("xab"), 1)), true, "equal bytes");
       assertSameValue(eq(make(bytesOf("ab")), make(bytesOf("abc"))), false, "a prefix");
@@ -640,30 +639,14 @@ export function oldBufferApi(ctx: Context): void {
   const api = ctx.impl.legacyCapi ?? {};
   const names = ["asReadBuffer", "asWriteBuffer", "asCharBuffer", "checkReadBuffer"] as const;
   for (const name of names) {
-    if (typeof api[name] !== "function") ctx.skip(`${GROUP}: legacyCapi: ${name}`, `the module's legacyCapi has no ${name}`);
+    if (typeof api[name] !== "function") ctx.skip(`legacyCapi: ${name}`, `the module's legacyCapi has no ${name}`);
   }
   for (const [section, cases] of LEGACY_CAPI_CASES) {
     for (const c of cases) {
       if (typeof api[c.fn] !== "function") continue;
       if (!runnable(ctx, { id: c.id, source: c.source, base: c.base, make: c.make, expect: {} })) continue;
-      ctx.test(`${GROUP}: legacyCapi: ${section}: ${c.id}`, () => checkCapiCase(ctx, api as LegacyBufferApiLike, c));
+      ctx.test(`legacyCapi: ${section}: ${c.id}`, () => checkCapiCase(ctx, api as LegacyBufferApiLike, c));
     }
   }
 }
 
-/** Every group, in order. */
-export function all(ctx: Context): void {
-  if (!ctx.has("buffer")) {
-    ctx.skip(GROUP, "the module exports no buffer");
-    return;
-  }
-  readOnly(ctx);
-  table(ctx);
-  extendedSlicing(ctx);
-  hashes(ctx);
-  reprs(ctx);
-  exporterSide(ctx);
-  copies(ctx);
-  api(ctx);
-  oldBufferApi(ctx);
-}

@@ -11,12 +11,11 @@ import type { Context } from "../common.js";
 import { construct, type MemoryViewLike } from "../implementation.js";
 import { TestExporter } from "../test-exporter/index.js";
 
-const GROUP = "memoryview-methods";
 const RELEASED = { name: "ValueError", message: "operation forbidden on released memoryview object" };
 
 /** The constructor and its type. */
 export function constructor(ctx: Context): void {
-  const t = (name: string, body: () => void) => ctx.test(`${GROUP}: ${name}`, body);
+  const t = (name: string, body: () => void) => ctx.test(`${name}`, body);
   const mv = ctx.impl.memoryview as new (obj: unknown) => MemoryViewLike;
   t("memoryview(x) and new memoryview(x) both make views", () => {
     const a = attempt(() => ctx.memoryview(TestExporter.fromItems([1, 2])), "memoryview(x)");
@@ -51,7 +50,7 @@ export function constructor(ctx: Context): void {
 
 /** Scalars (0-dim views). */
 export function scalars(ctx: Context): void {
-  const t = (name: string, body: () => void) => ctx.test(`${GROUP}: ${name}`, body);
+  const t = (name: string, body: () => void) => ctx.test(`${name}`, body);
   const scalar = (writable = false) => TestExporter.fromItems([-7], { format: "h", shape: [], writable });
   t("0-dim: get([]) is the item, get(Ellipsis) the view", () => {
     const m = ctx.memoryview(scalar());
@@ -80,7 +79,7 @@ export function scalars(ctx: Context): void {
 
 /** Keys the view must refuse. */
 export function badKeys(ctx: Context): void {
-  const t = (name: string, body: () => void) => ctx.test(`${GROUP}: ${name}`, body);
+  const t = (name: string, body: () => void) => ctx.test(`${name}`, body);
   const view = () => ctx.memoryview(TestExporter.fromItems([1, 2, 3, 4], { writable: true }));
   for (const [label, key] of [["a string", "1"], ["a fractional number", 1.5], ["a plain object", {}], ["null", null]] as const) {
     t(`get(${label}) throws TypeError`, () => {
@@ -102,7 +101,7 @@ export function badKeys(ctx: Context): void {
 
 /** Iteration, equality with other exporters, hash, count and index. */
 export function values(ctx: Context): void {
-  const t = (name: string, body: () => void) => ctx.test(`${GROUP}: ${name}`, body);
+  const t = (name: string, body: () => void) => ctx.test(`${name}`, body);
   t("iteration of a 1-D view yields its items", () => {
     assertSameValue([...ctx.memoryview(TestExporter.fromItems([1.5, -2], { format: "d" }))], [1.5, -2], "[...m]");
   });
@@ -157,14 +156,3 @@ export function values(ctx: Context): void {
   }
 }
 
-/** Every group, in order. */
-export function all(ctx: Context): void {
-  if (!ctx.has("memoryview")) {
-    ctx.skip(GROUP, "the module exports no memoryview");
-    return;
-  }
-  constructor(ctx);
-  scalars(ctx);
-  if (ctx.has("slice")) badKeys(ctx);
-  values(ctx);
-}

@@ -16,7 +16,6 @@ import { BufferFlags } from "../protocol/flags.js";
 import { GET_BUFFER, RELEASE_BUFFER } from "../protocol/symbols.js";
 import { RawExporter, ReExporter, TestExporter } from "../test-exporter/index.js";
 
-const GROUP = "memoryview-protocol";
 const RELEASED = { name: "ValueError", message: "operation forbidden on released memoryview object" };
 
 type Exported = MemoryViewLike & { [GET_BUFFER](flags: number): BufferInfo; [RELEASE_BUFFER](info: BufferInfo): void };
@@ -25,7 +24,7 @@ const items6 = () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { format: "B" })
 
 /** Requests and export counting. */
 export function exports(ctx: Context): void {
-  const t = (name: string, body: () => void) => ctx.test(`${GROUP}: ${name}`, body);
+  const t = (name: string, body: () => void) => ctx.test(`${name}`, body);
 
   t("memoryview requests FULL_RO once and holds one export", () => {
     const x = items6();
@@ -137,13 +136,13 @@ export function reexportRefusals(ctx: Context): void {
     cases.push(["STRIDED of a PIL view", () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3], pil: true }), BufferFlags.STRIDED_RO, "memoryview: underlying buffer requires suboffsets"]);
   }
   for (const [name, make, flags, message] of cases) {
-    ctx.test(`${GROUP}: getbuffer refuses ${name}`, () => {
+    ctx.test(`getbuffer refuses ${name}`, () => {
       const m = ctx.memoryview(make()) as Exported;
       assertThrows(() => m[GET_BUFFER](flags), { name: "BufferError", message }, `getbuffer(${flags})`);
       attempt(() => m.release(), "release() after the refused request");
     });
   }
-  ctx.test(`${GROUP}: getbuffer of a released view`, () => {
+  ctx.test(`getbuffer of a released view`, () => {
     const m = ctx.memoryview(items6()) as Exported;
     m.release();
     assertThrows(() => m[GET_BUFFER](BufferFlags.FULL_RO), RELEASED, "getbuffer of a released view");
@@ -218,7 +217,7 @@ export function invalidInfos(ctx: Context): void {
     // A module limited to a few formats cannot tell an unreadable format
     // from one it does not support: it may take the view and refuse its items.
     if (patch.format === "Z" && !ctx.supports.structFormats) continue;
-    ctx.test(`${GROUP}: invalid BufferInfo: ${name}`, () => {
+    ctx.test(`invalid BufferInfo: ${name}`, () => {
       const liar = new RawExporter({ ...base(), ...patch });
       // an implementation limited to fewer dimensions may refuse those first
       const names = (patch.ndim ?? 1) > ctx.supports.maxNdim ? ["BufferError", "NotImplementedError"] : ["BufferError"];
@@ -231,7 +230,7 @@ export function invalidInfos(ctx: Context): void {
 
 /** Memory that goes away: a detached or shrunk ArrayBuffer under a live view. */
 export function lostMemory(ctx: Context): void {
-  const t = (name: string, body: () => void) => ctx.test(`${GROUP}: ${name}`, body);
+  const t = (name: string, body: () => void) => ctx.test(`${name}`, body);
   const accesses: [string, (m: MemoryViewLike) => unknown][] = [
     ["tolist()", (m) => m.tolist()],
     ["get(0)", (m) => m.get(0)],
@@ -275,8 +274,8 @@ export function lostMemory(ctx: Context): void {
       assertSameValue(attempt(() => m.tolist(), "tolist()"), [1, 2], "tolist() of a view still inside");
     });
   }
-  if (!ctx.supports.detach) ctx.skip(`${GROUP}: detached ArrayBuffer`, "supports.detach is false");
-  if (!ctx.supports.resizable) ctx.skip(`${GROUP}: resizable ArrayBuffer`, "supports.resizable is false");
+  if (!ctx.supports.detach) ctx.skip(`detached ArrayBuffer`, "supports.detach is false");
+  if (!ctx.supports.resizable) ctx.skip(`resizable ArrayBuffer`, "supports.resizable is false");
 }
 
 /** A non-empty message: the refusals below have no CPython wording to match, but must say something. */
@@ -305,7 +304,7 @@ function answering(answer: () => unknown): { exporter: object; exports: () => nu
  * `buf` passes through (a re-exported view reporting its base's release).
  */
 export function brokenAnswers(ctx: Context): void {
-  const t = (name: string, body: () => void) => ctx.test(`${GROUP}: ${name}`, body);
+  const t = (name: string, body: () => void) => ctx.test(`${name}`, body);
   const answers: [string, () => unknown][] = [
     ["null", () => null],
     ["undefined", () => undefined],
@@ -350,7 +349,7 @@ export function unmetRequests(ctx: Context): void {
   const getBuffer = ctx.impl.getBuffer as ((obj: unknown, flags: number) => BufferInfo) | undefined;
   const releaseBuffer = ctx.impl.releaseBuffer as ((info: BufferInfo) => void) | undefined;
   if (typeof getBuffer !== "function" || typeof releaseBuffer !== "function") {
-    ctx.skip(`${GROUP}: getBuffer`, "the module exports no getBuffer/releaseBuffer");
+    ctx.skip(`getBuffer`, "the module exports no getBuffer/releaseBuffer");
     return;
   }
   const F = BufferFlags;
@@ -378,7 +377,7 @@ export function unmetRequests(ctx: Context): void {
     ["F-ordered 2x4 memory for C_CONTIGUOUS", F.C_CONTIGUOUS, plain(F.STRIDES, { ndim: 2, shape: [2, 4], strides: [1, 2] }), F.F_CONTIGUOUS],
   ];
   for (const [label, flags, info, meets] of lies) {
-    ctx.test(`${GROUP}: getBuffer refuses an answer with ${label}`, () => {
+    ctx.test(`getBuffer refuses an answer with ${label}`, () => {
       const x = new RawExporter(info as Omit<BufferInfo, "obj">);
       assertThrows(() => getBuffer(x, flags), { name: "BufferError", message: SAYS_SOMETHING }, `getBuffer(${label})`);
       assertSameValue(x.exports, 0, "the refused export was released");
@@ -389,20 +388,20 @@ export function unmetRequests(ctx: Context): void {
     });
   }
   for (const [label, flags] of [["ND", F.ND], ["STRIDES", F.STRIDES]] as const) {
-    ctx.test(`${GROUP}: getBuffer takes a 0-dimensional answer with no shape or strides for ${label}`, () => {
+    ctx.test(`getBuffer takes a 0-dimensional answer with no shape or strides for ${label}`, () => {
       const x = new RawExporter(bytesInfo({ ndim: 0, len: 1, shape: null, strides: null, format: null }) as Omit<BufferInfo, "obj">);
       releaseBuffer(attempt(() => getBuffer(x, flags), `getBuffer(0-dim, ${label})`));
       assertSameValue(x.exports, 0, "exports after release");
     });
   }
-  ctx.test(`${GROUP}: getBuffer of a non-exporter throws CPython's TypeError`, () => {
+  ctx.test(`getBuffer of a non-exporter throws CPython's TypeError`, () => {
     for (const value of [5, null, undefined, "abc", [1], {}, () => 0, Symbol("s")]) {
       assertThrows(() => getBuffer(value, F.SIMPLE), { name: "TypeError", message: /^a bytes-like object is required, not '[^']+'$/ }, `getBuffer(${String(typeof value)})`);
     }
   });
   const struct = ctx.impl.struct;
   if (struct?.packInto && ctx.supports.structArguments) {
-    ctx.test(`${GROUP}: packInto refuses an exporter answering WRITABLE with read-only memory`, () => {
+    ctx.test(`packInto refuses an exporter answering WRITABLE with read-only memory`, () => {
       const x = new RawExporter(plain(F.SIMPLE) as Omit<BufferInfo, "obj">);
       const message = `argument must be read-write bytes-like object, not ${x.constructor.name}`;
       assertThrows(() => struct.packInto!("<B", x, 0, 1), { name: "TypeError", message }, "packInto(read-only liar)");
@@ -412,16 +411,3 @@ export function unmetRequests(ctx: Context): void {
   }
 }
 
-/** Every group, in order. */
-export function all(ctx: Context): void {
-  if (!ctx.has("memoryview")) {
-    ctx.skip(GROUP, "the module exports no memoryview");
-    return;
-  }
-  exports(ctx);
-  reexportRefusals(ctx);
-  invalidInfos(ctx);
-  brokenAnswers(ctx);
-  unmetRequests(ctx);
-  lostMemory(ctx);
-}

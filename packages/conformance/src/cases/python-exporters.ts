@@ -13,13 +13,12 @@ import type { BufferInfo } from "../protocol/buffer-info.js";
 import { BufferFlags } from "../protocol/flags.js";
 import { GET_BUFFER, RELEASE_BUFFER } from "../protocol/symbols.js";
 
-const GROUP = "python-exporters";
 const RESIZE = { name: "BufferError", message: "Existing exports of data: object cannot be re-sized" };
 
 type Resizable = { append(value: unknown): void } & Record<symbol, (arg: unknown) => unknown>;
 
 function resizeChecks(ctx: Context, label: string, make: () => Resizable, value: unknown): void {
-  ctx.test(`${GROUP}: ${label}: append() while exported throws BufferError, after release it works`, () => {
+  ctx.test(`${label}: append() while exported throws BufferError, after release it works`, () => {
     const x = make();
     const info = x[GET_BUFFER]!(BufferFlags.FULL_RO) as BufferInfo;
     assertThrows(() => x.append(value), RESIZE, `${label}.append() during an export`);
@@ -27,7 +26,7 @@ function resizeChecks(ctx: Context, label: string, make: () => Resizable, value:
     attempt(() => x.append(value), `${label}.append() after the export was released`);
   });
   if (ctx.has("memoryview")) {
-    ctx.test(`${GROUP}: ${label}: a live memoryview blocks append(); its release() unblocks it`, () => {
+    ctx.test(`${label}: a live memoryview blocks append(); its release() unblocks it`, () => {
       const x = make();
       const m = ctx.memoryview(x);
       assertThrows(() => x.append(value), RESIZE, `${label}.append() under a live view`);
@@ -42,12 +41,12 @@ function resizeChecks(ctx: Context, label: string, make: () => Resizable, value:
 /** bytes, bytearray and array. */
 export function exporters(ctx: Context): void {
   if (ctx.has("bytes")) {
-    ctx.test(`${GROUP}: bytes refuses WRITABLE`, () => {
+    ctx.test(`bytes refuses WRITABLE`, () => {
       const b = construct(ctx.impl.bytes, Uint8Array.from([1, 2])) as Record<symbol, (f: number) => unknown>;
       assertThrows(() => b[GET_BUFFER]!(BufferFlags.WRITABLE), { name: "BufferError" }, "bytes getbuffer(WRITABLE)");
     });
     if (ctx.has("memoryview")) {
-      ctx.test(`${GROUP}: memoryview(bytes) is read-only 'B' and copies nothing out`, () => {
+      ctx.test(`memoryview(bytes) is read-only 'B' and copies nothing out`, () => {
         const source = Uint8Array.from([1, 2, 3]);
         const m = ctx.memoryview(construct(ctx.impl.bytes, source));
         assertSameValue(m.readonly, true, "readonly");
@@ -62,7 +61,7 @@ export function exporters(ctx: Context): void {
   if (ctx.has("bytearray")) {
     resizeChecks(ctx, "bytearray", () => construct(ctx.impl.bytearray, Uint8Array.from([1, 2, 3])) as Resizable, 4);
     if (ctx.has("memoryview")) {
-      ctx.test(`${GROUP}: memoryview(bytearray) writes through`, () => {
+      ctx.test(`memoryview(bytearray) writes through`, () => {
         const ba = construct(ctx.impl.bytearray, Uint8Array.from([1, 2, 3]));
         ctx.memoryview(ba).set(1, 200);
         assertSameValue(ctx.memoryview(ba).tolist(), [1, 200, 3], "a second view sees the write");
@@ -77,7 +76,7 @@ export function exporters(ctx: Context): void {
     ] as const) {
       resizeChecks(ctx, `array('${typecode}')`, () => construct(ctx.impl.array, typecode, items) as Resizable, value);
       if (ctx.has("memoryview")) {
-        ctx.test(`${GROUP}: memoryview(array('${typecode}')) has its typecode as format`, () => {
+        ctx.test(`memoryview(array('${typecode}')) has its typecode as format`, () => {
           const m = ctx.memoryview(construct(ctx.impl.array, typecode, items));
           assertSameValue(m.format, typecode, "format");
           assertSameValue(m.readonly, false, "readonly");
@@ -88,11 +87,3 @@ export function exporters(ctx: Context): void {
   }
 }
 
-/** Every group, in order. */
-export function all(ctx: Context): void {
-  if (!ctx.has("bytes") && !ctx.has("bytearray") && !ctx.has("array")) {
-    ctx.skip(GROUP, "the module exports no bytes, bytearray or array");
-    return;
-  }
-  exporters(ctx);
-}

@@ -13,8 +13,6 @@ import { assertSameValue, assertTrue } from "../assert/index.js";
 import type { Context } from "../common.js";
 import { construct, type ImplementationModule } from "../implementation.js";
 
-const GROUP = "python-objects";
-
 /** Each type the contract names, its Python name, and the arguments that build one. */
 const TYPES: readonly { readonly key: keyof ImplementationModule; readonly python: string; readonly args: () => unknown[] }[] = [
   { key: "memoryview", python: "memoryview", args: () => [Uint8Array.of(1, 2)] },
@@ -29,7 +27,7 @@ const TYPES: readonly { readonly key: keyof ImplementationModule; readonly pytho
 export function types(ctx: Context): void {
   for (const { key, python, args } of TYPES) {
     if (!ctx.has(key)) continue;
-    ctx.test(`${GROUP}: ${python} is named '${python}'`, () => {
+    ctx.test(`${python} is named '${python}'`, () => {
       const type = ctx.impl[key] as new (...a: unknown[]) => unknown;
       assertSameValue(type.name, python, `${python}.name`);
       assertTrue(construct(type, ...args()) instanceof type, `${python}(...) instanceof ${python}`);
@@ -37,7 +35,7 @@ export function types(ctx: Context): void {
   }
   if (ctx.has("memoryview")) {
     // The contract: memoryview is callable with or without `new`.
-    ctx.test(`${GROUP}: memoryview(...) and new memoryview(...) build the same kind of object`, () => {
+    ctx.test(`memoryview(...) and new memoryview(...) build the same kind of object`, () => {
       const type = ctx.impl.memoryview as ((obj: unknown) => unknown) & (new (obj: unknown) => unknown);
       const called = type(Uint8Array.of(1));
       const built = new type(Uint8Array.of(1));
@@ -47,7 +45,7 @@ export function types(ctx: Context): void {
     });
   }
   if (ctx.has("Ellipsis")) {
-    ctx.test(`${GROUP}: Ellipsis is a singleton whose repr is 'Ellipsis'`, () => {
+    ctx.test(`Ellipsis is a singleton whose repr is 'Ellipsis'`, () => {
       const e = ctx.Ellipsis as object;
       assertSameValue(String(e), "Ellipsis", "repr(Ellipsis)");
       // type(Ellipsis)() is Ellipsis
@@ -78,7 +76,7 @@ export function reflectedEquality(ctx: Context): void {
     if (has) makers.push([key, () => construct(ctx.impl[key], Uint8Array.of(1, 2)) as { equals(o: unknown): boolean }]);
   }
   for (const [name, make] of makers) {
-    ctx.test(`${GROUP}: ${name} == an object with its own equals asks that object`, () => {
+    ctx.test(`${name} == an object with its own equals asks that object`, () => {
       const x = make();
       for (const answer of [true, false]) {
         const other = reflecting(answer);
@@ -92,7 +90,7 @@ export function reflectedEquality(ctx: Context): void {
     });
   }
   if (ctx.has("memoryview")) {
-    ctx.test(`${GROUP}: a released memoryview compares by identity, without asking the other side`, () => {
+    ctx.test(`a released memoryview compares by identity, without asking the other side`, () => {
       const m = ctx.memoryview(Uint8Array.of(1, 2));
       m.release();
       const other = reflecting(true);
@@ -103,8 +101,3 @@ export function reflectedEquality(ctx: Context): void {
   }
 }
 
-/** Every group, in order. */
-export function all(ctx: Context): void {
-  types(ctx);
-  reflectedEquality(ctx);
-}

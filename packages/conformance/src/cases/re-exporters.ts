@@ -21,8 +21,6 @@ import type { BufferInfo, Exporter } from "../protocol/buffer-info.js";
 import { GET_BUFFER, RELEASE_BUFFER } from "../protocol/symbols.js";
 import { TestExporter } from "../test-exporter/index.js";
 
-const GROUP = "re-exporters";
-
 type Edit = (info: BufferInfo) => Partial<BufferInfo>;
 
 /**
@@ -141,7 +139,7 @@ export function edited(ctx: Context): void {
     // Only what the module declares: its dimensions and formats.
     if ((s.expect.shape?.length ?? 1) > ctx.supports.maxNdim) continue;
     if (!ctx.supports.formats.includes(s.expect.format ?? "B")) continue;
-    ctx.test(`${GROUP}: ${s.name} is what the consumer sees`, () => {
+    ctx.test(`${s.name} is what the consumer sees`, () => {
       const inner = ctx.memoryview(memory());
       const r = new EditingReExporter(inner, s.edit);
       const m = ctx.memoryview(r);
@@ -155,7 +153,7 @@ export function edited(ctx: Context): void {
       inner.release();
       assertTrue(inner.released, `${s.name}: the memoryview underneath releases once its export is back`);
     });
-    ctx.test(`${GROUP}: ${s.name}, asked twice`, () => {
+    ctx.test(`${s.name}, asked twice`, () => {
       // The second request gets a fresh answer from underneath, edited the same way.
       const inner = ctx.memoryview(memory());
       const r = new EditingReExporter(inner, s.edit);
@@ -169,7 +167,7 @@ export function edited(ctx: Context): void {
       assertTrue(inner.released, `${s.name}: released`);
     });
   }
-  ctx.test(`${GROUP}: an unedited re-export writes through to the memory underneath`, () => {
+  ctx.test(`an unedited re-export writes through to the memory underneath`, () => {
     const x = memory();
     const inner = ctx.memoryview(x);
     const m = ctx.memoryview(new EditingReExporter(inner, () => ({})));
@@ -183,7 +181,7 @@ export function edited(ctx: Context): void {
 export function refused(ctx: Context): void {
   for (const { name, edit, ndim = 1 } of REFUSED) {
     if (ndim > ctx.supports.maxNdim) continue;
-    ctx.test(`${GROUP}: ${name} is refused with BufferError, and handed back`, () => {
+    ctx.test(`${name} is refused with BufferError, and handed back`, () => {
       const inner = ctx.memoryview(memory());
       const r = new EditingReExporter(inner, edit);
       assertThrows(() => ctx.memoryview(r), { name: "BufferError" }, name);
@@ -199,7 +197,7 @@ export function refused(ctx: Context): void {
  * that refuses a view's export and gives it back.
  */
 export function consumers(ctx: Context): void {
-  ctx.test(`${GROUP}: a function can be an exporter`, () => {
+  ctx.test(`a function can be an exporter`, () => {
     const inner = memory();
     const r = new EditingReExporter(inner, () => ({}));
     const f = Object.assign(() => 0, {
@@ -214,7 +212,7 @@ export function consumers(ctx: Context): void {
   });
   const packInto = ctx.impl.struct?.packInto;
   if (typeof packInto === "function" && ctx.supports.structArguments) {
-    ctx.test(`${GROUP}: struct.packInto refuses a read-only view and leaves it no export`, () => {
+    ctx.test(`struct.packInto refuses a read-only view and leaves it no export`, () => {
       const m = ctx.memoryview(memory()).toreadonly();
       assertThrows(() => packInto("B", m, 0, 1), { name: "TypeError", message: "argument must be read-write bytes-like object, not memoryview" }, "packInto");
       m.release();
@@ -223,13 +221,3 @@ export function consumers(ctx: Context): void {
   }
 }
 
-/** Every group, in order. */
-export function all(ctx: Context): void {
-  if (!ctx.has("memoryview")) {
-    ctx.skip(GROUP, "the module exports no memoryview");
-    return;
-  }
-  edited(ctx);
-  refused(ctx);
-  consumers(ctx);
-}

@@ -23,8 +23,6 @@ import { checkRecorded } from "./golden-struct.js";
 import { construct, type StructModuleLike } from "../implementation.js";
 import { TestExporter } from "../test-exporter/index.js";
 
-const GROUP = "struct-sources";
-
 type StructObject = InstanceType<StructModuleLike["Struct"]>;
 
 
@@ -55,12 +53,12 @@ function runWithStruct(Struct: StructModuleLike["Struct"], c: GoldenStructCase):
 export function structObjects(ctx: Context): void {
   const Struct = ctx.impl.struct?.Struct;
   if (typeof Struct !== "function") {
-    ctx.skip(`${GROUP}: Struct`, "the module's struct has no Struct");
+    ctx.skip(`Struct`, "the module's struct has no Struct");
     return;
   }
-  golden.struct.forEach((c, i) => {
+  golden().struct.forEach((c, i) => {
     const what = `#${i} Struct(${JSON.stringify(c.format)}) ${c.op}`;
-    ctx.test(`${GROUP}: ${what}`, () => {
+    ctx.test(`${what}`, () => {
       checkRecorded(c, () => runWithStruct(Struct, c), what);
       if (!c.error) assertSameValue(new Struct(c.format).format, c.format, `${what}: .format`);
     });
@@ -172,7 +170,7 @@ function bufferKinds(ctx: Context): BufferKind[] {
 function sampleCases(): { c: GoldenStructCase; i: number }[] {
   const perOp = new Map<string, number>();
   const out: { c: GoldenStructCase; i: number }[] = [];
-  golden.struct.forEach((c, i) => {
+  golden().struct.forEach((c, i) => {
     if (c.op === "calcsize" || c.op === "pack") return;
     const taken = perOp.get(c.op) ?? 0;
     if (taken >= 60) return;
@@ -209,7 +207,7 @@ export function bufferKindsGroup(ctx: Context): void {
       if (fn === undefined || typeof struct[fn as keyof StructModuleLike] !== "function") continue;
       const what = `#${i} ${c.op}(${JSON.stringify(c.format)}) on a ${kind.label}`;
       if (c.op === "pack_into" && !kind.writable) {
-        ctx.test(`${GROUP}: ${what} is refused`, () => {
+        ctx.test(`${what} is refused`, () => {
           const buffer = kind.wrap(fromHex(c.buffer ?? ""));
           const args = (c.args ?? []).map(decodeValue);
           const message = kind.typeName === undefined ? /^argument must be read-write bytes-like object, not / : `argument must be read-write bytes-like object, not ${kind.typeName}`;
@@ -217,7 +215,7 @@ export function bufferKindsGroup(ctx: Context): void {
         });
         continue;
       }
-      ctx.test(`${GROUP}: ${what}`, () => checkRecorded(c, () => runWithBuffer(struct, c, kind), what));
+      ctx.test(`${what}`, () => checkRecorded(c, () => runWithBuffer(struct, c, kind), what));
     }
   }
 }
@@ -233,11 +231,11 @@ export function argumentKinds(ctx: Context): void {
     pack_into: (v: unknown) => struct.packInto?.("<B", v, 0, 1),
   };
   const asModuleBytes = (v: unknown): unknown => (v instanceof Uint8Array && ctx.has("bytes") ? construct(ctx.impl.bytes, v) : v);
-  golden.struct_not_buffers.forEach((c, i) => {
+  golden().struct_not_buffers.forEach((c, i) => {
     const value = decodeValue(c.value);
     if (value instanceof Uint8Array && !ctx.has("bytes")) return;
     const what = `#${i} ${c.op} given ${showValue(c.value)}`;
-    ctx.test(`${GROUP}: ${what}`, () => {
+    ctx.test(`${what}`, () => {
       assertThrows(() => calls[c.op](asModuleBytes(value)), { name: c.error[0], message: c.error[1] }, what);
     });
   });
@@ -245,7 +243,7 @@ export function argumentKinds(ctx: Context): void {
   // Offsets of every kind, as CPython took them; an int is passed both as a
   // bigint and, where it converts exactly, as a number.
   const data = () => Uint8Array.from([10, 11, 12, 13, 14, 15, 16, 17]);
-  for (const c of golden.struct_offsets) {
+  for (const c of golden().struct_offsets) {
     const decoded = decodeValue(c.offset);
     const forms: unknown[] = [decoded];
     if (typeof decoded === "bigint" && BigInt(Number(decoded)) === decoded) forms.push(Number(decoded));
@@ -253,7 +251,7 @@ export function argumentKinds(ctx: Context): void {
       const label = typeof offset === "bigint" ? `${offset}n` : typeof offset === "string" ? JSON.stringify(offset) : String(offset);
       if (struct.unpackFrom) {
         const what = `unpackFrom('<2B', 8 bytes, ${label})`;
-        ctx.test(`${GROUP}: ${what}`, () => {
+        ctx.test(`${what}`, () => {
           const got = outcome(() => Array.from(struct.unpackFrom!("<2B", data(), offset as number)));
           const expected = "error" in c.unpack_from ? { error: c.unpack_from.error } : { value: c.unpack_from.values };
           assertSameValue(showOutcome(got), showOutcome(expected), what);
@@ -261,7 +259,7 @@ export function argumentKinds(ctx: Context): void {
       }
       if (struct.packInto) {
         const what = `packInto('<B', 8 bytes, ${label}, 99)`;
-        ctx.test(`${GROUP}: ${what}`, () => {
+        ctx.test(`${what}`, () => {
           const buffer = data();
           const got = outcome(() => struct.packInto!("<B", buffer, offset as number, 99));
           const expected = "error" in c.pack_into ? { error: c.pack_into.error } : { value: undefined };
@@ -273,7 +271,7 @@ export function argumentKinds(ctx: Context): void {
   }
 
   if (struct.packInto && struct.unpackFrom) {
-    ctx.test(`${GROUP}: a TypedArray detached between two calls reads as empty`, () => {
+    ctx.test(`a TypedArray detached between two calls reads as empty`, () => {
       const bytes = Uint8Array.from([1, 2, 3, 4]);
       struct.packInto!("<H", bytes, 0, 0x0605);
       assertSameValue(Array.from(struct.unpackFrom!("<H", bytes, 0)), [0x0605], "before the detach");
@@ -311,7 +309,8 @@ function runWithModule(struct: Partial<StructModuleLike>, c: GoldenStructCase): 
 }
 
 /** Whether the module has every function a recorded op needs. */
-function hasFunctions(struct: Partial<StructModuleLike>): boolean {
+/** Whether the struct module has the functions the less common paths call. */
+export function hasFunctions(struct: Partial<StructModuleLike>): boolean {
   return ["pack", "unpack", "unpackFrom", "packInto"].every((fn) => typeof struct[fn as keyof StructModuleLike] === "function");
 }
 
@@ -326,9 +325,9 @@ export function longFormats(ctx: Context): void {
   const struct = ctx.impl.struct as Partial<StructModuleLike>;
   const Struct = struct.Struct;
   const byFormat = new Map<string, GoldenStructCase[]>();
-  for (const c of goldenStructPaths.runs) byFormat.set(c.format, [...(byFormat.get(c.format) ?? []), c]);
+  for (const c of goldenStructPaths().runs) byFormat.set(c.format, [...(byFormat.get(c.format) ?? []), c]);
   for (const [format, cases] of byFormat) {
-    ctx.test(`${GROUP}: long format ${JSON.stringify(format)}: pack, unpack and unpack_from`, () => {
+    ctx.test(`long format ${JSON.stringify(format)}: pack, unpack and unpack_from`, () => {
       cases.forEach((c, k) => {
         const what = `${JSON.stringify(format)} case ${k} (${c.op}${c.offset === undefined ? "" : ` at ${c.offset}`})`;
         checkRecorded(c, () => runWithModule(struct, c), what);
@@ -345,10 +344,10 @@ export function longFormats(ctx: Context): void {
  */
 export function failedWrites(ctx: Context): void {
   const struct = ctx.impl.struct as Partial<StructModuleLike>;
-  const byFormat = new Map<string, typeof goldenStructPaths.leftovers[number][]>();
-  for (const c of goldenStructPaths.leftovers) byFormat.set(c.format, [...(byFormat.get(c.format) ?? []), c]);
+  const byFormat = new Map<string, ReturnType<typeof goldenStructPaths>["leftovers"][number][]>();
+  for (const c of goldenStructPaths().leftovers) byFormat.set(c.format, [...(byFormat.get(c.format) ?? []), c]);
   for (const [format, cases] of byFormat) {
-    ctx.test(`${GROUP}: packInto(${JSON.stringify(format)}) of values in and out of range leaves CPython's bytes`, () => {
+    ctx.test(`packInto(${JSON.stringify(format)}) of values in and out of range leaves CPython's bytes`, () => {
       for (const c of cases) {
         const value = decodeValue(c.args?.[0]);
         const what = `packInto(${JSON.stringify(format)}, buffer, ${c.offset}, ${showValue(value)})`;
@@ -366,14 +365,14 @@ export function failedWrites(ctx: Context): void {
 /** Native `P` at and beyond its limits, and given values that are not integers (`pointers`). */
 export function pointerValues(ctx: Context): void {
   const struct = ctx.impl.struct as Partial<StructModuleLike>;
-  goldenStructPaths.pointers.forEach((c, i) => {
+  goldenStructPaths().pointers.forEach((c, i) => {
     const what = `#${i} ${c.op}('P', ${showValue(decodeValue(c.args?.[0]))})`;
-    ctx.test(`${GROUP}: pointer ${what}`, () => checkRecorded(c, () => runWithModule(struct, c), what));
+    ctx.test(`pointer ${what}`, () => checkRecorded(c, () => runWithModule(struct, c), what));
   });
-  for (const c of goldenStructPaths.arity) {
+  for (const c of goldenStructPaths().arity) {
     const name = c.fn === "pack" ? "pack" : "packInto";
     const fn = struct[name];
-    ctx.test(`${GROUP}: ${name}() with no arguments`, () => {
+    ctx.test(`${name}() with no arguments`, () => {
       assertThrows(() => (fn as () => unknown)(), { name: c.error[0], message: c.error[1] }, `${name}() (CPython's ${c.fn}())`);
     });
   }
@@ -428,7 +427,7 @@ export function resizedBuffers(ctx: Context): void {
   }
   const initial = Uint8Array.from([1, 2, 3, 4]);
   for (const [label, shared, wrap] of kinds) {
-    ctx.test(`${GROUP}: a Struct over a ${label} sees each length it is given`, () => {
+    ctx.test(`a Struct over a ${label} sees each length it is given`, () => {
       const buffer = resizableOf(initial, 16, shared);
       if (buffer === null) return; // the runtime has no resizable buffers of this kind
       const source = wrap(buffer);
@@ -475,7 +474,7 @@ export function detachedAndRefused(ctx: Context): void {
     ["Int16Array", (b) => new Int16Array(b, 2, 2)],
   ];
   for (const [label, wrap] of kinds) {
-    ctx.test(`${GROUP}: a detached ${label} is 0 bytes to struct`, () => {
+    ctx.test(`a detached ${label} is 0 bytes to struct`, () => {
       const buffer = new ArrayBuffer(8);
       const source = wrap(buffer);
       const s = new Struct("<H");
@@ -497,7 +496,7 @@ export function detachedAndRefused(ctx: Context): void {
       }
     });
   }
-  ctx.test(`${GROUP}: a Struct refused a non-buffer refuses undefined next`, () => {
+  ctx.test(`a Struct refused a non-buffer refuses undefined next`, () => {
     const s = new Struct("<H");
     assertSameValue(Array.from(s.unpack(Uint8Array.from([1, 0]))), [1], "unpack of 2 bytes");
     assertThrows(() => s.unpack(5), { name: "TypeError", message: "a bytes-like object is required, not 'int'" }, "unpack(5)");
@@ -505,7 +504,7 @@ export function detachedAndRefused(ctx: Context): void {
     assertThrows(() => s.unpackFrom(undefined), { name: "TypeError", message: "a bytes-like object is required, not 'NoneType'" }, "unpackFrom(undefined)");
     assertThrows(() => s.packInto(undefined, 0, 1), { name: "TypeError", message: "argument must be read-write bytes-like object, not None" }, "packInto(undefined, 0, 1)");
   });
-  ctx.test(`${GROUP}: an object that only claims to be an ArrayBuffer is refused as any object is`, () => {
+  ctx.test(`an object that only claims to be an ArrayBuffer is refused as any object is`, () => {
     const fake = { [Symbol.toStringTag]: "ArrayBuffer", byteLength: 4 };
     const shared = { [Symbol.toStringTag]: "SharedArrayBuffer", byteLength: 4 };
     const calls: [string, (src: unknown) => unknown][] = [
@@ -522,26 +521,3 @@ export function detachedAndRefused(ctx: Context): void {
   });
 }
 
-/** Every group, in order. */
-export function all(ctx: Context): void {
-  if (!ctx.impl.struct) {
-    ctx.skip(GROUP, "the module exports no struct");
-    return;
-  }
-  structObjects(ctx);
-  if (!ctx.supports.structArguments) {
-    ctx.skip(`${GROUP}: buffer and offset kinds`, "the module declares structArguments: false");
-    return;
-  }
-  bufferKindsGroup(ctx);
-  argumentKinds(ctx);
-  if (!hasFunctions(ctx.impl.struct)) {
-    ctx.skip(`${GROUP}: less common paths`, "the module's struct lacks pack, unpack, unpackFrom or packInto");
-    return;
-  }
-  longFormats(ctx);
-  failedWrites(ctx);
-  pointerValues(ctx);
-  resizedBuffers(ctx);
-  detachedAndRefused(ctx);
-}

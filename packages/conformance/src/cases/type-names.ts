@@ -25,8 +25,6 @@ import type { Context } from "../common.js";
 import { goldenTypeNames, type TypeNameCall } from "../golden/golden-type-names-data.js";
 import { construct } from "../implementation.js";
 
-const GROUP = "type-names";
-
 /** A JavaScript value, the Python value it stands for, and the calls it can be given. */
 interface ValueKind {
   readonly label: string;
@@ -143,14 +141,14 @@ const SPELLING: Record<TypeNameCall, string> = {
 export function argumentErrors(ctx: Context): void {
   const calls = callsOf(ctx);
   for (const kind of valueKinds()) {
-    const recorded = goldenTypeNames.messages[kind.python];
+    const recorded = goldenTypeNames().messages[kind.python];
     if (recorded === undefined) throw new Error(`type-names: no recorded messages for ${kind.python}`);
     for (const call of Object.keys(SPELLING) as TypeNameCall[]) {
       const message = recorded[call];
       const fn = calls[call];
       if (message === null || fn === undefined || (kind.only !== undefined && !kind.only.includes(call))) continue;
       const what = `${SPELLING[call]} with v = ${kind.label}`;
-      ctx.test(`${GROUP}: ${what}`, () => {
+      ctx.test(`${what}`, () => {
         const made = kind.make(ctx);
         if (made === undefined) return;
         assertThrows(() => fn(made.value), { name: "TypeError", message }, what);
@@ -159,12 +157,3 @@ export function argumentErrors(ctx: Context): void {
   }
 }
 
-/** Every group, in order. */
-export function all(ctx: Context): void {
-  if (!ctx.has("memoryview") && !ctx.impl.struct) {
-    ctx.skip(GROUP, "the module exports neither memoryview nor struct");
-    return;
-  }
-  if (!ctx.supports.structArguments) ctx.skip(`${GROUP}: struct arguments`, "the module declares structArguments: false");
-  argumentErrors(ctx);
-}
