@@ -11,7 +11,7 @@
 import { BufferError } from "../errors.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
 import { isImmutableBuffer, typedArrayKind } from "../protocol/brand-checks.js";
-import { contiguousInfo } from "./contiguous-info.js";
+import { contiguousInfo } from "../protocol/contiguous-info.js";
 import type { BuiltinExporter } from "./builtin-exporter.js";
 import { attachedWindow } from "./view-window.js";
 

@@ -15,7 +15,7 @@
  */
 
 import { BufferError, IndexError, NotImplementedError } from "../errors.js";
-import { type ItemCodec, itemCodec, type StructValue } from "../format/index.js";
+import { type ItemCodec, itemCodec, type StructValue } from "../codec/index.js";
 import {
   type BufferInfo,
   BufferFlags,

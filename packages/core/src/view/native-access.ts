@@ -12,7 +12,7 @@
  * @packageDocumentation
  */
 
-import type { StructValue } from "../format/index.js";
+import type { StructValue } from "../codec/index.js";
 import { registerMemoCache } from "../memo-caches.js";
 
 /** A TypedArray of any element type. */

@@ -14,7 +14,7 @@ import { describe, expect, it } from "vitest";
 import * as api from "../../src/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const sourceDirs = ["src/protocol", "src/exporters"];
+const sourceDirs = ["src/layout", "src/protocol", "src/exporters"];
 
 const { run } = createDocExampleRunner({ ts, expect });
 // Interfaces and types, too, need an example here.

@@ -36,7 +36,7 @@ import { getBuffer } from "../protocol/get-buffer.js";
 import { releaseBuffer } from "../protocol/release-buffer.js";
 import { resolveBuffer } from "../protocol/resolve-buffer.js";
 import { GET_BUFFER } from "../protocol/symbols.js";
-import { pythonTypeName } from "./python-type-name.js";
+import { pythonTypeName } from "../codec/python-type-name.js";
 
 /**
  * Bytes to read or write: `byteLength` bytes of `view` from `byteOffset`.

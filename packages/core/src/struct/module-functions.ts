@@ -8,7 +8,7 @@
 
 import { structFor } from "./cache.js";
 import type { OffsetArg, UnpackIterator } from "./struct.js";
-import type { StructValue } from "./struct-value.js";
+import type { StructValue } from "../codec/struct-value.js";
 
 /** A format argument: a `str`, or a `bytes` of ASCII. */
 export type FormatArg = string | Uint8Array;

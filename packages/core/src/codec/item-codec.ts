@@ -12,7 +12,8 @@
  * @packageDocumentation
  */
 
-import { BoundedCache, STRUCT_CACHE_CAPACITY, compiledFormatFor } from "./cache.js";
+import { BoundedCache, STRUCT_CACHE_CAPACITY } from "./bounded-cache.js";
+import { compiledFormatFor } from "./compiled-cache.js";
 import type { CompiledFormat } from "./compile.js";
 import { formatText } from "./format-arg.js";
 import { fieldReader } from "./unpack.js";

@@ -10,7 +10,8 @@
  */
 
 import { StructError, ValueError } from "../../errors.js";
-import { BoundedCache, STRUCT_CACHE_CAPACITY, compiledFormatFor } from "../cache.js";
+import { BoundedCache, STRUCT_CACHE_CAPACITY } from "../bounded-cache.js";
+import { compiledFormatFor } from "../compiled-cache.js";
 import type { CompiledFormat } from "../compile.js";
 import { formatText } from "../format-arg.js";
 import type { FieldKind, ParsedField, ParsedFormat } from "./parsed-format.js";

@@ -13,9 +13,9 @@
  */
 
 import { BufferError } from "../errors.js";
-import type { BufferInfo } from "./buffer-info.js";
+import type { BufferInfo } from "../protocol/buffer-info.js";
 import { impliedByteStrides, impliedShape } from "./implied-layout.js";
-import { byteExtent } from "./layout/byte-extent.js";
+import { byteExtent } from "./byte-extent.js";
 import { POINTER_SIZE, readPointer } from "./pointer-slot.js";
 
 type ExtentFields = Pick<

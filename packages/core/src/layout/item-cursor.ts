@@ -13,7 +13,7 @@
  */
 
 import { BufferError } from "../errors.js";
-import type { BufferInfo } from "./buffer-info.js";
+import type { BufferInfo } from "../protocol/buffer-info.js";
 import { impliedByteStrides, impliedShape } from "./implied-layout.js";
 import { POINTER_SIZE, readPointer } from "./pointer-slot.js";
 

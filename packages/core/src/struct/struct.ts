@@ -30,12 +30,12 @@ import {
   toByteWindow,
   type ByteWindow,
 } from "./byte-source.js";
-import { compileFormat, type CompiledFormat } from "./compile.js";
-import { formatBytes } from "./format-arg.js";
+import { compileFormat, type CompiledFormat } from "../codec/compile.js";
+import { formatBytes } from "../codec/format-arg.js";
 import { offsetArg } from "./offset-arg.js";
-import type { StructValue } from "./struct-value.js";
-import { packWithPlan } from "./pack.js";
-import type { UnpackPlan } from "./unpack.js";
+import type { StructValue } from "../codec/struct-value.js";
+import { packWithPlan } from "../codec/pack.js";
+import type { UnpackPlan } from "../codec/unpack.js";
 
 /** A byte offset argument: an integer `number` or `bigint`. */
 export type OffsetArg = number | bigint;

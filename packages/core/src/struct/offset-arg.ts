@@ -11,7 +11,7 @@
  */
 
 import { IndexError, OverflowError } from "../errors.js";
-import { pythonTypeName } from "./python-type-name.js";
+import { pythonTypeName } from "../codec/python-type-name.js";
 
 const SSIZE_MIN = -(2 ** 63);
 const SSIZE_LIMIT = 2 ** 63;

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 
-import type { BufferInfo, ContiguityOrder } from "./buffer-info.js";
+import type { BufferInfo, ContiguityOrder } from "../protocol/buffer-info.js";
 
 type ContiguityFields = Pick<BufferInfo, "len" | "itemsize" | "ndim" | "shape" | "strides" | "suboffsets">;
 

@@ -4,9 +4,9 @@
  * @packageDocumentation
  */
 
-import type { ContiguityOrder } from "./buffer-info.js";
-import { cByteStridesInto } from "./layout/c-strides.js";
-import { fByteStridesInto } from "./layout/f-strides.js";
+import type { ContiguityOrder } from "../protocol/buffer-info.js";
+import { cByteStridesInto } from "./c-strides.js";
+import { fByteStridesInto } from "./f-strides.js";
 
 /**
  * The byte strides of contiguous memory of the given shape:

@@ -10,60 +10,10 @@
  * @packageDocumentation
  */
 
-import type { CompiledFormat } from "./compile.js";
-import { formatBytes } from "./format-arg.js";
+import { BoundedCache, STRUCT_CACHE_CAPACITY } from "../codec/bounded-cache.js";
+import { formatBytes } from "../codec/format-arg.js";
 import { Struct } from "./struct.js";
 import { registerMemoCache, clearMemoCaches } from "../memo-caches.js";
-
-/**
- * A map of at most `capacity` entries that empties itself when full.
- *
- * @example
- * ```ts
- * const c = new BoundedCache(1); c.set("a", 1); c.set("b", 2); c.get("a"); // returns undefined
- * ```
- */
-export class BoundedCache<V> {
-  private declare readonly entries: Map<string, V>;
-  declare readonly capacity: number;
-
-  constructor(capacity: number) {
-    this.entries = new Map<string, V>();
-    this.capacity = capacity;
-  }
-
-  /** The value under `key`, if any. */
-  get(key: string): V | undefined {
-    return this.entries.get(key);
-  }
-
-  /** Stores `value` under `key`, emptying the cache first when it is full. */
-  set(key: string, value: V): void {
-    if (this.entries.size >= this.capacity) this.entries.clear();
-    this.entries.set(key, value);
-  }
-
-  /** Empties the cache. */
-  clear(): void {
-    this.entries.clear();
-  }
-
-  /** How many entries it holds. */
-  get size(): number {
-    return this.entries.size;
-  }
-}
-
-/**
- * How many compiled structs the module-level functions keep (CPython's
- * `MAXCACHE`).
- *
- * @example
- * ```ts
- * STRUCT_CACHE_CAPACITY; // returns 100
- * ```
- */
-export const STRUCT_CACHE_CAPACITY = 100;
 
 const cache = new BoundedCache<Struct>(STRUCT_CACHE_CAPACITY);
 let memoFormat: string | undefined;
@@ -104,18 +54,6 @@ export function structFor(format: unknown): Struct {
     cache.set(text, struct);
   }
   return struct;
-}
-
-/**
- * The compiled form of a format argument, through the same cache.
- *
- * @example
- * ```ts
- * compiledFormatFor("@bi").size; // returns 8
- * ```
- */
-export function compiledFormatFor(format: unknown): CompiledFormat {
-  return structFor(format).compiled;
 }
 
 /**

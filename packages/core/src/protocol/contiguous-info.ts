@@ -9,10 +9,10 @@
  */
 
 import { BufferError } from "../errors.js";
-import type { BufferInfo } from "../protocol/buffer-info.js";
-import { requestsFormat, requestsShape, requestsStrides, requestsWritable } from "../protocol/flags.js";
-import { attachState } from "../protocol/info-state.js";
-import { trustedInfo } from "../protocol/trusted-exporters.js";
+import type { BufferInfo } from "./buffer-info.js";
+import { requestsFormat, requestsShape, requestsStrides, requestsWritable } from "./flags.js";
+import { attachState } from "./info-state.js";
+import { trustedInfo } from "./trusted-exporters.js";
 import { registerMemoCache } from "../memo-caches.js";
 
 // Frozen one-entry arrays, shared by every export that needs the same one

@@ -1,14 +1,13 @@
 /**
- * The struct codec of `@mv/core`: Python's `struct` module, exactly, and the
- * PEP 3118 additions to its format grammar.
+ * The struct codec of `@mv/core`: the tables, grammar, compiler, pack and
+ * unpack of Python's `struct`, and the PEP 3118 additions to its format
+ * grammar. It imports nothing of the protocol, so the protocol can measure
+ * formats through it.
  *
  * @packageDocumentation
  */
 
 export type { StructValue } from "./struct-value.js";
-export { calcsize, pack, packInto, unpack, unpackFrom, iterUnpack, type FormatArg } from "./module-functions.js";
-export { Struct, UnpackIterator, type OffsetArg } from "./struct.js";
-export { clearCache } from "./cache.js";
 export { itemCodec, formatItemsize, type ItemCodec } from "./item-codec.js";
 export { parseFormat } from "./pep3118/parse-format.js";
 export { hasCharacterField } from "./pep3118/has-character-field.js";

@@ -7,8 +7,8 @@
  * @packageDocumentation
  */
 
-import type { BufferInfo } from "./buffer-info.js";
-import { cByteStrides } from "./layout/c-strides.js";
+import type { BufferInfo } from "../protocol/buffer-info.js";
+import { cByteStrides } from "./c-strides.js";
 
 type LayoutFields = Pick<BufferInfo, "ndim" | "len" | "itemsize" | "shape" | "strides">;
 

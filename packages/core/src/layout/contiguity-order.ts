@@ -5,7 +5,7 @@
  */
 
 import { ValueError } from "../errors.js";
-import type { ContiguityOrder } from "./buffer-info.js";
+import type { ContiguityOrder } from "../protocol/buffer-info.js";
 
 /**
  * Asserts that `order` is `"C"`, `"F"` or `"A"`, with memoryview's wording.
