@@ -9,6 +9,7 @@ import { assertSameValue, assertTrue } from "../assert/index.js";
 import type { Context } from "../common.js";
 import { construct, ERROR_NAMES } from "../implementation.js";
 import { FULL_SUPPORT } from "../supports.js";
+import type { GroupDefinition } from "../group-definition.js";
 
 /** The manifest's shape (the suite has already refused a malformed one). */
 export function manifest(ctx: Context): void {
@@ -39,3 +40,9 @@ export function errors(ctx: Context): void {
   }
 }
 
+/** The `manifest` group: its sources of cases, what each needs, and the feature that gates it. */
+export const group: GroupDefinition = {
+  name: "manifest",
+  about: "the manifest's shape; each error class named for its Python exception",
+  entries: [{ needs: [], cases: (ctx) => { manifest(ctx); errors(ctx); } }],
+};
