@@ -4,7 +4,7 @@
  * `fromContiguous`, `copyBuffer`, `copyData`, `fillContiguousStrides`,
  * `isContiguous` (and `isCContiguous`/`isFContiguous`), `fillInfo` and
  * `sizeFromFormat`; and CONTRACT §1's pointer encoding beside them
- * (`POINTER_SIZE`, `readPointer`, `writePointer`: see buffer-capi-pointers.ts,
+ * (`POINTER_SIZE`, `readPointer`, `writePointer`: see pointer-walks.ts,
  * with the hand-built layouts and the pointers changed after the export).
  *
  * Sources of truth: CPython's own functions, called by

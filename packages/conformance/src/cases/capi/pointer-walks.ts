@@ -1,5 +1,5 @@
 /**
- * The buffer-capi cases about suboffset pointers: the contract's pointer
+ * The capi cases about suboffset pointers: the contract's pointer
  * encoding (`POINTER_SIZE`, `readPointer`, `writePointer`), layouts that
  * `_testbuffer.ndarray` cannot make (golden data from CPython's functions on
  * Py_buffers filled in by hand), and walks whose pointers were changed after

@@ -1,5 +1,5 @@
 /**
- * Tools of the buffer-capi group: exporters built from the golden specs,
+ * Tools of the capi groups: exporters built from the golden specs,
  * exports taken and given back through the module's `getBuffer` and
  * `releaseBuffer` (or straight from the exporter when the module has no
  * `getBuffer`), and the data memory of an exporter without its PIL table.

@@ -2,12 +2,12 @@
  * Python 2.7's `buffer` (`Objects/bufferobject.c`) as the contract renders
  * it: a read-only window (offset, size) on another exporter that re-reads
  * its base on every access, its writable kinds, and its sequence operations.
- * The table of `legacy-buffer-data.ts` (each case read off a 2.7 source) is
+ * The table of `buffer-table.ts` (each case read off a 2.7 source) is
  * run case by case, every TestExporter it builds checked for released
  * exports; the relations the contract leaves open (hash values, repr
  * addresses) are checked as relations. Where the module offers 2.7's
  * old-buffer C API (`legacyCapi`), the table of
- * `legacy-buffer-capi-data.ts` runs it over every kind of object.
+ * `capi-table.ts` runs it over every kind of object.
  *
  * @packageDocumentation
  */
@@ -349,7 +349,7 @@ function checkCase(ctx: Context, buffer: BufferCtor, c: BufferCase): void {
   env.exporters.forEach((x, i) => assertSameValue(x.exports, 0, `${what}: live exports of TestExporter #${i}`));
 }
 
-/** The table of `legacy-buffer-data.ts`: one case each. */
+/** The table of `buffer-table.ts`: one case each. */
 export function table(ctx: Context): void {
   const buffer = ctx.impl.buffer as BufferCtor;
   for (const [section, cases] of LEGACY_BUFFER_CASES) {
@@ -633,7 +633,7 @@ function checkCapiCase(ctx: Context, api: LegacyBufferApiLike, c: CapiCase): voi
  * Python 2.7's old-buffer C API (`PyObject_AsReadBuffer`,
  * `PyObject_AsWriteBuffer`, `PyObject_AsCharBuffer`,
  * `PyObject_CheckReadBuffer`), where the module offers it as `legacyCapi`:
- * the table of `legacy-buffer-capi-data.ts`, over every kind of object.
+ * the table of `capi-table.ts`, over every kind of object.
  */
 export function oldBufferApi(ctx: Context): void {
   const api = ctx.impl.legacyCapi ?? {};

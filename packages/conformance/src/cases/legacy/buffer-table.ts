@@ -1,5 +1,5 @@
 /**
- * The table of the `legacy-buffer` group: Python 2.7's `buffer`, case by
+ * The table of the `legacy/buffer` group: Python 2.7's `buffer`, case by
  * case, transcribed from the 2.7 branch's `Objects/bufferobject.c` (the
  * function named in each case's `source`), `Python/getargs.c` and
  * `Objects/intobject.c` / `Objects/longobject.c` (argument parsing on LP64,

@@ -1,5 +1,5 @@
 /**
- * The table of the `legacy-buffer` group's old-buffer C API
+ * The table of the `legacy/capi` group: the old-buffer C API
  * (`ImplementationModule.legacyCapi`): Python 2.7's `PyObject_AsReadBuffer`,
  * `PyObject_AsWriteBuffer`, `PyObject_AsCharBuffer` and
  * `PyObject_CheckReadBuffer` (`Objects/abstract.c` of the 2.7 branch), over
