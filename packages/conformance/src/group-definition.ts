@@ -23,8 +23,12 @@ export interface GroupEntry {
   readonly needs: readonly Need[];
   /** The manifest feature its cases exercise; when the module declares it false, `refusal` runs instead. */
   readonly feature?: Feature;
-  /** Registers the cases. */
-  readonly cases: (ctx: Context) => void;
+  /**
+   * Registers the cases. Left out for an entry that is only a refusal twin
+   * (the feature's own cases are in the group's other entries, which
+   * respect the manifest themselves).
+   */
+  readonly cases?: (ctx: Context) => void;
   /** The refusal twin: registers cases checking that the undeclared feature is refused cleanly. */
   readonly refusal?: (ctx: Context) => void;
   /** Whether the entry applies at all under this manifest (a twin for a limit the module does not have, say). */

@@ -30,7 +30,7 @@ function registerGroup(root: Context, group: GroupDefinition): void {
       if (entry.refusal) entry.refusal(counting);
       else reasons.push(`the module declares ${entry.feature}: false`);
     } else {
-      entry.cases(counting);
+      entry.cases?.(counting);
     }
   }
   const unique = [...new Set(reasons)];

@@ -26,7 +26,7 @@ export const group: GroupDefinition = {
         typeNames.argumentErrors(ctx);
       },
     },
-    { needs: ["memoryview"], feature: "suboffsets", cases: () => {}, refusal: refusals.suboffsetsRefused },
+    { needs: ["memoryview"], feature: "suboffsets", refusal: refusals.suboffsetsRefused },
     { needs: ["memoryview"], when: (s) => s.maxNdim < 64, cases: refusals.ndimRefused },
   ],
 };
