@@ -8,7 +8,7 @@
 //
 // Layers of @mv/core, each importing only those below it:
 //   (base: errors.ts, memo-caches.ts) → layout/ → codec/ → protocol/ →
-//   exporters/ → struct/ → view/
+//   exporters/ → struct/ → view/ → interop/ (the subpath adapters, on the public index)
 // and the packages: core ← builtins ← conformance; native may use core and
 // builtins; nothing of core imports another package; builtins never native.
 
@@ -79,6 +79,12 @@ module.exports = {
       `${core}(struct|view)/`,
     ),
     forbid("struct-below-view", "struct/ (the struct module) is below view/", layer("struct"), layer("view")),
+    forbid(
+      "interop-on-top",
+      "interop/ (@mv/core/ndarray, /pyodide, /npy) is built on the public index: nothing else in core imports it",
+      `${core}(?!interop/)`,
+      layer("interop"),
+    ),
   ],
   options: {
     // Other packages are recorded as dependencies but not walked into: each

@@ -78,6 +78,8 @@ describe("a planted violation fails the check", () => {
     ["protocol-below-struct-and-view", `${core}/protocol/fill-info.ts`, "../exporters/typed-array.js", `${core}/exporters/typed-array.ts`],
     ["exporters-below-struct-and-view", `${core}/exporters/typed-array.ts`, "../struct/struct.js", `${core}/struct/struct.ts`],
     ["struct-below-view", `${core}/struct/struct.ts`, "../view/memory-view.js", `${core}/view/memory-view.ts`],
+    ["interop-on-top", `${core}/view/view.ts`, "../interop/npy.js", `${core}/interop/npy.ts`],
+    ["interop-on-top", `${core}/index.ts`, "./interop/ndarray.js", `${core}/interop/ndarray.ts`],
     ["base-is-bottom", `${core}/errors.ts`, "./layout/strides.js", `${core}/layout/strides.ts`],
     ["core-not-above", `${core}/view/view.ts`, "../../../builtins/src/index.js", "packages/builtins/src/index.ts"],
     ["core-not-above", `${core}/view/view.ts`, "@mv/conformance", null],
@@ -94,6 +96,8 @@ describe("a planted violation fails the check", () => {
 
   test("the same imports one layer the right way round pass", async () => {
     const base = plant({
+      [`${core}/interop/npy.ts`]: importing("../index.js"),
+      [`${core}/index.ts`]: importing("./view/view.js"),
       [`${core}/view/view.ts`]: importing("../struct/struct.js"),
       [`${core}/struct/struct.ts`]: importing("../exporters/typed-array.js"),
       [`${core}/exporters/typed-array.ts`]: importing("../protocol/get-buffer.js"),

@@ -5,7 +5,7 @@
  * `sizeof` and `_Alignof` of the C types of the interpreter's platform. The
  * codec follows CPython 3.14 on x86-64 Linux, an LP64 platform: `long`,
  * `size_t`, `Py_ssize_t` and pointers are 8 bytes there, so native `l L n N P`
- * are 8-byte integers (and `bigint`s, CONTRACT §2), while the standard sizes of
+ * are 8-byte integers (and `bigint`s, SPEC §2), while the standard sizes of
  * `=<>!` keep `l L` at 4 bytes. Every scalar is aligned to its own size except
  * `_Bool` (1 byte) and the half float `e`, which CPython aligns like `short`.
  *

@@ -3,7 +3,7 @@
  *
  * The `?` code packs `bool(v)`. Python and JavaScript agree on most values,
  * but not all: a NaN is true in Python, and an empty `bytes`, list or dict is
- * false. The values follow CONTRACT §2, so a `Uint8Array` is a `bytes`, an
+ * false. The values follow SPEC §2, so a `Uint8Array` is a `bytes`, an
  * array a list, a `Map` a dict and a `Set` a set; any other object with a
  * numeric `length` (a `bytearray`, an `array` or a `memoryview` of
  * `@mv/builtins`) is a sized container, false when empty, as Python falls

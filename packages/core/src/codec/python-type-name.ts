@@ -3,7 +3,7 @@
  *
  * CPython's messages name the argument's type (`"not int"`, `"not 'float'"`).
  * The names here are those of the Python objects the values stand for in
- * CONTRACT §2: a `bigint` or an integral `number` is an `int`, any other
+ * SPEC §2: a `bigint` or an integral `number` is an `int`, any other
  * `number` a `float`, a `Uint8Array` a `bytes`.
  *
  * @packageDocumentation

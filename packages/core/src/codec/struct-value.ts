@@ -1,5 +1,5 @@
 /**
- * The JavaScript values the struct codec reads and writes (CONTRACT §2).
+ * The JavaScript values the struct codec reads and writes (SPEC §2, in SPEC.md).
  *
  * @packageDocumentation
  */

@@ -1,6 +1,6 @@
 /**
  * The built-in export of a TypedArray: its elements, with the struct format
- * of its element type (CONTRACT §1). TypedArrays use the host byte order,
+ * of its element type (SPEC §1.5). TypedArrays use the host byte order,
  * which is what the native formats without a prefix mean. A
  * length-tracking TypedArray on a resizable buffer is exported at its
  * current length.

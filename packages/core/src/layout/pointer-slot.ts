@@ -1,6 +1,6 @@
 /**
  * Suboffset pointers. Where `suboffsets[i] >= 0`, the bytes at the computed
- * position hold a pointer: by the contract, a native-endian 8-byte unsigned
+ * position hold a pointer: by SPEC §1.2, a native-endian 8-byte unsigned
  * integer giving a byte offset into the same `buf`. This file is the only
  * place that reads or writes one.
  *

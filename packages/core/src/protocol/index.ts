@@ -1,6 +1,6 @@
 /**
- * The buffer protocol of PEP 3118: the symbols, flags and types of CONTRACT
- * §1, `getBuffer` / `releaseBuffer`, validation, and CPython's helpers for
+ * The buffer protocol of PEP 3118: the symbols, flags and types of SPEC
+ * §1 (SPEC.md), `getBuffer` / `releaseBuffer`, validation, and CPython's helpers for
  * exporters and consumers (`Objects/abstract.c`, `Objects/memoryobject.c`).
  *
  * @packageDocumentation
@@ -21,7 +21,8 @@ export {
   requestsWritable,
 } from "./flags.js";
 export type { BufferExporter, BufferInfo, ContiguityOrder } from "./buffer-info.js";
-export { getBuffer } from "./get-buffer.js";
+export { getBuffer, type GetBufferOptions } from "./get-buffer.js";
+export { withoutUnrequested } from "./unrequested-fields.js";
 export { releaseBuffer } from "./release-buffer.js";
 export { isBufferExporter } from "./is-buffer-exporter.js";
 export { fillInfo } from "./fill-info.js";

@@ -30,7 +30,7 @@
  */
 
 import type { BufferInfo } from "../protocol/buffer-info.js";
-import { isArrayBuffer, isSharedArrayBuffer } from "../protocol/brand-checks.js";
+import { isArrayBuffer, isSharedArrayBuffer, isWasmMemory } from "../protocol/brand-checks.js";
 import { BufferFlags } from "../protocol/flags.js";
 import { getBuffer } from "../protocol/get-buffer.js";
 import { releaseBuffer } from "../protocol/release-buffer.js";
@@ -75,8 +75,11 @@ function isArrayBufferLike(x: unknown): x is ArrayBuffer | SharedArrayBuffer {
  */
 export function isExporter(source: unknown): source is object {
   return (
-    ((typeof source === "object" && source !== null) || typeof source === "function") &&
-    typeof (source as { [GET_BUFFER]?: unknown })[GET_BUFFER] === "function"
+    (((typeof source === "object" && source !== null) || typeof source === "function") &&
+      typeof (source as { [GET_BUFFER]?: unknown })[GET_BUFFER] === "function") ||
+    // Every built-in exporter getBuffer takes is a buffer here too (SPEC §1.7);
+    // a WebAssembly.Memory has no window of its own, its buffer changes on grow().
+    isWasmMemory(source)
   );
 }
 
@@ -104,7 +107,9 @@ export interface HeldWindow extends ByteWindow {
 export function holdExport(source: object, writable: boolean): HeldWindow {
   let info: BufferInfo;
   try {
-    info = getBuffer(source, writable ? BufferFlags.WRITABLE : BufferFlags.SIMPLE);
+    // As CPython's y* and w* converters, read the bytes asked for and ignore
+    // a format, shape or strides that describe the same contiguous bytes.
+    info = getBuffer(source, writable ? BufferFlags.WRITABLE : BufferFlags.SIMPLE, { ignoreUnrequested: true });
   } catch (error) {
     if (writable && (error as { name?: unknown } | null)?.name === "BufferError") {
       throw new TypeError(`argument must be read-write bytes-like object, not ${writeArgumentTypeName(source)}`, {

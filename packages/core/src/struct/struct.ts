@@ -20,6 +20,9 @@
  */
 
 import { StructError, ValueError } from "../errors.js";
+import { packIntoArityError, packIntoRangeError, unpackFromRangeError } from "./struct-errors.js";
+import { resolveRecordOptions, type RecordOptions } from "../codec/records/index.js";
+import { RecordStructCalls, type RecordUnpackIterator } from "./record-calls.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
 import { releaseBuffer } from "../protocol/release-buffer.js";
 import {
@@ -40,13 +43,6 @@ import type { UnpackPlan } from "../codec/unpack.js";
 /** A byte offset argument: an integer `number` or `bigint`. */
 export type OffsetArg = number | bigint;
 
-/**
- * The offset a message prints, exact even above 2**53: a bigint argument as
- * given (its number form may have been rounded), else the integer offset.
- */
-function exactOffset(raw: unknown, offset: number): bigint {
-  return typeof raw === "bigint" && Number(raw) === offset ? raw : BigInt(offset);
-}
 
 /** `memset(buf, '\0', s_size)` before packing. */
 function zeroBytes(view: DataView, byteOffset: number, byteLength: number): void {
@@ -91,25 +87,7 @@ function packValues(compiled: CompiledFormat, values: ArrayLike<unknown>, start:
   return bytes;
 }
 
-function packIntoArityError(compiled: CompiledFormat, count: number): StructError {
-  if (count === 0) return new StructError("pack_into expected buffer argument");
-  if (count === 1) return new StructError("pack_into expected offset argument");
-  return new StructError(`pack_into expected ${compiled.exactLen} items for packing (got ${count - 2})`);
-}
 
-function packIntoRangeError(compiled: CompiledFormat, offset: number, byteLength: number, raw: unknown): StructError {
-  const exact = exactOffset(raw, offset);
-  if (offset < 0) {
-    if (offset + compiled.size > 0) {
-      return new StructError(`no space to pack ${compiled.exactSize} bytes at offset ${exact}`);
-    }
-    return new StructError(`offset ${exact} out of range for ${byteLength}-byte buffer`);
-  }
-  return new StructError(
-    `pack_into requires a buffer of at least ${compiled.exactSize + exact} bytes for packing ` +
-      `${compiled.exactSize} bytes at offset ${exact} (actual buffer size is ${byteLength})`,
-  );
-}
 
 /**
  * `s_pack_into`: `args` holds the buffer, the offset and the values, `count`
@@ -198,19 +176,6 @@ function unpackFromExported(compiled: CompiledFormat, buffer: object, offset: un
   }
 }
 
-function unpackFromRangeError(compiled: CompiledFormat, offset: number, byteLength: number, raw: unknown): StructError {
-  const exact = exactOffset(raw, offset);
-  if (offset < 0) {
-    if (offset + compiled.size > 0) {
-      return new StructError(`not enough data to unpack ${compiled.exactSize} bytes at offset ${exact}`);
-    }
-    return new StructError(`offset ${exact} out of range for ${byteLength}-byte buffer`);
-  }
-  return new StructError(
-    `unpack_from requires a buffer of at least ${compiled.exactSize + exact} bytes for unpacking ` +
-      `${compiled.exactSize} bytes at offset ${exact} (actual buffer size is ${byteLength})`,
-  );
-}
 
 /**
  * The iterator of {@link iterUnpack}: CPython's `unpack_iterator`, which reads
@@ -344,8 +309,19 @@ function iterUnpackSizeError(compiled: CompiledFormat): StructError {
  * ```ts
  * String(new Struct("=q")); // returns "Struct('=q')"
  * ```
+ * @example
+ * ```ts
+ * const point = new Struct("<i:id: d:value:", { records: true }); point.unpack(point.pack({ id: 1, value: 2.5 })); // returns { id: 1, value: 2.5 }
+ * ```
+ *
+ * With options (SPEC §2.1), the format may be any PEP 3118 format
+ * (`T{…}`, `:name:`, sub-arrays), laid out as `itemCodec` lays it out:
+ * `records: true` reads an item whose top level names its fields as one
+ * plain object (`pack` and `packInto` then take one such object), and
+ * `strings` reads `s`/`p` fields as text. `Item` is the type `unpack`
+ * gives; it is the caller's to declare for records.
  */
-export class Struct {
+export class Struct<Item = StructValue[]> {
   // Every field is assigned in the constructor and never declared with an
   // initialiser or as `#private`: V8 (Node 20) reads both kinds several
   // times more slowly in optimised code, and these are read on every call.
@@ -365,12 +341,28 @@ export class Struct {
   declare readonly memo: ByteWindowMemo;
   /** @internal `compiled.unpackPlan`. */
   declare readonly unpackPlan: UnpackPlan;
+  /** @internal The operations of a struct made with record or string options; null for a plain one. */
+  declare readonly records: RecordStructCalls | null;
 
   /**
    * Compiles `format`, a string or a `Uint8Array` of ASCII (`Struct()` always
-   * compiles; the module-level functions keep a cache of these).
+   * compiles; the module-level functions keep a cache of these), with
+   * `options` to read records and text (SPEC §2.1; the defaults without).
    */
-  constructor(format: string | Uint8Array) {
+  constructor(format: string | Uint8Array, options?: RecordOptions) {
+    const resolved = resolveRecordOptions(options);
+    if (resolved !== null) {
+      // Any PEP 3118 format: no struct plan, every operation goes through the record codec.
+      const records = new RecordStructCalls(format, resolved);
+      this.records = records;
+      this.format = records.codec.format;
+      this.size = records.sized.size;
+      this.compiled = null as unknown as CompiledFormat;
+      this.memo = null as unknown as ByteWindowMemo;
+      this.unpackPlan = null as unknown as UnpackPlan;
+      return;
+    }
+    this.records = null;
     const compiled = compileFormat(formatBytes(format));
     this.format = compiled.format;
     this.size = compiled.size <= Number.MAX_SAFE_INTEGER ? compiled.size : (compiled.exactSize as unknown as number);
@@ -381,12 +373,14 @@ export class Struct {
 
   /** Packs the values into a new `Uint8Array`. */
   pack(...values: unknown[]): Uint8Array {
+    if (this.records !== null) return this.records.pack(values, 0, values.length);
     return packValues(this.compiled, values, 0, values.length);
   }
 
   /** Packs the values into `buffer` at `offset` (negative counts from the end). */
   packInto(buffer: unknown, offset: OffsetArg, ...values: unknown[]): void;
   packInto(...args: unknown[]): void {
+    if (this.records !== null) return this.records.packInto(args, 0, args.length);
     packIntoArgs(this.compiled, this.memo, args, 0, args.length);
   }
 
@@ -401,7 +395,9 @@ export class Struct {
   }
 
   /** The values of a buffer of exactly {@link Struct.size} bytes. */
-  unpack(buffer: unknown): StructValue[] {
+  unpack(buffer: unknown): Item;
+  unpack(buffer: unknown): unknown {
+    if (this.records !== null) return this.records.unpack(buffer);
     const memo = this.memo;
     const reused = buffer === memo.source && memo.reusable;
     if (!reused && memo.update(buffer, false)) return unpackExported(this.compiled, buffer as object);
@@ -419,7 +415,9 @@ export class Struct {
   }
 
   /** The values at `offset` (negative counts from the end) of a buffer. */
-  unpackFrom(buffer: unknown, offset: OffsetArg = 0): StructValue[] {
+  unpackFrom(buffer: unknown, offset?: OffsetArg): Item;
+  unpackFrom(buffer: unknown, offset: OffsetArg = 0): unknown {
+    if (this.records !== null) return this.records.unpackFrom(buffer, offset);
     const memo = this.memo;
     const reused = buffer === memo.source && memo.reusable;
     if (!reused && memo.update(buffer, false)) return unpackFromExported(this.compiled, buffer as object, offset);
@@ -442,13 +440,25 @@ export class Struct {
   }
 
   /** The structs of a buffer whose length is a multiple of the size, one by one. */
-  iterUnpack(buffer: unknown): UnpackIterator {
+  iterUnpack(buffer: unknown): Item extends StructValue[] ? UnpackIterator : RecordUnpackIterator<Item>;
+  iterUnpack(buffer: unknown): UnpackIterator | RecordUnpackIterator<Item> {
+    if (this.records !== null) return this.records.iterUnpack(buffer) as RecordUnpackIterator<Item>;
     return iterUnpackBuffer(this.compiled, buffer);
   }
 
   /** Python's `repr`: `Struct('<i')`. */
   toString(): string {
     return `Struct(${pythonStringRepr(this.format)})`;
+  }
+
+  /**
+   * The one-line form Node's `util.inspect` and `console.log` show: the same
+   * as `toString()` (a registry symbol, so no Node import is needed).
+   *
+   * @returns `toString()`
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
   }
 }
 
