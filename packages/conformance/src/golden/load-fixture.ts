@@ -33,8 +33,8 @@ export type FixtureFile = (typeof FIXTURE_FILES)[number];
 const loaded = new Map<FixtureFile, unknown>();
 
 // `../../fixtures/` is the package's fixtures directory both from
-// `src/golden/` (vitest, tsx) and from `dist/src/golden/` (tsc copies the
-// included JSON to `dist/fixtures/`).
+// `src/golden/` (vitest) and from the bundles in `dist/src/` (mv-bundle),
+// which ship beside `fixtures/` in the package.
 const urlOf = (file: FixtureFile): URL => new URL(`../../fixtures/${file}`, import.meta.url);
 
 interface NodeFs {
