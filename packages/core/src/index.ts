@@ -6,6 +6,8 @@
 export * from "./errors.js";
 export * from "./codec/index.js";
 export * from "./struct/index.js";
+export type { RecordOptions, StringOptions } from "./records/index.js";
+export { RecordStruct, RecordUnpackIterator } from "./record-struct/record-struct.js";
 export * from "./protocol/index.js";
 export * from "./exporters/index.js";
 export * from "./view/index.js";

@@ -33,28 +33,11 @@ function getChar(view: DataView, byteOffset: number): Uint8Array {
 function runChar(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number): void {
   for (let j = 0; j < count; j++) out[k + j] = Uint8Array.of(view.getUint8(byteOffset + j));
 }
-/** The refusals of a bytes object of the wrong length (not of another type) by {@link packChar}. */
-const charLengthErrors = new WeakSet<object>();
-
-/**
- * Whether `error` is the `c` row's refusal of a bytes object whose length is
- * not 1 (struct words it as it words a value of another type; memoryview's
- * `pack_single` tells them apart: ValueError, not TypeError).
- *
- * @example
- * ```ts
- * isCharLengthError(new StructError("char format requires a bytes object of length 1")); // returns false
- * ```
- */
-export function isCharLengthError(error: unknown): boolean {
-  return typeof error === "object" && error !== null && charLengthErrors.has(error);
-}
-
 function packChar(view: DataView, byteOffset: number, value: unknown): void {
   if (!(value instanceof Uint8Array) || value.length !== 1) {
-    const error = new StructError("char format requires a bytes object of length 1");
-    if (value instanceof Uint8Array) charLengthErrors.add(error);
-    throw error;
+    // struct words both alike; memoryview's pack_single tells them apart.
+    const kind = value instanceof Uint8Array ? "char-length" : "type";
+    throw new StructError("char format requires a bytes object of length 1", { kind });
   }
   view.setUint8(byteOffset, value[0]);
 }
@@ -122,7 +105,7 @@ export function readBytes(view: DataView, byteOffset: number, size: number): Uin
  * ```
  */
 export function writeBytes(view: DataView, byteOffset: number, size: number, value: unknown): void {
-  if (!(value instanceof Uint8Array)) throw new StructError("argument for 's' must be a bytes object");
+  if (!(value instanceof Uint8Array)) throw new StructError("argument for 's' must be a bytes object", { kind: "type" });
   const n = value.length < size ? value.length : size;
   if (n > 0) bytesAt(view, byteOffset, n).set(value.subarray(0, n));
 }
@@ -155,7 +138,7 @@ export function readPascal(view: DataView, byteOffset: number, size: number): Ui
  * ```
  */
 export function writePascal(view: DataView, byteOffset: number, size: number, value: unknown): void {
-  if (!(value instanceof Uint8Array)) throw new StructError("argument for 'p' must be a bytes object");
+  if (!(value instanceof Uint8Array)) throw new StructError("argument for 'p' must be a bytes object", { kind: "type" });
   if (size === 0) return;
   let n = value.length;
   if (n > size - 1) n = size - 1;

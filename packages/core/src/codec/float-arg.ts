@@ -12,24 +12,6 @@
 
 import { StructError } from "../errors.js";
 
-/** The refusals of an int too large for a double (not of another type) by {@link floatArg}. */
-const overflowErrors = new WeakSet<object>();
-
-/**
- * Whether `error` is {@link floatArg}'s refusal of an int beyond the double
- * range: struct words it as it words a value of another type, but
- * `PyFloat_AsDouble` raised OverflowError, which memoryview's
- * `fix_error_int` makes a ValueError, not a TypeError.
- *
- * @example
- * ```ts
- * isFloatOverflowError(new StructError("required argument is not a float")); // returns false
- * ```
- */
-export function isFloatOverflowError(error: unknown): boolean {
-  return typeof error === "object" && error !== null && overflowErrors.has(error);
-}
-
 /**
  * `value` as a double, or a `StructError`.
  *
@@ -49,14 +31,13 @@ export function floatArg(value: unknown): number {
     case "bigint": {
       const x = Number(value);
       if (x !== Infinity && x !== -Infinity) return x;
-      const error = new StructError("required argument is not a float");
-      overflowErrors.add(error);
-      throw error;
+      // PyFloat_AsDouble raised OverflowError, which struct words as a wrong type.
+      throw new StructError("required argument is not a float", { kind: "float-overflow" });
     }
     case "boolean":
       return value ? 1 : 0;
     default:
       break;
   }
-  throw new StructError("required argument is not a float");
+  throw new StructError("required argument is not a float", { kind: "type" });
 }

@@ -35,5 +35,5 @@ export function integerArg(value: unknown): number | bigint {
     default:
       break;
   }
-  throw new StructError("required argument is not an integer");
+  throw new StructError("required argument is not an integer", { kind: "type" });
 }

@@ -55,7 +55,7 @@ export function rangeErrorMessage(char: string, size: number, signed: boolean): 
  * ```
  */
 export function rangeError(char: string, size: number, signed: boolean): StructError {
-  return new StructError(rangeErrorMessage(char, size, signed));
+  return new StructError(rangeErrorMessage(char, size, signed), { kind: "range" });
 }
 
 /**
@@ -69,7 +69,7 @@ export function rangeError(char: string, size: number, signed: boolean): StructE
  * ```
  */
 export function intTooLargeError(): StructError {
-  return new StructError("int too large to convert");
+  return new StructError("int too large to convert", { kind: "range" });
 }
 
 /**

@@ -12,10 +12,9 @@
  * @packageDocumentation
  */
 
-import { BufferError } from "../errors.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
 import { impliedByteStrides, impliedShape } from "./implied-layout.js";
-import { POINTER_SIZE, readPointer } from "./pointer-slot.js";
+import { assertReachedItemInside, followPointerSlot } from "./pointer-slot.js";
 
 /**
  * Walks the items of an export.
@@ -86,16 +85,9 @@ export class ItemCursor {
     for (let dim = 0; dim < this.shape.length; dim++) {
       positionByte += this.byteStrides[dim] * this.indices[dim];
       const suboffset = suboffsets![dim];
-      if (suboffset >= 0) {
-        if (!(positionByte >= 0 && positionByte + POINTER_SIZE <= byteLength)) {
-          throw new BufferError(`the suboffset pointer slot at byte ${positionByte} is outside buf (byteLength ${byteLength})`);
-        }
-        positionByte = readPointer(view, positionByte) + suboffset;
-      }
+      if (suboffset >= 0) positionByte = followPointerSlot(view, byteLength, positionByte, suboffset);
     }
-    if (!(positionByte >= 0 && positionByte + this.itemsize <= byteLength)) {
-      throw new BufferError(`a suboffset pointer leads outside buf: item at byte ${positionByte} (byteLength ${byteLength})`);
-    }
+    assertReachedItemInside(positionByte, this.itemsize, byteLength);
     return positionByte;
   }
 }

@@ -2,10 +2,13 @@
  * Suboffset pointers. Where `suboffsets[i] >= 0`, the bytes at the computed
  * position hold a pointer: by SPEC §1.2, a native-endian 8-byte unsigned
  * integer giving a byte offset into the same `buf`. This file is the only
- * place that reads or writes one.
+ * place that reads or writes one, and that follows one with its bounds
+ * check (CPython's `ADJUST_PTR`).
  *
  * @packageDocumentation
  */
+
+import { BufferError } from "../errors.js";
 
 /**
  * The size of a pointer slot in bytes (`sizeof(char *)` on the 64-bit
@@ -75,4 +78,65 @@ export function writePointer(
   const high = (targetByteOffset - low) / TWO_POW_32;
   view.setUint32(HOST_IS_LITTLE_ENDIAN ? 0 : 4, low, HOST_IS_LITTLE_ENDIAN);
   view.setUint32(HOST_IS_LITTLE_ENDIAN ? 4 : 0, high, HOST_IS_LITTLE_ENDIAN);
+}
+
+/**
+ * Whether the 8-byte pointer slot at `positionByte` lies inside memory of
+ * `byteLength` bytes: the bounds check before every pointer is read.
+ *
+ * @example
+ * ```ts
+ * isPointerSlotInside(8, 16); // returns true
+ * ```
+ * @example
+ * ```ts
+ * isPointerSlotInside(12, 16); // returns false
+ * ```
+ */
+export function isPointerSlotInside(positionByte: number, byteLength: number): boolean {
+  return positionByte >= 0 && positionByte + POINTER_SIZE <= byteLength;
+}
+
+/**
+ * Follows the pointer stored at `positionByte`: `*((char **)ptr) +
+ * suboffset`, CPython's `ADJUST_PTR`, with the slot's bounds checked first.
+ *
+ * @param view - a DataView over the memory, from its byte 0
+ * @param byteLength - how many bytes of the memory may be read
+ * @param positionByte - where the pointer slot starts
+ * @param suboffset - added to the pointer
+ * @returns the byte position the pointer leads to
+ * @throws BufferError when the slot is outside the memory
+ *
+ * @example
+ * ```ts
+ * const buf = new ArrayBuffer(16);
+ * writePointer(buf, 0, 8);
+ * followPointerSlot(new DataView(buf), 16, 0, 2); // returns 10
+ * ```
+ */
+export function followPointerSlot(view: DataView, byteLength: number, positionByte: number, suboffset: number): number {
+  if (!isPointerSlotInside(positionByte, byteLength)) {
+    throw new BufferError(`the suboffset pointer slot at byte ${positionByte} is outside buf (byteLength ${byteLength})`);
+  }
+  return readPointer(view, positionByte) + suboffset;
+}
+
+/**
+ * Checks that an item reached through a pointer lies inside the memory.
+ *
+ * @param positionByte - where the item starts
+ * @param itemsize - its size in bytes
+ * @param byteLength - how many bytes of the memory may be read
+ * @throws BufferError when it does not
+ *
+ * @example
+ * ```ts
+ * assertReachedItemInside(6, 4, 8); // throws BufferError
+ * ```
+ */
+export function assertReachedItemInside(positionByte: number, itemsize: number, byteLength: number): void {
+  if (!(positionByte >= 0 && positionByte + itemsize <= byteLength)) {
+    throw new BufferError(`a suboffset pointer leads outside buf: item at byte ${positionByte} (byteLength ${byteLength})`);
+  }
 }

@@ -16,7 +16,7 @@ import { BufferError } from "../errors.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
 import { impliedByteStrides, impliedShape } from "./implied-layout.js";
 import { byteExtent } from "./byte-extent.js";
-import { POINTER_SIZE, readPointer } from "./pointer-slot.js";
+import { POINTER_SIZE, isPointerSlotInside, readPointer } from "./pointer-slot.js";
 
 type ExtentFields = Pick<
   BufferInfo,
@@ -98,7 +98,7 @@ export function reachableExtent(
         walk(dim + 1, positionByte);
         continue;
       }
-      if (!(positionByte >= 0 && positionByte + POINTER_SIZE <= byteLength)) {
+      if (!isPointerSlotInside(positionByte, byteLength)) {
         throw new BufferError(
           `invalid BufferInfo: the suboffset pointer slot at byte ${positionByte} ` +
             `(dimension ${dim}, index ${index}) is outside buf (byteLength ${byteLength})`,

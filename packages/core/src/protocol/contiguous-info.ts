@@ -87,22 +87,26 @@ export function contiguousInfo(memory: ContiguousExport, flags: number): BufferI
   const format = requestsFormat(flags) ? memory.format : null;
   if (typeof buf !== "function") {
     return trustedInfo(
-      memory.obj,
-      buf,
-      memory.byteOffset,
-      memory.byteLength,
-      memory.readonly,
-      memory.itemsize,
-      format,
-      1,
-      shape,
-      strides,
-      memory.releasesToObj === true ? memory.obj : null,
-      memory.byteOffset + memory.byteLength,
-      // fillInfo's answers come from a user exporter's arguments: getBuffer
-      // snapshots and validates them like any other answer.
-      memory.releasesToObj !== true,
-      true,
+      {
+        obj: memory.obj,
+        buf,
+        offset: memory.byteOffset,
+        len: memory.byteLength,
+        readonly: memory.readonly,
+        itemsize: memory.itemsize,
+        format,
+        ndim: 1,
+        shape,
+        strides,
+      },
+      {
+        exporter: memory.releasesToObj === true ? memory.obj : null,
+        requiredByteLength: memory.byteOffset + memory.byteLength,
+        // fillInfo's answers come from a user exporter's arguments: getBuffer
+        // snapshots and validates them like any other answer.
+        trusted: memory.releasesToObj !== true,
+        frozen: true,
+      },
     );
   }
   const info: Record<string, unknown> = {

@@ -24,6 +24,7 @@ export type { BufferExporter, BufferInfo, ContiguityOrder } from "./buffer-info.
 export { getBuffer, type GetBufferOptions } from "./get-buffer.js";
 export { withoutUnrequested } from "./unrequested-fields.js";
 export { releaseBuffer } from "./release-buffer.js";
+export { withExport } from "./with-export.js";
 export { isBufferExporter } from "./is-buffer-exporter.js";
 export { fillInfo } from "./fill-info.js";
 export { isCContiguous, isContiguous, isFContiguous } from "../layout/contiguity.js";
@@ -56,3 +57,5 @@ export { cByteStrides, cByteStridesInto } from "../layout/c-strides.js";
 export { fByteStrides, fByteStridesInto } from "../layout/f-strides.js";
 export { byteExtent, byteExtentInto } from "../layout/byte-extent.js";
 export { fitsInBuffer } from "../layout/fits-in-buffer.js";
+export { indexInDimension } from "../layout/dimension-index.js";
+export { adjustIndices } from "../layout/adjust-indices.js";

@@ -18,6 +18,7 @@
 import type { BufferInfo } from "./buffer-info.js";
 import { requestsFormat, requestsIndirect, requestsShape, requestsStrides } from "./flags.js";
 import { isCContiguous } from "../layout/contiguity.js";
+import { attachState, stateOf } from "./info-state.js";
 
 /** Whether no dimension follows a pointer (every suboffset negative, or none). */
 function hasNoIndirection(info: BufferInfo): boolean {
@@ -29,7 +30,7 @@ function hasNoIndirection(info: BufferInfo): boolean {
  * leaves the bytes a consumer of that request reads unchanged; `info`
  * itself when it has nothing unrequested or when the fields matter (the
  * caller's request check then refuses it). The copy keeps every property of
- * `info` (an accessor `buf`, the export's release state) but those fields.
+ * `info` (an accessor `buf`) but those fields, and shares its release state.
  *
  * @example
  * ```ts
@@ -62,5 +63,9 @@ export function withoutUnrequested(info: BufferInfo, flags: number): BufferInfo 
   }
   if (dropStrides || dropShape) set("strides", null);
   if (dropSuboffsets || dropShape) set("suboffsets", null);
-  return Object.freeze(Object.defineProperties({}, descriptors)) as BufferInfo;
+  const copy = Object.defineProperties({}, descriptors) as BufferInfo;
+  // The copy is the same export: it shares the release state.
+  const state = stateOf(info);
+  if (state !== undefined) attachState(copy, state);
+  return Object.freeze(copy);
 }

@@ -16,7 +16,7 @@
 
 import { BufferError, IndexError, NotImplementedError } from "../errors.js";
 import { type ItemCodec, itemCodec, type StructValue } from "../codec/index.js";
-import { recordItemCodec, resolveRecordOptions, type RecordItemCodec, type RecordOptions, type ResolvedRecordOptions } from "../codec/records/index.js";
+import { recordItemCodec, resolveRecordOptions, type RecordItemCodec, type RecordOptions, type ResolvedRecordOptions } from "../records/index.js";
 import {
   type BufferInfo,
   BufferFlags,
@@ -541,7 +541,7 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
     try {
       codec.write(new DataView(item.buffer), 0, value);
     } catch (error) {
-      throw packError(this._layout.format, error, value);
+      throw packError(this._layout.format, error);
     }
     this._mbuf.u8.set(item, positionByte);
   }
@@ -1058,12 +1058,12 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
   }
 
   /**
-   * The same items read with record options (SPEC §2.1): with `records`, an
-   * item whose fields carry `:name:` is a plain object keyed by the names
-   * (and `set` takes one); with `strings`, `s` and `p` fields are text.
-   * The view shares this one's memory and export, and views derived from
-   * it keep the options; `withRecords()` with no options gives the defaults
-   * back.
+   * The same items read with record options (SPEC §2.1): with `records`
+   * (on unless `false`), an item whose fields carry `:name:` is a plain
+   * object keyed by the names (and `set` takes one); with `strings`, `s`
+   * and `p` fields are text. The view shares this one's memory and export,
+   * and views derived from it keep the options (`MemoryView.from(view)`
+   * reads with the defaults again).
    *
    * @param options - `records`, `strings` ({@link RecordOptions})
    * @throws TypeError or ValueError for malformed options
@@ -1071,7 +1071,7 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
    * @example
    * ```ts
    * const points = MemoryView.from(new Uint8Array(24)).cast("T{<i:id: d:value:}");
-   * const named = points.withRecords({ records: true });
+   * const named = points.withRecords();
    * named.set(1, { id: 7, value: 0.5 });
    * named.toList(); // returns [{ id: 0, value: 0 }, { id: 7, value: 0.5 }]
    * points.get(1); // returns [7, 0.5]

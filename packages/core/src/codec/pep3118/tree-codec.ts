@@ -32,7 +32,7 @@ export function assertItemList(value: unknown, length: number): asserts value is
     throw new TypeError(`expected a list of ${length} items, not ${pythonTypeName(value)}`);
   }
   if (value.length !== length) {
-    throw new StructError(`pack expected ${length} items for packing (got ${value.length})`);
+    throw new StructError(`pack expected ${length} items for packing (got ${value.length})`, { kind: "arity" });
   }
 }
 

@@ -4,7 +4,9 @@
  *
  * @packageDocumentation
  */
-import { getBuffer, releaseBuffer, type BufferInfo } from "@mv/core";
+import type { BufferInfo } from "./buffer-info.js";
+import { getBuffer } from "./get-buffer.js";
+import { releaseBuffer } from "./release-buffer.js";
 
 /**
  * Runs `use` with an export of `obj` for `flags`, releasing it afterwards.
