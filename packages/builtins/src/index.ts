@@ -26,6 +26,9 @@ export {
   PyMemoryView,
   type MemoryviewItem,
   type MemoryviewKey,
+  type MemoryviewOptions,
+  type MemoryviewFunction,
+  type NumberItemsExporter,
 } from "./memoryview/memoryview.js";
 export { slice, PySlice } from "./slice.js";
 export { Ellipsis, EllipsisType } from "./ellipsis.js";

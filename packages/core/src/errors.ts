@@ -87,3 +87,32 @@ export class OverflowError extends Error {
 export class StructError extends Error {
   override name = "StructError";
 }
+
+/**
+ * Python's `UnicodeDecodeError`, a `ValueError`: bytes that are not valid in
+ * the encoding asked for (an `s` field read as UTF-8 text, say), with
+ * CPython's message ("'utf-8' codec can't decode byte 0xff in position 0:
+ * invalid start byte").
+ *
+ * @example
+ * ```ts
+ * new UnicodeDecodeError("'utf-8' codec can't decode byte 0xff in position 0: invalid start byte") instanceof ValueError; // returns true
+ * ```
+ */
+export class UnicodeDecodeError extends ValueError {
+  override name = "UnicodeDecodeError";
+}
+
+/**
+ * Python's `UnicodeEncodeError`, a `ValueError`: text that the encoding asked
+ * for cannot hold (a character above U+00FF in latin-1, a lone surrogate in
+ * UTF-8), with CPython's message.
+ *
+ * @example
+ * ```ts
+ * new UnicodeEncodeError("'latin-1' codec can't encode character '\\u20ac' in position 0: ordinal not in range(256)").name; // returns "UnicodeEncodeError"
+ * ```
+ */
+export class UnicodeEncodeError extends ValueError {
+  override name = "UnicodeEncodeError";
+}

@@ -38,6 +38,9 @@ import { count, index } from "./lookup.js";
 import { sliceBounds } from "./slice-bounds.js";
 import { SAME_VIEW, subscript } from "./subscript.js";
 import { PySlice } from "../slice.js";
+import type { EllipsisType } from "../ellipsis.js";
+import type { Bytes } from "../bytes/bytes.js";
+import type { ByteArray } from "../bytearray/bytearray.js";
 
 /**
  * A key of `get`/`set`: an index (number, bigint or boolean; negative
@@ -46,7 +49,7 @@ import { PySlice } from "../slice.js";
  */
 export type MemoryviewKey = number | bigint | boolean | object | readonly unknown[];
 
-/** What `get` returns: an item (see the contract §2) or a view. */
+/** What `get` returns: an item (see SPEC §2) or a view. */
 export type MemoryviewItem = StructValue | PyMemoryView;
 
 // PY_SSIZE_T_MAX + 1: numbers at or beyond it do not fit an index.
@@ -73,7 +76,7 @@ function orderArg(order: unknown): "C" | "F" | "A" | null {
  * [m.format, m.itemsize, m.length, m.get(-1)]; // returns ["h", 2, 3, 3]
  * ```
  */
-export class PyMemoryView implements Iterable<MemoryviewItem> {
+export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
   /** The Python type name, for error messages. */
   static readonly pythonName = "memoryview";
   /** @internal The core view this memoryview is. */
@@ -292,8 +295,22 @@ export class PyMemoryView implements Iterable<MemoryviewItem> {
    * ```ts
    * memoryview(Uint8Array.of(1)).get(1); // throws IndexError
    * ```
+   * @example
+   * ```ts
+   * memoryview(new Uint8Array(8)).cast("B", [2, 2, 2]).get(0, 1, 0); // throws TypeError "get() takes exactly one argument (3 given); a tuple key is an array: get([0, 1, 0])"
+   * ```
+   *
+   * Typed by the key: a slice or `Ellipsis` gives a view; an index gives
+   * `Item`, which `memoryview()` of a TypedArray, an ArrayBuffer, a
+   * DataView, `bytes` or `bytearray` knows to be a `number` (a `bigint`
+   * for the 64-bit arrays); other keys give an item or a view.
    */
-  get(key: MemoryviewKey): MemoryviewItem {
+  get(key: number | bigint | boolean): Item;
+  get(key: PySlice | EllipsisType): PyMemoryView<Item>;
+  get(key: MemoryviewKey): Item | PyMemoryView<Item> | MemoryviewItem;
+  get(key: MemoryviewKey): unknown {
+    // Python's m[0, 1, 0] is one key, a tuple; extra arguments are not ignored.
+    if (arguments.length !== 1) throw arityError("get", 1, arguments);
     if (typeof key === "number") {
       const view = this._view;
       // The common case goes straight to core's fast path.
@@ -319,7 +336,7 @@ export class PyMemoryView implements Iterable<MemoryviewItem> {
    * a value that is not an exporter is written to every item).
    *
    * @param key - see {@link MemoryviewKey}
-   * @param value - an item value (see the contract §2), or an exporter
+   * @param value - an item value (see SPEC §2), or an exporter
    * @throws TypeError "cannot modify read-only memory", "memoryview: invalid
    *   type for format '…'", "a bytes-like object is required, not '…'";
    *   ValueError "memoryview: invalid value for format '…'",
@@ -346,8 +363,13 @@ export class PyMemoryView implements Iterable<MemoryviewItem> {
    * ```ts
    * memoryview(bytes(1)).set(0, 1); // throws TypeError "cannot modify read-only memory"
    * ```
+   * @example
+   * ```ts
+   * memoryview(new Uint8Array(4)).cast("B", [2, 2]).set(0, 1, 7); // throws TypeError "set() takes exactly 2 arguments (3 given); a tuple key is an array: set([0, 1], value)"
+   * ```
    */
   set(key: MemoryviewKey, value: unknown): void {
+    if (arguments.length !== 2) throw arityError("set", 2, arguments);
     if (typeof key === "number") {
       const view = this._view;
       if (view._ndim === 1 && key < SSIZE_LIMIT && key >= -SSIZE_LIMIT) {
@@ -377,13 +399,13 @@ export class PyMemoryView implements Iterable<MemoryviewItem> {
    * [...memoryview(new Uint8Array(6)).cast("B", [3, 2])].map((row) => row.tolist()); // returns [[0, 0], [0, 0], [0, 0]]
    * ```
    */
-  *[Symbol.iterator](): Iterator<MemoryviewItem> {
+  *[Symbol.iterator](): Iterator<Item> {
     const view = this._view;
     const ndim = view.ndim; // CHECK_RELEASED
     if (ndim === 0) throw new TypeError("invalid indexing of 0-dim memory");
     const length = view.length;
     for (let i = 0; i < length; i++) {
-      yield ndim === 1 ? view.get(i) : new PyMemoryView(view.index(0, i));
+      yield (ndim === 1 ? view.get(i) : new PyMemoryView(view.index(0, i))) as Item;
     }
   }
 
@@ -462,7 +484,7 @@ export class PyMemoryView implements Iterable<MemoryviewItem> {
    * [m.toreadonly().readonly, m.readonly]; // returns [true, false]
    * ```
    */
-  toreadonly(): PyMemoryView {
+  toreadonly(): PyMemoryView<Item> {
     return new PyMemoryView(this._view.toReadonly());
   }
 
@@ -636,6 +658,16 @@ export class PyMemoryView implements Iterable<MemoryviewItem> {
   }
 
   /**
+   * The one-line form Node's `util.inspect` and `console.log` show: the same
+   * as `toString()` (a registry symbol, so no Node import is needed).
+   *
+   * @returns `toString()`
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
+  /**
    * Exports the view's memory (`memory_getbuf`), with this memoryview as
    * the export's `obj`; the view then refuses `release()` until the export
    * ends.
@@ -718,23 +750,85 @@ function subviewEquals(view: MemoryView, i: number, value: unknown): boolean {
   }
 }
 
-function newMemoryview(obj: unknown): PyMemoryView {
-  if (obj instanceof PyMemoryView) return new PyMemoryView(MemoryView.from(obj._view));
+/**
+ * The TypeError of `get` or `set` called with `given` arguments: it shows
+ * the tuple form (an array), which is what Python's `m[0, 1, 0]` is.
+ */
+function arityError(method: "get" | "set", takes: number, given: ArrayLike<unknown>): TypeError {
+  const count = given.length;
+  const keyCount = method === "get" ? count : count - 1;
+  const keys = Array.from({ length: Math.max(keyCount, 1) }, (_, i) => {
+    const key = given[i];
+    return typeof key === "number" || typeof key === "bigint" ? String(key) : "…";
+  });
+  const tuple = `[${keys.join(", ")}]`;
+  const hint = method === "get" ? `get(${tuple})` : `set(${tuple}, value)`;
+  const takesText = takes === 1 ? "exactly one argument" : `exactly ${takes} arguments`;
+  return new TypeError(`${method}() takes ${takesText} (${count} given); a tuple key is an array: ${hint}`);
+}
+
+/** Options of `memoryview(obj, options)`. */
+export interface MemoryviewOptions {
+  /**
+   * Give the export back when the view (and every view derived from it) is
+   * garbage-collected without `release()`, as CPython releases on
+   * deallocation: a dropped memoryview then stops pinning a `bytearray`
+   * (core's `MemoryView.from` option of the same name; a FinalizationRegistry).
+   */
+  readonly autoRelease?: boolean;
+}
+
+/** Exporters whose memoryview is 1-D with 1- to 4-byte integer or float items: `number`s. */
+export type NumberItemsExporter =
+  | Int8Array
+  | Uint8Array
+  | Uint8ClampedArray
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | Float32Array
+  | Float64Array
+  | ArrayBuffer
+  | SharedArrayBuffer
+  | DataView
+  | Bytes
+  | ByteArray;
+
+/**
+ * The `memoryview` function: callable with or without `new`, typed by what
+ * it views (`number` items for a TypedArray of numbers, `bigint` for the
+ * 64-bit arrays, any item otherwise).
+ */
+export interface MemoryviewFunction {
+  (obj: BigInt64Array | BigUint64Array, options?: MemoryviewOptions): PyMemoryView<bigint>;
+  (obj: NumberItemsExporter, options?: MemoryviewOptions): PyMemoryView<number>;
+  (obj: unknown, options?: MemoryviewOptions): PyMemoryView;
+  new (obj: BigInt64Array | BigUint64Array, options?: MemoryviewOptions): PyMemoryView<bigint>;
+  new (obj: NumberItemsExporter, options?: MemoryviewOptions): PyMemoryView<number>;
+  new (obj: unknown, options?: MemoryviewOptions): PyMemoryView;
+  readonly prototype: PyMemoryView;
+}
+
+function newMemoryview(obj: unknown, options?: MemoryviewOptions): PyMemoryView {
+  const autoRelease = options?.autoRelease === true;
+  if (obj instanceof PyMemoryView) return new PyMemoryView(MemoryView.from(obj._view, BufferFlags.FULL_RO, { autoRelease }));
   if (!(obj instanceof MemoryView) && !isBufferExporter(obj)) {
     throw new TypeError(`memoryview: a bytes-like object is required, not '${pyTypeName(obj)}'`);
   }
-  return new PyMemoryView(MemoryView.from(obj, BufferFlags.FULL_RO));
+  return new PyMemoryView(MemoryView.from(obj, BufferFlags.FULL_RO, { autoRelease }));
 }
 
 /** A Python `memoryview` object. */
-export type memoryview = PyMemoryView;
+export type memoryview<Item = MemoryviewItem> = PyMemoryView<Item>;
 
 /**
  * Python's `memoryview(obj)`, callable with or without `new`: a view of the
  * memory of any exporter (`bytes`, `bytearray`, `array`, a TypedArray,
  * ArrayBuffer, DataView, `WebAssembly.Memory`, another memoryview, or an
  * object with a `GET_BUFFER` method), requested with `FULL_RO`. A view of a
- * view shares its export.
+ * view shares its export. `{ autoRelease: true }` gives the export back when
+ * the view is garbage-collected without `release()`.
  *
  * @throws TypeError "memoryview: a bytes-like object is required, not '…'"
  *
@@ -751,4 +845,4 @@ export type memoryview = PyMemoryView;
  * memoryview(5); // throws TypeError "memoryview: a bytes-like object is required, not 'int'"
  * ```
  */
-export const memoryview = callableClass("memoryview", PyMemoryView, newMemoryview, {});
+export const memoryview: MemoryviewFunction = callableClass("memoryview", PyMemoryView, newMemoryview, {});

@@ -58,7 +58,7 @@ function pythonTruth(value: object): boolean {
 }
 
 /**
- * `value` as the codec takes it: this package's `bytes` is the contract's
+ * `value` as the codec takes it: this package's `bytes` is SPEC §2's
  * `Uint8Array` (its content, copied); under a `?` format, an object of this
  * package is true or false as in Python (by its length). Anything else is
  * unchanged.
@@ -139,7 +139,7 @@ export function retryValue(format: string, value: unknown, error: unknown): unkn
     throw error;
   }
   // adjust_fmt quotes a native format without its '@'; other formats (the
-  // contract's extension) are quoted whole, as core does.
+  // extension of SPEC §4.1) are quoted whole, as core does.
   const shown = native ?? format;
   const typeError = new TypeError(`memoryview: invalid type for format '${shown}'`);
   const valueError = new ValueError(`memoryview: invalid value for format '${shown}'`);

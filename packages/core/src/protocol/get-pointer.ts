@@ -6,8 +6,8 @@
 
 import { BufferError, IndexError } from "../errors.js";
 import type { BufferInfo } from "./buffer-info.js";
-import { impliedByteStrides, impliedShape } from "./implied-layout.js";
-import { POINTER_SIZE, readPointer } from "./pointer-slot.js";
+import { impliedByteStrides, impliedShape } from "../layout/implied-layout.js";
+import { POINTER_SIZE, readPointer } from "../layout/pointer-slot.js";
 import { resolveBuffer } from "./resolve-buffer.js";
 
 /**

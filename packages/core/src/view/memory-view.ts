@@ -7,7 +7,7 @@
  * Every view shares its exporter's {@link ManagedBuffer}; slicing, indexing,
  * transposing, reshaping and casting make new views over the same memory,
  * never copies. Element access is typed by the format (struct's values, see
- * the contract §2), bounds-checked, and fast: an aligned view in the host's
+ * SPEC §2), bounds-checked, and fast: an aligned view in the host's
  * byte order reads and writes through a TypedArray, with no allocation per
  * item.
  *
@@ -15,7 +15,8 @@
  */
 
 import { BufferError, IndexError, NotImplementedError } from "../errors.js";
-import { type ItemCodec, itemCodec, type StructValue } from "../format/index.js";
+import { type ItemCodec, itemCodec, type StructValue } from "../codec/index.js";
+import { recordItemCodec, resolveRecordOptions, type RecordItemCodec, type RecordOptions, type ResolvedRecordOptions } from "../codec/records/index.js";
 import {
   type BufferInfo,
   BufferFlags,
@@ -133,6 +134,8 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
   _generation = -1;
   /** @internal The struct codec of the format, once needed. */
   _codec: ItemCodec | null = null;
+  /** @internal The record options items are read with (SPEC §2.1); null for the defaults. Views derived from this one keep them. */
+  _records: ResolvedRecordOptions | null = null;
 
   /**
    * Registers a view with layout `layout` on `mbuf`. Internal: use
@@ -233,7 +236,13 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
       itemsize,
       this._layout.readonly,
     );
-    return new MemoryView(this._mbuf, layout);
+    return this._keepRecords(new MemoryView(this._mbuf, layout));
+  }
+
+  /** @internal `view` with this view's record options, for a view derived from this one. */
+  _keepRecords(view: MemoryView): MemoryView {
+    view._records = this._records;
+    return view;
   }
 
   // ---------------------------------------------------------- attributes --
@@ -490,7 +499,7 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
     if (codec === null) {
       const format = this._layout.format;
       try {
-        codec = itemCodec(format);
+        codec = this._records === null ? itemCodec(format) : recordItemCodec(format, this._records);
       } catch (error) {
         throw new NotImplementedError(`memoryview: unsupported format ${format}`, { cause: error });
       }
@@ -521,7 +530,13 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
    * memory as it was whatever the codec does on failure.
    */
   _writeAt(positionByte: number, value: unknown): void {
-    const codec = this._itemCodec();
+    let codec = this._itemCodec();
+    if (this._records !== null) {
+      // A record's own refusals (a missing field, text the encoding cannot
+      // hold) are not packing errors: they keep their names and messages.
+      value = (codec as RecordItemCodec).toPlain(value);
+      codec = (codec as RecordItemCodec).plain;
+    }
     const item = new Uint8Array(this._layout.itemsize);
     try {
       codec.write(new DataView(item.buffer), 0, value);
@@ -1015,9 +1030,8 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
   toReadonly(): MemoryView {
     checkReleased(this);
     const l = this._layout;
-    return new MemoryView(
-      this._mbuf,
-      makeLayout(l.byteOffset, l.shape, l.byteStrides, l.suboffsets, l.format, l.itemsize, true),
+    return this._keepRecords(
+      new MemoryView(this._mbuf, makeLayout(l.byteOffset, l.shape, l.byteStrides, l.suboffsets, l.format, l.itemsize, true)),
     );
   }
 
@@ -1040,7 +1054,41 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
    */
   derive(options: DeriveOptions): MemoryView {
     checkReleased(this);
-    return new MemoryView(this._mbuf, deriveParts(this._mbuf, this._layout, options));
+    return this._keepRecords(new MemoryView(this._mbuf, deriveParts(this._mbuf, this._layout, options)));
+  }
+
+  /**
+   * The same items read with record options (SPEC §2.1): with `records`, an
+   * item whose fields carry `:name:` is a plain object keyed by the names
+   * (and `set` takes one); with `strings`, `s` and `p` fields are text.
+   * The view shares this one's memory and export, and views derived from
+   * it keep the options; `withRecords()` with no options gives the defaults
+   * back.
+   *
+   * @param options - `records`, `strings` ({@link RecordOptions})
+   * @throws TypeError or ValueError for malformed options
+   *
+   * @example
+   * ```ts
+   * const points = MemoryView.from(new Uint8Array(24)).cast("T{<i:id: d:value:}");
+   * const named = points.withRecords({ records: true });
+   * named.set(1, { id: 7, value: 0.5 });
+   * named.toList(); // returns [{ id: 0, value: 0 }, { id: 7, value: 0.5 }]
+   * points.get(1); // returns [7, 0.5]
+   * named.set(0, { id: 1 }); // throws TypeError "record missing 1 required field: 'value'"
+   * ```
+   * @example
+   * ```ts
+   * const names = MemoryView.from(Uint8Array.of(104, 105, 0, 0)).cast("4s").withRecords({ strings: { encoding: "utf-8", trim: "nul" } });
+   * names.get(0); // returns "hi"
+   * ```
+   */
+  withRecords(options?: RecordOptions): MemoryView {
+    checkReleased(this);
+    const resolved = resolveRecordOptions(options);
+    const view = new MemoryView(this._mbuf, this._layout);
+    view._records = resolved;
+    return view;
   }
 
   // ---------------------------------------------------------------- bulk --
@@ -1298,6 +1346,16 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
   toString(): string {
     if (this._released) return "<released MemoryView>";
     return `<MemoryView format='${this._layout.format}' shape=[${this._layout.shape.join(", ")}]>`;
+  }
+
+  /**
+   * The one-line form Node's `util.inspect` and `console.log` show: the same
+   * as `toString()` (a registry symbol, so no Node import is needed).
+   *
+   * @returns `toString()`
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
   }
 
   /**

@@ -16,8 +16,8 @@
  */
 
 import { ValueError } from "../errors.js";
-import { isCharLengthError } from "../format/byte-rows.js";
-import { isFloatOverflowError } from "../format/float-arg.js";
+import { isCharLengthError } from "../codec/byte-rows.js";
+import { isFloatOverflowError } from "../codec/float-arg.js";
 
 // struct's messages for a value of the wrong type (Modules/_struct.c).
 const TYPE_MESSAGES = new Set([
