@@ -75,7 +75,20 @@ interface Bytes {
   readonly done: () => void;
 }
 
+// A detached ArrayBuffer (or a view over one) holds no bytes: the contract
+// reads it as empty, as struct does, where V8 would throw.
+const EMPTY: Bytes = { bytes: new Uint8Array(0), writable: true, done: () => {} };
+
 function bytesOf(value: unknown): Bytes | undefined {
+  try {
+    return bytesOfLive(value);
+  } catch (error) {
+    if (error instanceof TypeError && /detached/.test(error.message)) return EMPTY;
+    throw error;
+  }
+}
+
+function bytesOfLive(value: unknown): Bytes | undefined {
   if (value instanceof ArrayBuffer || (typeof SharedArrayBuffer !== "undefined" && value instanceof SharedArrayBuffer)) {
     return { bytes: new Uint8Array(value), writable: true, done: () => {} };
   }
@@ -121,16 +134,29 @@ function tagOf(value: unknown, held: Bytes[], writableAt = false): Tag {
   if (value === null) return ["none"];
   if (Array.isArray(value)) return ["list", value.map((v) => tagOf(v, held))];
   if (value instanceof Map) return ["dict"];
+  if (value instanceof Set) return ["set"];
   const bytes = bytesOf(value);
   if (bytes !== undefined) {
     held.push(bytes);
-    return [writableAt && bytes.writable ? "bytearray" : "bytes", hexOf(bytes.bytes)];
+    const kind = writableAt && bytes.writable ? "bytearray" : "bytes";
+    // A Uint8Array is exactly bytes; other exporters keep their type name.
+    const name = Object.getPrototypeOf(value) === Uint8Array.prototype ? kind : constructorName(value);
+    return [kind, hexOf(bytes.bytes), name];
   }
   const complex = value as { real?: unknown; imag?: unknown };
   if (typeof complex.real === "number" && typeof complex.imag === "number") {
     return ["complex", pyFloat(complex.real), pyFloat(complex.imag)];
   }
-  return ["object"];
+  return ["object", constructorName(value)];
+}
+
+// The type name the contract gives a JavaScript object with no Python
+// counterpart: its constructor's name, or 'object' for a plain one.
+function constructorName(value: unknown): string {
+  if (typeof value === "symbol") return "symbol";
+  const ctor = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor;
+  const name = typeof ctor?.name === "string" && ctor.name !== "" ? ctor.name : "Object";
+  return name === "Object" ? "object" : name;
 }
 
 function valueOf(tag: Tag): unknown {

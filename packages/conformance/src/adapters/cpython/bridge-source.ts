@@ -29,6 +29,7 @@ def _value_chars(fmt):
 class _JsObject:
     """A JavaScript object with no Python counterpart; Python names its type 'object'."""
 _JsObject.__name__ = _JsObject.__qualname__ = "object"
+_js_types = {}
 
 def _float(text):
     return float(text)
@@ -46,12 +47,27 @@ def _decode(tag, ch=""):
     if kind == "bool": return bool(tag[1])
     if kind == "none": return None
     if kind == "str": return tag[1]
-    if kind == "bytes": return bytes.fromhex(tag[1])
-    if kind == "bytearray": return bytearray.fromhex(tag[1])
+    if kind in ("bytes", "bytearray"):
+        base = bytes if kind == "bytes" else bytearray
+        # Another exporter than a Uint8Array keeps its JavaScript type name
+        # ('Int16Array', 'DataView'…) on a bytes-like subclass.
+        name = tag[2] if len(tag) > 2 else kind
+        if name != kind:
+            key = (name, kind)
+            if key not in _js_types: _js_types[key] = type(name, (base,), {})
+            base = _js_types[key]
+        return base(bytes.fromhex(tag[1]))
+    if kind == "set": return set()
     if kind == "list": return [_decode(t) for t in tag[1]]
     if kind == "dict": return {}
     if kind == "complex": return complex(_float(tag[1]), _float(tag[2]))
-    if kind == "object": return _JsObject()
+    if kind == "object":
+        # Python names the type of the JavaScript object as the contract
+        # does: its constructor's name ('Point', 'Date', 'symbol'…).
+        name = tag[1] if len(tag) > 1 else "object"
+        if name == "object": return _JsObject()
+        if name not in _js_types: _js_types[name] = type(name, (), {})
+        return _js_types[name]()
     raise ValueError("bridge: unknown tag %r" % (kind,))
 
 # 8-byte integers are bigints in the contract; native l and L are 8 bytes
