@@ -29,6 +29,7 @@ import { loadPyodide } from "pyodide";
 import type { StructModuleLike } from "../implementation.js";
 import { GET_BUFFER, RELEASE_BUFFER } from "../protocol/symbols.js";
 import { BRIDGE_SOURCE } from "./cpython/bridge-source.js";
+import { fromHex as bytesOfHex, toHex as hexOf } from "../golden/decode-value.js";
 
 const require = createRequire(import.meta.url);
 const indexURL = dirname(require.resolve("pyodide/package.json"));
@@ -55,18 +56,6 @@ export class StructError extends Error {}
 StructError.prototype.name = "StructError";
 
 type Tag = readonly unknown[];
-
-function hexOf(bytes: Uint8Array): string {
-  let out = "";
-  for (const b of bytes) out += (b < 16 ? "0" : "") + b.toString(16);
-  return out;
-}
-
-function bytesOfHex(hex: string): Uint8Array {
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-  return out;
-}
 
 /** The bytes of a byte container or an exporter, and where to write them back. */
 interface Bytes {
