@@ -133,6 +133,17 @@ function unpackFromExported(compiled: CompiledFormat, buffer: object, offset: un
 
 
 /**
+ * What an {@link UnpackIterator} reads with: a struct's size and its read of
+ * one struct at a byte offset (a compiled format, or a `RecordStruct`).
+ */
+export interface StructReader<T> {
+  /** The size in bytes of one struct. */
+  readonly size: number;
+  /** The struct at `byteOffset` of `view`. */
+  unpackAt(view: DataView, byteOffset: number): T;
+}
+
+/**
  * The iterator of {@link iterUnpack}: CPython's `unpack_iterator`, which reads
  * one struct per step from the buffer it was given. A buffer detached or
  * shrunk under it makes the next step throw `ValueError`.
@@ -148,15 +159,15 @@ function unpackFromExported(compiled: CompiledFormat, buffer: object, offset: un
  * [...new Struct("B").iterUnpack(new Uint8Array([1, 2]))]; // returns [[1], [2]]
  * ```
  */
-export class UnpackIterator implements IterableIterator<StructValue[]> {
-  private declare readonly compiled: CompiledFormat;
+export class UnpackIterator<T = StructValue[]> implements IterableIterator<T> {
+  private declare readonly compiled: StructReader<T>;
   private declare readonly view: DataView;
   private declare readonly end: number;
   private declare byteOffset: number;
   /** The export held, if the buffer is an exporter, until it is released. */
   private declare info: BufferInfo | null;
 
-  constructor(compiled: CompiledFormat, window: ByteWindow, info: BufferInfo | null = null) {
+  constructor(compiled: StructReader<T>, window: ByteWindow, info: BufferInfo | null = null) {
     this.compiled = compiled;
     this.view = window.view;
     this.byteOffset = window.byteOffset;
@@ -181,12 +192,12 @@ export class UnpackIterator implements IterableIterator<StructValue[]> {
    * @throws ValueError when the buffer was detached or shrunk during
    * iteration; the iterator is then exhausted
    */
-  next(): IteratorResult<StructValue[]> {
+  next(): IteratorResult<T> {
     if (this.byteOffset >= this.end) {
       if (this.info !== null) this.finish();
       return { done: true, value: undefined };
     }
-    let value: StructValue[];
+    let value: T;
     try {
       value = this.compiled.unpackAt(this.view, this.byteOffset);
     } catch (error) {
@@ -204,7 +215,7 @@ export class UnpackIterator implements IterableIterator<StructValue[]> {
    *
    * @returns done, with `value`
    */
-  return(value?: unknown): IteratorResult<StructValue[]> {
+  return(value?: unknown): IteratorResult<T> {
     this.finish();
     return { done: true, value };
   }
