@@ -9,7 +9,7 @@
  * @packageDocumentation
  */
 
-import { NATIVE_LITTLE_ENDIAN } from "./native-sizes.js";
+import { tablePrefix } from "./measure.js";
 import { BIG_TABLE, LITTLE_TABLE, NATIVE_TABLE } from "./table.js";
 import type { Table } from "./table.js";
 
@@ -26,17 +26,7 @@ import type { Table } from "./table.js";
  * ```
  */
 export function whichTable(format: string, start: number): { table: Table; start: number } {
-  switch (format.charCodeAt(start)) {
-    case 0x3c: // <
-      return { table: LITTLE_TABLE, start: start + 1 };
-    case 0x3e: // >
-    case 0x21: // !
-      return { table: BIG_TABLE, start: start + 1 };
-    case 0x3d: // = : host order, standard sizes
-      return { table: NATIVE_LITTLE_ENDIAN ? LITTLE_TABLE : BIG_TABLE, start: start + 1 };
-    case 0x40: // @
-      return { table: NATIVE_TABLE, start: start + 1 };
-    default:
-      return { table: NATIVE_TABLE, start };
-  }
+  const prefix = tablePrefix(format, start);
+  const name = prefix.name;
+  return { table: name === "native" ? NATIVE_TABLE : name === "little" ? LITTLE_TABLE : BIG_TABLE, start: prefix.start };
 }

@@ -11,7 +11,7 @@ import { readBytes, readPascal, writeBytes, writePascal } from "../byte-rows.js"
 import { pythonTypeName } from "../python-type-name.js";
 import type { PackFn, UnpackFn } from "../row.js";
 import type { StructValue } from "../struct-value.js";
-import { leafRowOf } from "./grammar.js";
+import { leafRowOf } from "./leaf-row.js";
 import type { ParsedField, ParsedFormat } from "./parsed-format.js";
 
 /** Reads one value at a byte offset. */
