@@ -17,7 +17,7 @@ import { StructError } from "../errors.js";
 import { whichTable } from "./byte-order.js";
 import type { Code } from "./code.js";
 import { newFormatItem, readItem } from "./grammar.js";
-import { alignUp, measureStruct } from "./measure.js";
+import { alignUp, measureStruct, type Measure } from "./measure.js";
 import type { PositionalPacker } from "./generated-pack.js";
 import { makePackPlan, packWithPlan, zeroBytes, type PackPlan, type Packer } from "./pack.js";
 import type { Row } from "./row.js";
@@ -25,14 +25,17 @@ import type { Table } from "./table.js";
 import { makeUnpackPlan, type UnpackPlan, type Unpacker } from "./unpack.js";
 
 /**
- * A compiled format: what a CPython `Struct` holds after `prepare_s()`.
+ * The reading half of a compiled format: its measure, codes and unpack
+ * function, without the pack side. The module-level `unpack`,
+ * `unpackFrom`, `iterUnpack` and `calcsize` compile only this, so a program
+ * that only reads carries no packer.
  *
  * @example
  * ```ts
- * compileFormat("@bi").size; // returns 8
+ * compileReader("<iid").unpackAt(new DataView(new ArrayBuffer(16)), 0); // returns [0, 0, 0]
  * ```
  */
-export interface CompiledFormat {
+export interface CompiledReader {
   /** The format, as a string of byte values. */
   readonly format: string;
   /** `s_size`: the struct's size in bytes (rounded above 2**53). */
@@ -47,10 +50,21 @@ export interface CompiledFormat {
   readonly codes: readonly Code[];
   /** The plan of the unpack loop. */
   readonly unpackPlan: UnpackPlan;
-  /** The plan of the pack loop. */
-  readonly packPlan: PackPlan;
   /** Reads every value of a struct at a byte offset. */
   readonly unpackAt: Unpacker;
+}
+
+/**
+ * A compiled format: what a CPython `Struct` holds after `prepare_s()`.
+ *
+ * @example
+ * ```ts
+ * compileFormat("@bi").size; // returns 8
+ * ```
+ */
+export interface CompiledFormat extends CompiledReader {
+  /** The plan of the pack loop. */
+  readonly packPlan: PackPlan;
   /** Writes every value of a struct at a byte offset (the bytes must be zeroed first). */
   readonly packAt: Packer;
   /**
@@ -97,6 +111,40 @@ function fillCodes(format: string, start: number, table: Table): Code[] {
   return codes;
 }
 
+/** Both passes: the format's measure and codes (`prepare_s()` up to the loops). */
+function compileCodes(format: string): { m: Measure; codes: readonly Code[] } {
+  if (format.includes("\0")) throw new StructError("embedded null character");
+  const { table, start } = whichTable(format, 0);
+  const m = measureStruct(format, start, table);
+  return { m, codes: Object.freeze(fillCodes(format, start, table)) };
+}
+
+/**
+ * Compiles the reading half of a format given as a string of byte values:
+ * what {@link compileFormat} gives, but for the pack side, with the same
+ * errors.
+ *
+ * @example
+ * ```ts
+ * compileReader("3x2s").len; // returns 1
+ * ```
+ */
+export function compileReader(format: string): CompiledReader {
+  const { m, codes } = compileCodes(format);
+  const unpackPlan = makeUnpackPlan(codes, m.len);
+  const loop = unpackPlan.loop;
+  return Object.freeze({
+    format,
+    size: m.size,
+    len: m.len,
+    exactSize: m.exactSize,
+    exactLen: m.exactLen,
+    codes,
+    unpackPlan,
+    unpackAt: (view: DataView, byteOffset: number) => loop(unpackPlan, view, byteOffset),
+  });
+}
+
 /**
  * Compiles a format given as a string of byte values (each char 0–255), as
  * `Struct.__init__` does once the format is bytes.
@@ -111,10 +159,7 @@ function fillCodes(format: string, start: number, table: Table): Code[] {
  * ```
  */
 export function compileFormat(format: string): CompiledFormat {
-  if (format.includes("\0")) throw new StructError("embedded null character");
-  const { table, start } = whichTable(format, 0);
-  const m = measureStruct(format, start, table);
-  const codes = Object.freeze(fillCodes(format, start, table));
+  const { m, codes } = compileCodes(format);
   const unpackPlan = makeUnpackPlan(codes, m.len);
   const packPlan = makePackPlan(codes, m.len);
   const size = m.size;

@@ -1,13 +1,17 @@
 /**
  * The module-level functions of Python's `struct`: each looks the format up
- * in the bounded cache of `Struct`s ({@link structFor}), then calls the
- * `Struct` method of the same name.
+ * in a bounded cache, then calls the method of the same name: `pack` and
+ * `packInto` that of a `Struct` ({@link structFor}), the reading functions
+ * that of a {@link FormatReader} (the reading half of a `Struct`, so that a
+ * program that only reads carries no pack code).
  *
  * @packageDocumentation
  */
 
 import { structFor } from "./cache.js";
-import type { OffsetArg, UnpackIterator } from "./struct.js";
+import { readerFor } from "./format-reader.js";
+import type { OffsetArg } from "./struct.js";
+import type { UnpackIterator } from "./unpack-iterator.js";
 import type { StructValue } from "../codec/struct-value.js";
 
 /** A format argument: a `str`, or a `bytes` of ASCII. */
@@ -35,7 +39,7 @@ function missingFormat(): TypeError {
  * ```
  */
 export function calcsize(format: FormatArg): number {
-  return structFor(format).size;
+  return readerFor(format).size;
 }
 
 /**
@@ -84,7 +88,7 @@ export function packInto(...args: unknown[]): void {
  * ```
  */
 export function unpack(format: FormatArg, buffer: unknown): StructValue[] {
-  return structFor(format).unpack(buffer);
+  return readerFor(format).unpack(buffer);
 }
 
 /**
@@ -101,7 +105,7 @@ export function unpack(format: FormatArg, buffer: unknown): StructValue[] {
  * ```
  */
 export function unpackFrom(format: FormatArg, buffer: unknown, offset: OffsetArg = 0): StructValue[] {
-  return structFor(format).unpackFrom(buffer, offset);
+  return readerFor(format).unpackFrom(buffer, offset);
 }
 
 /**
@@ -114,5 +118,5 @@ export function unpackFrom(format: FormatArg, buffer: unknown, offset: OffsetArg
  * ```
  */
 export function iterUnpack(format: FormatArg, buffer: unknown): UnpackIterator {
-  return structFor(format).iterUnpack(buffer);
+  return readerFor(format).iterUnpack(buffer);
 }
