@@ -10,8 +10,7 @@
  */
 
 import { tablePrefix } from "./measure.js";
-import { BIG_TABLE, LITTLE_TABLE, NATIVE_TABLE } from "./table.js";
-import type { Table } from "./table.js";
+import { rowTable, type Table } from "./table.js";
 
 /**
  * The table the format's prefix selects and where the items begin.
@@ -27,6 +26,5 @@ import type { Table } from "./table.js";
  */
 export function whichTable(format: string, start: number): { table: Table; start: number } {
   const prefix = tablePrefix(format, start);
-  const name = prefix.name;
-  return { table: name === "native" ? NATIVE_TABLE : name === "little" ? LITTLE_TABLE : BIG_TABLE, start: prefix.start };
+  return { table: rowTable(prefix.name), start: prefix.start };
 }

@@ -96,7 +96,7 @@ export function tablePrefix(format: string, start: number): { name: TableName; s
  *
  * @example
  * ```ts
- * measureStruct("bi", 0, NATIVE_TABLE).size; // returns 8
+ * measureStruct("bi", 0, sizeTable("native")).size; // returns 8
  * ```
  */
 export function measureStruct(format: string, start: number, table: SizeTable): Measure {

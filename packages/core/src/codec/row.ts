@@ -46,7 +46,7 @@ export type UnpackRunFn = (
  *
  * @example
  * ```ts
- * LITTLE_TABLE.byChar["i".charCodeAt(0)].size; // returns 4
+ * rowTable("little").byChar["i".charCodeAt(0)].size; // returns 4
  * ```
  */
 export interface Row {

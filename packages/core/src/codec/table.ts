@@ -9,7 +9,7 @@
  * match, except for `f`, `d` and `?` (a native `f` does not check for
  * overflow, and `_Bool`'s standard meaning may differ); 3.14's `F` and `D`
  * are not excepted, so `<F` casts like native `F`. Each table is built
- * once and frozen.
+ * on first use and frozen.
  *
  * @packageDocumentation
  */
@@ -20,6 +20,7 @@ import { doubleFloatRow, halfFloatRow, singleFloatRow } from "./float-rows.js";
 import { integerRow } from "./integer-rows.js";
 import { NATIVE_ALIGNMENTS as A, NATIVE_LITTLE_ENDIAN, NATIVE_SIZES as S } from "./native-sizes.js";
 import type { Row } from "./row.js";
+import type { TableName } from "./size-table.js";
 
 /**
  * A struct table: its rows in CPython's order, and the same rows by character
@@ -27,11 +28,11 @@ import type { Row } from "./row.js";
  *
  * @example
  * ```ts
- * NATIVE_TABLE.byChar["P".charCodeAt(0)].size; // returns 8
+ * rowTable("native").byChar["P".charCodeAt(0)].size; // returns 8
  * ```
  */
 export interface Table {
-  readonly name: "native" | "little" | "big";
+  readonly name: TableName;
   readonly rows: readonly Row[];
   readonly byChar: readonly (Row | undefined)[];
 }
@@ -101,6 +102,13 @@ function standardRows(littleEndian: boolean): Row[] {
  * Gives the host-endian standard rows the native functions where the sizes
  * match, never for `f`, `d` or `?` (`_structmodule_exec()`).
  */
+let nativeRowCache: Row[] | undefined;
+
+/** The native rows, made once: the native table and the host-endian standard one share their functions. */
+function nativeRowList(): Row[] {
+  return (nativeRowCache ??= nativeRows());
+}
+
 function withNativeFunctions(standard: Row[], native: Row[]): Row[] {
   return standard.map((row) => {
     const twin = native.find((n) => n.char === row.char);
@@ -109,40 +117,38 @@ function withNativeFunctions(standard: Row[], native: Row[]): Row[] {
   });
 }
 
-const nativeRowList = nativeRows();
+let nativeTable: Table | undefined;
+let littleTable: Table | undefined;
+let bigTable: Table | undefined;
 
 /**
- * The native table (`@`, or no prefix).
+ * The table of a mode, built on first use (so that importing the package
+ * builds none): native (`@`, or no prefix), little-endian standard (`<`,
+ * and `=` on this platform) or big-endian standard (`>` and `!`).
  *
  * @example
  * ```ts
- * NATIVE_TABLE.byChar["l".charCodeAt(0)].align; // returns 8
+ * rowTable("native").byChar["l".charCodeAt(0)].align; // returns 8
  * ```
- */
-export const NATIVE_TABLE: Table = makeTable("native", nativeRowList);
-
-/**
- * The little-endian standard table (`<`, and `=` on this platform).
- *
  * @example
  * ```ts
- * LITTLE_TABLE.byChar["l".charCodeAt(0)].size; // returns 4
+ * rowTable("little").byChar["l".charCodeAt(0)].size; // returns 4
  * ```
- */
-export const LITTLE_TABLE: Table = makeTable(
-  "little",
-  NATIVE_LITTLE_ENDIAN ? withNativeFunctions(standardRows(true), nativeRowList) : standardRows(true),
-);
-
-/**
- * The big-endian standard table (`>` and `!`).
- *
  * @example
  * ```ts
- * BIG_TABLE.byChar["n".charCodeAt(0)]; // returns undefined
+ * rowTable("big").byChar["n".charCodeAt(0)]; // returns undefined
  * ```
  */
-export const BIG_TABLE: Table = makeTable(
-  "big",
-  NATIVE_LITTLE_ENDIAN ? standardRows(false) : withNativeFunctions(standardRows(false), nativeRowList),
-);
+export function rowTable(name: TableName): Table {
+  if (name === "native") return (nativeTable ??= makeTable("native", nativeRowList()));
+  if (name === "little") {
+    return (littleTable ??= makeTable(
+      "little",
+      NATIVE_LITTLE_ENDIAN ? withNativeFunctions(standardRows(true), nativeRowList()) : standardRows(true),
+    ));
+  }
+  return (bigTable ??= makeTable(
+    "big",
+    NATIVE_LITTLE_ENDIAN ? standardRows(false) : withNativeFunctions(standardRows(false), nativeRowList()),
+  ));
+}

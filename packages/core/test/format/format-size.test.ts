@@ -10,7 +10,11 @@ import { clearCache, parseFormat } from "../../src/index.js";
 import { formatSize } from "../../src/codec/format-size.js";
 import { leafRowOf } from "../../src/codec/pep3118/leaf-row.js";
 import { sizeTable } from "../../src/codec/size-table.js";
-import { BIG_TABLE, LITTLE_TABLE, NATIVE_TABLE } from "../../src/codec/table.js";
+import { rowTable } from "../../src/codec/table.js";
+
+const NATIVE_TABLE = rowTable("native");
+const LITTLE_TABLE = rowTable("little");
+const BIG_TABLE = rowTable("big");
 import { sizeFromFormat } from "../../src/protocol/size-from-format.js";
 
 /** The size, or the error's name and message. */

@@ -8,12 +8,12 @@
  */
 
 import type { Row } from "../row.js";
-import { BIG_TABLE, LITTLE_TABLE, NATIVE_TABLE, type Table } from "../table.js";
+import { rowTable, type Table } from "../table.js";
 import type { ParsedField } from "./parsed-format.js";
 
 /** The table of a leaf field's mode, its format's first character (`@ = < > ! ^`). */
 function tableOfMode(mode: string): Table {
-  return mode === "@" || mode === "^" ? NATIVE_TABLE : mode === ">" || mode === "!" ? BIG_TABLE : LITTLE_TABLE;
+  return rowTable(mode === "@" || mode === "^" ? "native" : mode === ">" || mode === "!" ? "big" : "little");
 }
 
 /**
