@@ -16,6 +16,7 @@ import { equivShape } from "./structure.js";
 import { assertItemInMemory, followPointer } from "./subscript.js";
 import type { ViewLayout } from "./view-layout.js";
 import { hasCharacterField, itemCodec, parseFormat } from "../format/index.js";
+import { equalsFast } from "./equals-fast.js";
 import { mbufOf, layoutOf, readItemAt } from "./state/access.js";
 
 const NATIVE_CHARS = "bBhHiIlLqQnNfde?cP";
@@ -174,6 +175,6 @@ export function equalsByStruct(a: MemoryView, b: MemoryView): boolean {
 export function equalsViews(a: MemoryView, b: MemoryView): boolean {
   if (!equivShape(layoutOf(a).shape, layoutOf(b).shape)) return false;
   const char = nativeFormatChar(layoutOf(a).format);
-  if (char !== null && char === nativeFormatChar(layoutOf(b).format)) return equalsSameNative(a, b);
+  if (char !== null && char === nativeFormatChar(layoutOf(b).format)) return equalsFast(a, b) ?? equalsSameNative(a, b);
   return equalsByStruct(a, b);
 }
