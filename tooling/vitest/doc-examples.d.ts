@@ -1,8 +1,12 @@
 /** What the runner needs of the TypeScript compiler (pass `import ts from "typescript"`). */
 export interface TypeScriptCompiler {
-  transpileModule(input: string, options: { compilerOptions: { target: number; module: number } }): { outputText: string };
+  transpileModule(input: string, options: { compilerOptions: { target: number; module: number; verbatimModuleSyntax?: boolean } }): { outputText: string };
   ScriptTarget: { ES2022: number };
   ModuleKind: { ESNext: number };
+  // The parts of the AST resolveImports walks (the real `typescript` module has them all).
+  createSourceFile(name: string, text: string, target: number, setParentNodes: boolean): unknown;
+  isImportDeclaration(node: unknown): boolean;
+  isNamespaceImport(node: unknown): boolean;
 }
 /** What the runner needs of vitest's `expect`. */
 export type Expect = (actual: unknown, message?: string) => {
@@ -38,7 +42,7 @@ export declare function publicMembers(cls: { prototype: object }): string[];
 export declare function membersWithoutExample(text: string, names: readonly string[], modifiers?: readonly string[]): string[];
 /** A README section, from `marker` up to the next `## ` heading, and its ```ts blocks. */
 export declare function readmeSection(readme: string, marker: string): { start: number; section: string; blocks: string[] };
-/** Drops the one-line `import … from "<pkg>";` statements of the given packages. */
+/** Drops the one-line `import … from "<pkg>";` statements of the given packages (prefer the runner's `modules`). */
 export declare function withoutImports(code: string, packages: readonly string[]): string;
 /** Rewrites the checked lines of example code into calls of `__returns` and `__throws`. */
 export declare function instrument(code: string): string;
@@ -50,4 +54,15 @@ export interface DocExampleRunner {
   /** Checks one plain JavaScript `statements; expr; // returns value` line. */
   runLine(line: string, scope: Record<string, unknown>): void;
 }
-export declare function createDocExampleRunner(tools: { ts?: TypeScriptCompiler; expect: Expect }): DocExampleRunner;
+/** Replaces the `import` declarations of transpiled example code by checked bindings from `__import`. */
+export declare function resolveImports(ts: TypeScriptCompiler, js: string): string;
+/**
+ * The runner. `modules` maps the specifiers an example may import to the
+ * module namespaces they stand for; imports are resolved against it as
+ * written (a name the module does not export fails the example).
+ */
+export declare function createDocExampleRunner(tools: {
+  ts?: TypeScriptCompiler;
+  expect: Expect;
+  modules?: Record<string, Record<string, unknown>>;
+}): DocExampleRunner;

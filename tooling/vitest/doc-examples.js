@@ -6,7 +6,10 @@
 // This module is the one copy of that machinery the packages' doc-example
 // tests share: finding the examples (and the exports that lack one),
 // rewriting the checked lines, transpiling them and running them with the
-// package's exports in scope. What each test scans, which names it requires
+// package's exports in scope. An example's `import` statements are resolved
+// as written: each imported name must be an export of the module it names
+// (the runner is given those modules), so a README that imports a name from
+// the wrong package fails its test. What each test scans, which names it requires
 // to be documented and which scope it runs with stay in the test.
 //
 // The TypeScript compiler and vitest's `expect` come from the caller, so this
@@ -122,7 +125,11 @@ export function readmeSection(readme, marker) {
   return { start, section, blocks: [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((block) => block[1]) };
 }
 
-/** Drops the one-line `import … from "<pkg>";` statements of the given packages. */
+/**
+ * Drops the one-line `import … from "<pkg>";` statements of the given
+ * packages. Prefer the runner's `modules` option, which checks the imports
+ * instead of dropping them.
+ */
 export function withoutImports(code, packages) {
   const from = packages.map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|");
   return code.replace(new RegExp(`^import [^;]*? from "(?:${from})";$`, "gm"), "");
@@ -173,18 +180,87 @@ function parameters(scope) {
   return { names, values: names.map((name) => scope[name]) };
 }
 
+/** The names an import clause binds: `[imported, local]` pairs, the namespace's local name, the default's. */
+function importBindings(ts, clause) {
+  const named = [];
+  let namespace = null;
+  const defaultName = clause?.name?.text ?? null;
+  const bindings = clause?.namedBindings;
+  if (bindings && ts.isNamespaceImport(bindings)) namespace = bindings.name.text;
+  else if (bindings) {
+    for (const element of bindings.elements) {
+      if (element.isTypeOnly) continue;
+      named.push([(element.propertyName ?? element.name).text, element.name.text]);
+    }
+  }
+  return { named, namespace, defaultName };
+}
+
+/**
+ * Replaces each `import` declaration of transpiled example code by bindings
+ * from `__import(specifier, names)`, which hands out the module the test
+ * provides under that specifier and throws when the specifier is not
+ * provided or a name is not among its exports: the import is resolved as
+ * written, as a reader pasting the example would have it resolved.
+ */
+export function resolveImports(ts, js) {
+  const file = ts.createSourceFile("example.js", js, ts.ScriptTarget.ES2022, false);
+  const edits = [];
+  for (const statement of file.statements) {
+    if (!ts.isImportDeclaration(statement)) continue;
+    const specifier = JSON.stringify(statement.moduleSpecifier.text);
+    const { named, namespace, defaultName } = importBindings(ts, statement.importClause);
+    const names = [...named.map(([imported]) => imported), ...(defaultName === null ? [] : ["default"])];
+    const module = `__import(${specifier}, ${JSON.stringify(names)})`;
+    const lines = [];
+    // `var`, not `const`: blocks of one README section run as one program,
+    // and two of them may import the same name.
+    if (named.length > 0) lines.push(`var { ${named.map(([imported, local]) => (imported === local ? local : `${imported}: ${local}`)).join(", ")} } = ${module};`);
+    if (defaultName !== null) lines.push(`var ${defaultName} = ${module}.default;`);
+    if (namespace !== null) lines.push(`var ${namespace} = ${module};`);
+    if (lines.length === 0) lines.push(`${module};`);
+    edits.push({ start: statement.getStart(file), end: statement.end, text: lines.join(" ") });
+  }
+  let out = js;
+  for (const { start, end, text } of edits.reverse()) out = out.slice(0, start) + text + out.slice(end);
+  return out;
+}
+
+/** The `__import` of examples: the module `modules` has under `specifier`, with each of `names` checked. */
+function importerOf(modules) {
+  return (specifier, names) => {
+    if (!Object.hasOwn(modules, specifier)) {
+      throw new Error(`the example imports "${specifier}", which its test does not provide`);
+    }
+    const module = modules[specifier];
+    const missing = names.filter((name) => !(name in module));
+    if (missing.length > 0) {
+      throw new SyntaxError(`The requested module '${specifier}' does not provide an export named '${missing.join("', '")}'`);
+    }
+    return module;
+  };
+}
+
 /**
  * The runner of examples: `run` transpiles example code (TypeScript) and
  * runs it with `scope` in view, checking its `// returns` and `// throws`
  * lines, and returns how many it checked; `runLine` checks one plain
  * JavaScript `statements; expr; // returns value` line on its own.
+ *
+ * `modules` maps the specifiers examples may import (`"@mv/core"`) to the
+ * module namespaces they stand for; an example's imports are resolved
+ * against it as written (see resolveImports).
  */
-export function createDocExampleRunner({ ts, expect }) {
+export function createDocExampleRunner({ ts, expect, modules = {} }) {
+  const __import = importerOf(modules);
   function run(code, scope) {
     let checks = 0;
-    const js = ts.transpileModule(instrument(code), {
-      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+    const transpiled = ts.transpileModule(instrument(code), {
+      // Keeps every import that is not marked `type`, used or not, so a
+      // wrong one is seen even when the example never uses the name.
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true },
     }).outputText;
+    const js = resolveImports(ts, transpiled);
     const __returns = (actual, expected, line) => {
       checks++;
       expect(actual(), line).toEqual(expected());
@@ -201,7 +277,7 @@ export function createDocExampleRunner({ ts, expect }) {
       if (message !== undefined) expect(caught.message, line).toBe(message);
     };
     const { names, values } = parameters(scope);
-    new Function(...names, "__returns", "__throws", js)(...values, __returns, __throws);
+    new Function(...names, "__returns", "__throws", "__import", js)(...values, __returns, __throws, __import);
     return checks;
   }
 

@@ -26,6 +26,7 @@ export {
   PyMemoryView,
   type MemoryviewItem,
   type MemoryviewKey,
+  type MemoryviewOptions,
 } from "./memoryview/memoryview.js";
 export { slice, PySlice } from "./slice.js";
 export { Ellipsis, EllipsisType } from "./ellipsis.js";

@@ -13,7 +13,7 @@ import type { Supports } from "./supports.js";
 /** A key for `get` and `set`: index, slice, Ellipsis, or a tuple of those. */
 export type ViewKey = number | bigint | object | readonly unknown[];
 
-/** The members of a memoryview the contract names (section 4). */
+/** The members of a memoryview SPEC §4.1 names. */
 export interface MemoryViewLike {
   readonly obj: unknown;
   readonly nbytes: number;
@@ -492,7 +492,7 @@ export interface NdarrayViewClass {
 export interface BufferApiLike {
   /**
    * `PyBuffer_GetPointer`: the byte offset in `info.buf` of the item at
-   * `indices`, following suboffset pointers (CONTRACT §1). Unlike the C
+   * `indices`, following suboffset pointers (SPEC §1.2). Unlike the C
    * function, every index is checked.
    *
    * @param info - an export
@@ -582,13 +582,13 @@ export interface BufferApiLike {
    */
   sizeFromFormat(format: string): number;
   /**
-   * The size of a suboffset pointer slot: 8 (CONTRACT §1's pointer encoding;
+   * The size of a suboffset pointer slot: 8 (SPEC §1.2's pointer encoding;
    * no CPython counterpart, where a slot is a real `char *`).
    */
   readonly POINTER_SIZE: number;
   /**
    * Reads the suboffset pointer in the 8 bytes at `byteOffset` of `view`:
-   * CONTRACT §1's encoding, a native-endian unsigned byte offset into the
+   * SPEC §1.2's encoding, a native-endian unsigned byte offset into the
    * same `buf` (no CPython counterpart). A pointer of 2**53 or more, which
    * no buffer reaches, reads as `Infinity`, never as a rounded offset. The
    * caller keeps the 8 bytes inside `view`.
@@ -596,7 +596,7 @@ export interface BufferApiLike {
   readPointer(view: DataView, byteOffset: number): number;
   /**
    * Stores a suboffset pointer to `targetByteOffset` in the 8 bytes at
-   * `byteOffset` of `buf` (CONTRACT §1's encoding, as a PIL-style exporter
+   * `byteOffset` of `buf` (SPEC §1.2's encoding, as a PIL-style exporter
    * builds its pointer table; no CPython counterpart).
    *
    * @throws RangeError when `targetByteOffset` is not a non-negative safe integer
@@ -705,7 +705,7 @@ export interface LegacyBufferApiLike {
   checkReadBuffer(obj: unknown): boolean;
 }
 
-/** The error classes the contract names (section 3). */
+/** The error classes SPEC §3 names. */
 export const ERROR_NAMES = [
   "ValueError",
   "IndexError",

@@ -9,7 +9,7 @@
 import { Buffer } from "node:buffer";
 import pythonStruct from "python-struct";
 import { bench, describe } from "vitest";
-import { Struct, pack, unpackFrom } from "../src/format/index.js";
+import { Struct, pack, unpackFrom } from "../src/index.js";
 
 const RECORDS = 1_000_000;
 const RECORD_SIZE = 16; // "<iid"

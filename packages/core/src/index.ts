@@ -4,7 +4,8 @@
  * @packageDocumentation
  */
 export * from "./errors.js";
-export * from "./format/index.js";
+export * from "./codec/index.js";
+export * from "./struct/index.js";
 export * from "./protocol/index.js";
 export * from "./exporters/index.js";
 export * from "./view/index.js";

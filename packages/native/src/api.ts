@@ -21,13 +21,12 @@ import {
   NotImplementedError,
   ValueError,
   fillInfo,
-  getBuffer,
   getPointer,
   impliedByteStrides,
   impliedShape,
   reachableExtent,
-  releaseBuffer,
   resolveBuffer,
+  withExport,
 } from "@mv/core";
 import { addressAlignment, byteAlignment } from "./alignment.js";
 import { NO_EXTERNAL_BUFFERS_CODE, type NativeBinding } from "./binding.js";
@@ -208,26 +207,16 @@ export function createNativeApi(
     return bufferAddress(resolveBuffer(info));
   }
 
-  /** Runs `body` on a FULL_RO export of `exporter`, then releases it. */
-  function withExport<T>(exporter: unknown, body: (info: BufferInfo) => T): T {
-    const info = getBuffer(exporter, BufferFlags.FULL_RO);
-    try {
-      return body(info);
-    } finally {
-      releaseBuffer(info);
-    }
-  }
-
   function addressOf(exporter: unknown): bigint {
     if (directPath) {
       const address = directAddress(native, exporter);
       if (address !== undefined) return address;
     }
-    return withExport(exporter, (info) => memoryAddress(info) + BigInt(info.offset));
+    return withExport(exporter, BufferFlags.FULL_RO, (info) => memoryAddress(info) + BigInt(info.offset));
   }
 
   function elementAddress(exporter: unknown, indices: readonly (number | bigint)[]): bigint {
-    return withExport(exporter, (info) => {
+    return withExport(exporter, BufferFlags.FULL_RO, (info) => {
       const itemIndices = normalizeIndices(impliedShape(info), indices);
       const base = memoryAddress(info);
       return base + BigInt(getPointer(info, itemIndices));
@@ -235,7 +224,7 @@ export function createNativeApi(
   }
 
   function extentOf(exporter: unknown): AddressExtent {
-    return withExport(exporter, (info) => {
+    return withExport(exporter, BufferFlags.FULL_RO, (info) => {
       const buf = resolveBuffer(info);
       const [startByte, endByte] = reachableExtent(info, buf);
       const base = bufferAddress(buf);
@@ -245,7 +234,7 @@ export function createNativeApi(
 
   function alignmentOf(exporterOrAddress: unknown): number {
     if (typeof exporterOrAddress === "bigint") return addressAlignmentChecked(exporterOrAddress);
-    return withExport(exporterOrAddress, (info) => {
+    return withExport(exporterOrAddress, BufferFlags.FULL_RO, (info) => {
       const base = memoryAddress(info);
       const shape = impliedShape(info);
       const first = base + BigInt(info.offset);

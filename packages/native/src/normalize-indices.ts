@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 
-import { IndexError } from "@mv/core";
+import { indexInDimension } from "@mv/core";
 
 /**
  * Turns one index per dimension into non-negative numbers: `bigint`s become
@@ -54,12 +54,7 @@ export function normalizeIndices(
     } else {
       throw new TypeError(`index ${dim} must be an integer, not ${String(raw)}`);
     }
-    const length = shape[dim];
-    if (index < 0) index += length;
-    if (index < 0 || index >= length) {
-      throw new IndexError(`index out of bounds on dimension ${dim + 1}`);
-    }
-    normalized[dim] = index;
+    normalized[dim] = indexInDimension(index, shape[dim], dim);
   }
   return normalized;
 }

@@ -93,6 +93,15 @@ describe.each(packages.map(({ manifest }) => manifest.name as string))("%s", (na
     expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
   });
 
+  it("ships the specification its README links to, as the repository has it", () => {
+    // The README and TSDoc cite "SPEC §N"; the prepack script copies the
+    // root SPEC.md in, so the copy must be there and current.
+    const shipped = execFileSync("tar", ["-xOzf", tarballs.get(name)!, "package/SPEC.md"], { encoding: "utf8" });
+    expect(shipped).toBe(readFileSync(join(root, "SPEC.md"), "utf8"));
+    const readme = execFileSync("tar", ["-xOzf", tarballs.get(name)!, "package/README.md"], { encoding: "utf8" });
+    expect(readme).toMatch(/\]\(SPEC\.md\)/);
+  });
+
   it("depends on the other @mv packages by version range, not workspace:", () => {
     const listing = execFileSync("tar", ["-xOzf", tarballs.get(name)!, "package/package.json"], { encoding: "utf8" });
     const packed = JSON.parse(listing);

@@ -5,7 +5,7 @@
  * Memory is native-endian C items in a {@link ResizableBytes}; exports
  * carry the item size and, when asked, the format (the type code; `"w"` for
  * `u`). A change of length while any export is live throws `BufferError`
- * with the contract's message ("Existing exports of data: object cannot be
+ * with the message of SPEC §4.2 ("Existing exports of data: object cannot be
  * re-sized"; CPython's array says "cannot resize an array that is exporting
  * buffers"), before anything is modified.
  *
@@ -427,6 +427,16 @@ export class PyArray implements Iterable<ArrayItem> {
       this.#row.kind === "float" ? pyFloatRepr(x as number) : String(x),
     );
     return `array('${code}', [${items.join(", ")}])`;
+  }
+
+  /**
+   * The one-line form Node's `util.inspect` and `console.log` show: the same
+   * as `toString()` (a registry symbol, so no Node import is needed).
+   *
+   * @returns `toString()`
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
   }
 
   /** `iter(a)`: the items, read live. */

@@ -10,7 +10,7 @@
  * `wchar_t` is 4 bytes and then reports `u` arrays as `"w"`). Memory is
  * native-endian, as in C.
  *
- * Values follow the contract: 1- to 4-byte integers are `number`, 8-byte
+ * Values follow SPEC §2: 1- to 4-byte integers are `number`, 8-byte
  * ones (`l L q Q`) `bigint`, `f d` `number`, `u w` one-character strings.
  *
  * @packageDocumentation

@@ -317,6 +317,16 @@ export class LegacyBuffer implements OldBufferProcs, Iterable<Uint8Array> {
     return `<${status} buffer for ${formatAddress(objectId(this.#base))}, size ${this.#size}, offset ${this.#offset} at ${formatAddress(self)}>`;
   }
 
+  /**
+   * The one-line form Node's `util.inspect` and `console.log` show: the same
+   * as `toString()` (a registry symbol, so no Node import is needed).
+   *
+   * @returns `toString()`
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
   /** `iter(b)`: each byte as a 1-byte `Uint8Array`, re-reading the base. */
   *[Symbol.iterator](): Iterator<Uint8Array> {
     for (let i = 0; i < this.length; i++) yield this.get(i);

@@ -10,11 +10,10 @@
  *
  * @packageDocumentation
  */
-import { BufferFlags } from "@mv/core";
+import { BufferFlags, withExport } from "@mv/core";
 import { isPyBytes } from "../bytes/bytes-brand.js";
 import { ByteArray } from "../bytearray/bytearray.js";
 import { PyArray } from "../array/array.js";
-import { withExport } from "../protocol/with-export.js";
 import { hasOldBufferProcs } from "./old-buffer-procs.js";
 
 const BYTE_FORMATS = new Set([null, "B", "b", "c"]);

@@ -345,6 +345,16 @@ export class ByteArray implements Iterable<number> {
     return `bytearray(${bytesRepr(this.#bytes(), true)})`;
   }
 
+  /**
+   * The one-line form Node's `util.inspect` and `console.log` show: the same
+   * as `toString()` (a registry symbol, so no Node import is needed).
+   *
+   * @returns `toString()`
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
   /** `iter(b)`: the byte values, read live. */
   *[Symbol.iterator](): Iterator<number> {
     for (let i = 0; i < this.length; i++) yield this.#bytes()[i]!;

@@ -10,10 +10,9 @@
  *
  * @packageDocumentation
  */
-import { BufferFlags, OverflowError, ValueError, isBufferExporter, toContiguous } from "@mv/core";
+import { BufferFlags, OverflowError, ValueError, isBufferExporter, toContiguous, withExport } from "@mv/core";
 import { asSsize, isIndex } from "../python/as-index.js";
 import { pyTypeName } from "../python/type-name.js";
-import { withExport } from "../protocol/with-export.js";
 import { BYTE_RANGE, BYTES_RANGE, byteValue } from "./byte-value.js";
 
 /** Which constructor's wording to use. */

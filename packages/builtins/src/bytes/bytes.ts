@@ -100,6 +100,16 @@ export class Bytes implements Iterable<number> {
     return bytesRepr(this.#data);
   }
 
+  /**
+   * The one-line form Node's `util.inspect` and `console.log` show: the same
+   * as `toString()` (a registry symbol, so no Node import is needed).
+   *
+   * @returns `toString()`
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
   /** `iter(b)`: the byte values. */
   *[Symbol.iterator](): Iterator<number> {
     yield* this.#data;

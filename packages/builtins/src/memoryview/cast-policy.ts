@@ -7,7 +7,7 @@
  * `view`), which CPython refuses with a `TypeError` rather than a
  * `NotImplementedError`, so `memoryview` keeps CPython's refusal.
  *
- * What the contract extends is kept: any struct format (not only a native
+ * What SPEC §4.1 extends is kept: any struct format (not only a native
  * character), and two non-byte formats.
  *
  * @packageDocumentation
@@ -73,7 +73,7 @@ const NOT_A_FORMAT =
 /**
  * The error `cast` throws for what core's `cast` threw: a destination that
  * is no struct format at all (or has no items) gets CPython's message from
- * `cast_to_1D`; any struct format is accepted (the contract's extension),
+ * `cast_to_1D`; any struct format is accepted (SPEC §4.1's extension),
  * so the message's "native single character" names what CPython would
  * have taken. Other errors pass unchanged.
  *

@@ -35,6 +35,9 @@ import { sliceBounds } from "./slice-bounds.js";
 import { SAME_VIEW, subscript } from "./subscript.js";
 import { PySlice } from "../slice.js";
 import { coreView, MemoryviewAttributes, rankOf } from "./memoryview-attributes.js";
+import { arityError, orderArg, type MemoryviewOptions } from "./memoryview-args.js";
+
+export type { MemoryviewOptions } from "./memoryview-args.js";
 import { subviewEquals, unwrap, viewEquals } from "./view-equals.js";
 
 /**
@@ -44,20 +47,13 @@ import { subviewEquals, unwrap, viewEquals } from "./view-equals.js";
  */
 export type MemoryviewKey = number | bigint | boolean | object | readonly unknown[];
 
-/** What `get` returns: an item (see the contract §2) or a view. */
+/** What `get` returns: an item (see SPEC §2) or a view. */
 export type MemoryviewItem = StructValue | PyMemoryView;
 
 // PY_SSIZE_T_MAX + 1: numbers at or beyond it do not fit an index.
 const SSIZE_LIMIT = 2 ** 63;
 
 
-function orderArg(order: unknown): "C" | "F" | "A" | null {
-  if (order === undefined || order === null) return null;
-  if (typeof order !== "string") {
-    throw new TypeError(`tobytes() argument 'order' must be str or None, not ${pyTypeName(order)}`);
-  }
-  return order as "C" | "F" | "A";
-}
 
 /**
  * The instances `memoryview(obj)` returns.
@@ -105,8 +101,14 @@ export class PyMemoryView extends MemoryviewAttributes implements Iterable<Memor
    * ```ts
    * memoryview(Uint8Array.of(1)).get(1); // throws IndexError
    * ```
+   * @example
+   * ```ts
+   * memoryview(new Uint8Array(8)).cast("B", [2, 2, 2]).get(0, 1, 0); // throws TypeError "get() takes exactly one argument (3 given); a tuple key is an array: get([0, 1, 0])"
+   * ```
    */
   get(key: MemoryviewKey): MemoryviewItem {
+    // Python's m[0, 1, 0] is one key, a tuple; extra arguments are not ignored.
+    if (arguments.length !== 1) throw arityError("get", 1, arguments);
     if (typeof key === "number") {
       const view = coreView(this);
       // The common case goes straight to core's fast path.
@@ -132,7 +134,7 @@ export class PyMemoryView extends MemoryviewAttributes implements Iterable<Memor
    * a value that is not an exporter is written to every item).
    *
    * @param key - see {@link MemoryviewKey}
-   * @param value - an item value (see the contract §2), or an exporter
+   * @param value - an item value (see SPEC §2), or an exporter
    * @throws TypeError "cannot modify read-only memory", "memoryview: invalid
    *   type for format '…'", "a bytes-like object is required, not '…'";
    *   ValueError "memoryview: invalid value for format '…'",
@@ -159,8 +161,13 @@ export class PyMemoryView extends MemoryviewAttributes implements Iterable<Memor
    * ```ts
    * memoryview(bytes(1)).set(0, 1); // throws TypeError "cannot modify read-only memory"
    * ```
+   * @example
+   * ```ts
+   * memoryview(new Uint8Array(4)).cast("B", [2, 2]).set(0, 1, 7); // throws TypeError "set() takes exactly 2 arguments (3 given); a tuple key is an array: set([0, 1], value)"
+   * ```
    */
   set(key: MemoryviewKey, value: unknown): void {
+    if (arguments.length !== 2) throw arityError("set", 2, arguments);
     if (typeof key === "number") {
       const view = coreView(this);
       if (rankOf(this) === 1 && key < SSIZE_LIMIT && key >= -SSIZE_LIMIT) {
@@ -449,6 +456,16 @@ export class PyMemoryView extends MemoryviewAttributes implements Iterable<Memor
   }
 
   /**
+   * The one-line form Node's `util.inspect` and `console.log` show: the same
+   * as `toString()` (a registry symbol, so no Node import is needed).
+   *
+   * @returns `toString()`
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
+  /**
    * Exports the view's memory (`memory_getbuf`), with this memoryview as
    * the export's `obj`; the view then refuses `release()` until the export
    * ends.
@@ -480,12 +497,13 @@ export class PyMemoryView extends MemoryviewAttributes implements Iterable<Memor
   }
 }
 
-function newMemoryview(obj: unknown): PyMemoryView {
-  if (obj instanceof PyMemoryView) return new PyMemoryView(MemoryView.from(coreView(obj)));
+function newMemoryview(obj: unknown, options?: MemoryviewOptions): PyMemoryView {
+  const autoRelease = options?.autoRelease === true;
+  if (obj instanceof PyMemoryView) return new PyMemoryView(MemoryView.from(coreView(obj), BufferFlags.FULL_RO, { autoRelease }));
   if (!(obj instanceof MemoryView) && !isBufferExporter(obj)) {
     throw new TypeError(`memoryview: a bytes-like object is required, not '${pyTypeName(obj)}'`);
   }
-  return new PyMemoryView(MemoryView.from(obj, BufferFlags.FULL_RO));
+  return new PyMemoryView(MemoryView.from(obj, BufferFlags.FULL_RO, { autoRelease }));
 }
 
 /** A Python `memoryview` object. */
@@ -496,7 +514,8 @@ export type memoryview = PyMemoryView;
  * memory of any exporter (`bytes`, `bytearray`, `array`, a TypedArray,
  * ArrayBuffer, DataView, `WebAssembly.Memory`, another memoryview, or an
  * object with a `GET_BUFFER` method), requested with `FULL_RO`. A view of a
- * view shares its export.
+ * view shares its export. `{ autoRelease: true }` gives the export back when
+ * the view is garbage-collected without `release()`.
  *
  * @throws TypeError "memoryview: a bytes-like object is required, not '…'"
  *

@@ -1,26 +1,23 @@
 /**
  * Writing one value the way CPython's memoryview does (`pack_single` and
  * `fix_error_int` in `Objects/memoryobject.c`), on top of `@mv/core`'s
- * writes, which pack through the struct codec.
+ * writes, which pack through the struct codec and already turn its refusals
+ * into memoryview's TypeError or ValueError (by the codec error's kind).
  *
- * The two differ only on values the codec refuses, so the write is tried
- * first and this module looks at the value only when it failed:
- * - a value of the wrong type is a `TypeError` "memoryview: invalid type
- *   for format 'X'" (core reports every codec refusal as a value error);
- * - the format is quoted without its `@`, as `adjust_fmt` leaves it;
+ * The value is made what the codec takes before the write, never retried:
  * - `f` takes any double, rounding out-of-range ones to ±inf as C's cast
  *   does (struct, and so core, refuses them);
  * - `P` takes negative integers down to -2**63 (`PyLong_AsVoidPtr`);
- * - `c`, and `s`/`p` fields of other formats, take this package's `bytes`.
+ * - `c`, and `s`/`p` fields of other formats, take this package's `bytes`;
+ * and a refusal quotes a native format without its `@`, as `adjust_fmt`
+ * leaves it (core quotes the format whole).
  *
  * @packageDocumentation
  */
-import { ValueError } from "@mv/core";
+import { ValueError, packRefusal } from "@mv/core";
 import { bytesContent, isPyBytes } from "../bytes/bytes-brand.js";
 import { isIndex } from "../python/as-index.js";
 
-const INTEGER_CHARS = "bBhHiIlLqQnNP";
-const FLOAT_CHARS = "fde";
 const NATIVE_CHARS = "cbB?hHiIlLqQnNfdeP";
 
 /**
@@ -58,7 +55,7 @@ function pythonTruth(value: object): boolean {
 }
 
 /**
- * `value` as the codec takes it: this package's `bytes` is the contract's
+ * `value` as the codec takes it: this package's `bytes` is SPEC §2's
  * `Uint8Array` (its content, copied); under a `?` format, an object of this
  * package is true or false as in Python (by its length). Anything else is
  * unchanged.
@@ -83,94 +80,40 @@ export function codecValue(format: string, value: unknown): unknown {
   return value;
 }
 
-function isCodecRefusal(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  return (
-    (error.name === "ValueError" || error.name === "TypeError") &&
-    error.message.startsWith("memoryview: invalid ")
-  );
-}
-
 /**
- * The code of a format with one field (`h`, `<e`, `=Q`, `3s`, `@B`), or
- * null for several fields.
+ * `value` as the codec must take it for memoryview's `f` and `P`, which
+ * accept more than struct does: under a native `f`, a finite double beyond
+ * the float range becomes ±inf (C's `(float)` cast, where struct refuses);
+ * under a native `P`, a negative integer down to -2**63 becomes its 64-bit
+ * two's complement (`PyLong_AsVoidPtr`). Anything else is unchanged, so the
+ * codec refuses it as it would.
  *
  * @example
  * ```ts
- * [singleFieldCode("<e"), singleFieldCode("3s"), singleFieldCode("@B"), singleFieldCode("2h")]; // returns ["e", "s", "B", null]
+ * [nativeValue("f", 1e300), nativeValue("f", 1.5)]; // returns [Infinity, 1.5]
+ * ```
+ * @example
+ * ```ts
+ * [nativeValue("@P", -1), nativeValue("P", 7)]; // returns [18446744073709551615n, 7]
  * ```
  */
-export function singleFieldCode(format: string): string | null {
-  const body = format.replace(/^[@=<>!]/, "");
-  const match = /^(\d*)([a-zA-Z?])$/.exec(body);
-  if (match === null) return null;
-  const [, count, code] = match;
-  if (code === "s" || code === "p") return code;
-  return count === "" || count === "1" ? code : null;
-}
-
-/**
- * The value to write instead of `value` after core refused it, or throws
- * CPython's error for it.
- *
- * @param format - the view's format
- * @param value - the refused value
- * @param error - what core threw
- * @returns the value CPython would have stored
- * @throws TypeError or ValueError worded as `pack_single`'s; `error` itself
- *   when it is not a refusal of the value
- *
- * @example
- * ```ts
- * retryValue("f", 1e300, new ValueError("memoryview: invalid value for format 'f'")); // returns Infinity
- * ```
- * @example
- * ```ts
- * retryValue("@B", 1.5, new ValueError("memoryview: invalid value for format '@B'")); // throws TypeError "memoryview: invalid type for format 'B'"
- * ```
- */
-export function retryValue(format: string, value: unknown, error: unknown): unknown {
-  if (!isCodecRefusal(error)) throw error;
+export function nativeValue(format: string, value: unknown): unknown {
   const native = nativeChar(format);
-  const char = native ?? singleFieldCode(format);
-  if (char === null) {
-    // Beyond CPython (several fields): only the bytes of this package differ.
-    if (hasPyBytes(value)) return withPlainBytes(value);
-    throw error;
+  if (native === "f" && isNumeric(value)) {
+    const double = Number(value);
+    return Number.isFinite(double) ? Math.fround(double) : value;
   }
-  // adjust_fmt quotes a native format without its '@'; other formats (the
-  // contract's extension) are quoted whole, as core does.
-  const shown = native ?? format;
-  const typeError = new TypeError(`memoryview: invalid type for format '${shown}'`);
-  const valueError = new ValueError(`memoryview: invalid value for format '${shown}'`);
-  if (INTEGER_CHARS.includes(char)) {
-    if (!isIndex(value)) throw typeError;
-    if (native === "P") {
-      const big = BigInt(value);
-      if (big < 0n && big >= -(2n ** 63n)) return BigInt.asUintN(64, big);
-    }
-    throw valueError;
+  if (native === "P" && isIndex(value)) {
+    const big = BigInt(value);
+    if (big < 0n && big >= -(2n ** 63n)) return BigInt.asUintN(64, big);
   }
-  if (FLOAT_CHARS.includes(char)) {
-    if (!isNumeric(value)) throw typeError;
-    if (native === "f") {
-      const double = Number(value);
-      if (Number.isFinite(double)) return Math.fround(double);
-    }
-    throw valueError;
-  }
-  if (char === "c" || char === "s" || char === "p") {
-    const data = value instanceof Uint8Array ? value : bytesContent(value);
-    if (data === undefined) throw typeError;
-    if (char === "c" && data.length !== 1) throw valueError;
-    return data.slice();
-  }
-  throw error;
+  return value;
 }
 
 /**
- * Writes `value` with `write`, giving CPython's answer where core's
- * differs ({@link retryValue}); the successful path costs nothing extra.
+ * Writes `value` with `write` as CPython's memoryview does: the value made
+ * what the codec takes ({@link codecValue}, {@link nativeValue}), and a
+ * refusal worded with the native format without its `@`.
  *
  * @param format - the view's format
  * @param write - stores one value (core's `set` or `fill`)
@@ -183,12 +126,28 @@ export function retryValue(format: string, value: unknown, error: unknown): unkn
  * packValue("f", (x) => v.set(0, x), -1e300);
  * a[0]; // returns -Infinity
  * ```
+ * @example
+ * ```ts
+ * const v = MemoryView.from(new Uint8Array(1)).cast("@B");
+ * packValue("@B", (x) => v.set(0, x), 1.5); // throws TypeError "memoryview: invalid type for format 'B'"
+ * ```
  */
 export function packValue(format: string, write: (value: unknown) => void, value: unknown): void {
-  value = codecValue(format, value);
+  value = nativeValue(format, codecValue(format, value));
+  const native = format.charCodeAt(0) === 64 ? nativeChar(format) : null;
+  if (native === null) {
+    write(value);
+    return;
+  }
   try {
     write(value);
   } catch (error) {
-    write(retryValue(format, value, error));
+    // adjust_fmt: core quotes '@B' whole, memoryview quotes 'B'.
+    const refusal = packRefusal(error);
+    if (refusal === null) throw error;
+    const cause = (error as Error).cause;
+    throw refusal === "type"
+      ? new TypeError(`memoryview: invalid type for format '${native}'`, { cause })
+      : new ValueError(`memoryview: invalid value for format '${native}'`, { cause });
   }
 }

@@ -9,7 +9,7 @@
  *
  * @packageDocumentation
  */
-import { IndexError, type MemoryView, type StructValue } from "@mv/core";
+import { IndexError, indexInDimension, type MemoryView, type StructValue } from "@mv/core";
 import { asSsize } from "../python/as-index.js";
 import type { SliceLike } from "../python/slice-indices.js";
 import { basicIndex } from "./basic-index.js";
@@ -53,10 +53,7 @@ export function itemIndices(shape: readonly number[], key: readonly unknown[]): 
   }
   const out = new Array<number>(key.length);
   for (let dim = 0; dim < key.length; dim++) {
-    let index = asSsize(key[dim], IndexError);
-    if (index < 0) index += shape[dim];
-    if (index < 0 || index >= shape[dim]) throw new IndexError(`index out of bounds on dimension ${dim + 1}`);
-    out[dim] = index;
+    out[dim] = indexInDimension(asSsize(key[dim], IndexError), shape[dim], dim);
   }
   return out;
 }

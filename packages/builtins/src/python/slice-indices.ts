@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import { ValueError } from "@mv/core";
+import { ValueError, adjustIndices } from "@mv/core";
 import { asSsize, isIndex } from "./as-index.js";
 
 /** A slice, as Python's `slice` object: `null` or `undefined` is `None`. */
@@ -78,27 +78,8 @@ export function sliceIndices(length: number, slice: SliceLike): SliceIndices {
   if (step === 0) throw new ValueError("slice step cannot be zero");
   // PySlice_Unpack: keep -step representable.
   if (step < -SSIZE_MAX) step = -SSIZE_MAX;
-  let start = sliceIndex(slice.start, step < 0 ? SSIZE_MAX : 0);
-  let stop = sliceIndex(slice.stop, step < 0 ? -SSIZE_MAX - 1 : SSIZE_MAX);
-
-  if (start < 0) {
-    start += length;
-    if (start < 0) start = step < 0 ? -1 : 0;
-  } else if (start >= length) {
-    start = step < 0 ? length - 1 : length;
-  }
-  if (stop < 0) {
-    stop += length;
-    if (stop < 0) stop = step < 0 ? -1 : 0;
-  } else if (stop >= length) {
-    stop = step < 0 ? length - 1 : length;
-  }
-
-  let count = 0;
-  if (step < 0) {
-    if (stop < start) count = Math.floor((start - stop - 1) / -step) + 1;
-  } else if (start < stop) {
-    count = Math.floor((stop - start - 1) / step) + 1;
-  }
-  return { start, stop, step, length: count };
+  const start = sliceIndex(slice.start, step < 0 ? SSIZE_MAX : 0);
+  const stop = sliceIndex(slice.stop, step < 0 ? -SSIZE_MAX - 1 : SSIZE_MAX);
+  const [first, end, count] = adjustIndices(length, start, stop, step, []);
+  return { start: first, stop: end, step, length: count };
 }

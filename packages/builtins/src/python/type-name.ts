@@ -3,7 +3,7 @@
  * CPython's (`"'%.200s' object cannot be interpreted as an integer"`,
  * `Py_TYPE(x)->tp_name`).
  *
- * The mapping follows the value mapping of the contract (§2): integral
+ * The mapping follows the value mapping of SPEC §2: integral
  * numbers and bigints are `int`, other numbers `float`, strings `str`,
  * booleans `bool`, `null` and `undefined` `NoneType`, arrays `list`, a
  * `Uint8Array` `bytes`, a `Map` `dict`, a `Set` `set`, a plain object

@@ -1,6 +1,6 @@
 /**
- * Python's `==` between scalar values as this package maps them (§2 of the
- * contract): numbers and bigints compare by numeric value across the two
+ * Python's `==` between scalar values as this package maps them (SPEC §2,
+ * in SPEC.md): numbers and bigints compare by numeric value across the two
  * types (`1 == 1.0`, `2**70 == 2.0**70`), booleans are the integers 0 and
  * 1, NaN equals nothing, strings compare by content; anything else by
  * identity.

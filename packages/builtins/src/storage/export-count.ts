@@ -12,7 +12,7 @@ import { BufferError } from "@mv/core";
 
 /**
  * The message CPython's `bytearray` gives for a resize with live exports
- * (`_canresize` in `Objects/bytearrayobject.c`); the contract fixes it for
+ * (`_canresize` in `Objects/bytearrayobject.c`); SPEC §4.2 fixes it for
  * `array` as well.
  *
  * @example

@@ -5,7 +5,7 @@
  * Py_buffers filled in by hand), and walks whose pointers were changed after
  * the export so that they lead outside the memory.
  *
- * Sources of truth: CONTRACT §1 (a pointer is a native-endian 8-byte
+ * Sources of truth: SPEC §1.2 (a pointer is a native-endian 8-byte
  * unsigned byte offset into the same `buf`; a consumer never reads outside
  * `buf`, it fails with BufferError), `fixtures/golden_capi.py`'s
  * `raw_layouts` (CPython's `PyBuffer_GetPointer`, `PyBuffer_ToContiguous`
@@ -52,10 +52,10 @@ function encoded(memory: Uint8Array, at: number, value: bigint): string {
 /** Pointers on both sides of every 32-bit and 8-bit boundary, up to 2**53 - 1. */
 const POINTERS = [0, 1, 255, 256, 258, 2 ** 31, 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 2 ** 31, 2 ** 40 + 12345, 2 ** 52 + 1, 2 ** 53 - 1];
 
-/** `POINTER_SIZE`, `readPointer` and `writePointer` against CONTRACT §1's definition. */
+/** `POINTER_SIZE`, `readPointer` and `writePointer` against SPEC §1.2's definition. */
 export function pointerEncoding(ctx: Context, capi: Partial<Capi>, exports: Exports): void {
   if (capi.POINTER_SIZE !== undefined) {
-    ctx.test(`${GROUP}: POINTER_SIZE is 8 (CONTRACT §1: an 8-byte pointer)`, () => assertSameValue(capi.POINTER_SIZE, 8, "POINTER_SIZE"));
+    ctx.test(`${GROUP}: POINTER_SIZE is 8 (SPEC §1.2: an 8-byte pointer)`, () => assertSameValue(capi.POINTER_SIZE, 8, "POINTER_SIZE"));
   } else {
     ctx.skip(`${GROUP}: POINTER_SIZE`, "the module's capi has no POINTER_SIZE");
   }
@@ -278,7 +278,7 @@ function corruptions(): Corruption[] {
 /**
  * Walks through pointers that lead outside the memory, or to a slot or an
  * item that straddles its end: every function fails with BufferError and
- * reads nothing outside it (CONTRACT §1).
+ * reads nothing outside it (SPEC §1.2).
  */
 export function corruptWalks(ctx: Context, capi: Partial<Capi>, exports: Exports): void {
   if (!ctx.supports.suboffsets) return;

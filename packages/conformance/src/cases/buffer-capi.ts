@@ -3,7 +3,7 @@
  * as the module's optional `capi` exports it: `getPointer`, `toContiguous`,
  * `fromContiguous`, `copyBuffer`, `copyData`, `fillContiguousStrides`,
  * `isContiguous` (and `isCContiguous`/`isFContiguous`), `fillInfo` and
- * `sizeFromFormat`; and CONTRACT §1's pointer encoding beside them
+ * `sizeFromFormat`; and SPEC §1.2's pointer encoding beside them
  * (`POINTER_SIZE`, `readPointer`, `writePointer`: see buffer-capi-pointers.ts,
  * with the hand-built layouts and the pointers changed after the export).
  *
@@ -175,7 +175,7 @@ function checkBadIndices(capi: Capi, info: BufferInfo, shape: readonly number[],
   }
 }
 
-/** Suboffset pointers that lead outside the memory: BufferError, never a read outside it (CONTRACT §1). */
+/** Suboffset pointers that lead outside the memory: BufferError, never a read outside it (SPEC §1.2). */
 export function badPointers(ctx: Context, capi: Partial<Capi>, exports: Exports): void {
   if (!ctx.supports.suboffsets) {
     ctx.skip(`${GROUP}: suboffset pointers outside the memory`, "the module declares no suboffsets");

@@ -1,6 +1,6 @@
 /**
  * The JavaScript objects the contract makes exporters with no symbol
- * (CONTRACT §1): ArrayBuffer, SharedArrayBuffer (growable too), resizable
+ * (SPEC §1.5): ArrayBuffer, SharedArrayBuffer (growable too), resizable
  * ArrayBuffers, every TypedArray kind with its format, length-tracking
  * TypedArrays, DataView, Node's Buffer, WebAssembly.Memory. Through
  * `memoryview`, each must show the contract's format, item size and shape,

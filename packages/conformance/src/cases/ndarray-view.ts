@@ -43,7 +43,7 @@ const STRUCTURE = { name: "ValueError", message: /could not broadcast|lvalue and
 /** Whether the host is little-endian (where "<" formats are in the host's order). */
 const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** The TypedArray each format's items fit (the contract's table, §1, read backwards). */
+/** The TypedArray each format's items fit (SPEC §1.5's table, read backwards). */
 const TYPED_ARRAYS: Readonly<Record<string, string>> = {
   b: "Int8Array",
   B: "Uint8Array",
@@ -853,7 +853,7 @@ export function sliceSpecs(ctx: Context): void {
   });
 }
 
-/** One hand-made export with pointers on inner dimensions (CONTRACT §1's addressing). */
+/** One hand-made export with pointers on inner dimensions (SPEC §1.2's addressing). */
 interface PointerLayout {
   readonly name: string;
   readonly shape: readonly number[];
@@ -917,7 +917,7 @@ export function innerPointers(ctx: Context): void {
       });
       assertSameValue(v.toList(), list, "toList() after the derivations");
       if (p.pointers.length > 0) {
-        // A pointer rewritten after the export to lead outside buf: refused, never read (CONTRACT §1).
+        // A pointer rewritten after the export to lead outside buf: refused, never read (SPEC §1.2).
         new DataView(x.info.buf as ArrayBuffer).setBigUint64(p.pointers[0]![0], BigInt(p.size + 100), true);
         const first = p.shape.map(() => 0);
         assertThrows(() => v.get(...first), { name: "BufferError" }, `get(${first.join(", ")}) through a pointer outside buf`);

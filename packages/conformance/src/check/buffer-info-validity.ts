@@ -1,6 +1,6 @@
 /**
  * Whether a BufferInfo is well formed and stays inside its memory: the rules
- * the contract puts on every exporter's answer (section 1), checked against
+ * SPEC §1.3–§1.4 put on every exporter's answer, checked against
  * the suite's own model.
  *
  * @packageDocumentation

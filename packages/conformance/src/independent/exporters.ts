@@ -7,7 +7,7 @@
  */
 
 import { BufferError } from "./errors.js";
-import { hashBytes } from "./memoryview.js";
+import { hashBytes } from "./hash-bytes.js";
 
 const GET = Symbol.for("mv.getbuffer");
 const RELEASE = Symbol.for("mv.releasebuffer");

@@ -11,6 +11,7 @@ import { NATIVE, type Row } from "./codec.js";
 import type { Defects } from "./defects.js";
 import { BufferError, IndexError, NotImplementedError, OverflowError, ValueError } from "./errors.js";
 import { ByteString } from "./exporters.js";
+import { hashBytes } from "./hash-bytes.js";
 
 const GET = Symbol.for("mv.getbuffer");
 const RELEASE = Symbol.for("mv.releasebuffer");
@@ -620,11 +621,4 @@ function sameValue(a: unknown, b: unknown, defects: Defects): boolean {
   if (typeof x === "number" && typeof y === "bigint") return Number.isInteger(x) && BigInt(x) === y;
   if (x instanceof Uint8Array && y instanceof Uint8Array) return x.length === y.length && x.every((v, k) => v === y[k]);
   return false;
-}
-
-/** FNV-1a over the bytes: the hash of bytes and of read-only byte views alike. */
-export function hashBytes(bytes: Uint8Array): number {
-  let h = 0x811c9dc5;
-  for (const b of bytes) h = Math.imul(h ^ b, 0x01000193) >>> 0;
-  return h;
 }

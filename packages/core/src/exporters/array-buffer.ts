@@ -11,7 +11,7 @@
 import type { BufferInfo } from "../protocol/buffer-info.js";
 import { bufferByteLength, isArrayBuffer, isImmutableBuffer } from "../protocol/brand-checks.js";
 import { assertAttached } from "../protocol/detachment.js";
-import { contiguousInfo } from "./contiguous-info.js";
+import { contiguousInfo } from "../protocol/contiguous-info.js";
 import type { BuiltinExporter } from "./builtin-exporter.js";
 
 /**

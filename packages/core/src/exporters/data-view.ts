@@ -6,7 +6,7 @@
 
 import type { BufferInfo } from "../protocol/buffer-info.js";
 import { isDataView, isImmutableBuffer } from "../protocol/brand-checks.js";
-import { contiguousInfo } from "./contiguous-info.js";
+import { contiguousInfo } from "../protocol/contiguous-info.js";
 import type { BuiltinExporter } from "./builtin-exporter.js";
 import { attachedWindow } from "./view-window.js";
 

@@ -8,7 +8,7 @@
 
 import type { BufferInfo } from "../protocol/buffer-info.js";
 import { bufferByteLength, isSharedArrayBuffer } from "../protocol/brand-checks.js";
-import { contiguousInfo } from "./contiguous-info.js";
+import { contiguousInfo } from "../protocol/contiguous-info.js";
 import type { BuiltinExporter } from "./builtin-exporter.js";
 
 /**

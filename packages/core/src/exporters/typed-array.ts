@@ -1,6 +1,6 @@
 /**
  * The built-in export of a TypedArray: its elements, with the struct format
- * of its element type (CONTRACT §1). TypedArrays use the host byte order,
+ * of its element type (SPEC §1.5). TypedArrays use the host byte order,
  * which is what the native formats without a prefix mean. A
  * length-tracking TypedArray on a resizable buffer is exported at its
  * current length.
@@ -11,7 +11,7 @@
 import { BufferError } from "../errors.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
 import { isImmutableBuffer, typedArrayKind } from "../protocol/brand-checks.js";
-import { contiguousInfo } from "./contiguous-info.js";
+import { contiguousInfo } from "../protocol/contiguous-info.js";
 import type { BuiltinExporter } from "./builtin-exporter.js";
 import { attachedWindow } from "./view-window.js";
 

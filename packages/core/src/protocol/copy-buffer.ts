@@ -9,10 +9,10 @@
 import { BufferError } from "../errors.js";
 import { isSharedArrayBuffer } from "./brand-checks.js";
 import type { BufferInfo } from "./buffer-info.js";
-import { isCContiguous, isFContiguous } from "./contiguity.js";
-import { impliedShape } from "./implied-layout.js";
-import { ItemCursor } from "./item-cursor.js";
-import { reachableExtent } from "./reachable-extent.js";
+import { isCContiguous, isFContiguous } from "../layout/contiguity.js";
+import { impliedShape } from "../layout/implied-layout.js";
+import { ItemCursor } from "../layout/item-cursor.js";
+import { reachableExtent } from "../layout/reachable-extent.js";
 import { resolveBuffer } from "./resolve-buffer.js";
 import { toContiguous } from "./to-contiguous.js";
 

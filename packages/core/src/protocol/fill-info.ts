@@ -5,7 +5,7 @@
  */
 
 import { BufferError } from "../errors.js";
-import { contiguousInfo } from "../exporters/contiguous-info.js";
+import { contiguousInfo } from "./contiguous-info.js";
 import type { BufferInfo } from "./buffer-info.js";
 import { assertRequestFlags } from "./flags.js";
 import { assertBufIsMemory } from "./validate.js";

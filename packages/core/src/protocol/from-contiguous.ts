@@ -7,9 +7,9 @@
 import { BufferError } from "../errors.js";
 import { isSharedArrayBuffer } from "./brand-checks.js";
 import type { BufferInfo, ContiguityOrder } from "./buffer-info.js";
-import { isContiguous } from "./contiguity.js";
-import { assertContiguityOrder } from "./contiguity-order.js";
-import { ItemCursor } from "./item-cursor.js";
+import { isContiguous } from "../layout/contiguity.js";
+import { assertContiguityOrder } from "../layout/contiguity-order.js";
+import { ItemCursor } from "../layout/item-cursor.js";
 import { resolveBuffer } from "./resolve-buffer.js";
 
 function bytesOf(source: ArrayBufferView | ArrayBuffer | SharedArrayBuffer): Uint8Array {

@@ -14,6 +14,7 @@ import { GET_BUFFER, RELEASE_BUFFER } from "./symbols.js";
 import { adoptTrusted } from "./trusted-exporters.js";
 import { typeName } from "./type-name.js";
 import { assertBufIsMemory, assertMeetsRequest, assertValidBufferInfo } from "./validate.js";
+import { withoutUnrequested } from "./unrequested-fields.js";
 
 function releaseRefused(exporter: object, returned: unknown): void {
   try {
@@ -41,7 +42,7 @@ function acceptTrusted(info: BufferInfo, flags: number): void {
   assertMeetsRequest(info, flags);
 }
 
-function acquire(exporter: object, method: (flags: number) => unknown, flags: number): BufferInfo {
+function acquire(exporter: object, method: (flags: number) => unknown, flags: number, ignoreUnrequested: boolean): BufferInfo {
   const returned = method.call(exporter, flags);
   const trusted = adoptTrusted(returned, exporter);
   if (trusted !== null) {
@@ -58,14 +59,32 @@ function acquire(exporter: object, method: (flags: number) => unknown, flags: nu
   // the consumer an info to release or releases it before throwing.
   try {
     const state: InfoState = { exporter, original: returned, released: false, requiredByteLength: 0 };
-    const info = snapshotInfo(returned, exporter, state);
+    let info = snapshotInfo(returned, exporter, state);
     state.requiredByteLength = assertValidBufferInfo(info);
+    if (ignoreUnrequested) info = withoutUnrequested(info, flags);
     assertMeetsRequest(info, flags);
     return info;
   } catch (error) {
     releaseRefused(exporter, returned);
     throw error;
   }
+}
+
+/**
+ * Options of {@link getBuffer}.
+ *
+ * @example
+ * ```ts
+ * ({ ignoreUnrequested: true } satisfies GetBufferOptions).ignoreUnrequested; // returns true
+ * ```
+ */
+export interface GetBufferOptions {
+  /**
+   * Take an answer with fields the request did not ask for when they
+   * describe the same C-contiguous bytes, dropping them (CPython's
+   * consumers ignore them); without it such an answer is a `BufferError`.
+   */
+  readonly ignoreUnrequested?: boolean;
 }
 
 /**
@@ -91,6 +110,10 @@ function acquire(exporter: object, method: (flags: number) => unknown, flags: nu
  *
  * @param obj - the exporter
  * @param flags - the request ({@link BufferFlags}); `FULL_RO` by default
+ * @param options - `ignoreUnrequested: true` for a consumer that, like
+ *   CPython's, reads only what it asked for: fields the request did not ask
+ *   for are dropped when they describe the same contiguous bytes (SPEC
+ *   §1.3), instead of refusing the answer
  * @returns a frozen BufferInfo
  * @throws TypeError when `obj` is not an exporter ("a bytes-like object is required")
  * @throws BufferError when the request cannot be met or the exporter's answer is invalid
@@ -111,11 +134,13 @@ function acquire(exporter: object, method: (flags: number) => unknown, flags: nu
  * getBuffer([1, 2, 3]); // throws TypeError
  * ```
  */
-export function getBuffer(obj: unknown, flags: number = BufferFlags.FULL_RO): BufferInfo {
+export function getBuffer(obj: unknown, flags: number = BufferFlags.FULL_RO, options?: GetBufferOptions): BufferInfo {
   assertRequestFlags(flags);
   if ((typeof obj === "object" && obj !== null) || typeof obj === "function") {
     const method = (obj as { [GET_BUFFER]?: unknown })[GET_BUFFER];
-    if (typeof method === "function") return acquire(obj, method as (flags: number) => unknown, flags);
+    if (typeof method === "function") {
+      return acquire(obj, method as (flags: number) => unknown, flags, options?.ignoreUnrequested === true);
+    }
     const builtin = findBuiltinExporter(obj);
     if (builtin !== undefined) return builtin.getBuffer(obj, flags);
   }

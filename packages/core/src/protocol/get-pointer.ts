@@ -4,10 +4,10 @@
  * @packageDocumentation
  */
 
-import { BufferError, IndexError } from "../errors.js";
 import type { BufferInfo } from "./buffer-info.js";
-import { impliedByteStrides, impliedShape } from "./implied-layout.js";
-import { POINTER_SIZE, readPointer } from "./pointer-slot.js";
+import { impliedByteStrides, impliedShape } from "../layout/implied-layout.js";
+import { assertReachedItemInside, followPointerSlot } from "../layout/pointer-slot.js";
+import { assertIndexInDimension } from "../layout/dimension-index.js";
 import { resolveBuffer } from "./resolve-buffer.js";
 
 /**
@@ -62,22 +62,13 @@ export function getPointer(info: BufferInfo, indices: readonly number[]): number
     if (typeof index !== "number" || !Number.isInteger(index)) {
       throw new TypeError(`getPointer: index ${dim} must be an integer, not ${String(index)}`);
     }
-    if (index < 0 || index >= shape[dim]) throw new IndexError(`index out of bounds on dimension ${dim + 1}`);
+    assertIndexInDimension(index, shape[dim], dim);
     positionByte += byteStrides[dim] * index;
     if (suboffsets !== null && suboffsets[dim] >= 0) {
       view ??= new DataView(resolveBuffer(info));
-      if (!(positionByte >= 0 && positionByte + POINTER_SIZE <= view.byteLength)) {
-        throw new BufferError(
-          `the suboffset pointer slot at byte ${positionByte} is outside buf (byteLength ${view.byteLength})`,
-        );
-      }
-      positionByte = readPointer(view, positionByte) + suboffsets[dim];
+      positionByte = followPointerSlot(view, view.byteLength, positionByte, suboffsets[dim]);
     }
   }
-  if (view !== null && !(positionByte >= 0 && positionByte + info.itemsize <= view.byteLength)) {
-    throw new BufferError(
-      `a suboffset pointer leads outside buf: item at byte ${positionByte} (byteLength ${view.byteLength})`,
-    );
-  }
+  if (view !== null) assertReachedItemInside(positionByte, info.itemsize, view.byteLength);
   return positionByte;
 }

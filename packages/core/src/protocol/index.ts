@@ -1,6 +1,6 @@
 /**
- * The buffer protocol of PEP 3118: the symbols, flags and types of CONTRACT
- * §1, `getBuffer` / `releaseBuffer`, validation, and CPython's helpers for
+ * The buffer protocol of PEP 3118: the symbols, flags and types of SPEC
+ * §1 (SPEC.md), `getBuffer` / `releaseBuffer`, validation, and CPython's helpers for
  * exporters and consumers (`Objects/abstract.c`, `Objects/memoryobject.c`).
  *
  * @packageDocumentation
@@ -21,12 +21,14 @@ export {
   requestsWritable,
 } from "./flags.js";
 export type { BufferExporter, BufferInfo, ContiguityOrder } from "./buffer-info.js";
-export { getBuffer } from "./get-buffer.js";
+export { getBuffer, type GetBufferOptions } from "./get-buffer.js";
+export { withoutUnrequested } from "./unrequested-fields.js";
 export { releaseBuffer } from "./release-buffer.js";
+export { withExport } from "./with-export.js";
 export { isBufferExporter } from "./is-buffer-exporter.js";
 export { fillInfo } from "./fill-info.js";
-export { isCContiguous, isContiguous, isFContiguous } from "./contiguity.js";
-export { fillContiguousStrides } from "./fill-contiguous-strides.js";
+export { isCContiguous, isContiguous, isFContiguous } from "../layout/contiguity.js";
+export { fillContiguousStrides } from "../layout/fill-contiguous-strides.js";
 export { getPointer } from "./get-pointer.js";
 export { toContiguous } from "./to-contiguous.js";
 export { fromContiguous } from "./from-contiguous.js";
@@ -36,9 +38,9 @@ export { sizeFromFormat } from "./size-from-format.js";
 export { resolveBuffer, RELEASED_MESSAGE } from "./resolve-buffer.js";
 export { assertAttached, DETACHED_MESSAGE } from "./detachment.js";
 export { isDetachedBuffer } from "./brand-checks.js";
-export { impliedByteStrides, impliedShape } from "./implied-layout.js";
-export { reachableExtent } from "./reachable-extent.js";
-export { POINTER_SIZE, readPointer, writePointer } from "./pointer-slot.js";
+export { impliedByteStrides, impliedShape } from "../layout/implied-layout.js";
+export { reachableExtent } from "../layout/reachable-extent.js";
+export { POINTER_SIZE, readPointer, writePointer } from "../layout/pointer-slot.js";
 export {
   MAX_NDIM,
   assertBufIsMemory,
@@ -51,7 +53,9 @@ export {
   assertValidNdim,
   assertWithinBuffer,
 } from "./validate.js";
-export { cByteStrides, cByteStridesInto } from "./layout/c-strides.js";
-export { fByteStrides, fByteStridesInto } from "./layout/f-strides.js";
-export { byteExtent, byteExtentInto } from "./layout/byte-extent.js";
-export { fitsInBuffer } from "./layout/fits-in-buffer.js";
+export { cByteStrides, cByteStridesInto } from "../layout/c-strides.js";
+export { fByteStrides, fByteStridesInto } from "../layout/f-strides.js";
+export { byteExtent, byteExtentInto } from "../layout/byte-extent.js";
+export { fitsInBuffer } from "../layout/fits-in-buffer.js";
+export { indexInDimension } from "../layout/dimension-index.js";
+export { adjustIndices } from "../layout/adjust-indices.js";

@@ -2,16 +2,16 @@
  * The private bookkeeping of each BufferInfo that `@mv/core` creates: who to
  * release, whether it was released, and how many bytes of `buf` it needs.
  *
- * It lives in a private field of the infos core's own exporters make (see
- * trusted-exporters.ts), or under a module-private symbol on the (frozen)
- * snapshot of any other exporter's answer, so reading it is a property load;
- * infos built elsewhere get theirs in a WeakMap on first use.
+ * It lives in one place, a module-private WeakMap keyed by the info: the
+ * infos core's own exporters make (trusted-exporters.ts), the frozen
+ * snapshots of other exporters' answers, and infos built elsewhere (on first
+ * use) alike. A copy or a Proxy of an info is another key, so it has no
+ * state until it is used.
  *
  * @packageDocumentation
  */
 
 import type { BufferInfo } from "./buffer-info.js";
-import { trustedStateOf } from "./trusted-exporters.js";
 
 /**
  * What `@mv/core` remembers about one export.
@@ -33,8 +33,7 @@ export interface InfoState {
   requiredByteLength: number;
 }
 
-const STATE: unique symbol = Symbol("mv.infoState");
-const foreignStates = new WeakMap<object, InfoState>();
+const states = new WeakMap<object, InfoState>();
 
 /**
  * The state of an info, or undefined for one never seen.
@@ -45,32 +44,20 @@ const foreignStates = new WeakMap<object, InfoState>();
  * ```
  */
 export function stateOf(info: BufferInfo): InfoState | undefined {
-  return trustedStateOf(info) ?? (info as { [STATE]?: InfoState })[STATE] ?? foreignStates.get(info);
+  return states.get(info);
 }
 
 /**
- * Attaches a state to an info under construction (before it is frozen).
+ * Records the state of an info: one core makes (before it is handed out),
+ * or one `@mv/core` did not create, on its first use.
  *
  * @example
  * ```ts
  * const info = {};
  * attachState(info, { exporter: null, original: null, released: false, requiredByteLength: 0 });
- * Object.getOwnPropertySymbols(info).length; // returns 1
+ * stateOf(info).requiredByteLength; // returns 0
  * ```
  */
 export function attachState(info: object, state: InfoState): void {
-  Object.defineProperty(info, STATE, { value: state, enumerable: false });
-}
-
-/**
- * Records a state for an info that `@mv/core` did not create.
- *
- * @example
- * ```ts
- * const info = fillInfo(null, new ArrayBuffer(1), 0, 1, false, 0);
- * rememberForeignState({ ...info }, { exporter: null, original: null, released: false, requiredByteLength: 1 }); // returns undefined
- * ```
- */
-export function rememberForeignState(info: object, state: InfoState): void {
-  foreignStates.set(info, state);
+  states.set(info, state);
 }

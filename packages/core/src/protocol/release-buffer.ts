@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 
-import { stateOf, rememberForeignState } from "./info-state.js";
+import { attachState, stateOf } from "./info-state.js";
 import type { BufferInfo } from "./buffer-info.js";
 import { RELEASE_BUFFER } from "./symbols.js";
 
@@ -45,7 +45,7 @@ export function releaseBuffer(info: BufferInfo): void {
       released: false,
       requiredByteLength: Number.POSITIVE_INFINITY,
     };
-    rememberForeignState(info, state);
+    attachState(info, state);
   }
   if (state.released) return;
   state.released = true;

@@ -13,7 +13,7 @@ import { BufferError, ValueError } from "../errors.js";
 import { bufferByteLength, isDetachedBuffer } from "./brand-checks.js";
 import type { BufferInfo } from "./buffer-info.js";
 import { DETACHED_MESSAGE } from "./detachment.js";
-import { type InfoState, rememberForeignState, stateOf } from "./info-state.js";
+import { type InfoState, attachState, stateOf } from "./info-state.js";
 import { assertValidBufferInfo } from "./validate.js";
 
 /**
@@ -34,7 +34,7 @@ function foreignState(info: BufferInfo): InfoState {
     released: false,
     requiredByteLength: assertValidBufferInfo(info),
   };
-  rememberForeignState(info, state);
+  attachState(info, state);
   return state;
 }
 

@@ -1,11 +1,12 @@
 /**
- * `PyBuffer_SizeFromFormat`: the item size a format implies, from the
- * struct codec (`struct.calcsize`, PEP 3118 additions included).
+ * `PyBuffer_SizeFromFormat`: the item size a format implies, measured by the
+ * codec's format reader (`struct.calcsize`, PEP 3118 additions included)
+ * without loading the struct module.
  *
  * @packageDocumentation
  */
 
-import { formatItemsize } from "../format/index.js";
+import { parseFormat } from "../codec/pep3118/parse-format.js";
 
 /**
  * The size in bytes of one item of `format`: `PyBuffer_SizeFromFormat`,
@@ -33,5 +34,5 @@ import { formatItemsize } from "../format/index.js";
  * ```
  */
 export function sizeFromFormat(format: string): number {
-  return formatItemsize(format);
+  return parseFormat(format).itemsize;
 }

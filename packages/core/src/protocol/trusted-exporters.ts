@@ -2,7 +2,8 @@
  * The infos that `@mv/core`'s own exporters make (a MemoryView's export, the
  * built-in kinds' through `contiguousInfo`): instances of a module-private
  * class, built from values core has already checked, frozen, with their
- * bookkeeping in a private field. `getBuffer` takes such an info as it is,
+ * trust mark and the values as made in private fields (their release
+ * bookkeeping is in info-state.ts, as every info's is). `getBuffer` takes such an info as it is,
  * without the snapshot and the re-validation every other exporter's answer
  * goes through; it still checks it against the request and against the
  * current length of its memory.
@@ -20,13 +21,45 @@
  */
 
 import type { BufferInfo } from "./buffer-info.js";
-import type { InfoState } from "./info-state.js";
+import { attachState, stateOf } from "./info-state.js";
 
-type Memory = ArrayBuffer | SharedArrayBuffer;
+/**
+ * The fields of an info core makes (it never has suboffsets), as made.
+ *
+ * @example
+ * ```ts
+ * const fields: CoreInfoFields = { obj: null, buf: new ArrayBuffer(1), offset: 0, len: 1, readonly: false, itemsize: 1, format: "B", ndim: 1, shape: [1], strides: [1] };
+ * trustedInfo(fields, { exporter: null, requiredByteLength: 1, trusted: false, frozen: true }).len; // returns 1
+ * ```
+ */
+export type CoreInfoFields = Readonly<Omit<BufferInfo, "suboffsets">>;
+
+/**
+ * How {@link trustedInfo} makes an info: whom it releases to (null for
+ * none), how many bytes of `buf` it needs, whether the first `getBuffer`
+ * that receives it may skip the snapshot and validation, whether it is
+ * frozen.
+ *
+ * @example
+ * ```ts
+ * const how: TrustedInfoOptions = { exporter: null, requiredByteLength: 4, trusted: true, frozen: true };
+ * how.frozen; // returns true
+ * ```
+ */
+export interface TrustedInfoOptions {
+  /** The exporter whose RELEASE_BUFFER is called on release, or null. */
+  readonly exporter: object | null;
+  /** One past the highest byte of `buf` the info reaches. */
+  readonly requiredByteLength: number;
+  /** Whether the first `getBuffer` that receives it takes it as it is. */
+  readonly trusted: boolean;
+  /** Whether it is frozen (a view's export is not: a re-exporter may set `obj`). */
+  readonly frozen: boolean;
+}
 
 class CoreBufferInfo implements BufferInfo {
   obj: object | null;
-  buf: Memory;
+  buf: ArrayBuffer | SharedArrayBuffer;
   offset: number;
   len: number;
   readonly: boolean;
@@ -36,84 +69,48 @@ class CoreBufferInfo implements BufferInfo {
   shape: readonly number[] | null;
   strides: readonly number[] | null;
   suboffsets: readonly number[] | null;
-  readonly #state: InfoState;
+  /** The fields as made, to tell whether they were changed while unfrozen. */
+  readonly #made: CoreInfoFields;
   #trusted: boolean;
-  // The values as made, to tell whether the fields above were changed
-  // while the info was unfrozen.
-  readonly #buf: Memory;
-  readonly #offset: number;
-  readonly #len: number;
-  readonly #readonly: boolean;
-  readonly #itemsize: number;
-  readonly #format: string | null;
-  readonly #ndim: number;
-  readonly #shape: readonly number[] | null;
-  readonly #strides: readonly number[] | null;
 
-  constructor(
-    obj: object | null,
-    buf: Memory,
-    offset: number,
-    len: number,
-    readonly: boolean,
-    itemsize: number,
-    format: string | null,
-    ndim: number,
-    shape: readonly number[] | null,
-    strides: readonly number[] | null,
-    exporter: object | null,
-    requiredByteLength: number,
-    trusted: boolean,
-    original: unknown,
-  ) {
-    this.obj = obj;
-    this.buf = buf;
-    this.offset = offset;
-    this.len = len;
-    this.readonly = readonly;
-    this.itemsize = itemsize;
-    this.format = format;
-    this.ndim = ndim;
-    this.shape = shape;
-    this.strides = strides;
+  constructor(made: CoreInfoFields, trusted: boolean) {
+    this.obj = made.obj;
+    this.buf = made.buf;
+    this.offset = made.offset;
+    this.len = made.len;
+    this.readonly = made.readonly;
+    this.itemsize = made.itemsize;
+    this.format = made.format;
+    this.ndim = made.ndim;
+    this.shape = made.shape;
+    this.strides = made.strides;
     this.suboffsets = null;
-    this.#state = { exporter, original: original ?? this, released: false, requiredByteLength };
+    this.#made = made;
     this.#trusted = trusted;
-    this.#buf = buf;
-    this.#offset = offset;
-    this.#len = len;
-    this.#readonly = readonly;
-    this.#itemsize = itemsize;
-    this.#format = format;
-    this.#ndim = ndim;
-    this.#shape = shape;
-    this.#strides = strides;
-  }
-
-  static stateOf(x: object): InfoState | undefined {
-    return #state in x ? x.#state : undefined;
   }
 
   static adopt(x: object, exporter: object): BufferInfo | null {
     if (!(#trusted in x) || !x.#trusted) return null;
     x.#trusted = false;
+    const made = x.#made;
+    const state = stateOf(x)!;
     if (Object.isFrozen(x)) {
       // Frozen when made: nothing can have changed.
-      if (x.obj === exporter && x.#state.exporter === exporter) return x;
+      if (x.obj === exporter && state.exporter === exporter) return x;
     } else {
       try {
         // Each field read once; a getter put in place of one cannot answer
         // differently later, since the answer is the copy made below.
         if (
-          x.buf !== x.#buf ||
-          x.offset !== x.#offset ||
-          x.len !== x.#len ||
-          x.readonly !== x.#readonly ||
-          x.itemsize !== x.#itemsize ||
-          x.format !== x.#format ||
-          x.ndim !== x.#ndim ||
-          x.shape !== x.#shape ||
-          x.strides !== x.#strides ||
+          x.buf !== made.buf ||
+          x.offset !== made.offset ||
+          x.len !== made.len ||
+          x.readonly !== made.readonly ||
+          x.itemsize !== made.itemsize ||
+          x.format !== made.format ||
+          x.ndim !== made.ndim ||
+          x.shape !== made.shape ||
+          x.strides !== made.strides ||
           x.suboffsets !== null
         ) {
           return null;
@@ -122,91 +119,36 @@ class CoreBufferInfo implements BufferInfo {
         return null;
       }
     }
-    return Object.freeze(
-      new CoreBufferInfo(
-        exporter,
-        x.#buf,
-        x.#offset,
-        x.#len,
-        x.#readonly,
-        x.#itemsize,
-        x.#format,
-        x.#ndim,
-        x.#shape,
-        x.#strides,
-        exporter,
-        x.#state.requiredByteLength,
-        false,
-        x,
-      ),
-    );
+    const copy = new CoreBufferInfo({ ...made, obj: exporter }, false);
+    // Released, it hands the exporter back what the exporter returned.
+    attachState(copy, { exporter, original: x, released: false, requiredByteLength: state.requiredByteLength });
+    return Object.freeze(copy);
   }
 }
 
 /**
  * A BufferInfo of memory with a fixed `buf` and no suboffsets (its `shape`
- * and `strides` arrays must be frozen), its state (releasing to `exporter`,
- * null for none) in a private field; frozen when `frozen`. When `trusted`,
- * the first `getBuffer` that receives it skips the snapshot and the
- * validation: pass true only for values core computed and checked itself
- * (`len` is `product(shape) * itemsize`, `itemsize` matches the format,
- * bytes `[.., requiredByteLength)` of `buf` hold every byte any index
- * reaches), never for values a caller of a public API supplied.
+ * and `strides` arrays must be frozen), made from `fields` as `how` says.
+ * When `how.trusted`, the first `getBuffer` that receives it skips the
+ * snapshot and the validation: pass true only for values core computed and
+ * checked itself (`len` is `product(shape) * itemsize`, `itemsize` matches
+ * the format, bytes `[.., requiredByteLength)` of `buf` hold every byte any
+ * index reaches), never for values a caller of a public API supplied.
  *
  * @returns the info
  *
  * @example
  * ```ts
  * const buf = new ArrayBuffer(4);
- * const info = trustedInfo(null, buf, 0, 4, false, 1, "B", 1, [4], [1], null, 4, true, true);
- * [Object.isFrozen(info), trustedStateOf(info).requiredByteLength]; // returns [true, 4]
+ * const fields = { obj: null, buf, offset: 0, len: 4, readonly: false, itemsize: 1, format: "B", ndim: 1, shape: [4], strides: [1] };
+ * const info = trustedInfo(fields, { exporter: null, requiredByteLength: 4, trusted: true, frozen: true });
+ * [Object.isFrozen(info), info.len]; // returns [true, 4]
  * ```
  */
-export function trustedInfo(
-  obj: object | null,
-  buf: Memory,
-  offset: number,
-  len: number,
-  readonly: boolean,
-  itemsize: number,
-  format: string | null,
-  ndim: number,
-  shape: readonly number[] | null,
-  strides: readonly number[] | null,
-  exporter: object | null,
-  requiredByteLength: number,
-  trusted: boolean,
-  frozen: boolean,
-): BufferInfo {
-  const info = new CoreBufferInfo(
-    obj,
-    buf,
-    offset,
-    len,
-    readonly,
-    itemsize,
-    format,
-    ndim,
-    shape,
-    strides,
-    exporter,
-    requiredByteLength,
-    trusted,
-    undefined,
-  );
-  return frozen ? Object.freeze(info) : info;
-}
-
-/**
- * The state of a trusted info, or undefined for any other object.
- *
- * @example
- * ```ts
- * trustedStateOf({}); // returns undefined
- * ```
- */
-export function trustedStateOf(x: unknown): InfoState | undefined {
-  return typeof x === "object" && x !== null ? CoreBufferInfo.stateOf(x) : undefined;
+export function trustedInfo(fields: CoreInfoFields, how: TrustedInfoOptions): BufferInfo {
+  const info = new CoreBufferInfo(fields, how.trusted);
+  attachState(info, { exporter: how.exporter, original: info, released: false, requiredByteLength: how.requiredByteLength });
+  return how.frozen ? Object.freeze(info) : info;
 }
 
 /**

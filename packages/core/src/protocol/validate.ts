@@ -16,7 +16,7 @@
 import { BufferError } from "../errors.js";
 import { bufferByteLength } from "./brand-checks.js";
 import type { BufferInfo } from "./buffer-info.js";
-import { isCContiguous, isContiguous, isFContiguous } from "./contiguity.js";
+import { isCContiguous, isContiguous, isFContiguous } from "../layout/contiguity.js";
 import { assertAttached } from "./detachment.js";
 import {
   requestsAnyContiguous,
@@ -28,8 +28,8 @@ import {
   requestsStrides,
   requestsWritable,
 } from "./flags.js";
-import { fitsInBuffer } from "./layout/fits-in-buffer.js";
-import { reachableExtent } from "./reachable-extent.js";
+import { fitsInBuffer } from "../layout/fits-in-buffer.js";
+import { reachableExtent } from "../layout/reachable-extent.js";
 import { sizeFromFormat } from "./size-from-format.js";
 import { typeName } from "./type-name.js";
 

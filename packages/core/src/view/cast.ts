@@ -18,7 +18,7 @@
  */
 
 import { ValueError } from "../errors.js";
-import { formatItemsize } from "../format/index.js";
+import { formatItemsize } from "../codec/index.js";
 import { cByteStrides, MAX_NDIM } from "../protocol/index.js";
 import type { LayoutParts } from "./drop-dimension.js";
 import { LayoutFlag } from "./layout-flags.js";

@@ -9,13 +9,13 @@
  * @packageDocumentation
  */
 
-import type { ItemCodec, StructValue } from "../format/index.js";
+import type { ItemCodec, StructValue } from "../codec/index.js";
 import type { ManagedBuffer } from "./managed-buffer.js";
 import type { MemoryView } from "./memory-view.js";
 import { equivShape } from "./structure.js";
 import { assertItemInMemory, followPointer } from "./subscript.js";
 import type { ViewLayout } from "./view-layout.js";
-import { hasCharacterField, itemCodec, parseFormat } from "../format/index.js";
+import { hasCharacterField, itemCodec, parseFormat } from "../codec/index.js";
 import { equalsFast } from "./equals-fast.js";
 import { mbufOf, layoutOf, readItemAt } from "./state/access.js";
 

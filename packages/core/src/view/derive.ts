@@ -8,7 +8,7 @@
  */
 
 import { BufferError } from "../errors.js";
-import { formatItemsize } from "../format/index.js";
+import { formatItemsize } from "../codec/index.js";
 import {
   assertDimensionsAgree,
   assertItemsizeMatchesFormat,

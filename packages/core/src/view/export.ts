@@ -176,21 +176,9 @@ export function exportView(view: MemoryView, flags: number): BufferInfo {
   if (record.fixedBuffer) {
     const buf = mbuf.buffer;
     info = trustedInfo(
-      view,
-      buf,
-      full.offset,
-      full.len,
-      full.readonly,
-      full.itemsize,
-      format,
-      ndim,
-      shape,
-      strides,
-      view,
-      record.requiredByteLength,
-      true,
+      { obj: view, buf, offset: full.offset, len: full.len, readonly: full.readonly, itemsize: full.itemsize, format, ndim, shape, strides },
       // Not frozen: a re-exporter may set `obj` (getBuffer then copies it).
-      false,
+      { exporter: view, requiredByteLength: record.requiredByteLength, trusted: true, frozen: false },
     );
   } else {
     // Memory that can be replaced (WebAssembly.Memory.grow()): keep `buf` live.

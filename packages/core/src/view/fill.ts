@@ -33,7 +33,7 @@ export function fillView(view: MemoryView, value: unknown): void {
   try {
     itemCodecOf(view).write(new DataView(item.buffer), 0, value);
   } catch (error) {
-    throw packError(layout.format, error, value);
+    throw packError(layout.format, error);
   }
   if (layout.nbytes === 0) return;
   // Without this block the strided copy from a zero-stride source below fills the same items with the same

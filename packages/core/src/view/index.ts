@@ -17,3 +17,4 @@ export type { ViewList } from "./tolist.js";
 export type { DeriveOptions } from "./derive.js";
 export type { AnyTypedArray } from "./native-access.js";
 export { DISPOSE } from "./dispose-symbol.js";
+export { packRefusal, type PackRefusal } from "./pack-error.js";

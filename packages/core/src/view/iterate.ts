@@ -11,7 +11,7 @@
 
 import { checkReleased } from "./guards.js";
 import type { MemoryView } from "./memory-view.js";
-import type { StructValue } from "../format/index.js";
+import type { StructValue } from "../codec/index.js";
 import { layoutOf } from "./state/access.js";
 
 /** %IteratorPrototype%, so that the iterators are iterable and get the engine's iterator helpers. */

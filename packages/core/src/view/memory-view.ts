@@ -7,7 +7,7 @@
  * Every view shares its exporter's {@link ManagedBuffer}; slicing, indexing,
  * transposing, reshaping and casting make new views over the same memory,
  * never copies. Element access is typed by the format (struct's values, see
- * the contract §2), bounds-checked, and fast: an aligned view in the host's
+ * SPEC §2), bounds-checked, and fast: an aligned view in the host's
  * byte order reads and writes through a TypedArray, with no allocation per
  * item.
  *
@@ -34,18 +34,29 @@ import { makeLayout, type ViewLayout } from "./view-layout.js";
 import type { MemoryViewOptions } from "./view-options.js";
 
 export type { MemoryViewOptions } from "./view-options.js";
-import { isReleased, layoutOf, mbufOf, prepareAccess } from "./state/access.js";
+import { isReleased, layoutOf, mbufOf, prepareAccess, recordsOf, setRecords } from "./state/access.js";
+import { type RecordOptions, resolveRecordOptions } from "../codec/records/index.js";
 
 
 // adjustSlice's output, reused: slicing runs in loops and nothing re-enters it (each entry is written first).
 const SCRATCH_SLICE = [0, 0, 0];
 
+/** `made` (a view just derived from `view`) with `view`'s record options. */
+function keepRecords(view: MemoryView, made: MemoryView): MemoryView {
+  const records = recordsOf(view);
+  if (records !== null) setRecords(made, records);
+  return made;
+}
+
 /** A new view of `view`'s export with the given parts. */
 function derived(view: MemoryView, parts: LayoutParts, format?: string, itemsize?: number): MemoryView {
   const l = layoutOf(view);
-  return new MemoryView(
-    mbufOf(view),
-    makeLayout(parts.byteOffset, parts.shape, parts.byteStrides, parts.suboffsets, format ?? l.format, itemsize ?? l.itemsize, l.readonly),
+  return keepRecords(
+    view,
+    new MemoryView(
+      mbufOf(view),
+      makeLayout(parts.byteOffset, parts.shape, parts.byteStrides, parts.suboffsets, format ?? l.format, itemsize ?? l.itemsize, l.readonly),
+    ),
   );
 }
 
@@ -343,7 +354,10 @@ export class MemoryView extends ViewAttributes {
   toReadonly(): MemoryView {
     checkReleased(this);
     const l = layoutOf(this);
-    return new MemoryView(mbufOf(this), makeLayout(l.byteOffset, l.shape, l.byteStrides, l.suboffsets, l.format, l.itemsize, true));
+    return keepRecords(
+      this,
+      new MemoryView(mbufOf(this), makeLayout(l.byteOffset, l.shape, l.byteStrides, l.suboffsets, l.format, l.itemsize, true)),
+    );
   }
 
   /**
@@ -365,7 +379,41 @@ export class MemoryView extends ViewAttributes {
    */
   derive(options: DeriveOptions): MemoryView {
     checkReleased(this);
-    return new MemoryView(mbufOf(this), deriveParts(mbufOf(this), layoutOf(this), options));
+    return keepRecords(this, new MemoryView(mbufOf(this), deriveParts(mbufOf(this), layoutOf(this), options)));
+  }
+
+  /**
+   * The same items read with record options (SPEC §2.1): with `records`, an
+   * item whose fields carry `:name:` is a plain object keyed by the names
+   * (and `set` takes one); with `strings`, `s` and `p` fields are text.
+   * The view shares this one's memory and export, and views derived from
+   * it keep the options; `withRecords()` with no options gives the defaults
+   * back.
+   *
+   * @param options - `records`, `strings` ({@link RecordOptions})
+   * @throws TypeError or ValueError for malformed options
+   *
+   * @example
+   * ```ts
+   * const points = MemoryView.from(new Uint8Array(24)).cast("T{<i:id: d:value:}");
+   * const named = points.withRecords({ records: true });
+   * named.set(1, { id: 7, value: 0.5 });
+   * named.toList(); // returns [{ id: 0, value: 0 }, { id: 7, value: 0.5 }]
+   * points.get(1); // returns [7, 0.5]
+   * named.set(0, { id: 1 }); // throws TypeError "record missing 1 required field: 'value'"
+   * ```
+   * @example
+   * ```ts
+   * const names = MemoryView.from(Uint8Array.of(104, 105, 0, 0)).cast("4s").withRecords({ strings: { encoding: "utf-8", trim: "nul" } });
+   * names.get(0); // returns "hi"
+   * ```
+   */
+  withRecords(options?: RecordOptions): MemoryView {
+    checkReleased(this);
+    const resolved = resolveRecordOptions(options);
+    const view = new MemoryView(mbufOf(this), layoutOf(this));
+    setRecords(view, resolved);
+    return view;
   }
 
   /**

@@ -12,7 +12,7 @@
  * @packageDocumentation
  */
 
-import type { StructValue } from "../format/index.js";
+import type { StructValue } from "../codec/index.js";
 import { registerMemoCache } from "../memo-caches.js";
 
 /** A TypedArray of any element type. */
@@ -37,7 +37,7 @@ export type AnyTypedArrayConstructor = {
 
 /**
  * How the fast path reads an item: which TypedArray holds it and how its
- * element becomes the contract's value. One case per element type, so each
+ * element becomes the value SPEC §2 maps it to. One case per element type, so each
  * TypedArray access in {@link readElement} and {@link writeElement} only
  * ever sees one kind of array (V8 keeps such sites fast; a site that sees
  * many kinds becomes megamorphic and many times slower).

@@ -4,75 +4,95 @@
  * `TypeError` "memoryview: invalid type for format '…'"; a value out of
  * range is a `ValueError` "memoryview: invalid value for format '…'".
  *
- * The codec speaks struct's language, where both kinds are `struct.error`;
- * memoryview tells them apart by where the conversion failed
- * (`PyNumber_Index` and `PyFloat_AsDouble` raise `TypeError`, range checks
- * `ValueError`). Here the struct messages that report a value of the wrong
- * type are the `TypeError` ones; a byte string of the wrong length for `c`,
- * and an int too large for a double for `e f d` (`PyFloat_AsDouble`'s
- * OverflowError), are `ValueError`s, as in `pack_single`.
+ * The codec speaks struct's language, where both are `struct.error`, but
+ * each of its refusals carries a {@link StructErrorKind}: memoryview's
+ * `TypeError`s are the ones where the conversion itself failed
+ * (`PyNumber_Index`, `PyFloat_AsDouble`: kind `"type"`, or a `TypeError` from
+ * the field tree); a bytes object of the wrong length for `c` and an int too
+ * large for a double (`"char-length"`, `"float-overflow"`) are `ValueError`s,
+ * as in `pack_single`, like every range refusal.
  *
  * @packageDocumentation
  */
 
-import { ValueError } from "../errors.js";
-import { isCharLengthError } from "../format/byte-rows.js";
-import { isFloatOverflowError } from "../format/float-arg.js";
+import { ValueError, type StructError } from "../errors.js";
 
-// struct's messages for a value of the wrong type (Modules/_struct.c).
-const TYPE_MESSAGES = new Set([
-  "required argument is not an integer",
-  "required argument is not a float",
-  "argument for 's' must be a bytes object",
-  "argument for 'p' must be a bytes object",
-]);
-const CHAR_MESSAGE = "char format requires a bytes object of length 1";
+/** Which of memoryview's two errors a refused value gets. */
+export type PackRefusal = "type" | "value";
 
-function isTypeMismatch(error: Error, value: unknown): boolean {
-  if (error.name === "TypeError") return true;
-  if (error.name !== "StructError") return false;
-  // The value may be a whole item of several fields: the row itself knows
-  // whether a float field got an int too large for a double (OverflowError
-  // in PyFloat_AsDouble), or the `c` field bytes of the wrong length.
-  if (TYPE_MESSAGES.has(error.message)) return !isFloatOverflowError(error);
-  return error.message === CHAR_MESSAGE && !(value instanceof Uint8Array) && !isCharLengthError(error);
+/** The view errors made here, and which of the two each is. */
+const refusals = new WeakMap<object, PackRefusal>();
+
+function refusalOf(error: Error): PackRefusal | null {
+  switch (error.name) {
+    case "TypeError":
+      return "type";
+    case "StructError":
+      return (error as StructError).kind === "type" ? "type" : "value";
+    case "OverflowError":
+    case "ValueError":
+      return "value";
+    default:
+      return null;
+  }
 }
 
 /**
- * The view error for an error the codec threw while packing `value` into
+ * The view error for an error the codec threw while packing a value into
  * `format`.
  *
  * @param format - the view's format, quoted in the message
  * @param error - what the codec threw
- * @param value - the value being packed
  * @returns the error to throw instead (the codec's error is its `cause`);
- *   anything that is not a packing error, unchanged
+ *   anything that is not a refusal of the value, unchanged
  *
  * @example
  * ```ts
- * packError("B", new StructError("ubyte format requires 0 <= number <= 255"), 256).message; // returns "memoryview: invalid value for format 'B'"
+ * packError("B", new StructError("ubyte format requires 0 <= number <= 255", { kind: "range" })).message; // returns "memoryview: invalid value for format 'B'"
  * ```
  * @example
  * ```ts
- * packError("B", new StructError("required argument is not an integer"), "x").name; // returns "TypeError"
+ * packError("B", new StructError("required argument is not an integer", { kind: "type" })).name; // returns "TypeError"
  * ```
  * @example
  * ```ts
- * packError("c", new StructError("char format requires a bytes object of length 1"), new Uint8Array(2)).name; // returns "ValueError"
+ * packError("c", new StructError("char format requires a bytes object of length 1", { kind: "char-length" })).name; // returns "ValueError"
  * ```
  * @example
  * ```ts
  * const other = new RangeError("x");
- * packError("d", other, 1) === other; // returns true
+ * packError("d", other) === other; // returns true
  * ```
  */
-export function packError(format: string, error: unknown, value: unknown): unknown {
+export function packError(format: string, error: unknown): unknown {
   if (!(error instanceof Error)) return error;
-  if (isTypeMismatch(error, value)) {
-    return new TypeError(`memoryview: invalid type for format '${format}'`, { cause: error });
-  }
-  if (error.name === "StructError" || error.name === "OverflowError" || error.name === "ValueError") {
-    return new ValueError(`memoryview: invalid value for format '${format}'`, { cause: error });
-  }
-  return error;
+  const refusal = refusalOf(error);
+  if (refusal === null) return error;
+  const viewError =
+    refusal === "type"
+      ? new TypeError(`memoryview: invalid type for format '${format}'`, { cause: error })
+      : new ValueError(`memoryview: invalid value for format '${format}'`, { cause: error });
+  refusals.set(viewError, refusal);
+  return viewError;
+}
+
+/**
+ * Whether `error` is a view's refusal of a value it was asked to write
+ * ("memoryview: invalid type/value for format '…'"), and which: `"type"`
+ * for its `TypeError`, `"value"` for its `ValueError`, null for any other
+ * error. `@mv/builtins` words the format its own way from this.
+ *
+ * @example
+ * ```ts
+ * const view = MemoryView.from(new Uint8Array(1));
+ * let refusal; try { view.set(0, 256); } catch (error) { refusal = packRefusal(error); }
+ * refusal; // returns "value"
+ * ```
+ * @example
+ * ```ts
+ * packRefusal(new TypeError("memoryview: invalid type for format 'B'")); // returns null
+ * ```
+ */
+export function packRefusal(error: unknown): PackRefusal | null {
+  return typeof error === "object" && error !== null ? (refusals.get(error) ?? null) : null;
 }

@@ -9,6 +9,7 @@
  */
 
 import { ValueError } from "../errors.js";
+import { adjustIndices } from "../layout/adjust-indices.js";
 
 /** A slice bound: an integer, or null/undefined for Python's None. */
 export type SliceBound = number | bigint | null | undefined;
@@ -79,29 +80,10 @@ export function adjustSlice(
 ): number[] {
   const byStep = bound(step, 1, "step");
   if (byStep === 0) throw new ValueError("slice step cannot be zero");
-  let first = bound(start, byStep < 0 ? BIG : 0, "start");
-  let last = bound(stop, byStep < 0 ? -BIG : BIG, "stop");
-  if (first < 0) {
-    first += length;
-    if (first < 0) first = byStep < 0 ? -1 : 0;
-  } else if (first >= length) {
-    first = byStep < 0 ? length - 1 : length;
-  }
-  if (last < 0) {
-    last += length;
-    if (last < 0) last = byStep < 0 ? -1 : 0;
-  } else if (last >= length) {
-    last = byStep < 0 ? length - 1 : length;
-  }
-  let count = 0;
-  if (byStep < 0) {
-    if (last < first) count = Math.floor((first - last - 1) / -byStep) + 1;
-  } else if (first < last) {
-    count = Math.floor((last - first - 1) / byStep) + 1;
-  }
-  out[0] = first;
+  const first = bound(start, byStep < 0 ? BIG : 0, "start");
+  const last = bound(stop, byStep < 0 ? -BIG : BIG, "stop");
+  adjustIndices(length, first, last, byStep, out);
   out[1] = byStep;
-  out[2] = count;
   return out;
 }
 

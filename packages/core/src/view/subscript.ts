@@ -8,8 +8,8 @@
  * @packageDocumentation
  */
 
-import { BufferError, IndexError } from "../errors.js";
-import { POINTER_SIZE, readPointer } from "../protocol/index.js";
+import { indexInDimension } from "../layout/dimension-index.js";
+import { assertReachedItemInside, followPointerSlot } from "../layout/pointer-slot.js";
 import type { ManagedBuffer } from "./managed-buffer.js";
 import type { ViewLayout } from "./view-layout.js";
 
@@ -49,9 +49,7 @@ export function indexIn(value: unknown, length: number, dim: number): number {
   } else {
     throw new TypeError("memoryview: invalid slice key");
   }
-  if (index < 0) index += length;
-  if (!(index >= 0 && index < length)) throw new IndexError(`index out of bounds on dimension ${dim + 1}`);
-  return index;
+  return indexInDimension(index, length, dim);
 }
 
 /**
@@ -72,12 +70,7 @@ export function indexIn(value: unknown, length: number, dim: number): number {
  * ```
  */
 export function followPointer(mbuf: ManagedBuffer, positionByte: number, suboffset: number): number {
-  if (!(positionByte >= 0 && positionByte + POINTER_SIZE <= mbuf.endByte)) {
-    throw new BufferError(
-      `the suboffset pointer slot at byte ${positionByte} is outside buf (byteLength ${mbuf.endByte})`,
-    );
-  }
-  return readPointer(mbuf.dv, positionByte) + suboffset;
+  return followPointerSlot(mbuf.dv, mbuf.endByte, positionByte, suboffset);
 }
 
 /**
@@ -92,11 +85,7 @@ export function followPointer(mbuf: ManagedBuffer, positionByte: number, suboffs
  * ```
  */
 export function assertItemInMemory(mbuf: ManagedBuffer, positionByte: number, itemsize: number): void {
-  if (!(positionByte >= 0 && positionByte + itemsize <= mbuf.endByte)) {
-    throw new BufferError(
-      `a suboffset pointer leads outside buf: item at byte ${positionByte} (byteLength ${mbuf.endByte})`,
-    );
-  }
+  assertReachedItemInside(positionByte, itemsize, mbuf.endByte);
 }
 
 /**

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 
-import type { StructValue } from "../format/index.js";
+import type { StructValue } from "../codec/index.js";
 import type { MemoryView } from "./memory-view.js";
 import { readElement } from "./native-access.js";
 import { assertItemInMemory, followPointer } from "./subscript.js";

@@ -342,4 +342,14 @@ export abstract class ViewAttributes extends ViewCore {
     if (isReleased(this)) return "<released MemoryView>";
     return `<MemoryView format='${layoutOf(this).format}' shape=[${layoutOf(this).shape.join(", ")}]>`;
   }
+
+  /**
+   * The one-line form Node's `util.inspect` and `console.log` show: the same
+   * as `toString()` (a registry symbol, so no Node import is needed).
+   *
+   * @returns `toString()`
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
 }

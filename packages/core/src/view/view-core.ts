@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 
-import type { StructValue } from "../format/index.js";
+import type { StructValue } from "../codec/index.js";
 import { fillView } from "./fill.js";
 import { assertWritable, checkReleased } from "./guards.js";
 import type { ManagedBuffer } from "./managed-buffer.js";

@@ -3,8 +3,8 @@
  * windows, resizable and detached buffers, and the Struct object's API.
  */
 import { describe, expect, test } from "vitest";
-import { Struct, calcsize, clearCache, iterUnpack, pack, packInto, unpack, unpackFrom } from "../../src/format/index.js";
-import { ByteWindowMemo, toByteWindow } from "../../src/format/byte-source.js";
+import { Struct, calcsize, clearCache, iterUnpack, pack, packInto, unpack, unpackFrom } from "../../src/index.js";
+import { ByteWindowMemo, toByteWindow } from "../../src/struct/byte-source.js";
 
 const DATA = [1, 2, 3, 4, 5, 6, 7, 8];
 

@@ -1,5 +1,5 @@
 /**
- * Re-runs every `@example` of src/format and checks its `// returns`, as the
+ * Re-runs every `@example` of src/codec and src/struct and checks its `// returns`, as the
  * style guide asks: a line `statements; expression; // returns value` must
  * give `value`.
  */
@@ -11,7 +11,7 @@ import { describe, expect, test } from "vitest";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 
-const files = sourceFiles(join(root, "src/format"));
+const files = ["src/codec", "src/struct"].flatMap((dir) => sourceFiles(join(root, dir)));
 const sources: Record<string, string> = Object.fromEntries(
   files.map((path) => [relative(root, path), readFileSync(path, "utf8")]),
 );
@@ -37,7 +37,7 @@ const examples: Example[] = Object.entries(sources).flatMap(([file, text]) =>
     .map((line) => ({ file, line })),
 );
 
-describe("TSDoc examples of src/format", () => {
+describe("TSDoc examples of src/codec and src/struct", () => {
   test("there are examples", () => {
     expect(examples.length).toBeGreaterThan(80);
   });
@@ -46,7 +46,7 @@ describe("TSDoc examples of src/format", () => {
   });
 });
 
-test("every exported function of src/format has an @example", () => {
+test("every exported function of src/codec and src/struct has an @example", () => {
   // An interface or type needs a doc comment only; an overloaded function
   // is looked at once, as its implementation signature repeats the name.
   const options = {

@@ -12,7 +12,7 @@ import {
   packInto,
   unpack,
   unpackFrom,
-} from "../../src/format/index.js";
+} from "../../src/index.js";
 
 function thrown(f: () => unknown): { name: string; message: string } {
   try {

@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { pack, unpack } from "../../src/format/index.js";
-import { HALF_OVERFLOW, halfBitsFromNumber, numberFromHalfBits } from "../../src/format/half-float.js";
+import { pack, unpack } from "../../src/index.js";
+import { HALF_OVERFLOW, halfBitsFromNumber, numberFromHalfBits } from "../../src/codec/half-float.js";
 
 const fixture = JSON.parse(readFileSync(new URL("../../fixtures/half_float_cases.json", import.meta.url), "utf8")) as {
   pack: [string, string][];

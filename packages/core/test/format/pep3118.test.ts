@@ -12,8 +12,8 @@ import {
   parseFormat,
   type ParsedFormat,
   type StructValue,
-} from "../../src/format/index.js";
-import { MAX_NESTING } from "../../src/format/pep3118/grammar.js";
+} from "../../src/index.js";
+import { MAX_NESTING } from "../../src/codec/pep3118/grammar.js";
 
 interface Field {
   name: string;

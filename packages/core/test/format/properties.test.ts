@@ -7,10 +7,10 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { StructError } from "../../src/errors.js";
-import { calcsize, pack, Struct, unpack, unpackFrom, iterUnpack } from "../../src/format/index.js";
-import { compileFormat } from "../../src/format/compile.js";
-import { halfBitsFromNumber, numberFromHalfBits } from "../../src/format/half-float.js";
-import { unpackSlowly } from "../../src/format/unpack.js";
+import { calcsize, pack, Struct, unpack, unpackFrom, iterUnpack } from "../../src/index.js";
+import { compileFormat } from "../../src/codec/compile.js";
+import { halfBitsFromNumber, numberFromHalfBits } from "../../src/codec/half-float.js";
+import { unpackSlowly } from "../../src/codec/unpack.js";
 import {
   PREFIXES,
   codesFor,

@@ -310,7 +310,7 @@ describe("fast writes agree with the codec's", () => {
             codec.write(dv, 0, v);
             return ["ok", codec.read(dv, 0)];
           } catch (error) {
-            const translated = packError(format, error, v) as Error;
+            const translated = packError(format, error) as Error;
             return [translated.name, translated.message];
           }
         })();

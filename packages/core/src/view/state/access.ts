@@ -7,7 +7,8 @@
  */
 
 import { NotImplementedError, ValueError } from "../../errors.js";
-import { type ItemCodec, itemCodec, type StructValue } from "../../format/index.js";
+import { type ItemCodec, itemCodec, type StructValue } from "../../codec/index.js";
+import { type RecordItemCodec, recordItemCodec, type ResolvedRecordOptions } from "../../codec/records/index.js";
 import { byteExtent } from "../../protocol/index.js";
 import { type ManagedBuffer, RELEASED_VIEW_MESSAGE } from "../managed-buffer.js";
 import { type AnyTypedArray, ELEM_ARRAYS, elemStrides, readElement } from "../native-access.js";
@@ -118,6 +119,35 @@ export function markReleased(view: ViewCore): void {
 }
 
 /**
+ * The record options a view reads its items with (null for the defaults).
+ *
+ * @example
+ * ```ts
+ * recordsOf(MemoryView.from(new Uint8Array(1))); // returns null
+ * ```
+ */
+export function recordsOf(view: ViewCore): ResolvedRecordOptions | null {
+  return stateOf(view).records;
+}
+
+/**
+ * Gives a view just made the record options it reads its items with (a view
+ * derived from another keeps the other's).
+ *
+ * @example
+ * ```ts
+ * const view = MemoryView.from(new Uint8Array(1));
+ * setRecords(view, null);
+ * recordsOf(view); // returns null
+ * ```
+ */
+export function setRecords(view: ViewCore, records: ResolvedRecordOptions | null): void {
+  const state = stateOf(view);
+  state.records = records;
+  state.codec = null;
+}
+
+/**
  * The [start, end) bytes of the memory the items occupy (without pointers).
  *
  * @example
@@ -225,7 +255,7 @@ export function codecOf(state: ViewState): ItemCodec {
   if (codec === null) {
     const format = state.layout.format;
     try {
-      codec = itemCodec(format);
+      codec = state.records === null ? itemCodec(format) : recordItemCodec(format, state.records);
     } catch (error) {
       throw new NotImplementedError(`memoryview: unsupported format ${format}`, { cause: error });
     }
@@ -291,12 +321,18 @@ export function readItemAt(view: ViewCore, positionByte: number): StructValue {
  * ```
  */
 export function writeAt(state: ViewState, positionByte: number, value: unknown): void {
-  const codec = codecOf(state);
+  let codec = codecOf(state);
+  if (state.records !== null) {
+    // A record's own refusals (a missing field, text the encoding cannot
+    // hold) are not packing errors: they keep their names and messages.
+    value = (codec as RecordItemCodec).toPlain(value);
+    codec = (codec as RecordItemCodec).plain;
+  }
   const item = new Uint8Array(state.layout.itemsize);
   try {
     codec.write(new DataView(item.buffer), 0, value);
   } catch (error) {
-    throw packError(state.layout.format, error, value);
+    throw packError(state.layout.format, error);
   }
   state.mbuf.u8.set(item, positionByte);
 }

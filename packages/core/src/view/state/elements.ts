@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 
-import type { StructValue } from "../../format/index.js";
+import type { StructValue } from "../../codec/index.js";
 import { ValueError } from "../../errors.js";
 import { RELEASED_VIEW_MESSAGE } from "../managed-buffer.js";
 import { readElement, writeElement } from "../native-access.js";

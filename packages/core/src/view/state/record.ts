@@ -14,7 +14,8 @@
  * @packageDocumentation
  */
 
-import type { ItemCodec } from "../../format/index.js";
+import type { ItemCodec } from "../../codec/index.js";
+import type { ResolvedRecordOptions } from "../../codec/records/index.js";
 import type { ManagedBuffer } from "../managed-buffer.js";
 import { type AnyTypedArray, fastKind } from "../native-access.js";
 import type { ViewCore } from "../view-core.js";
@@ -80,6 +81,8 @@ export class ViewState {
   declare numeric1: boolean;
   /** Whether the fast path may write (a writable view whose format allows raw stores). */
   declare writable: boolean;
+  /** The record options items are read with (SPEC §2.1); null for the defaults. Views derived from this one keep them. */
+  declare records: ResolvedRecordOptions | null;
   /** The struct codec of the format, once needed. */
   declare codec: ItemCodec | null;
 
@@ -108,6 +111,7 @@ export class ViewState {
     this.shape0 = ndim === 0 ? 0 : layout.shape[0];
     this.numeric1 = fast !== null && ndim === 1 && fast.elemKind <= 7;
     this.writable = fast !== null && fast.fastWrites && !layout.readonly;
+    this.records = null;
     this.codec = null;
   }
 }

@@ -1,0 +1,20 @@
+/**
+ * The JavaScript values the struct codec reads and writes (SPEC §2, in SPEC.md).
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * One value of the struct codec.
+ *
+ * Integers of 1 to 4 bytes are `number`; 8-byte integers (`q Q n N P`, and
+ * native `l L`) are `bigint`; `e f d` are `number`; `?` is `boolean`; `c`, `s`
+ * and `p` are fresh `Uint8Array`s. Arrays appear only where a PEP 3118 format
+ * nests: a sub-array `(2,3)i`, a struct `T{…}`, or a complex `Zd` (`[re, im]`).
+ *
+ * @example
+ * ```ts
+ * unpack("<hq?", new Uint8Array([1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1])); // returns [1, 2n, true]
+ * ```
+ */
+export type StructValue = number | bigint | boolean | Uint8Array | StructValue[];

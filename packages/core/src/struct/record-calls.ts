@@ -1,0 +1,210 @@
+/**
+ * `Struct`'s operations for a format read with record options
+ * (`new Struct(format, { records, strings })`): the same buffer arguments,
+ * offsets, checks and messages as the plain operations, with each struct
+ * read and written as one item of the record item codec. A record (a format
+ * whose top level has `:name:` fields) is one value: `unpack` gives the
+ * object and `pack` takes it; any other format keeps its list of values,
+ * with text in place of `s`/`p` bytes when asked.
+ *
+ * @packageDocumentation
+ */
+
+import { StructError, ValueError } from "../errors.js";
+import { recordItemCodec, type RecordItemCodec, type ResolvedRecordOptions } from "../codec/records/index.js";
+import { releaseBuffer } from "../protocol/release-buffer.js";
+import type { BufferInfo } from "../protocol/buffer-info.js";
+import { holdExport, isBufferAccessError, isExporter, toByteWindow, type ByteWindow } from "./byte-source.js";
+import { packIntoArityError, structOffset, type SizedFormat } from "./struct-errors.js";
+
+/** Runs `use` on the window of `buffer`, holding an exporter's export until it returns. */
+function withWindow<T>(buffer: unknown, writable: boolean, use: (window: ByteWindow) => T): T {
+  if (!isExporter(buffer)) return use(toByteWindow(buffer, writable));
+  const held = holdExport(buffer, writable);
+  try {
+    return use(held);
+  } finally {
+    releaseBuffer(held.info);
+  }
+}
+
+/** Where `size` bytes at `offset` (negative from the end) fall in a window, or the struct error. */
+function placeAt(sized: SizedFormat, window: ByteWindow, offset: unknown, forPack: boolean): number {
+  return window.byteOffset + structOffset(sized, offset, window.byteLength, forPack);
+}
+
+/**
+ * The record form of a compiled `Struct`: its item codec and how its values
+ * map to one item.
+ *
+ * @example
+ * ```ts
+ * new RecordStructCalls("<h:a: h:b:", { records: true, strings: null }).unpack(Uint8Array.of(1, 0, 2, 0)); // returns { a: 1, b: 2 }
+ * ```
+ */
+export class RecordStructCalls {
+  /** The item codec every operation reads and writes through. */
+  declare readonly codec: RecordItemCodec;
+  /** The size and value count, as the messages print them. */
+  declare readonly sized: SizedFormat;
+  /** How many arguments `pack` takes: 1 for a record, else the values of the format. */
+  declare readonly valueCount: number;
+
+  constructor(format: string | Uint8Array, options: ResolvedRecordOptions) {
+    const codec = recordItemCodec(format, options);
+    this.codec = codec;
+    this.valueCount = codec.isRecord ? 1 : codec.fieldCount;
+    this.sized = { size: codec.itemsize, exactSize: BigInt(codec.itemsize), exactLen: BigInt(this.valueCount) };
+  }
+
+  /** The struct's values as `unpack` gives them: the record, or the list of values. */
+  private valuesOf(view: DataView, byteOffset: number): unknown {
+    const item = this.codec.read(view, byteOffset);
+    return this.codec.isRecord || this.codec.itemIsList ? item : [item];
+  }
+
+  /** `unpack`: the values of a buffer of exactly the struct's size. */
+  unpack(buffer: unknown): unknown {
+    return withWindow(buffer, false, (window) => {
+      if (window.byteLength !== this.sized.size) {
+        throw new StructError(`unpack requires a buffer of ${this.sized.size} bytes`, { kind: "buffer" });
+      }
+      return this.valuesOf(window.view, window.byteOffset);
+    });
+  }
+
+  /** `unpack_from`: the values at `offset` (negative from the end). */
+  unpackFrom(buffer: unknown, offset: unknown = 0): unknown {
+    return withWindow(buffer, false, (window) => this.valuesOf(window.view, placeAt(this.sized, window, offset, false)));
+  }
+
+  /** `iter_unpack`: the structs of a buffer whose length is a multiple of the size. */
+  iterUnpack(buffer: unknown): RecordUnpackIterator {
+    const size = this.sized.size;
+    if (size === 0) throw new StructError("cannot iteratively unpack with a struct of length 0");
+    const sizeError = () => new StructError(`iterative unpacking requires a buffer of a multiple of ${size} bytes`, { kind: "buffer" });
+    if (isExporter(buffer)) {
+      const held = holdExport(buffer, false);
+      if (held.byteLength % size !== 0) {
+        releaseBuffer(held.info);
+        throw sizeError();
+      }
+      return new RecordUnpackIterator(this, held, held.info);
+    }
+    const window = toByteWindow(buffer, false);
+    if (window.byteLength % size !== 0) throw sizeError();
+    return new RecordUnpackIterator(this, window, null);
+  }
+
+  /** The item that `count` values from `values[start]` stand for, after the count check. */
+  private itemOf(values: ArrayLike<unknown>, start: number, count: number, what: string): unknown {
+    if (count !== this.valueCount) throw new StructError(`${what} expected ${this.valueCount} items for packing (got ${count})`, { kind: "arity" });
+    if (this.codec.isRecord || !this.codec.itemIsList) return values[start];
+    return Array.prototype.slice.call(values, start, start + count);
+  }
+
+  /** `pack`: the values (or the one record) packed into a new `Uint8Array`. */
+  pack(values: ArrayLike<unknown>, start: number, count: number): Uint8Array {
+    const item = this.itemOf(values, start, count, "pack");
+    const bytes = new Uint8Array(this.sized.size);
+    this.codec.write(new DataView(bytes.buffer), 0, item);
+    return bytes;
+  }
+
+  /** `pack_into`: `args` holds the buffer, the offset and the values, `count` in all from `start`. */
+  packInto(args: ArrayLike<unknown>, start: number, count: number): void {
+    if (count !== this.valueCount + 2) throw packIntoArityError(this.sized, count);
+    const item = this.itemOf(args, start + 2, count - 2, "pack_into");
+    withWindow(args[start], true, (window) => {
+      // The codec writes the whole item, its pad bytes zeroed, or nothing.
+      this.codec.write(window.view, placeAt(this.sized, window, args[start + 1], true), item);
+    });
+  }
+
+  /** @internal One step of an iterator: the values at `byteOffset`. */
+  readAt(view: DataView, byteOffset: number): unknown {
+    return this.valuesOf(view, byteOffset);
+  }
+}
+
+/**
+ * The iterator of a record `Struct`'s `iterUnpack`, as `UnpackIterator` is
+ * the plain one's: one struct per step; over an exporter it holds the export
+ * until it is exhausted, a step throws, or it is closed (`return()`).
+ *
+ * @example
+ * ```ts
+ * [...new RecordStructCalls("<B:v:", { records: true, strings: null }).iterUnpack(Uint8Array.of(1, 2))]; // returns [{ v: 1 }, { v: 2 }]
+ * ```
+ */
+export class RecordUnpackIterator<Item = unknown> implements IterableIterator<Item> {
+  private declare readonly calls: RecordStructCalls;
+  private declare readonly view: DataView;
+  private declare readonly end: number;
+  private declare byteOffset: number;
+  private declare info: BufferInfo | null;
+
+  constructor(calls: RecordStructCalls, window: ByteWindow, info: BufferInfo | null) {
+    this.calls = calls;
+    this.view = window.view;
+    this.byteOffset = window.byteOffset;
+    this.end = window.byteOffset + window.byteLength;
+    this.info = info;
+  }
+
+  private finish(): void {
+    this.byteOffset = this.end;
+    const info = this.info;
+    if (info !== null) {
+      this.info = null;
+      releaseBuffer(info);
+    }
+  }
+
+  /**
+   * The next struct's values.
+   *
+   * @returns the next record (or list of values), or done
+   * @throws ValueError when the buffer was detached or shrunk meanwhile
+   */
+  next(): IteratorResult<Item> {
+    if (this.byteOffset >= this.end) {
+      if (this.info !== null) this.finish();
+      return { done: true, value: undefined };
+    }
+    let value: unknown;
+    try {
+      value = this.calls.readAt(this.view, this.byteOffset);
+    } catch (error) {
+      this.finish();
+      if (!isBufferAccessError(error)) throw error;
+      throw new ValueError("the buffer was detached or shrunk during iteration");
+    }
+    this.byteOffset += this.calls.sized.size;
+    return { done: false, value: value as Item };
+  }
+
+  /**
+   * Closes the iterator and releases the export held, if any.
+   *
+   * @returns done, with `value`
+   */
+  return(value?: unknown): IteratorResult<Item> {
+    this.finish();
+    return { done: true, value };
+  }
+
+  /** How many structs are left (`__length_hint__`). */
+  lengthHint(): number {
+    return (this.end - this.byteOffset) / this.calls.sized.size;
+  }
+
+  /**
+   * Returns the iterator itself.
+   *
+   * @returns this iterator
+   */
+  [Symbol.iterator](): this {
+    return this;
+  }
+}

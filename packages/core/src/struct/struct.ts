@@ -1,0 +1,441 @@
+/**
+ * The compiled `Struct` and the operations it shares with the module-level
+ * functions: `s_pack`, `s_pack_into`, `Struct_unpack_impl`,
+ * `Struct_unpack_from_impl` and `Struct_iter_unpack_impl` of
+ * `Modules/_struct.c`, with their checks in the same order and their
+ * messages word for word.
+ *
+ * Each operation keeps the window of its latest buffer in a
+ * {@link ByteWindowMemo} (one per `Struct`, one for the module-level
+ * functions), so a loop over one buffer costs no DataView per call. If the
+ * buffer was detached since, the DataView throws and the operation starts
+ * again with a fresh, empty window, failing as it would have from the start.
+ *
+ * An exporter's window is never memoised: each operation acquires the export
+ * ({@link holdExport}), uses the bytes, and releases it in a `finally`, as
+ * CPython's `y*` and `w*` converters hold a `Py_buffer` for the duration of
+ * the call; {@link UnpackIterator} holds it until it is exhausted or closed.
+ *
+ * @packageDocumentation
+ */
+
+import { StructError, ValueError } from "../errors.js";
+import { packIntoArityError, structOffset } from "./struct-errors.js";
+import { resolveRecordOptions, type RecordOptions } from "../codec/records/index.js";
+import { RecordStructCalls, type RecordUnpackIterator } from "./record-calls.js";
+import type { BufferInfo } from "../protocol/buffer-info.js";
+import { releaseBuffer } from "../protocol/release-buffer.js";
+import {
+  ByteWindowMemo,
+  holdExport,
+  isBufferAccessError,
+  isExporter,
+  toByteWindow,
+  type ByteWindow,
+} from "./byte-source.js";
+import { compileFormat, type CompiledFormat } from "../codec/compile.js";
+import { formatBytes } from "../codec/format-arg.js";
+import type { StructValue } from "../codec/struct-value.js";
+import { packWithPlan } from "../codec/pack.js";
+import type { UnpackPlan } from "../codec/unpack.js";
+
+/** A byte offset argument: an integer `number` or `bigint`. */
+export type OffsetArg = number | bigint;
+
+
+/** `memset(buf, '\0', s_size)` before packing. */
+function zeroBytes(view: DataView, byteOffset: number, byteLength: number): void {
+  if (byteLength <= 32) {
+    for (let i = 0; i < byteLength; i++) view.setUint8(byteOffset + i, 0);
+  } else {
+    new Uint8Array(view.buffer, view.byteOffset + byteOffset, byteLength).fill(0);
+  }
+}
+
+/**
+ * Scratch bytes for packing small structs: V8 keeps a `Uint8Array` of up to
+ * 64 bytes on its heap until something asks for its `buffer`, and a DataView
+ * asks at once, so small structs are packed here and copied out byte by byte.
+ */
+const SCRATCH_SIZE = 64;
+const scratchBytes = new Uint8Array(SCRATCH_SIZE);
+const scratchView = new DataView(scratchBytes.buffer);
+
+/** `s_pack`: `values[start …]`, `count` of them, packed into a new `Uint8Array`. */
+function packValues(compiled: CompiledFormat, values: ArrayLike<unknown>, start: number, count: number): Uint8Array {
+  if (count !== compiled.len) {
+    throw new StructError(`pack expected ${compiled.exactLen} items for packing (got ${count})`, { kind: "arity" });
+  }
+  const size = compiled.size;
+  if (size > SCRATCH_SIZE) {
+    const bytes = new Uint8Array(size);
+    packWithPlan(compiled.packPlan, new DataView(bytes.buffer), 0, values, start);
+    return bytes;
+  }
+  for (let i = 0; i < size; i++) scratchBytes[i] = 0;
+  packWithPlan(compiled.packPlan, scratchView, 0, values, start);
+  const bytes = new Uint8Array(size);
+  for (let i = 0; i < size; i++) bytes[i] = scratchBytes[i];
+  return bytes;
+}
+
+
+
+/**
+ * `s_pack_into`: `args` holds the buffer, the offset and the values, `count`
+ * of them in all from `start` on.
+ */
+function packIntoArgs(
+  compiled: CompiledFormat,
+  memo: ByteWindowMemo,
+  args: ArrayLike<unknown>,
+  start: number,
+  count: number,
+): void {
+  if (count !== compiled.len + 2) throw packIntoArityError(compiled, count);
+  const buffer = args[start];
+  const reused = buffer === memo.source && memo.reusable;
+  if (!reused && memo.update(buffer, true)) return packIntoExported(compiled, buffer as object, args, start);
+  const at = memo.byteOffset + structOffset(compiled, args[start + 1], memo.byteLength, true);
+  try {
+    zeroBytes(memo.view, at, compiled.size);
+    packWithPlan(compiled.packPlan, memo.view, at, args, start + 2);
+  } catch (error) {
+    if (!reused || !isBufferAccessError(error)) throw error;
+    memo.forget(); // detached since the window was made: start again
+    packIntoArgs(compiled, memo, args, start, count);
+  }
+}
+
+/** `packIntoArgs` on an exporter: its export is held until the values are written. */
+function packIntoExported(compiled: CompiledFormat, buffer: object, args: ArrayLike<unknown>, start: number): void {
+  const held = holdExport(buffer, true);
+  try {
+    const at = held.byteOffset + structOffset(compiled, args[start + 1], held.byteLength, true);
+    zeroBytes(held.view, at, compiled.size);
+    packWithPlan(compiled.packPlan, held.view, at, args, start + 2);
+  } finally {
+    releaseBuffer(held.info);
+  }
+}
+
+/** `Struct.unpack` on an exporter: its export is held until the values are read. */
+function unpackExported(compiled: CompiledFormat, buffer: object): StructValue[] {
+  const held = holdExport(buffer, false);
+  try {
+    if (held.byteLength !== compiled.size) {
+      throw new StructError(`unpack requires a buffer of ${compiled.exactSize} bytes`, { kind: "buffer" });
+    }
+    const plan = compiled.unpackPlan;
+    return plan.loop(plan, held.view, held.byteOffset);
+  } finally {
+    releaseBuffer(held.info);
+  }
+}
+
+/** `Struct.unpackFrom` on an exporter: its export is held until the values are read. */
+function unpackFromExported(compiled: CompiledFormat, buffer: object, offset: unknown): StructValue[] {
+  const held = holdExport(buffer, false);
+  try {
+    const at = structOffset(compiled, offset, held.byteLength, false);
+    const plan = compiled.unpackPlan;
+    return plan.loop(plan, held.view, held.byteOffset + at);
+  } finally {
+    releaseBuffer(held.info);
+  }
+}
+
+
+/**
+ * The iterator of {@link iterUnpack}: CPython's `unpack_iterator`, which reads
+ * one struct per step from the buffer it was given. A buffer detached or
+ * shrunk under it makes the next step throw `ValueError`.
+ *
+ * Over an exporter it holds the export, as CPython's iterator holds its
+ * `Py_buffer`, and releases it once: on the step that finds it exhausted,
+ * when a step throws, or when it is closed with `return()` (a `for…of` left
+ * by `break`, `return` or an exception). `return()` closes any iterator, as
+ * it closes a generator: later steps are done.
+ *
+ * @example
+ * ```ts
+ * [...new Struct("B").iterUnpack(new Uint8Array([1, 2]))]; // returns [[1], [2]]
+ * ```
+ */
+export class UnpackIterator implements IterableIterator<StructValue[]> {
+  private declare readonly compiled: CompiledFormat;
+  private declare readonly view: DataView;
+  private declare readonly end: number;
+  private declare byteOffset: number;
+  /** The export held, if the buffer is an exporter, until it is released. */
+  private declare info: BufferInfo | null;
+
+  constructor(compiled: CompiledFormat, window: ByteWindow, info: BufferInfo | null = null) {
+    this.compiled = compiled;
+    this.view = window.view;
+    this.byteOffset = window.byteOffset;
+    this.end = window.byteOffset + window.byteLength;
+    this.info = info;
+  }
+
+  /** Ends the iteration and releases the export held, if any. */
+  private finish(): void {
+    this.byteOffset = this.end;
+    const info = this.info;
+    if (info !== null) {
+      this.info = null;
+      releaseBuffer(info);
+    }
+  }
+
+  /**
+   * Unpacks the next struct (`unpackiter_iternext`).
+   *
+   * @returns the next struct's values, or done once the buffer is exhausted
+   * @throws ValueError when the buffer was detached or shrunk during
+   * iteration; the iterator is then exhausted
+   */
+  next(): IteratorResult<StructValue[]> {
+    if (this.byteOffset >= this.end) {
+      if (this.info !== null) this.finish();
+      return { done: true, value: undefined };
+    }
+    let value: StructValue[];
+    try {
+      value = this.compiled.unpackAt(this.view, this.byteOffset);
+    } catch (error) {
+      this.finish();
+      if (!isBufferAccessError(error)) throw error;
+      throw new ValueError("the buffer was detached or shrunk during iteration");
+    }
+    this.byteOffset += this.compiled.size;
+    return { done: false, value };
+  }
+
+  /**
+   * Closes the iterator, as a `for…of` left early does: the export held, if
+   * any, is released, and every later step is done.
+   *
+   * @returns done, with `value`
+   */
+  return(value?: unknown): IteratorResult<StructValue[]> {
+    this.finish();
+    return { done: true, value };
+  }
+
+  /** How many structs are left (`__length_hint__`). */
+  lengthHint(): number {
+    return (this.end - this.byteOffset) / this.compiled.size;
+  }
+
+  /**
+   * Returns the iterator itself, as Python's `iter()` of an iterator does.
+   *
+   * @returns this iterator
+   */
+  [Symbol.iterator](): this {
+    return this;
+  }
+}
+
+/**
+ * `Struct_iter_unpack_impl`: an iterator over the structs of a buffer whose
+ * length is a multiple of the struct's size.
+ */
+function iterUnpackBuffer(compiled: CompiledFormat, buffer: unknown): UnpackIterator {
+  if (compiled.size === 0) {
+    throw new StructError("cannot iteratively unpack with a struct of length 0");
+  }
+  if (isExporter(buffer)) {
+    const held = holdExport(buffer, false);
+    if (held.byteLength % compiled.size !== 0) {
+      releaseBuffer(held.info);
+      throw iterUnpackSizeError(compiled);
+    }
+    return new UnpackIterator(compiled, held, held.info);
+  }
+  const window = toByteWindow(buffer, false);
+  if (window.byteLength % compiled.size !== 0) throw iterUnpackSizeError(compiled);
+  return new UnpackIterator(compiled, window);
+}
+
+function iterUnpackSizeError(compiled: CompiledFormat): StructError {
+  return new StructError(`iterative unpacking requires a buffer of a multiple of ${compiled.exactSize} bytes`, { kind: "buffer" });
+}
+
+/**
+ * A compiled struct format: Python's `struct.Struct`.
+ *
+ * @example
+ * ```ts
+ * new Struct("<iid").size; // returns 16
+ * ```
+ * @example
+ * ```ts
+ * new Struct("<hh").unpack(new Struct("<hh").pack(1, -2)); // returns [1, -2]
+ * ```
+ * @example
+ * ```ts
+ * String(new Struct("=q")); // returns "Struct('=q')"
+ * ```
+ * @example
+ * ```ts
+ * const point = new Struct("<i:id: d:value:", { records: true }); point.unpack(point.pack({ id: 1, value: 2.5 })); // returns { id: 1, value: 2.5 }
+ * ```
+ *
+ * With options (SPEC §2.1), the format may be any PEP 3118 format
+ * (`T{…}`, `:name:`, sub-arrays), laid out as `itemCodec` lays it out:
+ * `records: true` reads an item whose top level names its fields as one
+ * plain object (`pack` and `packInto` then take one such object), and
+ * `strings` reads `s`/`p` fields as text. `Item` is the type `unpack`
+ * gives; it is the caller's to declare for records.
+ */
+export class Struct<Item = StructValue[]> {
+  // Every field is assigned in the constructor and never declared with an
+  // initialiser or as `#private`: V8 (Node 20) reads both kinds several
+  // times more slowly in optimised code, and these are read on every call.
+
+  /** The format string. */
+  declare readonly format: string;
+  /**
+   * The size in bytes of the packed struct (`calcsize`). CPython allows sizes
+   * up to 2**63 - 1; one above `Number.MAX_SAFE_INTEGER`, where no number is
+   * exact, is given as an exact `bigint`. No such struct can be packed or
+   * unpacked, so every size a program can use is a `number`, as typed.
+   */
+  declare readonly size: number;
+  /** @internal The compiled format. */
+  declare readonly compiled: CompiledFormat;
+  /** @internal The window of the latest buffer argument. */
+  declare readonly memo: ByteWindowMemo;
+  /** @internal `compiled.unpackPlan`. */
+  declare readonly unpackPlan: UnpackPlan;
+  /** @internal The operations of a struct made with record or string options; null for a plain one. */
+  declare readonly records: RecordStructCalls | null;
+
+  /**
+   * Compiles `format`, a string or a `Uint8Array` of ASCII (`Struct()` always
+   * compiles; the module-level functions keep a cache of these), with
+   * `options` to read records and text (SPEC §2.1; the defaults without).
+   */
+  constructor(format: string | Uint8Array, options?: RecordOptions) {
+    const resolved = resolveRecordOptions(options);
+    if (resolved !== null) {
+      // Any PEP 3118 format: no struct plan, every operation goes through the record codec.
+      const records = new RecordStructCalls(format, resolved);
+      this.records = records;
+      this.format = records.codec.format;
+      this.size = records.sized.size;
+      this.compiled = null as unknown as CompiledFormat;
+      this.memo = null as unknown as ByteWindowMemo;
+      this.unpackPlan = null as unknown as UnpackPlan;
+      return;
+    }
+    this.records = null;
+    const compiled = compileFormat(formatBytes(format));
+    this.format = compiled.format;
+    this.size = compiled.size <= Number.MAX_SAFE_INTEGER ? compiled.size : (compiled.exactSize as unknown as number);
+    this.compiled = compiled;
+    this.memo = new ByteWindowMemo();
+    this.unpackPlan = compiled.unpackPlan;
+  }
+
+  /** Packs the values into a new `Uint8Array`. */
+  pack(...values: unknown[]): Uint8Array {
+    if (this.records !== null) return this.records.pack(values, 0, values.length);
+    return packValues(this.compiled, values, 0, values.length);
+  }
+
+  /** Packs the values into `buffer` at `offset` (negative counts from the end). */
+  packInto(buffer: unknown, offset: OffsetArg, ...values: unknown[]): void;
+  packInto(...args: unknown[]): void {
+    if (this.records !== null) return this.records.packInto(args, 0, args.length);
+    packIntoArgs(this.compiled, this.memo, args, 0, args.length);
+  }
+
+  /** @internal `pack` of `values[start …]`, `count` of them. */
+  packArgs(values: ArrayLike<unknown>, start: number, count: number): Uint8Array {
+    return packValues(this.compiled, values, start, count);
+  }
+
+  /** @internal `packInto` of `args[start …]` (buffer, offset, values), `count` of them. */
+  packIntoArgs(args: ArrayLike<unknown>, start: number, count: number): void {
+    packIntoArgs(this.compiled, this.memo, args, start, count);
+  }
+
+  /** The values of a buffer of exactly {@link Struct.size} bytes. */
+  unpack(buffer: unknown): Item;
+  unpack(buffer: unknown): unknown {
+    if (this.records !== null) return this.records.unpack(buffer);
+    const memo = this.memo;
+    const reused = buffer === memo.source && memo.reusable;
+    if (!reused && memo.update(buffer, false)) return unpackExported(this.compiled, buffer as object);
+    if (memo.byteLength !== this.compiled.size) {
+      throw new StructError(`unpack requires a buffer of ${this.compiled.exactSize} bytes`, { kind: "buffer" });
+    }
+    try {
+      const plan = this.unpackPlan;
+      return plan.loop(plan, memo.view, memo.byteOffset);
+    } catch (error) {
+      if (!reused || !isBufferAccessError(error)) throw error;
+      memo.forget(); // detached since the window was made: start again
+      return this.unpack(buffer);
+    }
+  }
+
+  /** The values at `offset` (negative counts from the end) of a buffer. */
+  unpackFrom(buffer: unknown, offset?: OffsetArg): Item;
+  unpackFrom(buffer: unknown, offset: OffsetArg = 0): unknown {
+    if (this.records !== null) return this.records.unpackFrom(buffer, offset);
+    const memo = this.memo;
+    const reused = buffer === memo.source && memo.reusable;
+    if (!reused && memo.update(buffer, false)) return unpackFromExported(this.compiled, buffer as object, offset);
+    const at = structOffset(this.compiled, offset, memo.byteLength, false);
+    try {
+      const plan = this.unpackPlan;
+      return plan.loop(plan, memo.view, memo.byteOffset + at);
+    } catch (error) {
+      if (!reused || !isBufferAccessError(error)) throw error;
+      memo.forget();
+      return this.unpackFrom(buffer, offset);
+    }
+  }
+
+  /** The structs of a buffer whose length is a multiple of the size, one by one. */
+  iterUnpack(buffer: unknown): Item extends StructValue[] ? UnpackIterator : RecordUnpackIterator<Item>;
+  iterUnpack(buffer: unknown): UnpackIterator | RecordUnpackIterator<Item> {
+    if (this.records !== null) return this.records.iterUnpack(buffer) as RecordUnpackIterator<Item>;
+    return iterUnpackBuffer(this.compiled, buffer);
+  }
+
+  /** Python's `repr`: `Struct('<i')`. */
+  toString(): string {
+    return `Struct(${pythonStringRepr(this.format)})`;
+  }
+
+  /**
+   * The one-line form Node's `util.inspect` and `console.log` show: the same
+   * as `toString()` (a registry symbol, so no Node import is needed).
+   *
+   * @returns `toString()`
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+}
+
+/** `repr()` of a Python `str` of ASCII characters. */
+function pythonStringRepr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (ch === "\\" || ch === quote) out += "\\" + ch;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (c < 0x20 || c >= 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
+    else out += ch;
+  }
+  return out + quote;
+}
