@@ -1,53 +1,48 @@
-// The shape of Pyodide's `PyBuffer.getBuffer()` result (a PyBufferView):
-// `{ data, shape, strides, offset, … }` where `data` is a TypedArray over
-// the whole memory and `offset`/`strides` count its elements. A Python
-// runtime hosted in JavaScript hands such views out; these adapters turn an
-// exporter into one and one back into an exporter, without copies.
+// Python's memory seen from JavaScript without copies: CPython 3.14 running
+// in Pyodide (https://pyodide.org, the `pyodide` npm package, loaded from
+// its own folder, offline), through `@mv/core/pyodide`. The view follows
+// the wasm heap when Python grows it.
 //
 //   node src/pyodide-view.mjs
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
-import { MemoryView, releaseBuffer } from "@mv/core";
-import { bytearray, memoryview, slice } from "@mv/builtins";
-import { elementLayout } from "./element-layout.mjs";
-import { stridedExporter } from "./strided-exporter.mjs";
+import { loadPyodide } from "pyodide";
+import { MemoryView } from "@mv/core";
+import { fromPyodide } from "@mv/core/pyodide";
 
-/** A Pyodide-style buffer view of any exporter (element units). */
-export function toPyodideView(exporter) {
-  const { data, shape, elemStrides, elemOffset, readonly, info } = elementLayout(exporter);
-  const view = MemoryView.from(info.obj ?? exporter);
-  const result = {
-    data,
-    shape,
-    strides: elemStrides,
-    offset: elemOffset,
-    readonly,
-    format: info.format ?? "B",
-    itemsize: info.itemsize,
-    ndim: info.ndim,
-    nbytes: info.len,
-    c_contiguous: view.cContiguous,
-    f_contiguous: view.fContiguous,
-    release() {
-      view.release();
-      releaseBuffer(info);
-    },
-  };
-  return result;
+/** Pyodide, loaded from the installed package (about 4 s). */
+export function loadLocalPyodide() {
+  const indexURL = `${dirname(createRequire(import.meta.url).resolve("pyodide/package.json"))}/`;
+  return loadPyodide({ indexURL });
 }
 
-/** An exporter over a Pyodide-style view, no copy. */
-export function pyodideViewExporter({ data, shape, strides, offset, readonly = false }) {
-  return stridedExporter({ data, shape, elemStrides: strides, elemOffset: offset, readonly });
+/**
+ * A 3x4 grid of int32 made by Python, read and changed from JavaScript,
+ * before and after Python grows its heap.
+ */
+export async function shareGrid() {
+  const pyodide = await loadLocalPyodide();
+  const grid = pyodide.runPython(
+    "import array\nbuf = array.array('i', range(12))\ngrid = memoryview(buf).cast('B').cast('i', (3, 4))\ngrid",
+  );
+  const view = MemoryView.from(fromPyodide(pyodide, grid));
+  const flipped = view.slice([null, null, -1], [null, null, 2]);
+  const before = { format: view.format, shape: view.shape, flipped: flipped.toList() };
+  flipped.set(0, 0, -8); // grid[2][0]
+  // Python allocates 128 MB: the heap grows and its old ArrayBuffer is detached.
+  pyodide.runPython("big = bytearray(128 * 1024 * 1024)");
+  view.set(0, 1, 100);
+  const python = pyodide.runPython("(grid.tolist(), len(big))").toJs();
+  const readonly = MemoryView.from(fromPyodide(pyodide, pyodide.runPython("b'immutable'"))).readonly;
+  flipped.release();
+  view.release();
+  return { before, after: python[0], grew: python[1], readonly };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  // Python: a = bytearray(range(12)); m = memoryview(a).cast("B", (3, 4))[::-1]
-  const source = bytearray(Uint8Array.from({ length: 12 }, (_, i) => i));
-  const m = memoryview(source).cast("B", [3, 4]).get(slice(null, null, -1));
-  const pv = toPyodideView(m);
-  console.log(`shape ${pv.shape}, strides ${pv.strides}, offset ${pv.offset}, c_contiguous ${pv.c_contiguous}`);
-  const again = memoryview(pyodideViewExporter(pv));
-  console.log(`round trip: ${JSON.stringify(again.tolist())}`);
-  again.release();
-  pv.release();
+  const { before, after, grew, readonly } = await shareGrid();
+  console.log(`Python's grid: format ${before.format}, shape ${before.shape}; rows reversed, every other column: ${JSON.stringify(before.flipped)}`);
+  console.log(`after JavaScript's writes and a ${grew / 2 ** 20} MB allocation, Python sees ${JSON.stringify(after)}`);
+  console.log(`bytes are read-only from JavaScript: ${readonly}`);
 }

@@ -14,7 +14,7 @@ function builtFile(target) {
 }
 
 /** The longest directory that holds every one of `files` (posix paths). */
-export function commonDir(files) {
+function commonDir(files) {
   let dir = posix.dirname(files[0]);
   while (!files.every((file) => file.startsWith(`${dir}/`))) dir = posix.dirname(dir);
   return dir;

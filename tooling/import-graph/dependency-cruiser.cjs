@@ -8,7 +8,9 @@
 //
 // Layers of @mv/core, each importing only those below it:
 //   (base: errors.ts, memo-caches.ts) → layout/ → codec/ → protocol/ →
-//   exporters/ → struct/ → view/ → interop/ (the subpath adapters, on the public index)
+//   exporters/ → struct/ → view/ → interop/ (the subpath adapters, on the public index);
+//   records/ (the record item codec) sits on codec/ alone, for view/ and
+//   record-struct/ (RecordStruct, on records/ and struct/), each its own chunk
 // and the packages: core ← builtins ← conformance; native may use core and
 // builtins; nothing of core imports another package; builtins never native.
 
@@ -58,27 +60,39 @@ module.exports = {
       "layout-is-bottom",
       "layout/ is pure arithmetic on shapes and byte strides: it imports no other layer",
       layer("layout"),
-      `${core}(codec|protocol|exporters|struct|view)/`,
+      `${core}(codec|protocol|exporters|struct|records|record-struct|view)/`,
     ),
     forbid(
       "codec-below-protocol",
       "codec/ (the struct tables, grammar and compiler) is below the protocol, so getBuffer can measure a format without the struct module",
       layer("codec"),
-      `${core}(protocol|exporters|struct|view)/`,
+      `${core}(protocol|exporters|struct|records|record-struct|view)/`,
     ),
     forbid(
       "protocol-below-struct-and-view",
       "protocol/ (getBuffer, validation, trust) is below struct/ and view/; of exporters/ it takes only the registry it dispatches to",
       layer("protocol"),
-      `${core}(struct|view)/|${core}exporters/(?!registry\\.ts$)`,
+      `${core}(struct|records|record-struct|view)/|${core}exporters/(?!registry\\.ts$)`,
     ),
     forbid(
       "exporters-below-struct-and-view",
       "exporters/ (the built-in exporters) is below struct/ and view/",
       layer("exporters"),
-      `${core}(struct|view)/`,
+      `${core}(struct|records|record-struct|view)/`,
     ),
-    forbid("struct-below-view", "struct/ (the struct module) is below view/", layer("struct"), layer("view")),
+    forbid("struct-below-view", "struct/ (the struct module) is below view/ and knows nothing of records", layer("struct"), `${core}(records|record-struct|view)/`),
+    forbid(
+      "records-on-codec",
+      "records/ (the record item codec, SPEC §2.1) takes only the codec, so views and RecordStruct share it and a program using only Struct or only MemoryView loads no more than it needs",
+      layer("records"),
+      `${core}(protocol|exporters|struct|record-struct|view)/`,
+    ),
+    forbid(
+      "record-struct-on-top",
+      "record-struct/ (RecordStruct) is used by the public index alone",
+      `${core}(?!record-struct/|index\\.ts$)`,
+      layer("record-struct"),
+    ),
     forbid(
       "interop-on-top",
       "interop/ (@mv/core/ndarray, /pyodide, /npy) is built on the public index: nothing else in core imports it",

@@ -23,6 +23,10 @@ export const sharedTestConfig = {
  * separately, from their built files.
  */
 export const workspaceAliases = {
+  // The subpath exports first: an alias also matches the paths below its key.
+  "@mv/core/ndarray": `${packagesDir}core/src/interop/ndarray.ts`,
+  "@mv/core/pyodide": `${packagesDir}core/src/interop/pyodide.ts`,
+  "@mv/core/npy": `${packagesDir}core/src/interop/npy.ts`,
   "@mv/core": `${packagesDir}core/src/index.ts`,
   "@mv/builtins": `${packagesDir}builtins/src/index.ts`,
 };

@@ -6,9 +6,11 @@
 export {
   BufferError,
   IndexError,
+  MemoryError,
   NotImplementedError,
   OverflowError,
   StructError,
+  UnicodeEncodeError,
   ValueError,
 } from "@mv/core";
 
@@ -27,6 +29,8 @@ export {
   type MemoryviewItem,
   type MemoryviewKey,
   type MemoryviewOptions,
+  type MemoryviewFunction,
+  type NumberItemsExporter,
 } from "./memoryview/memoryview.js";
 export { slice, PySlice } from "./slice.js";
 export { Ellipsis, EllipsisType } from "./ellipsis.js";

@@ -657,6 +657,8 @@ export interface ImplementationModule {
   readonly NotImplementedError?: unknown;
   readonly OverflowError?: unknown;
   readonly StructError?: unknown;
+  readonly MemoryError?: unknown;
+  readonly UnicodeEncodeError?: unknown;
   /** The buffer protocol's C API functions (`PyBuffer_GetPointer` and the rest); each optional. */
   readonly capi?: Partial<BufferApiLike>;
   /** The optional N-dimensional view with NumPy's operations (`@mv/core`'s `MemoryView`). */
@@ -713,6 +715,8 @@ export const ERROR_NAMES = [
   "NotImplementedError",
   "OverflowError",
   "StructError",
+  "MemoryError",
+  "UnicodeEncodeError",
 ] as const;
 
 /**

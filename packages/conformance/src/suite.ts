@@ -9,6 +9,7 @@ import { createContext, type SuiteOptions } from "./common.js";
 import * as bufferCapi from "./cases/buffer-capi.js";
 import * as builtinExporters from "./cases/builtin-exporters.js";
 import * as getbufferFlags from "./cases/getbuffer-flags.js";
+import * as goldenComplex from "./cases/golden-complex.js";
 import * as goldenFormats from "./cases/golden-formats.js";
 import * as goldenHashes from "./cases/golden-hashes.js";
 import * as goldenHex from "./cases/golden-hex.js";
@@ -56,6 +57,7 @@ export const GROUPS = {
   "golden-struct": goldenStruct,
   "struct-codec": structCodec,
   "struct-sources": structSources,
+  "golden-complex": goldenComplex,
   "type-names": typeNames,
 } as const;
 

@@ -47,6 +47,12 @@ export interface Supports {
    * the suite only checks that equal bytes hash equal.
    */
   readonly hashValues: boolean;
+  /**
+   * struct has CPython 3.14's complex codes `F` and `D` (values
+   * `{ real, imag }`). Without them, the suite checks that both are refused
+   * as CPython 3.13 refuses them ("bad char in struct format").
+   */
+  readonly complexStruct: boolean;
 }
 
 /** The manifest of an implementation of the whole contract. */
@@ -65,6 +71,7 @@ export const FULL_SUPPORT: Supports = Object.freeze({
   structArguments: true,
   sliceObjects: true,
   hashValues: true,
+  complexStruct: true,
 });
 
 const KEYS = Object.keys(FULL_SUPPORT) as (keyof Supports)[];

@@ -155,7 +155,8 @@ export class UnicodeDecodeError extends ValueError {
 /**
  * Python's `UnicodeEncodeError`, a `ValueError`: text that the encoding asked
  * for cannot hold (a character above U+00FF in latin-1, a lone surrogate in
- * UTF-8), with CPython's message.
+ * UTF-8), or a struct format string with a character ASCII cannot encode,
+ * with CPython's message.
  *
  * @example
  * ```ts
@@ -164,4 +165,19 @@ export class UnicodeDecodeError extends ValueError {
  */
 export class UnicodeEncodeError extends ValueError {
   override name = "UnicodeEncodeError";
+}
+
+/**
+ * Python's `MemoryError`: an allocation the engine refuses, such as a result
+ * longer than an ArrayBuffer or an Array can be. It is thrown before the
+ * attempt where the size is known, and in place of the engine's own
+ * `RangeError` where it is not.
+ *
+ * @example
+ * ```ts
+ * new MemoryError().name; // returns "MemoryError"
+ * ```
+ */
+export class MemoryError extends Error {
+  override name = "MemoryError";
 }

@@ -249,9 +249,14 @@ export function createNativeApi(
         }
         return alignment;
       }
-      // With suboffsets each item is wherever its pointers lead: visit them all.
+      // With suboffsets each item is wherever its pointers lead: visit them
+      // all, but once each: along a dimension of stride 0 every index reads
+      // the same pointer slot, so one index stands for all (a zero-stride
+      // export of 2**50 items has one item to visit).
+      const byteStrides = impliedByteStrides(info);
+      const distinct = shape.map((n, dim) => (byteStrides[dim] === 0 ? 1 : n));
       let alignment = Number.POSITIVE_INFINITY;
-      forEachIndex(shape, (indices) => {
+      forEachIndex(distinct, (indices) => {
         alignment = Math.min(alignment, addressAlignment(base + BigInt(getPointer(info, indices))));
       });
       return alignment;
@@ -268,7 +273,10 @@ export function createNativeApi(
       if ((error as { code?: unknown } | null)?.code === NO_EXTERNAL_BUFFERS_CODE) {
         throw new NotImplementedError(`fromAddress(): ${(error as Error).message}`, { cause: error });
       }
-      throw error;
+      // The engine's own limits (a length past what its ArrayBuffers hold,
+      // "Cannot create a Buffer larger than 0x100000000 bytes"; an address
+      // that is no pointer on this platform) are bad argument values.
+      throw new ValueError(`fromAddress(): ${(error as Error).message}`, { cause: error });
     }
     if (readonly) makeReadonlyExporter(buffer);
     return buffer;

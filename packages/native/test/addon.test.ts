@@ -110,6 +110,26 @@ describeNative("addressOf on real memory", () => {
     expect(alignmentOf(columns)).toBe(Math.min(16, alignmentOf(addressOf(data))));
   });
 
+  it("alignmentOf a zero-stride indirect export of 2**50 items visits its one pointer slot", () => {
+    const buf = new ArrayBuffer(16);
+    new BigUint64Array(buf)[0] = 8n; // the pointer: byte offset 8 of the same buffer
+    const exporter = stridedExporter({ buf, offset: 0, itemsize: 1, shape: [2 ** 25, 2 ** 25], strides: [0, 0], suboffsets: [0, -1] });
+    expect(alignmentOf(exporter)).toBe(alignmentOf(addressOf(buf) + 8n));
+  });
+
+  it("fromAddress refuses a length past what an ArrayBuffer holds with ValueError", () => {
+    for (const length of [2 ** 53 - 1, 2 ** 40]) {
+      let caught: unknown;
+      try {
+        fromAddress(0x1000n, length);
+      } catch (error) {
+        caught = error;
+      }
+      expect((caught as Error).name).toBe("ValueError");
+      expect((caught as Error).message).toMatch(/^fromAddress\(\): /);
+    }
+  });
+
   it("throws for detached buffers and out-of-range indices", () => {
     const typed = new Float32Array(8);
     detach(typed.buffer);

@@ -327,8 +327,13 @@ describe("fromAddress", () => {
     } catch (error) {
       expect((error as Error).cause).toBe(refusal);
     }
-    const other = new RangeError("something else");
-    expect(() => createNativeApi(fakeBinding({ wrapError: other })).fromAddress(8n, 8)).toThrow(other);
+    // Any other refusal of the engine is a bad argument value, never a raw engine error.
+    const other = Object.assign(new Error("Cannot create a Buffer larger than 0x100000000 bytes"), { code: "ERR_BUFFER_TOO_LARGE" });
+    expectError(
+      () => createNativeApi(fakeBinding({ wrapError: other })).fromAddress(8n, 8),
+      "ValueError",
+      "fromAddress(): Cannot create a Buffer larger than 0x100000000 bytes",
+    );
   });
 });
 

@@ -20,9 +20,11 @@ import {
   BufferFlags,
   GET_BUFFER,
   IndexError,
+  MemoryError,
   RELEASE_BUFFER,
   ValueError,
   fillInfo,
+  allocateBytes,
   getBuffer,
   isBufferExporter,
   releaseBuffer,
@@ -241,7 +243,7 @@ export class LegacyBuffer implements OldBufferProcs, Iterable<Uint8Array> {
     try {
       return this.#read("any", (mine): Uint8Array | T => {
         if (mine.length === 0) return other;
-        const out = new Uint8Array(mine.length + theirs.bytes.length);
+        const out = allocateBytes(mine.length + theirs.bytes.length);
         out.set(mine);
         out.set(theirs.bytes, mine.length);
         return out;
@@ -258,8 +260,15 @@ export class LegacyBuffer implements OldBufferProcs, Iterable<Uint8Array> {
     }
     const n = Math.max(Number(count), 0);
     return this.#read("any", (bytes) => {
-      const out = new Uint8Array(bytes.length * n);
-      for (let i = 0; i < n; i++) out.set(bytes, i * bytes.length);
+      const size = bytes.length;
+      // Nothing to repeat costs nothing, however large the count.
+      if (size === 0 || n === 0) return new Uint8Array(0);
+      // buffer_repeat: "result too large" where the size cannot be counted.
+      if (n > Number.MAX_SAFE_INTEGER / size) throw new MemoryError("result too large");
+      const out = allocateBytes(size * n);
+      out.set(bytes, 0);
+      // Doubling copies: log2(n) calls, not n.
+      for (let filled = size; filled < out.length; filled *= 2) out.copyWithin(filled, 0, Math.min(filled, out.length - filled));
       return out;
     });
   }
@@ -461,7 +470,7 @@ export const buffer = callableClass(
     new(size: unknown): LegacyBuffer {
       const n = ssizeArg27(size);
       if (n < 0) throw new ValueError("size must be zero or positive");
-      return new LegacyBuffer(null, n, 0, new Uint8Array(n), false);
+      return new LegacyBuffer(null, n, 0, allocateBytes(n), false);
     },
   },
 );

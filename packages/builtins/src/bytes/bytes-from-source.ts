@@ -10,7 +10,7 @@
  *
  * @packageDocumentation
  */
-import { BufferFlags, OverflowError, ValueError, isBufferExporter, toContiguous, withExport } from "@mv/core";
+import { BufferFlags, OverflowError, ValueError, allocateBytes, isBufferExporter, toContiguous, withExport } from "@mv/core";
 import { asSsize, isIndex } from "../python/as-index.js";
 import { pyTypeName } from "../python/type-name.js";
 import { BYTE_RANGE, BYTES_RANGE, byteValue } from "./byte-value.js";
@@ -51,7 +51,7 @@ export function bytesFromSource(source: unknown, kind: ByteStringKind): Uint8Arr
   if (isIndex(source)) {
     const size = asSsize(source, OverflowError);
     if (size < 0) throw new ValueError("negative count");
-    return new Uint8Array(size);
+    return allocateBytes(size);
   }
   if (isBufferExporter(source)) {
     return withExport(source, BufferFlags.FULL_RO, (info) => toContiguous(info, "C"));

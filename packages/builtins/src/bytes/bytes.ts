@@ -91,7 +91,7 @@ export class Bytes implements Iterable<number> {
   }
 
   /** `b.hex(sep, bytes_per_sep)`. */
-  hex(sep?: string | Bytes, bytesPerSep?: number): string {
+  hex(sep?: string | Bytes | Uint8Array, bytesPerSep?: number): string {
     return strhex(this.#data, sep, bytesPerSep);
   }
 

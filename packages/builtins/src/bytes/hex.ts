@@ -30,6 +30,9 @@ function separatorChar(sep: unknown): string {
   } else if (isPyBytes(sep)) {
     // Only Python's `bytes` qualifies, not bytearray or other buffers.
     code = bytesContent(sep)![0]!;
+  } else if (sep instanceof Uint8Array) {
+    // A plain Uint8Array is the contract's byte string, Python's `bytes`.
+    code = sep[0]!;
   } else {
     throw new TypeError("sep must be str or bytes.");
   }
@@ -41,7 +44,7 @@ function separatorChar(sep: unknown): string {
  * The hexadecimal text of `data`, optionally split into groups.
  *
  * @param data - the bytes
- * @param sep - a one-character string or one-byte `bytes` between groups;
+ * @param sep - a one-character string or one-byte `bytes` (or `Uint8Array`) between groups;
  *   `undefined` for none (an explicit None, `null`, is refused as CPython
  *   refuses it: "object of type 'NoneType' has no len()")
  * @param bytesPerSep - the group size: positive counts groups from the

@@ -12,7 +12,7 @@
  *
  * @packageDocumentation
  */
-import { LayoutFlag, ValueError, type ViewLayout } from "@mv/core";
+import { LayoutFlag, ValueError, parseFormat, type ParsedFormat, type ViewLayout } from "@mv/core";
 import { pyTypeName } from "../python/type-name.js";
 
 const MAX_NDIM = 64;
@@ -92,6 +92,42 @@ export function castFormatError(error: unknown): unknown {
     return new ValueError(NOT_A_FORMAT, { cause: error });
   }
   return error;
+}
+
+/** Whether a parsed format has an `F` or `D` code anywhere in its tree. */
+function hasComplexCode(parsed: ParsedFormat): boolean {
+  return parsed.fields.some((field) =>
+    field.kind === "struct"
+      ? hasComplexCode(field.struct as ParsedFormat)
+      : field.kind === "scalar" && (field.format.endsWith("F") || field.format.endsWith("D")),
+  );
+}
+
+/**
+ * Refuses a destination format with CPython 3.14's complex codes `F` or `D`
+ * as 3.14's `cast` refuses them (its memoryview reads no complex values),
+ * although the contract's extension casts to other struct formats. A format
+ * that does not parse is left to core's `cast`, which words its refusal.
+ *
+ * @throws ValueError "memoryview: destination format must be a native single character format prefixed with an optional '@'"
+ *
+ * @example
+ * ```ts
+ * assertNotComplexCast("@D"); // throws ValueError "memoryview: destination format must be a native single character format prefixed with an optional '@'"
+ * ```
+ * @example
+ * ```ts
+ * assertNotComplexCast("<d"); // returns undefined
+ * ```
+ */
+export function assertNotComplexCast(format: string): void {
+  let parsed: ParsedFormat;
+  try {
+    parsed = parseFormat(format);
+  } catch {
+    return;
+  }
+  if (hasComplexCode(parsed)) throw new ValueError(NOT_A_FORMAT);
 }
 
 /**

@@ -26,7 +26,7 @@ import { callableClass } from "../python/callable-class.js";
 import { NotImplemented, RICH_EQ, richEquals } from "../python/rich-equals.js";
 import { pyTypeName } from "../python/type-name.js";
 import { assign } from "./assign.js";
-import { assertCastable, castFormatArg, castFormatError } from "./cast-policy.js";
+import { assertCastable, assertNotComplexCast, castFormatArg, castFormatError } from "./cast-policy.js";
 import { viewHash } from "./hash.js";
 import { hexSeparator, hexText } from "./hex.js";
 import { codecValue } from "./pack-value.js";
@@ -34,11 +34,14 @@ import { count, index } from "./lookup.js";
 import { sliceBounds } from "./slice-bounds.js";
 import { SAME_VIEW, subscript } from "./subscript.js";
 import { PySlice } from "../slice.js";
+import type { EllipsisType } from "../ellipsis.js";
 import { coreView, MemoryviewAttributes, rankOf } from "./memoryview-attributes.js";
 import { arityError, orderArg, type MemoryviewOptions } from "./memoryview-args.js";
+import { subviewEquals, unwrap, viewEquals } from "./view-equals.js";
 
 export type { MemoryviewOptions } from "./memoryview-args.js";
-import { subviewEquals, unwrap, viewEquals } from "./view-equals.js";
+export type { MemoryviewFunction, NumberItemsExporter } from "./memoryview-types.js";
+import type { MemoryviewFunction } from "./memoryview-types.js";
 
 /**
  * A key of `get`/`set`: an index (number, bigint or boolean; negative
@@ -64,7 +67,7 @@ const SSIZE_LIMIT = 2 ** 63;
  * [m.format, m.itemsize, m.length, m.get(-1)]; // returns ["h", 2, 3, 3]
  * ```
  */
-export class PyMemoryView extends MemoryviewAttributes implements Iterable<MemoryviewItem> {
+export class PyMemoryView<Item = MemoryviewItem> extends MemoryviewAttributes implements Iterable<Item> {
   /** The Python type name, for error messages. */
   static readonly pythonName = "memoryview";
   /** The hash, once computed (`memory_hash` caches it too). */
@@ -105,8 +108,16 @@ export class PyMemoryView extends MemoryviewAttributes implements Iterable<Memor
    * ```ts
    * memoryview(new Uint8Array(8)).cast("B", [2, 2, 2]).get(0, 1, 0); // throws TypeError "get() takes exactly one argument (3 given); a tuple key is an array: get([0, 1, 0])"
    * ```
+   *
+   * Typed by the key: a slice or `Ellipsis` gives a view; an index gives
+   * `Item`, which `memoryview()` of a TypedArray, an ArrayBuffer, a
+   * DataView, `bytes` or `bytearray` knows to be a `number` (a `bigint`
+   * for the 64-bit arrays); other keys give an item or a view.
    */
-  get(key: MemoryviewKey): MemoryviewItem {
+  get(key: number | bigint | boolean): Item;
+  get(key: PySlice | EllipsisType): PyMemoryView<Item>;
+  get(key: MemoryviewKey): Item | PyMemoryView<Item> | MemoryviewItem;
+  get(key: MemoryviewKey): unknown {
     // Python's m[0, 1, 0] is one key, a tuple; extra arguments are not ignored.
     if (arguments.length !== 1) throw arityError("get", 1, arguments);
     if (typeof key === "number") {
@@ -197,13 +208,13 @@ export class PyMemoryView extends MemoryviewAttributes implements Iterable<Memor
    * [...memoryview(new Uint8Array(6)).cast("B", [3, 2])].map((row) => row.tolist()); // returns [[0, 0], [0, 0], [0, 0]]
    * ```
    */
-  *[Symbol.iterator](): Iterator<MemoryviewItem> {
+  *[Symbol.iterator](): Iterator<Item> {
     const view = coreView(this);
     const ndim = view.ndim; // CHECK_RELEASED
     if (ndim === 0) throw new TypeError("invalid indexing of 0-dim memory");
     const length = view.length;
     for (let i = 0; i < length; i++) {
-      yield ndim === 1 ? view.get(i) : new PyMemoryView(view.index(0, i));
+      yield (ndim === 1 ? view.get(i) : new PyMemoryView(view.index(0, i))) as Item;
     }
   }
 
@@ -282,7 +293,7 @@ export class PyMemoryView extends MemoryviewAttributes implements Iterable<Memor
    * [m.toreadonly().readonly, m.readonly]; // returns [true, false]
    * ```
    */
-  toreadonly(): PyMemoryView {
+  toreadonly(): PyMemoryView<Item> {
     return new PyMemoryView(coreView(this).toReadonly());
   }
 
@@ -316,6 +327,7 @@ export class PyMemoryView extends MemoryviewAttributes implements Iterable<Memor
     const fmt = castFormatArg(format);
     const view = coreView(this);
     const castShape = assertCastable(view.layout, fmt, shape);
+    assertNotComplexCast(fmt);
     try {
       return new PyMemoryView(view.cast(fmt, castShape as number[] | undefined));
     } catch (error) {
@@ -507,7 +519,7 @@ function newMemoryview(obj: unknown, options?: MemoryviewOptions): PyMemoryView 
 }
 
 /** A Python `memoryview` object. */
-export type memoryview = PyMemoryView;
+export type memoryview<Item = MemoryviewItem> = PyMemoryView<Item>;
 
 /**
  * Python's `memoryview(obj)`, callable with or without `new`: a view of the
@@ -532,4 +544,4 @@ export type memoryview = PyMemoryView;
  * memoryview(5); // throws TypeError "memoryview: a bytes-like object is required, not 'int'"
  * ```
  */
-export const memoryview = callableClass("memoryview", PyMemoryView, newMemoryview, {});
+export const memoryview: MemoryviewFunction = callableClass("memoryview", PyMemoryView, newMemoryview, {});

@@ -35,7 +35,7 @@ function resizes(data: ReturnType<typeof bytearray>): boolean {
 describe("get and set take one key", () => {
   const m = memoryview(new Uint8Array(8)).cast("B", [2, 2, 2]);
   it("refuse extra arguments with a TypeError that shows the tuple form", () => {
-    expect(() => m.get(0, 1, 0 as never)).toThrow(
+    expect(() => (m.get as (...args: unknown[]) => unknown)(0, 1, 0)).toThrow(
       new TypeError("get() takes exactly one argument (3 given); a tuple key is an array: get([0, 1, 0])"),
     );
     expect(() => (m.set as (...args: unknown[]) => void)(0, 1, 0, 7)).toThrow(

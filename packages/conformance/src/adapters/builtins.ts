@@ -45,6 +45,8 @@ export const BufferError = pick("BufferError");
 export const NotImplementedError = pick("NotImplementedError");
 export const OverflowError = pick("OverflowError");
 export const StructError = pick("StructError");
+export const MemoryError = pick("MemoryError");
+export const UnicodeEncodeError = pick("UnicodeEncodeError");
 /** `@mv/core`'s buffer C API functions (`PyBuffer_GetPointer` and the rest). */
 export const capi: Partial<BufferApiLike> | undefined =
   capiEntries.length > 0 ? (Object.fromEntries(capiEntries) as Partial<BufferApiLike>) : undefined;
@@ -84,6 +86,8 @@ const adapter: ImplementationModule = {
   NotImplementedError,
   OverflowError,
   StructError,
+  MemoryError,
+  UnicodeEncodeError,
   capi,
   MemoryView,
   legacyCapi,

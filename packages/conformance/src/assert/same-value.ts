@@ -2,13 +2,21 @@
  * Value equality under the contract's value mapping: numbers and bigints are
  * different types, numbers compare with `Object.is` (NaN equals NaN, -0 does
  * not equal 0), byte strings compare by content and must be plain
- * Uint8Arrays, arrays compare element by element.
+ * Uint8Arrays, arrays compare element by element, complex values
+ * (`{ real, imag }`) part by part.
  *
  * @packageDocumentation
  */
 
 import { ConformanceError } from "./assertion-error.js";
 import { showValue } from "./show-value.js";
+
+/** A complex value of the contract: `{ real, imag }`, both numbers. */
+function isComplex(value: unknown): value is { real: number; imag: number } {
+  if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Uint8Array) return false;
+  const v = value as { real?: unknown; imag?: unknown };
+  return typeof v.real === "number" && typeof v.imag === "number";
+}
 
 /**
  * Whether two values are the same under the contract's mapping.
@@ -26,6 +34,9 @@ export function isSameValue(actual: unknown, expected: unknown): boolean {
     if (Object.getPrototypeOf(actual) !== Uint8Array.prototype) return false;
     for (let i = 0; i < expected.length; i++) if (actual[i] !== expected[i]) return false;
     return true;
+  }
+  if (isComplex(expected)) {
+    return isComplex(actual) && Object.is(actual.real, expected.real) && Object.is(actual.imag, expected.imag);
   }
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual) || actual.length !== expected.length) return false;

@@ -31,6 +31,8 @@ function render(value: unknown): string {
   if (value === null) return "null";
   if (value === undefined) return "undefined";
   if (typeof value === "object") {
+    const { real, imag } = value as { real?: unknown; imag?: unknown };
+    if (typeof real === "number" && typeof imag === "number") return `{ real: ${render(real)}, imag: ${render(imag)} }`;
     const ctor = (value as object).constructor?.name ?? "Object";
     return `<${ctor}>`;
   }

@@ -29,7 +29,15 @@ const FUNCTION_OF: Record<GoldenStructCase["op"], keyof StructModuleLike> = {
   iter_unpack: "iterUnpack",
 };
 
-function run(struct: Partial<StructModuleLike>, c: GoldenStructCase): unknown {
+/**
+ * Makes the call a recorded case describes, through the module functions.
+ *
+ * @example
+ * ```ts
+ * runStructCase(impl.struct, { op: "calcsize", format: "<i" }); // returns 4
+ * ```
+ */
+export function runStructCase(struct: Partial<StructModuleLike>, c: GoldenStructCase): unknown {
   const args = (c.args ?? []).map(decodeValue);
   switch (c.op) {
     case "calcsize":
@@ -50,7 +58,15 @@ function run(struct: Partial<StructModuleLike>, c: GoldenStructCase): unknown {
   }
 }
 
-function describe(c: GoldenStructCase): string {
+/**
+ * A case as the Python call it records, for test names.
+ *
+ * @example
+ * ```ts
+ * describeStructCase({ op: "calcsize", format: "<i" }); // returns "calcsize(\"<i\")"
+ * ```
+ */
+export function describeStructCase(c: GoldenStructCase): string {
   const args = (c.args ?? []).map((a) => JSON.stringify(a));
   const input = c.op === "unpack" || c.op === "iter_unpack";
   const data = input ? [`b"${c.bytes}"`] : c.buffer !== undefined ? [`b"${c.buffer}"`, String(c.offset)] : [];
@@ -93,8 +109,8 @@ export function recorded(ctx: Context): void {
       missing.add(fn);
       return;
     }
-    const what = `#${i} ${describe(c)}`;
-    ctx.test(`${GROUP}: ${what}`, () => checkRecorded(c, () => run(struct, c), what));
+    const what = `#${i} ${describeStructCase(c)}`;
+    ctx.test(`${GROUP}: ${what}`, () => checkRecorded(c, () => runStructCase(struct, c), what));
   });
   for (const fn of missing) ctx.skip(`${GROUP}: ${fn}`, `the module's struct has no ${fn}`);
 }

@@ -51,6 +51,7 @@ export function decodeValue(value: unknown): unknown {
     if ("$float" in tagged) {
       return { nan: NaN, inf: Infinity, "-inf": -Infinity, "-0": -0 }[tagged.$float as string];
     }
+    if ("real" in tagged && "imag" in tagged) return { real: decodeValue(tagged.real), imag: decodeValue(tagged.imag) };
   }
   return value;
 }

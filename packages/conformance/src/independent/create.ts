@@ -45,6 +45,8 @@ export interface IndependentModule {
   readonly NotImplementedError: new (message?: string) => Error;
   readonly OverflowError: new (message?: string) => Error;
   readonly StructError: new (message?: string) => Error;
+  readonly MemoryError: new (message?: string) => Error;
+  readonly UnicodeEncodeError: new (message?: string) => Error;
 }
 
 /**
@@ -91,6 +93,7 @@ export function createIndependent(defects: readonly Defect[] = []): IndependentM
       structArguments: false,
       sliceObjects: false,
       hashValues: false,
+      complexStruct: false,
     },
     memoryview: memoryview as unknown as new (obj: unknown) => object,
     slice,

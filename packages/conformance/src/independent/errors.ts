@@ -24,3 +24,13 @@ export const NotImplementedError = named("NotImplementedError");
 export const OverflowError = named("OverflowError");
 /** @example `new StructError("x").name` returns "StructError" */
 export const StructError = named("StructError");
+/** @example `new MemoryError("x").name` returns "MemoryError" */
+export const MemoryError = named("MemoryError");
+
+/** Python's UnicodeEncodeError, a ValueError as in Python. */
+export const UnicodeEncodeError: new (message?: string) => Error = (() => {
+  const cls = class extends ValueError {};
+  Object.defineProperty(cls, "name", { value: "UnicodeEncodeError" });
+  Object.defineProperty(cls.prototype, "name", { value: "UnicodeEncodeError", writable: true, configurable: true });
+  return cls;
+})();

@@ -10,7 +10,7 @@
 import { NATIVE, type Row } from "./codec.js";
 import type { Defects } from "./defects.js";
 import { BufferError, IndexError, NotImplementedError, OverflowError, ValueError } from "./errors.js";
-import { ByteString } from "./exporters.js";
+import { ByteString, bytes as Bytes } from "./exporters.js";
 import { hashBytes } from "./hash-bytes.js";
 
 const GET = Symbol.for("mv.getbuffer");
@@ -392,8 +392,11 @@ export function createMemoryview(defects: Defects, sliceClass: abstract new (...
       let s: string;
       if (typeof sep === "string") s = sep;
       else if (sep instanceof Uint8Array) s = String.fromCharCode(...sep);
-      else if ((sep as unknown) instanceof ByteString) s = String.fromCharCode(...(sep as unknown as ByteString).toUint8Array());
-      else throw new TypeError(`object of type '${typeName(sep)}' has no len()`);
+      else if ((sep as unknown) instanceof Bytes) s = String.fromCharCode(...(sep as unknown as Bytes).toUint8Array());
+      else if (typeof sep === "object" && typeof (sep as { length?: unknown }).length === "number") {
+        // Sized, but not str or bytes (a bytearray, a list): Python refuses it.
+        throw new TypeError("sep must be str or bytes.");
+      } else throw new TypeError(`object of type '${typeName(sep)}' has no len()`);
       if (s.length !== 1) throw new ValueError("sep must be length 1.");
       if (s.charCodeAt(0) > 127) throw new ValueError("sep must be ASCII.");
       if (typeof bytesPerSepArg === "number" ? !Number.isInteger(bytesPerSepArg) : typeof bytesPerSepArg !== "bigint" && typeof bytesPerSepArg !== "boolean") {

@@ -7,7 +7,7 @@
 
 import { NATIVE, STANDARD, type Row } from "./codec.js";
 import type { Defects } from "./defects.js";
-import { StructError } from "./errors.js";
+import { StructError, UnicodeEncodeError } from "./errors.js";
 import { bytesOf, writableBytesOf } from "./memory.js";
 
 interface Code {
@@ -25,10 +25,32 @@ interface Compiled {
   readonly codes: readonly Code[];
 }
 
+/** How Python's repr of a UnicodeEncodeError shows one code point. */
+function showCodePoint(cp: number): string {
+  const hex = cp.toString(16);
+  if (cp < 0x100) return "\\x" + hex.padStart(2, "0");
+  return cp < 0x10000 ? "\\u" + hex.padStart(4, "0") : "\\U" + hex.padStart(8, "0");
+}
+
+/** `format.encode("ascii")`: the first run of non-ASCII code points is named. */
+function assertAscii(format: string): void {
+  const cps = [...format].map((ch) => ch.codePointAt(0) as number);
+  const first = cps.findIndex((cp) => cp > 127);
+  if (first < 0) return;
+  let last = first;
+  while (last + 1 < cps.length && (cps[last + 1] as number) > 127) last++;
+  const where =
+    last === first
+      ? `character '${showCodePoint(cps[first] as number)}' in position ${first}`
+      : `characters in position ${first}-${last}`;
+  throw new UnicodeEncodeError(`'ascii' codec can't encode ${where}: ordinal not in range(128)`);
+}
+
 function compile(format: unknown, defects: Defects): Compiled {
   if (typeof format !== "string") {
     throw new TypeError(`Struct() argument 1 must be a str or bytes object, not ${typeof format}`);
   }
+  assertAscii(format);
   if (format.includes("\0")) throw new StructError("embedded null character");
   let i = 0;
   let table = NATIVE;

@@ -7,7 +7,11 @@
  * beyond `PY_SSIZE_T_MAX`). It counts in doubles while the numbers are small
  * and in BigInts once a count or the size gets large, so its answer is exact
  * for every size CPython accepts. The second pass fills the {@link Code}s.
- * Then the pack and unpack loops are chosen for the format, once.
+ * Then the pack and unpack loops are chosen for the format, once: the
+ * interpreter's plans. `Struct` swaps in functions generated for the format
+ * where the runtime allows it (`withGeneratedFunctions`); the codec's other
+ * readers (item codecs, views) keep the interpreter, so that a bundle
+ * without `Struct` carries no code generator.
  *
  * @packageDocumentation
  */
@@ -17,10 +21,10 @@ import { whichTable } from "./byte-order.js";
 import type { Code } from "./code.js";
 import { newFormatItem, readItem } from "./grammar.js";
 import { PY_SSIZE_T_MAX } from "./native-sizes.js";
-import { makePackPlan, packWithPlan, type PackPlan, type Packer } from "./pack.js";
+import { makePackPlan, packWithPlan, zeroBytes, type PackPlan, type Packer } from "./pack.js";
 import type { Row } from "./row.js";
 import type { Table } from "./table.js";
-import { makeUnpackPlan, unpackWithPlan, type UnpackPlan, type Unpacker } from "./unpack.js";
+import { makeUnpackPlan, type UnpackPlan, type Unpacker } from "./unpack.js";
 
 /**
  * A compiled format: what a CPython `Struct` holds after `prepare_s()`.
@@ -51,6 +55,14 @@ export interface CompiledFormat {
   readonly unpackAt: Unpacker;
   /** Writes every value of a struct at a byte offset (the bytes must be zeroed first). */
   readonly packAt: Packer;
+  /**
+   * Writes every value of a struct at a byte offset over bytes that may hold
+   * anything: the bytes left are those of zeroing the struct (`memset`) and
+   * then packing, also when a value is refused.
+   */
+  readonly writeAt: Packer;
+  /** Whether `unpackAt`, `packAt` and `writeAt` are generated for this format (else the interpreter's). */
+  readonly generated: boolean;
 }
 
 const badChar = (): StructError => new StructError("bad char in struct format");
@@ -161,6 +173,10 @@ export function compileFormat(format: string): CompiledFormat {
   const codes = Object.freeze(fillCodes(format, start, table));
   const unpackPlan = makeUnpackPlan(codes, m.len);
   const packPlan = makePackPlan(codes, m.len);
+  const size = m.size;
+  const loop = unpackPlan.loop;
+  const interpretedPackAt: Packer = (view, byteOffset, values, valueIndex) =>
+    packWithPlan(packPlan, view, byteOffset, values, valueIndex);
   return Object.freeze({
     format,
     size: m.size,
@@ -170,8 +186,12 @@ export function compileFormat(format: string): CompiledFormat {
     codes,
     unpackPlan,
     packPlan,
-    unpackAt: (view: DataView, byteOffset: number) => unpackWithPlan(unpackPlan, view, byteOffset),
-    packAt: (view: DataView, byteOffset: number, values: ArrayLike<unknown>, valueIndex: number) =>
-      packWithPlan(packPlan, view, byteOffset, values, valueIndex),
+    unpackAt: (view: DataView, byteOffset: number) => loop(unpackPlan, view, byteOffset),
+    packAt: interpretedPackAt,
+    writeAt: (view: DataView, byteOffset: number, values: ArrayLike<unknown>, valueIndex: number) => {
+      zeroBytes(view, byteOffset, size);
+      packWithPlan(packPlan, view, byteOffset, values, valueIndex);
+    },
+    generated: false,
   });
 }

@@ -9,7 +9,7 @@
  * @packageDocumentation
  */
 
-import { ValueError } from "../errors.js";
+import { UnicodeEncodeError } from "../errors.js";
 import { pythonTypeName } from "./python-type-name.js";
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -21,8 +21,8 @@ function escapeCodePoint(codePoint: number): string {
   return "\\U" + codePoint.toString(16).padStart(8, "0");
 }
 
-/** The `UnicodeEncodeError` of `format.encode("ascii")`, as a `ValueError`. */
-function asciiEncodeError(format: string): ValueError {
+/** The `UnicodeEncodeError` (a `ValueError`) of `format.encode("ascii")`. */
+function asciiEncodeError(format: string): UnicodeEncodeError {
   const codePoints = Array.from(format, (ch) => ch.codePointAt(0) as number);
   let start = 0;
   while (codePoints[start] <= 0x7f) start++;
@@ -32,7 +32,7 @@ function asciiEncodeError(format: string): ValueError {
     end === start + 1
       ? `character '${escapeCodePoint(codePoints[start])}' in position ${start}`
       : `characters in position ${start}-${end - 1}`;
-  return new ValueError(`'ascii' codec can't encode ${where}: ordinal not in range(128)`);
+  return new UnicodeEncodeError(`'ascii' codec can't encode ${where}: ordinal not in range(128)`);
 }
 
 /**

@@ -7,9 +7,8 @@
  * @packageDocumentation
  */
 
-export type { StructValue } from "./struct-value.js";
+export type { StructValue, ComplexValue } from "./struct-value.js";
 export { itemCodec, formatItemsize, type ItemCodec } from "./item-codec.js";
 export { parseFormat } from "./pep3118/parse-format.js";
 export { hasCharacterField } from "./pep3118/has-character-field.js";
 export type { ParsedFormat, ParsedField, FieldKind } from "./pep3118/parsed-format.js";
-export type { RecordOptions, StringOptions } from "./records/record-options.js";

@@ -32,6 +32,8 @@ export const NATIVE_SIZES = Object.freeze({
   half: 2,
   float: 4,
   double: 8,
+  floatComplex: 8,
+  doubleComplex: 16,
 });
 
 /**
@@ -54,6 +56,8 @@ export const NATIVE_ALIGNMENTS = Object.freeze({
   half: 2,
   float: 4,
   double: 8,
+  floatComplex: 4,
+  doubleComplex: 8,
 });
 
 /**

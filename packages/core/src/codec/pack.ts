@@ -38,6 +38,24 @@ export interface PackPlan {
 }
 
 /**
+ * `memset(buf, '\0', s_size)`: zeroes `byteLength` bytes of `view` from
+ * `byteOffset`, before packing (or, in a generated packer, before the first
+ * value that goes to its row's packer).
+ *
+ * @example
+ * ```ts
+ * const u = new Uint8Array([1, 2, 3]); zeroBytes(new DataView(u.buffer), 1, 2); u; // returns new Uint8Array([1, 0, 0])
+ * ```
+ */
+export function zeroBytes(view: DataView, byteOffset: number, byteLength: number): void {
+  if (byteLength <= 32) {
+    for (let i = 0; i < byteLength; i++) view.setUint8(byteOffset + i, 0);
+  } else {
+    new Uint8Array(view.buffer, view.byteOffset + byteOffset, byteLength).fill(0);
+  }
+}
+
+/**
  * The writer of one value of `code` (for `s` and `p`, the whole field), with
  * its row bound.
  *

@@ -5,6 +5,21 @@
  */
 
 /**
+ * A complex value (CPython 3.14's `F` and `D`): its two halves as doubles.
+ *
+ * @example
+ * ```ts
+ * unpack("<D", pack("<D", { real: 1, imag: 2 })); // returns [{ real: 1, imag: 2 }]
+ * ```
+ */
+export interface ComplexValue {
+  /** The real part. */
+  readonly real: number;
+  /** The imaginary part. */
+  readonly imag: number;
+}
+
+/**
  * One value of the struct codec.
  *
  * Integers of 1 to 4 bytes are `number`; 8-byte integers (`q Q n N P`, and
@@ -17,4 +32,4 @@
  * unpack("<hq?", new Uint8Array([1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1])); // returns [1, 2n, true]
  * ```
  */
-export type StructValue = number | bigint | boolean | Uint8Array | StructValue[];
+export type StructValue = number | bigint | boolean | Uint8Array | ComplexValue | StructValue[];

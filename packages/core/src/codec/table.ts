@@ -7,13 +7,15 @@
  * alignment, and no `n N P`. As `_structmodule_exec()` does at start-up, the
  * host-endian standard table takes the native functions wherever the sizes
  * match, except for `f`, `d` and `?` (a native `f` does not check for
- * overflow, and `_Bool`'s standard meaning may differ). Each table is built
+ * overflow, and `_Bool`'s standard meaning may differ); 3.14's `F` and `D`
+ * are not excepted, so `<F` casts like native `F`. Each table is built
  * once and frozen.
  *
  * @packageDocumentation
  */
 
 import { boolRow, byteCountRow, charRow } from "./byte-rows.js";
+import { doubleComplexRow, floatComplexRow } from "./complex-rows.js";
 import { doubleFloatRow, halfFloatRow, singleFloatRow } from "./float-rows.js";
 import { integerRow } from "./integer-rows.js";
 import { NATIVE_ALIGNMENTS as A, NATIVE_LITTLE_ENDIAN, NATIVE_SIZES as S } from "./native-sizes.js";
@@ -63,6 +65,8 @@ function nativeRows(): Row[] {
     halfFloatRow(A.half, le),
     singleFloatRow(A.float, le, false),
     doubleFloatRow(A.double, le),
+    floatComplexRow(A.floatComplex, le, false),
+    doubleComplexRow(A.doubleComplex, le),
     integerRow("P", S.pointer as 8, false, A.pointer, le, true),
   ];
 }
@@ -88,6 +92,8 @@ function standardRows(littleEndian: boolean): Row[] {
     halfFloatRow(0, le),
     singleFloatRow(0, le, true),
     doubleFloatRow(0, le),
+    floatComplexRow(0, le, true),
+    doubleComplexRow(0, le),
   ];
 }
 

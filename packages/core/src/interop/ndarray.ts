@@ -53,7 +53,16 @@ export interface NdarrayLike {
   readonly flags?: { readonly READONLY?: boolean };
 }
 
-/** An exporter over an ndarray's memory, holding the array. */
+/**
+ * An exporter over an ndarray's memory, holding the array.
+ *
+ * @example
+ * ```ts
+ * const a = ndarray(new Int32Array(4));
+ * const exporter: NdarrayExporter = fromNdarray(a);
+ * exporter.array === a; // returns true
+ * ```
+ */
 export interface NdarrayExporter extends BufferExporter {
   /** The array whose memory is exported. */
   readonly array: NdarrayLike;
@@ -131,7 +140,8 @@ function integers(value: unknown, name: string): number[] {
  * const a = ndarray(new Float64Array([0, 1, 2, 3, 4, 5]), [2, 3]);
  * const view = MemoryView.from(fromNdarray(a.transpose(1, 0)));
  * [view.shape, view.strides, view.get(2, 1)]; // returns [[3, 2], [8, 24], 5]
- * view.set(0, 0, 42); a.get(0, 0); // returns 42
+ * view.set(0, 0, 42);
+ * a.get(0, 0); // returns 42
  * ```
  * @example
  * ```ts
@@ -187,7 +197,15 @@ export function fromNdarray(x: NdarrayLike): NdarrayExporter {
   return exporter;
 }
 
-/** The scijs `ndarray` function: `ndarray(data, shape, stride, offset)`. */
+/**
+ * The scijs `ndarray` function: `ndarray(data, shape, stride, offset)`.
+ *
+ * @example
+ * ```ts
+ * const make: ScijsNdarrayFunction<ReturnType<typeof ndarray>> = ndarray;
+ * toNdarray(Int8Array.of(1, 2), make).get(1); // returns 2
+ * ```
+ */
 export type ScijsNdarrayFunction<T> = (data: never, shape: number[], stride: number[], offset: number) => T;
 
 /**
@@ -209,7 +227,8 @@ export type ScijsNdarrayFunction<T> = (data: never, shape: number[], stride: num
  * const grid = MemoryView.from(Float64Array.from([0, 1, 2, 3, 4, 5])).reshape([2, 3]);
  * const a = toNdarray(grid.transpose().slice([null, null, -1]), ndarray);
  * [a.shape, a.stride, a.offset, a.get(0, 0)]; // returns [[3, 2], [-1, 3], 2, 2]
- * a.set(0, 1, -1); grid.get(1, 2); // returns -1
+ * a.set(0, 1, -1);
+ * grid.get(1, 2); // returns -1
  * ```
  * @example
  * ```ts
@@ -224,7 +243,15 @@ export function toNdarray<T>(view: unknown, ndarray: ScijsNdarrayFunction<T>): T
   return array;
 }
 
-/** The `@stdlib/ndarray/ctor` constructor: `new ctor(dtype, buffer, shape, strides, offset, order, options)`. */
+/**
+ * The `@stdlib/ndarray/ctor` constructor: `new ctor(dtype, buffer, shape, strides, offset, order, options)`.
+ *
+ * @example
+ * ```ts
+ * const ctor: StdlibNdarrayConstructor<{ get(i: number): number }> = StdlibNdarray;
+ * toStdlibNdarray(Float32Array.of(0.5), ctor).get(0); // returns 0.5
+ * ```
+ */
 export type StdlibNdarrayConstructor<T> = new (
   dtype: string,
   buffer: never,
@@ -264,7 +291,8 @@ const STDLIB_DTYPE_OF_ARRAY = new Map<unknown, string>([
  * const samples = Int16Array.from([0, 10, 20, 30, 40, 50]);
  * const x = toStdlibNdarray(MemoryView.from(samples).slice([null, null, 2]), StdlibNdarray);
  * [String(x.dtype), x.shape, x.strides, x.get(2)]; // returns ["int16", [3], [2], 40]
- * x.set(0, -1); samples[0]; // returns -1
+ * x.set(0, -1);
+ * samples[0]; // returns -1
  * ```
  * @example
  * ```ts

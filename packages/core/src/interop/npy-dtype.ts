@@ -18,7 +18,15 @@
 import { type ParsedField, type ParsedFormat, StructError, ValueError, formatItemsize } from "../index.js";
 import type { PythonLiteral } from "./python-literal.js";
 
-/** A dtype read from a descr: its format, item size and the alignment its items want. */
+/**
+ * A dtype read from a descr: its format, item size and the alignment its items want.
+ *
+ * @example
+ * ```ts
+ * const item: NpyItem = npyItemOfDescr("<U2");
+ * item; // returns { format: "<2w", itemsize: 8, alignment: 4 }
+ * ```
+ */
 export interface NpyItem {
   /** The struct / PEP 3118 format. */
   readonly format: string;
@@ -162,7 +170,15 @@ export function npyItemOfDescr(descr: PythonLiteral): NpyItem {
 
 // ------------------------------------------------------------------ writing --
 
-/** A descr to write, with the sub-array dimensions the top level moves into the array's shape. */
+/**
+ * A descr to write, with the sub-array dimensions the top level moves into the array's shape.
+ *
+ * @example
+ * ```ts
+ * const descr: NpyDescr = npyDescrOfFormat(parseFormat("3?"));
+ * descr; // returns { literal: "'|b1'", extraShape: [3] }
+ * ```
+ */
 export interface NpyDescr {
   /** The descr as a Python literal (what `repr` of NumPy's descr gives). */
   readonly literal: string;

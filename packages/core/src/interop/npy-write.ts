@@ -32,7 +32,7 @@ const ARRAY_ALIGN = 64;
  * @example
  * ```ts
  * const file = writeNpy(MemoryView.from(Int16Array.of(1, 2, 3, 4, 5, 6)).reshape([2, 3]).transpose());
- * [file.length, new TextDecoder().decode(file.subarray(10, 68))]; // returns [76, "{'descr': '<i2', 'fortran_order': False, 'shape': (3, 2), }"]
+ * [file.length, new TextDecoder().decode(file.subarray(10, 69))]; // returns [140, "{'descr': '<i2', 'fortran_order': False, 'shape': (3, 2), }"]
  * readNpy(file).toList(); // returns [[1, 4], [2, 5], [3, 6]]
  * ```
  * @example

@@ -10,7 +10,15 @@
 
 import { ValueError, formatItemsize } from "../index.js";
 
-/** A constructor of a numeric TypedArray. */
+/**
+ * A constructor of a numeric TypedArray.
+ *
+ * @example
+ * ```ts
+ * const ctor: TypedArrayConstructor = typedArrayOfFormat("H");
+ * ctor.name; // returns "Uint16Array"
+ * ```
+ */
 export type TypedArrayConstructor =
   | Int8ArrayConstructor
   | Uint8ArrayConstructor

@@ -4,10 +4,10 @@
  * item and every pointer slot that some index reaches.
  *
  * Up to the last indirect dimension the walk enumerates positions (each
- * pointer read can go anywhere); after it, the direct dimensions form a
- * strided block whose extent is computed in closed form. Positions already
- * walked in a dimension are not walked again, so a zero stride or a
- * repeated pointer costs nothing.
+ * pointer read can go anywhere), one dimension at a time and each distinct
+ * position once, so the work is linear in the distinct pointer slots (all
+ * inside `buf`), whatever the shape; after it, the direct dimensions form a
+ * strided block whose extent is computed in closed form.
  *
  * @packageDocumentation
  */
@@ -75,40 +75,101 @@ export function reachableExtent(
 
   const view = new DataView(buf);
   const byteLength = view.byteLength;
-  const walked: Set<number>[] = [];
-  for (let dim = 0; dim <= lastIndirectDim; dim++) walked.push(new Set());
   let startByte = Number.POSITIVE_INFINITY;
   let endByte = Number.NEGATIVE_INFINITY;
 
-  const walk = (dim: number, baseByte: number): void => {
-    if (dim > lastIndirectDim) {
-      startByte = Math.min(startByte, baseByte + tailStartByte);
-      endByte = Math.max(endByte, baseByte + tailLastItemByte + info.itemsize);
-      return;
-    }
-    const seen = walked[dim];
-    if (seen.has(baseByte)) return;
-    seen.add(baseByte);
+  // One dimension at a time: the distinct positions the dimension's
+  // indices reach from the distinct bases the dimension before gave. Each
+  // position is visited once, so the work is the number of distinct
+  // positions (pointer slots, all inside buf) plus a sort, never the
+  // product of the shape.
+  let bases: number[] = [info.offset];
+  for (let dim = 0; dim <= lastIndirectDim; dim++) {
     const byteStride = byteStrides[dim];
     const count = byteStride === 0 ? 1 : shape[dim];
     const suboffset = suboffsets![dim];
-    for (let index = 0; index < count; index++) {
-      const positionByte = baseByte + byteStride * index;
+    const next: number[] = [];
+    forEachDistinctPosition(bases, byteStride, count, (positionByte) => {
       if (suboffset < 0) {
-        walk(dim + 1, positionByte);
-        continue;
+        // Every position of a direct dimension is, with the later direct
+        // indices at 0, a pointer slot of the next indirect one: more of
+        // them than buf has bytes cannot all lie inside it.
+        if (next.length >= byteLength) throw tooManySlots(dim, byteLength);
+        next.push(positionByte);
+        return;
       }
       if (!isPointerSlotInside(positionByte, byteLength)) {
+        const index = indexReaching(bases, byteStride, count, positionByte);
         throw new BufferError(
           `invalid BufferInfo: the suboffset pointer slot at byte ${positionByte} ` +
             `(dimension ${dim}, index ${index}) is outside buf (byteLength ${byteLength})`,
         );
       }
-      startByte = Math.min(startByte, positionByte);
-      endByte = Math.max(endByte, positionByte + POINTER_SIZE);
-      walk(dim + 1, readPointer(view, positionByte) + suboffset);
-    }
-  };
-  walk(0, info.offset);
+      if (positionByte < startByte) startByte = positionByte;
+      if (positionByte + POINTER_SIZE > endByte) endByte = positionByte + POINTER_SIZE;
+      next.push(readPointer(view, positionByte) + suboffset);
+    });
+    bases = next;
+  }
+  for (const baseByte of bases) {
+    startByte = Math.min(startByte, baseByte + tailStartByte);
+    endByte = Math.max(endByte, baseByte + tailLastItemByte + info.itemsize);
+  }
   return [startByte, endByte];
+}
+
+function tooManySlots(dim: number, byteLength: number): BufferError {
+  return new BufferError(
+    `invalid BufferInfo: dimension ${dim} reaches more distinct positions than buf has bytes ` +
+      `(byteLength ${byteLength}), so some pointer slot lies outside it`,
+  );
+}
+
+/** The index of the first base's progression that reaches `positionByte` (for messages). */
+function indexReaching(bases: readonly number[], byteStride: number, count: number, positionByte: number): number {
+  for (const baseByte of bases) {
+    const index = byteStride === 0 ? 0 : (positionByte - baseByte) / byteStride;
+    if (Number.isInteger(index) && index >= 0 && index < count) return index;
+  }
+  return 0;
+}
+
+/**
+ * Calls `visit` once for each distinct `base + index·byteStride`, for every
+ * base and every index below `count`. The progressions of bases that agree
+ * modulo the stride overlap; they are sorted and merged, so each position
+ * is produced once, in time linear in the positions (and n log n in the
+ * bases).
+ */
+function forEachDistinctPosition(
+  bases: readonly number[],
+  byteStride: number,
+  count: number,
+  visit: (positionByte: number) => void,
+): void {
+  if (count === 1 || byteStride === 0) {
+    for (const baseByte of new Set(bases)) visit(baseByte);
+    return;
+  }
+  const step = Math.abs(byteStride);
+  const span = byteStride * (count - 1);
+  // Each base covers the interval [low, low + (count - 1)·step] of its residue.
+  const byResidue = new Map<number, number[]>();
+  for (const baseByte of bases) {
+    const low = span < 0 ? baseByte + span : baseByte;
+    const residue = ((low % step) + step) % step;
+    let lows = byResidue.get(residue);
+    if (lows === undefined) byResidue.set(residue, (lows = []));
+    lows.push(low);
+  }
+  const length = step * (count - 1);
+  for (const lows of byResidue.values()) {
+    lows.sort((a, b) => a - b);
+    let next = Number.NEGATIVE_INFINITY; // the first position of this residue not yet visited
+    for (const low of lows) {
+      const high = low + length;
+      for (let positionByte = Math.max(low, next); positionByte <= high; positionByte += step) visit(positionByte);
+      if (high + step > next) next = high + step;
+    }
+  }
 }

@@ -11,6 +11,7 @@ import { isContiguous } from "../layout/contiguity.js";
 import { assertContiguityOrder } from "../layout/contiguity-order.js";
 import { ItemCursor } from "../layout/item-cursor.js";
 import { resolveBuffer } from "./resolve-buffer.js";
+import { allocateBytes } from "../allocate.js";
 
 /**
  * Copies the items of an export into contiguous bytes: `PyBuffer_ToContiguous`.
@@ -40,7 +41,7 @@ export function toContiguous(info: BufferInfo, order: ContiguityOrder = "C", out
   assertContiguityOrder(order);
   const len = info.len;
   if (out === undefined) {
-    out = new Uint8Array(len);
+    out = allocateBytes(len);
   } else if (out.length !== len) {
     throw new ValueError(`toContiguous: out.length ${out.length} != info.len ${len}`);
   }

@@ -7,5 +7,4 @@
 
 export { calcsize, pack, packInto, unpack, unpackFrom, iterUnpack, type FormatArg } from "./module-functions.js";
 export { Struct, UnpackIterator, type OffsetArg } from "./struct.js";
-export { RecordUnpackIterator } from "./record-calls.js";
 export { clearCache } from "./cache.js";

@@ -21,8 +21,6 @@
 
 import { StructError, ValueError } from "../errors.js";
 import { packIntoArityError, structOffset } from "./struct-errors.js";
-import { resolveRecordOptions, type RecordOptions } from "../codec/records/index.js";
-import { RecordStructCalls, type RecordUnpackIterator } from "./record-calls.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
 import { releaseBuffer } from "../protocol/release-buffer.js";
 import {
@@ -33,29 +31,21 @@ import {
   toByteWindow,
   type ByteWindow,
 } from "./byte-source.js";
+import { withGeneratedFunctions } from "../codec/code-generation.js";
 import { compileFormat, type CompiledFormat } from "../codec/compile.js";
 import { formatBytes } from "../codec/format-arg.js";
 import type { StructValue } from "../codec/struct-value.js";
-import { packWithPlan } from "../codec/pack.js";
-import type { UnpackPlan } from "../codec/unpack.js";
+import type { Unpacker } from "../codec/unpack.js";
+import { allocateBytes } from "../allocate.js";
 
 /** A byte offset argument: an integer `number` or `bigint`. */
 export type OffsetArg = number | bigint;
 
-
-/** `memset(buf, '\0', s_size)` before packing. */
-function zeroBytes(view: DataView, byteOffset: number, byteLength: number): void {
-  if (byteLength <= 32) {
-    for (let i = 0; i < byteLength; i++) view.setUint8(byteOffset + i, 0);
-  } else {
-    new Uint8Array(view.buffer, view.byteOffset + byteOffset, byteLength).fill(0);
-  }
-}
-
 /**
  * Scratch bytes for packing small structs: V8 keeps a `Uint8Array` of up to
  * 64 bytes on its heap until something asks for its `buffer`, and a DataView
- * asks at once, so small structs are packed here and copied out byte by byte.
+ * asks at once, so small structs are packed here and copied out with
+ * `slice()`, whose copy V8 keeps on its heap.
  */
 const SCRATCH_SIZE = 64;
 const scratchBytes = new Uint8Array(SCRATCH_SIZE);
@@ -68,18 +58,13 @@ function packValues(compiled: CompiledFormat, values: ArrayLike<unknown>, start:
   }
   const size = compiled.size;
   if (size > SCRATCH_SIZE) {
-    const bytes = new Uint8Array(size);
-    packWithPlan(compiled.packPlan, new DataView(bytes.buffer), 0, values, start);
+    const bytes = allocateBytes(size);
+    compiled.writeAt(new DataView(bytes.buffer), 0, values, start);
     return bytes;
   }
-  for (let i = 0; i < size; i++) scratchBytes[i] = 0;
-  packWithPlan(compiled.packPlan, scratchView, 0, values, start);
-  const bytes = new Uint8Array(size);
-  for (let i = 0; i < size; i++) bytes[i] = scratchBytes[i];
-  return bytes;
+  compiled.writeAt(scratchView, 0, values, start);
+  return scratchBytes.slice(0, size);
 }
-
-
 
 /**
  * `s_pack_into`: `args` holds the buffer, the offset and the values, `count`
@@ -98,8 +83,7 @@ function packIntoArgs(
   if (!reused && memo.update(buffer, true)) return packIntoExported(compiled, buffer as object, args, start);
   const at = memo.byteOffset + structOffset(compiled, args[start + 1], memo.byteLength, true);
   try {
-    zeroBytes(memo.view, at, compiled.size);
-    packWithPlan(compiled.packPlan, memo.view, at, args, start + 2);
+    compiled.writeAt(memo.view, at, args, start + 2);
   } catch (error) {
     if (!reused || !isBufferAccessError(error)) throw error;
     memo.forget(); // detached since the window was made: start again
@@ -112,8 +96,7 @@ function packIntoExported(compiled: CompiledFormat, buffer: object, args: ArrayL
   const held = holdExport(buffer, true);
   try {
     const at = held.byteOffset + structOffset(compiled, args[start + 1], held.byteLength, true);
-    zeroBytes(held.view, at, compiled.size);
-    packWithPlan(compiled.packPlan, held.view, at, args, start + 2);
+    compiled.writeAt(held.view, at, args, start + 2);
   } finally {
     releaseBuffer(held.info);
   }
@@ -126,8 +109,7 @@ function unpackExported(compiled: CompiledFormat, buffer: object): StructValue[]
     if (held.byteLength !== compiled.size) {
       throw new StructError(`unpack requires a buffer of ${compiled.exactSize} bytes`, { kind: "buffer" });
     }
-    const plan = compiled.unpackPlan;
-    return plan.loop(plan, held.view, held.byteOffset);
+    return compiled.unpackAt(held.view, held.byteOffset);
   } finally {
     releaseBuffer(held.info);
   }
@@ -138,8 +120,7 @@ function unpackFromExported(compiled: CompiledFormat, buffer: object, offset: un
   const held = holdExport(buffer, false);
   try {
     const at = structOffset(compiled, offset, held.byteLength, false);
-    const plan = compiled.unpackPlan;
-    return plan.loop(plan, held.view, held.byteOffset + at);
+    return compiled.unpackAt(held.view, held.byteOffset + at);
   } finally {
     releaseBuffer(held.info);
   }
@@ -278,19 +259,12 @@ function iterUnpackSizeError(compiled: CompiledFormat): StructError {
  * ```ts
  * String(new Struct("=q")); // returns "Struct('=q')"
  * ```
- * @example
- * ```ts
- * const point = new Struct("<i:id: d:value:", { records: true }); point.unpack(point.pack({ id: 1, value: 2.5 })); // returns { id: 1, value: 2.5 }
- * ```
  *
- * With options (SPEC §2.1), the format may be any PEP 3118 format
- * (`T{…}`, `:name:`, sub-arrays), laid out as `itemCodec` lays it out:
- * `records: true` reads an item whose top level names its fields as one
- * plain object (`pack` and `packInto` then take one such object), and
- * `strings` reads `s`/`p` fields as text. `Item` is the type `unpack`
- * gives; it is the caller's to declare for records.
+ * Named records and text fields are `RecordStruct`'s (SPEC §2.1), a
+ * class of its own so that a program using only `Struct` or `unpack` does
+ * not carry the PEP 3118 reader.
  */
-export class Struct<Item = StructValue[]> {
+export class Struct {
   // Every field is assigned in the constructor and never declared with an
   // initialiser or as `#private`: V8 (Node 20) reads both kinds several
   // times more slowly in optimised code, and these are read on every call.
@@ -308,48 +282,30 @@ export class Struct<Item = StructValue[]> {
   declare readonly compiled: CompiledFormat;
   /** @internal The window of the latest buffer argument. */
   declare readonly memo: ByteWindowMemo;
-  /** @internal `compiled.unpackPlan`. */
-  declare readonly unpackPlan: UnpackPlan;
-  /** @internal The operations of a struct made with record or string options; null for a plain one. */
-  declare readonly records: RecordStructCalls | null;
+  /** @internal `compiled.unpackAt`: generated for the format, or the interpreter. */
+  declare readonly unpackAt: Unpacker;
 
   /**
    * Compiles `format`, a string or a `Uint8Array` of ASCII (`Struct()` always
-   * compiles; the module-level functions keep a cache of these), with
-   * `options` to read records and text (SPEC §2.1; the defaults without).
+   * compiles; the module-level functions keep a cache of these).
    */
-  constructor(format: string | Uint8Array, options?: RecordOptions) {
-    const resolved = resolveRecordOptions(options);
-    if (resolved !== null) {
-      // Any PEP 3118 format: no struct plan, every operation goes through the record codec.
-      const records = new RecordStructCalls(format, resolved);
-      this.records = records;
-      this.format = records.codec.format;
-      this.size = records.sized.size;
-      this.compiled = null as unknown as CompiledFormat;
-      this.memo = null as unknown as ByteWindowMemo;
-      this.unpackPlan = null as unknown as UnpackPlan;
-      return;
-    }
-    this.records = null;
-    const compiled = compileFormat(formatBytes(format));
+  constructor(format: string | Uint8Array) {
+    const compiled = withGeneratedFunctions(compileFormat(formatBytes(format)));
     this.format = compiled.format;
     this.size = compiled.size <= Number.MAX_SAFE_INTEGER ? compiled.size : (compiled.exactSize as unknown as number);
     this.compiled = compiled;
     this.memo = new ByteWindowMemo();
-    this.unpackPlan = compiled.unpackPlan;
+    this.unpackAt = compiled.unpackAt;
   }
 
   /** Packs the values into a new `Uint8Array`. */
   pack(...values: unknown[]): Uint8Array {
-    if (this.records !== null) return this.records.pack(values, 0, values.length);
     return packValues(this.compiled, values, 0, values.length);
   }
 
   /** Packs the values into `buffer` at `offset` (negative counts from the end). */
   packInto(buffer: unknown, offset: OffsetArg, ...values: unknown[]): void;
   packInto(...args: unknown[]): void {
-    if (this.records !== null) return this.records.packInto(args, 0, args.length);
     packIntoArgs(this.compiled, this.memo, args, 0, args.length);
   }
 
@@ -364,9 +320,7 @@ export class Struct<Item = StructValue[]> {
   }
 
   /** The values of a buffer of exactly {@link Struct.size} bytes. */
-  unpack(buffer: unknown): Item;
-  unpack(buffer: unknown): unknown {
-    if (this.records !== null) return this.records.unpack(buffer);
+  unpack(buffer: unknown): StructValue[] {
     const memo = this.memo;
     const reused = buffer === memo.source && memo.reusable;
     if (!reused && memo.update(buffer, false)) return unpackExported(this.compiled, buffer as object);
@@ -374,8 +328,7 @@ export class Struct<Item = StructValue[]> {
       throw new StructError(`unpack requires a buffer of ${this.compiled.exactSize} bytes`, { kind: "buffer" });
     }
     try {
-      const plan = this.unpackPlan;
-      return plan.loop(plan, memo.view, memo.byteOffset);
+      return this.unpackAt(memo.view, memo.byteOffset);
     } catch (error) {
       if (!reused || !isBufferAccessError(error)) throw error;
       memo.forget(); // detached since the window was made: start again
@@ -384,16 +337,13 @@ export class Struct<Item = StructValue[]> {
   }
 
   /** The values at `offset` (negative counts from the end) of a buffer. */
-  unpackFrom(buffer: unknown, offset?: OffsetArg): Item;
-  unpackFrom(buffer: unknown, offset: OffsetArg = 0): unknown {
-    if (this.records !== null) return this.records.unpackFrom(buffer, offset);
+  unpackFrom(buffer: unknown, offset: OffsetArg = 0): StructValue[] {
     const memo = this.memo;
     const reused = buffer === memo.source && memo.reusable;
     if (!reused && memo.update(buffer, false)) return unpackFromExported(this.compiled, buffer as object, offset);
     const at = structOffset(this.compiled, offset, memo.byteLength, false);
     try {
-      const plan = this.unpackPlan;
-      return plan.loop(plan, memo.view, memo.byteOffset + at);
+      return this.unpackAt(memo.view, memo.byteOffset + at);
     } catch (error) {
       if (!reused || !isBufferAccessError(error)) throw error;
       memo.forget();
@@ -402,9 +352,7 @@ export class Struct<Item = StructValue[]> {
   }
 
   /** The structs of a buffer whose length is a multiple of the size, one by one. */
-  iterUnpack(buffer: unknown): Item extends StructValue[] ? UnpackIterator : RecordUnpackIterator<Item>;
-  iterUnpack(buffer: unknown): UnpackIterator | RecordUnpackIterator<Item> {
-    if (this.records !== null) return this.records.iterUnpack(buffer) as RecordUnpackIterator<Item>;
+  iterUnpack(buffer: unknown): UnpackIterator {
     return iterUnpackBuffer(this.compiled, buffer);
   }
 

@@ -80,6 +80,13 @@ export function deriveParts(mbuf: ManagedBuffer, layout: ViewLayout, options: De
         ? null
         : Array.from(options.suboffsets);
   assertDimensionsAgree(shape.length, shape, byteStrides, suboffsets);
+  // nbytes must be exact: a zero-stride view may repeat one byte 2**60
+  // times, but its size is a number, and past 2**53 - 1 it would be rounded.
+  let nbytes = itemsize;
+  for (const length of shape) nbytes *= length;
+  if (!(nbytes <= Number.MAX_SAFE_INTEGER)) {
+    throw new BufferError("memoryview: the view's size in bytes passes 2**53 - 1");
+  }
   const byteOffset = options.byteOffset ?? layout.byteOffset;
   if (typeof byteOffset !== "number" || !Number.isSafeInteger(byteOffset)) {
     throw new BufferError(`memoryview: byteOffset must be an integer, not ${String(byteOffset)}`);

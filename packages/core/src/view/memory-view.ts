@@ -35,7 +35,7 @@ import type { MemoryViewOptions } from "./view-options.js";
 
 export type { MemoryViewOptions } from "./view-options.js";
 import { isReleased, layoutOf, mbufOf, prepareAccess, recordsOf, setRecords } from "./state/access.js";
-import { type RecordOptions, resolveRecordOptions } from "../codec/records/index.js";
+import { type RecordOptions, resolveRecordOptions } from "../records/index.js";
 
 
 // adjustSlice's output, reused: slicing runs in loops and nothing re-enters it (each entry is written first).
@@ -383,12 +383,12 @@ export class MemoryView extends ViewAttributes {
   }
 
   /**
-   * The same items read with record options (SPEC §2.1): with `records`, an
-   * item whose fields carry `:name:` is a plain object keyed by the names
-   * (and `set` takes one); with `strings`, `s` and `p` fields are text.
-   * The view shares this one's memory and export, and views derived from
-   * it keep the options; `withRecords()` with no options gives the defaults
-   * back.
+   * The same items read with record options (SPEC §2.1): with `records`
+   * (on unless `false`), an item whose fields carry `:name:` is a plain
+   * object keyed by the names (and `set` takes one); with `strings`, `s`
+   * and `p` fields are text. The view shares this one's memory and export,
+   * and views derived from it keep the options (`MemoryView.from(view)`
+   * reads with the defaults again).
    *
    * @param options - `records`, `strings` ({@link RecordOptions})
    * @throws TypeError or ValueError for malformed options
@@ -396,7 +396,7 @@ export class MemoryView extends ViewAttributes {
    * @example
    * ```ts
    * const points = MemoryView.from(new Uint8Array(24)).cast("T{<i:id: d:value:}");
-   * const named = points.withRecords({ records: true });
+   * const named = points.withRecords();
    * named.set(1, { id: 7, value: 0.5 });
    * named.toList(); // returns [{ id: 0, value: 0 }, { id: 7, value: 0.5 }]
    * points.get(1); // returns [7, 0.5]

@@ -44,12 +44,28 @@ export function numpyShapeString(shape: readonly number[]): string {
   return text + (first === 1 && shape.length === 1 ? ",)" : ")");
 }
 
+/** {@link fixUnknownDimension} in exact arithmetic, for sizes past 2**53. */
+function exactUnknownDimension(shape: number[], unknown: number, exactSize: bigint, mismatch: () => ValueError): number[] {
+  let known = 1n;
+  for (let i = 0; i < shape.length; i++) if (i !== unknown) known *= BigInt(shape[i]);
+  if (unknown >= 0) {
+    if (known === 0n || exactSize % known !== 0n) throw mismatch();
+    const missing = exactSize / known;
+    if (missing > BigInt(Number.MAX_SAFE_INTEGER)) throw mismatch();
+    shape[unknown] = Number(missing);
+  } else if (known !== exactSize) {
+    throw mismatch();
+  }
+  return shape;
+}
+
 /**
  * The new shape with its one unknown (negative) entry worked out:
  * `_fix_unknown_dimension`.
  *
  * @param newShape - the requested shape
  * @param size - the number of items of the view
+ * @param exactSize - that number exactly, where it may pass 2**53
  * @returns the complete shape
  * @throws ValueError when two entries are unknown or the sizes disagree;
  *   TypeError for a non-integer entry
@@ -63,7 +79,7 @@ export function numpyShapeString(shape: readonly number[]): string {
  * fixUnknownDimension([4], 6); // throws ValueError
  * ```
  */
-export function fixUnknownDimension(newShape: readonly unknown[], size: number): number[] {
+export function fixUnknownDimension(newShape: readonly unknown[], size: number, exactSize?: bigint): number[] {
   if (newShape.length > MAX_NDIM) {
     throw new ValueError(`maximum supported dimension for an ndarray is currently ${MAX_NDIM}, found ${newShape.length}`);
   }
@@ -88,7 +104,12 @@ export function fixUnknownDimension(newShape: readonly unknown[], size: number):
     }
   }
   const mismatch = (): ValueError =>
-    new ValueError(`cannot reshape array of size ${size} into shape ${numpyShapeString(shape)}`);
+    new ValueError(`cannot reshape array of size ${exactSize ?? size} into shape ${numpyShapeString(shape)}`);
+  if (!(known <= Number.MAX_SAFE_INTEGER && size <= Number.MAX_SAFE_INTEGER)) {
+    // Past 2**53 doubles round, and two different sizes may look equal
+    // (a zero-stride view may have that many items): count exactly.
+    return exactUnknownDimension(shape, unknown, exactSize ?? BigInt(size), mismatch);
+  }
   if (unknown >= 0) {
     if (known === 0 || size % known !== 0) throw mismatch();
     shape[unknown] = size / known;
@@ -174,11 +195,19 @@ export function attemptNocopyReshape(
   let ni = 0;
   let nj = 1;
   while (ni < newNdim && oi < oldNdim) {
-    let newProduct = newShape[ni];
-    let oldProduct = oldShape[oi];
+    // Products in exact arithmetic: past 2**53 doubles round and never meet
+    // (a zero-stride view may have that many items). Running out of
+    // dimensions on either side means the sizes differ: no strides exist.
+    let newProduct = BigInt(newShape[ni]);
+    let oldProduct = BigInt(oldShape[oi]);
     while (newProduct !== oldProduct) {
-      if (newProduct < oldProduct) newProduct *= newShape[nj++];
-      else oldProduct *= oldShape[oj++];
+      if (newProduct < oldProduct) {
+        if (nj >= newNdim) return null;
+        newProduct *= BigInt(newShape[nj++]);
+      } else {
+        if (oj >= oldNdim) return null;
+        oldProduct *= BigInt(oldShape[oj++]);
+      }
     }
     // The old dimensions oi..oj-1 must form one contiguous run to merge.
     for (let ok = oi; ok < oj - 1; ok++) {
@@ -256,6 +285,11 @@ export function reshapeLayout(layout: ViewLayout, newShape: readonly unknown[], 
   }
   let size = 1;
   for (let dim = 0; dim < layout.ndim; dim++) size *= layout.shape[dim];
+  let exactSize: bigint | undefined;
+  if (!(size <= Number.MAX_SAFE_INTEGER)) {
+    exactSize = 1n;
+    for (let dim = 0; dim < layout.ndim; dim++) exactSize *= BigInt(layout.shape[dim]);
+  }
   const byteOffset = layout.byteOffset;
   // A bigint entry counts as its number here too (as in fixUnknownDimension).
   const sameLength = (length: unknown, dim: number): boolean =>
@@ -265,7 +299,7 @@ export function reshapeLayout(layout: ViewLayout, newShape: readonly unknown[], 
     // worked out) is the current one: the strides stay.
     return { byteOffset, shape: layout.shape.slice(), byteStrides: layout.byteStrides.slice(), suboffsets: null };
   }
-  const shape = fixUnknownDimension(newShape, size);
+  const shape = fixUnknownDimension(newShape, size, exactSize);
   if (contiguousIn(layout, order)) {
     return { byteOffset, shape, byteStrides: numpyContiguousStrides(shape, layout.itemsize, order), suboffsets: null };
   }

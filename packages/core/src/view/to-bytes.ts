@@ -14,6 +14,7 @@ import { viewSide } from "./copy-side.js";
 import { LayoutFlag } from "./layout-flags.js";
 import type { MemoryView } from "./memory-view.js";
 import { mbufOf, layoutOf } from "./state/access.js";
+import { allocateBytes, asMemoryError } from "../allocate.js";
 
 /** The order of {@link MemoryView.toBytes}: "C", "F" or "A". */
 export type ByteOrder = "C" | "F" | "A";
@@ -43,8 +44,14 @@ export function toBytes(view: MemoryView, order: ByteOrder | null): Uint8Array {
   const contiguous =
     order === "C" ? flags & LayoutFlag.C : order === "F" ? flags & LayoutFlag.F : flags & (LayoutFlag.C | LayoutFlag.F);
   const mbuf = mbufOf(view);
-  if (contiguous) return mbuf.u8.slice(layout.byteOffset, layout.byteOffset + nbytes);
-  const out = new Uint8Array(nbytes);
+  if (contiguous) {
+    try {
+      return mbuf.u8.slice(layout.byteOffset, layout.byteOffset + nbytes);
+    } catch (error) {
+      throw asMemoryError(error);
+    }
+  }
+  const out = allocateBytes(nbytes);
   const byteStrides =
     order === "F" ? fByteStrides(layout.shape, layout.itemsize) : cByteStrides(layout.shape, layout.itemsize);
   copyStrided(

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+import { assertArrayLength } from "../allocate.js";
 import type { StructValue } from "../codec/index.js";
 import type { MemoryView } from "./memory-view.js";
 import { readElement } from "./native-access.js";
@@ -68,6 +69,12 @@ function tolistRec(view: MemoryView, dim: number, positionByte: number): ViewLis
 export function toList(view: MemoryView): ViewList {
   const layout = layoutOf(view);
   if (layout.ndim === 0) return readItemAt(view, layout.byteOffset);
+  // The nested arrays hold one entry per item: past 2**32 − 1 they cannot
+  // exist, so refuse before the work (a zero-stride view of 2**52 items
+  // needs only one byte of memory).
+  let items = 1;
+  for (const n of layout.shape) items *= n;
+  assertArrayLength(items);
   if (fastArrayOf(view) === null) itemCodecOf(view);
   return tolistRec(view, 0, layout.byteOffset);
 }

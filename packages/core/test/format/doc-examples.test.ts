@@ -11,7 +11,7 @@ import { describe, expect, test } from "vitest";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 
-const files = ["src/codec", "src/struct"].flatMap((dir) => sourceFiles(join(root, dir)));
+const files = ["src/codec", "src/struct", "src/records", "src/record-struct"].flatMap((dir) => sourceFiles(join(root, dir)));
 const sources: Record<string, string> = Object.fromEntries(
   files.map((path) => [relative(root, path), readFileSync(path, "utf8")]),
 );

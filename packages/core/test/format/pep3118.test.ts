@@ -46,6 +46,7 @@ function encode(v: StructValue): unknown {
   if (typeof v === "bigint") return { int: String(v) };
   if (typeof v === "boolean") return v;
   if (v instanceof Uint8Array) return { bytes: Array.from(v, (b) => b.toString(16).padStart(2, "0")).join("") };
+  if (!Array.isArray(v)) throw new TypeError("no complex values in this fixture");
   return v.map(encode);
 }
 function repr(x: number): string {

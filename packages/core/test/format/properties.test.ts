@@ -179,7 +179,7 @@ function isNativePrefix(prefix: Prefix): boolean {
 
 describe("the parser on arbitrary input", () => {
   const alphabet = fc.constantFrom(..."0123456789xcbB?hHiIlLqQnNefdspP@=<>! \t\n$T{}():Z".split(""));
-  test("throws only StructError on ASCII, and ValueError for non-ASCII", () => {
+  test("throws only StructError on ASCII, and UnicodeEncodeError for non-ASCII", () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: alphabet, maxLength: 40 }), fc.string({ unit: "binary-ascii" }), fc.string({ unit: "grapheme" })), (format) => {
         try {
@@ -189,7 +189,7 @@ describe("the parser on arbitrary input", () => {
           const name = (e as Error).name;
           // eslint-disable-next-line no-control-regex
           if (/^[\x00-\x7f]*$/.test(format)) expect(name).toBe("StructError");
-          else expect(name).toBe("ValueError");
+          else expect(name).toBe("UnicodeEncodeError");
         }
       }),
       { numRuns: 5000 },

@@ -12,7 +12,7 @@ let py: PyodideAPI;
 beforeAll(async () => {
   py = await loadLocalPyodide();
   py.runPython("import array, sys, _testbuffer");
-}, 120_000);
+}, 600_000); // seconds usually; minutes on a loaded machine
 
 const named = (name: string, message?: string) =>
   expect.objectContaining(message === undefined ? { name } : { name, message });
@@ -156,7 +156,7 @@ describe("fromPyodide", () => {
     py.runPython("kept[0] = 99; del big");
     expect(view.get(0)).toBe(99);
     view.release();
-  });
+  }, 600_000);
 
   it("gives a release of a refused request back, and refuses what has no buffer", () => {
     const exporter = fromPyodide(py, py.runPython("b'ro'"));
@@ -196,6 +196,15 @@ describe("fromPyodide", () => {
       named("BufferError", "fromPyodide: Pyodide cannot export this ndarray: BufferError: ndarray cannot be represented without suboffsets"),
     );
     expect(exporter.exports).toBe(0);
+  });
+
+  it("the other direction copies, as the README says: Python cannot view JavaScript memory", () => {
+    const bytes = Uint8Array.of(1, 2, 3);
+    py.globals.set("js_bytes", bytes);
+    expect(() => py.runPython("memoryview(js_bytes)")).toThrow(/TypeError: memoryview: a bytes-like object is required, not 'pyodide.ffi.JsProxy'/);
+    expect(py.runPython("m = js_bytes.to_memoryview(); m[0] = 9; m.tolist()").toJs()).toEqual([9, 2, 3]);
+    expect([...bytes]).toEqual([1, 2, 3]);
+    py.globals.delete("js_bytes");
   });
 
   it("refuses a PyBufferView whose readonly is neither 0, 1 nor a boolean", () => {

@@ -1,15 +1,17 @@
 /**
- * Named records and text fields, opt-in (SPEC §2.1): Struct and MemoryView
- * read `:name:` fields as plain objects and `s`/`p` fields as text when
- * asked, write them back from the same forms, refuse malformed records in
- * CPython's argument-error style, and read exactly as before without the
- * options.
+ * Named records and text fields, opt-in (SPEC §2.1): RecordStruct and
+ * MemoryView.withRecords read `:name:` fields as plain objects and `s`/`p`
+ * fields as text when asked, write them back from the same forms, refuse
+ * malformed records in CPython's argument-error style; Struct and plain
+ * views read exactly as before.
  */
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import {
   GET_BUFFER,
   MemoryView,
   RELEASE_BUFFER,
+  RecordStruct,
   Struct,
   StructError,
   UnicodeDecodeError,
@@ -48,8 +50,8 @@ function countingExporter(bytes: Uint8Array) {
   return exporter;
 }
 
-describe("Struct with records", () => {
-  const point = new Struct<{ id: number; value: number }>("<i:id: d:value:", { records: true });
+describe("RecordStruct", () => {
+  const point = new RecordStruct<{ id: number; value: number }>("<i:id: d:value:", { records: true });
 
   it("reads and writes plain objects keyed by the field names", () => {
     const bytes = point.pack({ id: 1, value: 2.5 });
@@ -74,7 +76,7 @@ describe("Struct with records", () => {
 
   it("refuses missing, extra and wrongly typed fields in CPython's style, writing nothing", () => {
     expect(thrown(() => point.pack({ id: 1 }))).toEqual({ name: "TypeError", message: "record missing 1 required field: 'value'" });
-    expect(thrown(() => new Struct("i:a: i:b: i:c:", { records: true }).pack({}))).toEqual({
+    expect(thrown(() => new RecordStruct("i:a: i:b: i:c:", { records: true }).pack({}))).toEqual({
       name: "TypeError",
       message: "record missing 3 required fields: 'a', 'b', and 'c'",
     });
@@ -125,7 +127,7 @@ describe("Struct with records", () => {
   });
 
   it("reads nested structures, sub-arrays and unnamed fields beside named ones", () => {
-    const nested = new Struct("T{<h:a: T{<2s:name: (2)B:xy:}:inner: (2)T{<B:v:}:list: <B}", { records: true });
+    const nested = new RecordStruct("T{<h:a: T{<2s:name: (2)B:xy:}:inner: (2)T{<B:v:}:list: <B}", { records: true });
     const value = { a: 1, inner: { name: Uint8Array.of(104, 105), xy: [3, 4] }, list: [{ v: 5 }, { v: 6 }], f3: 9 };
     const bytes = nested.pack(value);
     expect(Array.from(bytes)).toEqual([1, 0, 104, 105, 3, 4, 5, 6, 9]);
@@ -141,13 +143,17 @@ describe("Struct with records", () => {
   });
 
   it("keeps the tuple of values for a format with no names", () => {
-    const plain = new Struct("<hd", { records: true });
+    const plain = new RecordStruct("<hd", { records: true });
     expect(plain.unpack(plain.pack(1, 2))).toEqual([1, 2]);
-    expect(new Struct("<h", { records: true }).unpack(Uint8Array.of(1, 0))).toEqual([1]);
+    expect(new RecordStruct("<h", { records: true }).unpack(Uint8Array.of(1, 0))).toEqual([1]);
+  });
+
+  it("shows its repr under Node's inspect", () => {
+    expect(inspect(new RecordStruct("<i:id:"))).toBe("RecordStruct('<i:id:')");
   });
 
   it("names a field __proto__ as an own property", () => {
-    const odd = new Struct("<B:__proto__: B:b:", { records: true });
+    const odd = new RecordStruct("<B:__proto__: B:b:", { records: true });
     const record = odd.unpack(Uint8Array.of(1, 2)) as unknown as Record<string, unknown>;
     expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
     expect(Object.keys(record)).toEqual(["__proto__", "b"]);
@@ -158,7 +164,7 @@ describe("text fields", () => {
   it("reads s fields as latin-1 or UTF-8, trimmed as asked", () => {
     const bytes = Uint8Array.of(0x68, 0xc3, 0xa9, 0, 0x78, 0);
     const read = (encoding: string, trim?: "none" | "nul" | "cstring") =>
-      new Struct("6s", { strings: { encoding, trim } }).unpack(bytes)[0];
+      new RecordStruct<string[]>("6s", { strings: { encoding, trim } }).unpack(bytes)[0];
     expect(read("utf-8")).toBe("hé\0x\0");
     expect(read("utf-8", "nul")).toBe("hé\0x");
     expect(read("UTF8", "cstring")).toBe("hé");
@@ -167,17 +173,17 @@ describe("text fields", () => {
   });
 
   it("writes strings, encoded, truncated and NUL-padded as struct pads bytes", () => {
-    const names = new Struct("<4sH", { strings: { encoding: "utf-8", trim: "nul" } });
+    const names = new RecordStruct("<4sH", { strings: { encoding: "utf-8", trim: "nul" } });
     expect(Array.from(names.pack("hé", 7))).toEqual([0x68, 0xc3, 0xa9, 0, 7, 0]);
     expect(names.unpack(names.pack("hé", 7))).toEqual(["hé", 7]);
     expect(Array.from(names.pack("abcdef", 1).subarray(0, 4))).toEqual([97, 98, 99, 100]);
     expect(names.pack(Uint8Array.of(1, 2), 1)).toEqual(pack("<4sH", Uint8Array.of(1, 2), 1));
-    expect(new Struct("p", { strings: { encoding: "latin-1" } }).unpack(Uint8Array.of(0))).toEqual([""]);
-    expect(new Struct("4p", { strings: { encoding: "latin-1" } }).unpack(pack("4p", Uint8Array.of(0xe9, 0x61)))).toEqual(["éa"]);
+    expect(new RecordStruct("p", { strings: { encoding: "latin-1" } }).unpack(Uint8Array.of(0))).toEqual([""]);
+    expect(new RecordStruct("4p", { strings: { encoding: "latin-1" } }).unpack(pack("4p", Uint8Array.of(0xe9, 0x61)))).toEqual(["éa"]);
   });
 
   it("refuses bytes and text the encoding cannot hold with CPython's codec errors", () => {
-    const utf8 = new Struct("3s", { strings: { encoding: "utf-8" } });
+    const utf8 = new RecordStruct("3s", { strings: { encoding: "utf-8" } });
     expect(thrown(() => utf8.unpack(Uint8Array.of(0x61, 0xff, 0)))).toEqual({
       name: "UnicodeDecodeError",
       message: "'utf-8' codec can't decode byte 0xff in position 1: invalid start byte",
@@ -195,30 +201,33 @@ describe("text fields", () => {
     );
     expect(() => utf8.unpack(Uint8Array.of(0xc0, 0x80, 0))).toThrow(UnicodeDecodeError);
     expect(new UnicodeDecodeError("x")).toBeInstanceOf(ValueError);
-    expect(thrown(() => new Struct("4s", { strings: { encoding: "latin-1" } }).pack("a€€b"))).toEqual({
+    expect(thrown(() => new RecordStruct("4s", { strings: { encoding: "latin-1" } }).pack("a€€b"))).toEqual({
       name: "UnicodeEncodeError",
       message: "'latin-1' codec can't encode characters in position 1-2: ordinal not in range(256)",
     });
-    expect(thrown(() => new Struct("4s", { strings: { encoding: "utf-8" } }).pack("😀\ud800"))).toEqual({
+    expect(thrown(() => new RecordStruct("4s", { strings: { encoding: "utf-8" } }).pack("😀\ud800"))).toEqual({
       name: "UnicodeEncodeError",
       message: "'utf-8' codec can't encode character '\\ud800' in position 1: surrogates not allowed",
     });
-    expect(thrown(() => new Struct("4s", { strings: { encoding: "utf-8" } }).pack(5)).message).toBe("argument for 's' must be a bytes object");
+    expect(thrown(() => new RecordStruct("4s", { strings: { encoding: "utf-8" } }).pack(5)).message).toBe("argument for 's' must be a bytes object");
   });
 });
 
 describe("options", () => {
   it("are checked", () => {
-    expect(thrown(() => new Struct("<h", { records: 1 as unknown as boolean }))).toEqual({ name: "TypeError", message: "records must be a boolean, not int" });
-    expect(thrown(() => new Struct("4s", { strings: { encoding: "cp1252" } }))).toEqual({ name: "ValueError", message: "unknown encoding: cp1252" });
-    expect(thrown(() => new Struct("4s", { strings: { encoding: 8 as unknown as string } })).name).toBe("TypeError");
-    expect(thrown(() => new Struct("4s", { strings: { encoding: "utf-8", trim: "all" as "nul" } })).name).toBe("ValueError");
-    expect(thrown(() => new Struct("<i:id:", { records: false }))).toEqual({ name: "StructError", message: "bad char in struct format" });
+    expect(thrown(() => new RecordStruct("<h", { records: 1 as unknown as boolean }))).toEqual({ name: "TypeError", message: "records must be a boolean, not int" });
+    expect(thrown(() => new RecordStruct("4s", { strings: { encoding: "cp1252" } }))).toEqual({ name: "ValueError", message: "unknown encoding: cp1252" });
+    expect(thrown(() => new RecordStruct("4s", { strings: { encoding: 8 as unknown as string } })).name).toBe("TypeError");
+    expect(thrown(() => new RecordStruct("4s", { strings: { encoding: "utf-8", trim: "all" as "nul" } })).name).toBe("ValueError");
+    expect(thrown(() => new Struct("<i:id:"))).toEqual({ name: "StructError", message: "bad char in struct format" });
+    // records: false keeps lists where names are, for text alone.
+    expect(new RecordStruct("<h:a: 2s:b:", { records: false, strings: { encoding: "latin-1" } }).unpack(Uint8Array.of(1, 0, 97, 98))).toEqual([1, "ab"]);
+    expect(String(new RecordStruct("<i:id:"))).toBe("RecordStruct('<i:id:')");
   });
 
   it("leave the defaults exactly as they are when off", () => {
     for (const options of [undefined, {}, { records: false }, { strings: null }]) {
-      const s = new Struct("<4sHd", options);
+      const s = new RecordStruct("<4sHd", options);
       const bytes = s.pack(Uint8Array.of(97, 98, 0, 0), 7, 0.5);
       expect(s.unpack(bytes)).toEqual([Uint8Array.of(97, 98, 0, 0), 7, 0.5]);
       expect(s.unpack(bytes)).toEqual(unpack("<4sHd", bytes));
@@ -240,7 +249,7 @@ describe("MemoryView.withRecords", () => {
     // Derived views keep the options; withRecords() gives the defaults back.
     expect(named.slice([null, null, -1]).toList()).toEqual([{ id: 2, name: "été" }, { id: 1, name: "ab" }]);
     expect(named.toReadonly().get(1)).toEqual({ id: 2, name: "été" });
-    expect(named.withRecords().get(0)).toEqual([1, Uint8Array.of(97, 98, 0, 0, 0, 0)]);
+    expect(MemoryView.from(named).get(0)).toEqual([1, Uint8Array.of(97, 98, 0, 0, 0, 0)]);
   });
 
   it("refuses malformed records with their own errors and leaves the memory as it was", () => {
@@ -279,7 +288,7 @@ describe("WebAssembly.Memory as a struct buffer", () => {
     expect(unpackFrom("<i", memory, 4)).toEqual([77]);
     expect(thrown(() => unpack("<i", memory))).toEqual({ name: "StructError", message: "unpack requires a buffer of 4 bytes" });
     expect([...iterUnpack("<65536s", memory)]).toHaveLength(2);
-    expect(new Struct("<i:v:", { records: true }).unpackFrom(memory, 4)).toEqual({ v: 77 });
+    expect(new RecordStruct("<i:v:", { records: true }).unpackFrom(memory, 4)).toEqual({ v: 77 });
   });
 });
 

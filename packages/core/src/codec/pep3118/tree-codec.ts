@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 
-import { NotImplementedError, StructError } from "../../errors.js";
+import { NotImplementedError, StructError, ValueError } from "../../errors.js";
 import { readBytes, readPascal, writeBytes, writePascal } from "../byte-rows.js";
 import { pythonTypeName } from "../python-type-name.js";
 import type { PackFn, UnpackFn } from "../row.js";
@@ -93,14 +93,55 @@ function elementCodec(field: ParsedField): { read: TreeReader; write: TreeWriter
   }
 }
 
+/**
+ * The most values a sub-array of zero-size elements (`(100)0s`, `(5)T{}`)
+ * may give per item. Such values hold no bytes, so their number is not
+ * bounded by the data: `T{(100000000)0s:a: B:b:}` would build 10**8 empty
+ * values from one byte. Beyond this, reading or writing one is refused.
+ *
+ * @example
+ * ```ts
+ * MAX_EMPTY_ELEMENTS; // returns 65536
+ * ```
+ */
+export const MAX_EMPTY_ELEMENTS = 65536;
+
+/** The refusal of a sub-array of too many zero-size elements. */
+function refuseEmptyElements(count: number): () => never {
+  return () => {
+    throw new ValueError(
+      `sub-array of ${count} zero-size elements: more than ${MAX_EMPTY_ELEMENTS} values that hold no bytes`,
+    );
+  };
+}
+
+/** How many values one item of a struct holds, counting into sub-arrays and nested structs. */
+function valueCount(parsed: ParsedFormat): number {
+  let total = 0;
+  for (const field of parsed.fields) {
+    let n = field.kind === "struct" ? valueCount(field.struct as ParsedFormat) : 1;
+    for (const d of field.shape) n *= d;
+    total += n;
+  }
+  return total;
+}
+
 /** Wraps an element codec in the sub-array dimensions `shape[from …]`. */
 function shapedCodec(
   element: { read: TreeReader; write: TreeWriter },
   shape: readonly number[],
   from: number,
   elementSize: number,
+  field?: ParsedField,
 ): { read: TreeReader; write: TreeWriter } {
   if (from === shape.length) return element;
+  if (from === 0 && elementSize === 0) {
+    // A zero-size element is a struct of zero-size fields at most: count
+    // every value the sub-array would build, nested ones included.
+    let count = field?.kind === "struct" ? valueCount(field.struct as ParsedFormat) : 1;
+    for (const n of shape) count *= n;
+    if (count > MAX_EMPTY_ELEMENTS) return { read: refuseEmptyElements(count), write: refuseEmptyElements(count) };
+  }
   const inner = shapedCodec(element, shape, from + 1, elementSize);
   const length = shape[from];
   let stride = elementSize;
@@ -131,7 +172,7 @@ function shapedCodec(
  * ```
  */
 export function structCodec(parsed: ParsedFormat, top: boolean): { read: TreeReader; write: TreeWriter } {
-  const codecs = parsed.fields.map((field) => shapedCodec(elementCodec(field), field.shape, 0, field.itemsize));
+  const codecs = parsed.fields.map((field) => shapedCodec(elementCodec(field), field.shape, 0, field.itemsize, field));
   if (top && parsed.unwrapped) return codecs[0];
   const offsets = parsed.fields.map((field) => field.byteOffset);
   const readers = codecs.map((c) => c.read);

@@ -8,7 +8,7 @@
 
 import { NotImplementedError, ValueError } from "../../errors.js";
 import { type ItemCodec, itemCodec, type StructValue } from "../../codec/index.js";
-import { type RecordItemCodec, recordItemCodec, type ResolvedRecordOptions } from "../../codec/records/index.js";
+import { type RecordItemCodec, recordItemCodec, type ResolvedRecordOptions } from "../../records/index.js";
 import { byteExtent } from "../../protocol/index.js";
 import { type ManagedBuffer, RELEASED_VIEW_MESSAGE } from "../managed-buffer.js";
 import { type AnyTypedArray, ELEM_ARRAYS, elemStrides, readElement } from "../native-access.js";

@@ -15,7 +15,7 @@
  */
 
 import type { ItemCodec } from "../../codec/index.js";
-import type { ResolvedRecordOptions } from "../../codec/records/index.js";
+import type { ResolvedRecordOptions } from "../../records/index.js";
 import type { ManagedBuffer } from "../managed-buffer.js";
 import { type AnyTypedArray, fastKind } from "../native-access.js";
 import type { ViewCore } from "../view-core.js";

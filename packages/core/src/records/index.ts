@@ -1,6 +1,8 @@
 /**
- * Named records and text fields, opt-in: the options, and the item codec
- * that reads and writes items in their form.
+ * Named records and text fields, opt-in (SPEC §2.1): the options, the item
+ * codec that reads and writes items in their form. A layer of its own,
+ * just above the codec (views and `RecordStruct` use it), so that a program
+ * using only `Struct` or `unpack` does not load it.
  *
  * @packageDocumentation
  */

@@ -1,13 +1,14 @@
 /**
  * The opt-in ways of reading items beyond SPEC §2's defaults: fields with
- * `:name:` as plain objects, and `s`/`p` fields as text. Both are off unless
- * asked for, so a default `Struct` or view reads exactly as before.
+ * `:name:` as plain objects, and `s`/`p` fields as text. They apply only
+ * where asked for (`RecordStruct`, `MemoryView.withRecords`), so `Struct`
+ * and plain views read exactly as before.
  *
  * @packageDocumentation
  */
 
-import { ValueError } from "../../errors.js";
-import { pythonTypeName } from "../python-type-name.js";
+import { ValueError } from "../errors.js";
+import { pythonTypeName } from "../codec/python-type-name.js";
 
 /**
  * How `s` and `p` fields are read as text.
@@ -26,7 +27,7 @@ import { pythonTypeName } from "../python-type-name.js";
  *
  * @example
  * ```ts
- * new Struct("<4s", { strings: { encoding: "latin-1", trim: "nul" } }).unpack(Uint8Array.of(104, 105, 0, 0)); // returns ["hi"]
+ * new RecordStruct("<4s", { strings: { encoding: "latin-1", trim: "nul" } }).unpack(Uint8Array.of(104, 105, 0, 0)); // returns ["hi"]
  * ```
  */
 export interface StringOptions {
@@ -35,9 +36,9 @@ export interface StringOptions {
 }
 
 /**
- * Options of `Struct` and `MemoryView.withRecords`.
+ * Options of `RecordStruct` and `MemoryView.withRecords`.
  *
- * - `records`: an item whose fields carry `:name:` is read as a plain
+ * - `records` (on unless `false`): an item whose fields carry `:name:` is read as a plain
  *   object keyed by the names, in field order (an unnamed field beside named
  *   ones is `f0`, `f1`, … by its position, as NumPy names it), nested
  *   structures too; writes take such an object (or the list, as by default).
@@ -45,7 +46,7 @@ export interface StringOptions {
  *
  * @example
  * ```ts
- * new Struct("<i:id: d:value:", { records: true }).unpack(new Struct("<id").pack(1, 2.5)); // returns { id: 1, value: 2.5 }
+ * new RecordStruct("<i:id: d:value:", { records: true }).unpack(new Struct("<id").pack(1, 2.5)); // returns { id: 1, value: 2.5 }
  * ```
  */
 export interface RecordOptions {
@@ -72,23 +73,26 @@ function canonicalEncoding(name: string): TextEncoding | null {
 
 const TRIMS = new Set(["none", "nul", "cstring"]);
 
+/** The options when none are given: records, bytes as bytes. */
+const RECORDS_ONLY: ResolvedRecordOptions = Object.freeze({ records: true, strings: null });
+
 /**
- * Checks `options` (an options argument as given) and normalises it; null
- * when it asks for nothing beyond the defaults. A malformed option is a
+ * Checks `options` (an options argument as given, `records` on unless
+ * `false`) and normalises it. A malformed option is a
  * `TypeError`, an unknown encoding or trim a `ValueError` (Python's codec
  * lookup says "unknown encoding: …").
  *
  * @example
  * ```ts
- * resolveRecordOptions({ strings: { encoding: "UTF8" } }); // returns { records: false, strings: { encoding: "utf-8", trim: "none" } }
+ * resolveRecordOptions({ strings: { encoding: "UTF8" } }); // returns { records: true, strings: { encoding: "utf-8", trim: "none" } }
  * ```
  * @example
  * ```ts
  * resolveRecordOptions({ strings: { encoding: "cp1252" } }); // throws ValueError "unknown encoding: cp1252"
  * ```
  */
-export function resolveRecordOptions(options: unknown): ResolvedRecordOptions | null {
-  if (options === undefined || options === null) return null;
+export function resolveRecordOptions(options: unknown): ResolvedRecordOptions {
+  if (options === undefined || options === null) return RECORDS_ONLY;
   if (typeof options !== "object") throw new TypeError(`options must be an object, not ${pythonTypeName(options)}`);
   const { records, strings } = options as { records?: unknown; strings?: unknown };
   if (records !== undefined && typeof records !== "boolean") {
@@ -108,6 +112,5 @@ export function resolveRecordOptions(options: unknown): ResolvedRecordOptions | 
     }
     resolvedStrings = Object.freeze({ encoding: canonical, trim: trim as "none" | "nul" | "cstring" });
   }
-  if (records !== true && resolvedStrings === null) return null;
-  return Object.freeze({ records: records === true, strings: resolvedStrings });
+  return Object.freeze({ records: records !== false, strings: resolvedStrings });
 }

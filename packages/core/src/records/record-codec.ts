@@ -7,8 +7,8 @@
  * @packageDocumentation
  */
 
-import { itemCodec, type ItemCodec } from "../item-codec.js";
-import type { StructValue } from "../struct-value.js";
+import { itemCodec, type ItemCodec } from "../codec/item-codec.js";
+import type { StructValue } from "../codec/struct-value.js";
 import type { ResolvedRecordOptions } from "./record-options.js";
 import { itemShape } from "./record-shape.js";
 

@@ -9,10 +9,10 @@
  * @packageDocumentation
  */
 
-import { pythonTypeName } from "../python-type-name.js";
-import { parseFormat } from "../pep3118/parse-format.js";
-import type { ParsedField, ParsedFormat } from "../pep3118/parsed-format.js";
-import type { StructValue } from "../struct-value.js";
+import { pythonTypeName } from "../codec/python-type-name.js";
+import { parseFormat } from "../codec/pep3118/parse-format.js";
+import type { ParsedField, ParsedFormat } from "../codec/pep3118/parsed-format.js";
+import type { StructValue } from "../codec/struct-value.js";
 import type { ResolvedRecordOptions } from "./record-options.js";
 import { decodeText, encodeText, trimNuls } from "./text-codec.js";
 

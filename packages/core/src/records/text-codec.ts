@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 
-import { UnicodeDecodeError, UnicodeEncodeError } from "../../errors.js";
+import { UnicodeDecodeError, UnicodeEncodeError } from "../errors.js";
 import type { TextEncoding } from "./record-options.js";
 
 /** `\xe9`, `\u20ac` or `\U0001f600`, as a codec error's message shows a character. */

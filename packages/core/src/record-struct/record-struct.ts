@@ -1,21 +1,26 @@
 /**
- * `Struct`'s operations for a format read with record options
- * (`new Struct(format, { records, strings })`): the same buffer arguments,
- * offsets, checks and messages as the plain operations, with each struct
- * read and written as one item of the record item codec. A record (a format
- * whose top level has `:name:` fields) is one value: `unpack` gives the
- * object and `pack` takes it; any other format keeps its list of values,
- * with text in place of `s`/`p` bytes when asked.
+ * `RecordStruct`: `Struct`'s operations for any PEP 3118 format read with
+ * record options (SPEC §2.1), with the same buffer arguments, offsets,
+ * checks and messages, each struct read and written as one item of the
+ * record item codec. A record (a format whose top level has `:name:`
+ * fields) is one value: `unpack` gives the object and `pack` takes it; any
+ * other format keeps its list of values, with text in place of `s`/`p`
+ * bytes when asked.
+ *
+ * It is a class of its own, not an option of `Struct`, so that a program
+ * that uses only `Struct` or `unpack` does not carry the PEP 3118 reader
+ * (the footprint budgets of tooling/footprint).
  *
  * @packageDocumentation
  */
 
 import { StructError, ValueError } from "../errors.js";
-import { recordItemCodec, type RecordItemCodec, type ResolvedRecordOptions } from "../codec/records/index.js";
+import { recordItemCodec, type RecordItemCodec } from "../records/record-codec.js";
+import { resolveRecordOptions, type RecordOptions } from "../records/record-options.js";
 import { releaseBuffer } from "../protocol/release-buffer.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
-import { holdExport, isBufferAccessError, isExporter, toByteWindow, type ByteWindow } from "./byte-source.js";
-import { packIntoArityError, structOffset, type SizedFormat } from "./struct-errors.js";
+import { holdExport, isBufferAccessError, isExporter, toByteWindow, type ByteWindow } from "../struct/byte-source.js";
+import { packIntoArityError, structOffset, type SizedFormat } from "../struct/struct-errors.js";
 
 /** Runs `use` on the window of `buffer`, holding an exporter's export until it returns. */
 function withWindow<T>(buffer: unknown, writable: boolean, use: (window: ByteWindow) => T): T {
@@ -34,25 +39,47 @@ function placeAt(sized: SizedFormat, window: ByteWindow, offset: unknown, forPac
 }
 
 /**
- * The record form of a compiled `Struct`: its item codec and how its values
- * map to one item.
+ * A compiled format read as records (SPEC §2.1): `struct.Struct`'s
+ * operations, where an item whose fields carry `:name:` is one plain object
+ * (`{ id: 1, value: 2.5 }`) and, with `strings`, `s`/`p` fields are text.
+ * The format may be any PEP 3118 format (`T{…}`, sub-arrays, nesting), laid
+ * out as `itemCodec` lays it out; `Item` is the type `unpack` gives, the
+ * caller's to declare.
  *
  * @example
  * ```ts
- * new RecordStructCalls("<h:a: h:b:", { records: true, strings: null }).unpack(Uint8Array.of(1, 0, 2, 0)); // returns { a: 1, b: 2 }
+ * const point = new RecordStruct("<i:id: d:value:"); point.unpack(point.pack({ id: 1, value: 2.5 })); // returns { id: 1, value: 2.5 }
+ * ```
+ * @example
+ * ```ts
+ * new RecordStruct("<4sH", { strings: { encoding: "utf-8", trim: "nul" } }).unpack(Uint8Array.of(104, 105, 0, 0, 7, 0)); // returns ["hi", 7]
+ * ```
+ * @example
+ * ```ts
+ * new RecordStruct("<h:a: h:b:").pack({ a: 1 }); // throws TypeError "record missing 1 required field: 'b'"
  * ```
  */
-export class RecordStructCalls {
-  /** The item codec every operation reads and writes through. */
+export class RecordStruct<Item = unknown> {
+  /** The format string. */
+  declare readonly format: string;
+  /** The size in bytes of one struct. */
+  declare readonly size: number;
+  /** @internal The item codec every operation reads and writes through. */
   declare readonly codec: RecordItemCodec;
-  /** The size and value count, as the messages print them. */
+  /** @internal The size and value count, as the messages print them. */
   declare readonly sized: SizedFormat;
-  /** How many arguments `pack` takes: 1 for a record, else the values of the format. */
+  /** @internal How many arguments `pack` takes: 1 for a record, else the values of the format. */
   declare readonly valueCount: number;
 
-  constructor(format: string | Uint8Array, options: ResolvedRecordOptions) {
-    const codec = recordItemCodec(format, options);
+  /**
+   * Compiles `format` (any struct or PEP 3118 format, a string or ASCII
+   * bytes) with `options`: `records` (on unless `false`) and `strings`.
+   */
+  constructor(format: string | Uint8Array, options?: RecordOptions) {
+    const codec = recordItemCodec(format, resolveRecordOptions(options));
     this.codec = codec;
+    this.format = codec.format;
+    this.size = codec.itemsize;
     this.valueCount = codec.isRecord ? 1 : codec.fieldCount;
     this.sized = { size: codec.itemsize, exactSize: BigInt(codec.itemsize), exactLen: BigInt(this.valueCount) };
   }
@@ -63,23 +90,23 @@ export class RecordStructCalls {
     return this.codec.isRecord || this.codec.itemIsList ? item : [item];
   }
 
-  /** `unpack`: the values of a buffer of exactly the struct's size. */
-  unpack(buffer: unknown): unknown {
+  /** The record (or values) of a buffer of exactly {@link RecordStruct.size} bytes. */
+  unpack(buffer: unknown): Item {
     return withWindow(buffer, false, (window) => {
       if (window.byteLength !== this.sized.size) {
         throw new StructError(`unpack requires a buffer of ${this.sized.size} bytes`, { kind: "buffer" });
       }
-      return this.valuesOf(window.view, window.byteOffset);
+      return this.valuesOf(window.view, window.byteOffset) as Item;
     });
   }
 
-  /** `unpack_from`: the values at `offset` (negative from the end). */
-  unpackFrom(buffer: unknown, offset: unknown = 0): unknown {
-    return withWindow(buffer, false, (window) => this.valuesOf(window.view, placeAt(this.sized, window, offset, false)));
+  /** The record (or values) at `offset` (negative counts from the end) of a buffer. */
+  unpackFrom(buffer: unknown, offset: number | bigint = 0): Item {
+    return withWindow(buffer, false, (window) => this.valuesOf(window.view, placeAt(this.sized, window, offset, false)) as Item);
   }
 
-  /** `iter_unpack`: the structs of a buffer whose length is a multiple of the size. */
-  iterUnpack(buffer: unknown): RecordUnpackIterator {
+  /** The structs of a buffer whose length is a multiple of the size, one by one. */
+  iterUnpack(buffer: unknown): RecordUnpackIterator<Item> {
     const size = this.sized.size;
     if (size === 0) throw new StructError("cannot iteratively unpack with a struct of length 0");
     const sizeError = () => new StructError(`iterative unpacking requires a buffer of a multiple of ${size} bytes`, { kind: "buffer" });
@@ -89,11 +116,11 @@ export class RecordStructCalls {
         releaseBuffer(held.info);
         throw sizeError();
       }
-      return new RecordUnpackIterator(this, held, held.info);
+      return new RecordUnpackIterator<Item>(this, held, held.info);
     }
     const window = toByteWindow(buffer, false);
     if (window.byteLength % size !== 0) throw sizeError();
-    return new RecordUnpackIterator(this, window, null);
+    return new RecordUnpackIterator<Item>(this, window, null);
   }
 
   /** The item that `count` values from `values[start]` stand for, after the count check. */
@@ -103,16 +130,19 @@ export class RecordStructCalls {
     return Array.prototype.slice.call(values, start, start + count);
   }
 
-  /** `pack`: the values (or the one record) packed into a new `Uint8Array`. */
-  pack(values: ArrayLike<unknown>, start: number, count: number): Uint8Array {
-    const item = this.itemOf(values, start, count, "pack");
+  /** Packs the record (or the values) into a new `Uint8Array`. */
+  pack(...values: unknown[]): Uint8Array {
+    const item = this.itemOf(values, 0, values.length, "pack");
     const bytes = new Uint8Array(this.sized.size);
     this.codec.write(new DataView(bytes.buffer), 0, item);
     return bytes;
   }
 
-  /** `pack_into`: `args` holds the buffer, the offset and the values, `count` in all from `start`. */
-  packInto(args: ArrayLike<unknown>, start: number, count: number): void {
+  /** Packs the record (or the values) into `buffer` at `offset` (negative counts from the end). */
+  packInto(buffer: unknown, offset: number | bigint, ...values: unknown[]): void;
+  packInto(...args: unknown[]): void {
+    const start = 0;
+    const count = args.length;
     if (count !== this.valueCount + 2) throw packIntoArityError(this.sized, count);
     const item = this.itemOf(args, start + 2, count - 2, "pack_into");
     withWindow(args[start], true, (window) => {
@@ -125,6 +155,20 @@ export class RecordStructCalls {
   readAt(view: DataView, byteOffset: number): unknown {
     return this.valuesOf(view, byteOffset);
   }
+
+  /** `RecordStruct('<i:id: d:value:')`, in the style of `Struct`'s repr. */
+  toString(): string {
+    return `RecordStruct('${this.format.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}')`;
+  }
+
+  /**
+   * The one-line form Node's `util.inspect` shows: `toString()`.
+   *
+   * @returns `toString()`
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
 }
 
 /**
@@ -134,17 +178,17 @@ export class RecordStructCalls {
  *
  * @example
  * ```ts
- * [...new RecordStructCalls("<B:v:", { records: true, strings: null }).iterUnpack(Uint8Array.of(1, 2))]; // returns [{ v: 1 }, { v: 2 }]
+ * [...new RecordStruct("<B:v:").iterUnpack(Uint8Array.of(1, 2))]; // returns [{ v: 1 }, { v: 2 }]
  * ```
  */
 export class RecordUnpackIterator<Item = unknown> implements IterableIterator<Item> {
-  private declare readonly calls: RecordStructCalls;
+  private declare readonly calls: RecordStruct<Item>;
   private declare readonly view: DataView;
   private declare readonly end: number;
   private declare byteOffset: number;
   private declare info: BufferInfo | null;
 
-  constructor(calls: RecordStructCalls, window: ByteWindow, info: BufferInfo | null) {
+  constructor(calls: RecordStruct<Item>, window: ByteWindow, info: BufferInfo | null) {
     this.calls = calls;
     this.view = window.view;
     this.byteOffset = window.byteOffset;
