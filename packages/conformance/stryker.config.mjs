@@ -9,7 +9,7 @@
 //                       test/mutation/suite.mutation.ts, about a second a mutant
 //   MV_MUTATE           comma-separated globs of the files to mutate
 //                       (default: every source file of @mv/core and @mv/builtins)
-//   MV_MUTATION_GROUPS  a pattern of the suite groups to run (default: all)
+//   MV_MUTATION_GROUPS  a pattern of the case names to run; each starts with its group (`^struct/`; default: all)
 //   MV_MUTATION_SCALE   the share of randomized cases (default 0.5)
 //   MV_MUTATION_CHUNK   cases per chunk, the unit Stryker calls a test (default 25)
 //   MV_MUTATION_REPORT  where the JSON report goes

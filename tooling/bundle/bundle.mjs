@@ -48,8 +48,14 @@ await build({
   treeshake: false,
   clean: false,
   silent: true,
-  // Neither the @mv packages nor Node's built-ins are bundled.
-  external: [...Object.keys(manifest.dependencies ?? {}), /^node:/],
+  // Neither the @mv packages, nor the optional peers an adapter drives
+  // (python-struct, pyodide…: the user's own copy), nor Node's built-ins
+  // are bundled.
+  external: [
+    ...Object.keys(manifest.dependencies ?? {}),
+    ...Object.keys(manifest.peerDependencies ?? {}),
+    /^node:/,
+  ],
 });
 
 

@@ -13,6 +13,8 @@ export {
   UnicodeEncodeError,
   ValueError,
 } from "@mv/core";
+// StructError's own types, so its documentation resolves where it is re-exported.
+export type { StructErrorKind, StructErrorOptions } from "@mv/core";
 
 export { bytes } from "./bytes/bytes.js";
 export { bytearray } from "./bytearray/bytearray.js";

@@ -2,4 +2,6 @@
 // mv-conformance: runs the @mv conformance suite (see ../README.md).
 import { main } from "../dist/src/cli.js";
 
-process.exitCode = await main(process.argv.slice(2));
+main(process.argv.slice(2)).then((status) => {
+  process.exitCode = status;
+});

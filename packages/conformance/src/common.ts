@@ -8,6 +8,7 @@
 
 import { construct, type ImplementationModule, type MemoryViewLike } from "./implementation.js";
 import { createPrng, randomSeed, type Prng } from "./model/prng.js";
+import { resolveImplementation } from "./resolve-implementation.js";
 import { assertNoMovedOptions, readSupports, type Supports } from "./supports.js";
 
 /** A case body: throws to fail. */
@@ -40,10 +41,14 @@ export interface SuiteOptions {
   readonly seed?: number;
   /** How many randomized cases to run, as a multiple of the default; default 1. */
   readonly scale?: number;
-  /** Called once per skipped group, besides `test.skip`. */
+  /** Called once per skipped group (or part of a group), besides `test.skip`. */
   readonly onSkip?: (group: string, reason: string) => void;
-  /** Internal to the suite's second pass. */
-  readonly internals?: Record<symbol, unknown>;
+  /**
+   * The groups to run: group names (`memoryview/slicing`) or topics
+   * (`memoryview`); every group when left out. An unknown name is a
+   * RangeError.
+   */
+  readonly groups?: readonly string[];
 }
 
 /** What each group of cases receives. */
@@ -52,11 +57,14 @@ export interface Context {
   readonly supports: Supports;
   readonly seed: number;
   readonly scale: number;
-  readonly internals: Record<symbol, unknown>;
-  /** Registers one case. */
+  /** The group registering cases (`memoryview/slicing`), or "" before any. */
+  readonly group: string;
+  /** Memos shared by every group of one run (random cases drawn once, handed to the groups of their topics). */
+  readonly shared: Map<unknown, unknown>;
+  /** Registers one case, named `<group>: <name>`. */
   test(name: string, body: CaseBody): void;
-  /** Reports a group as skipped, with the reason. */
-  skip(group: string, reason: string): void;
+  /** Reports a part of the group (or, with "", the whole group) as skipped, with the reason. */
+  skip(what: string, reason: string): void;
   /** A generator for one stream of random cases, derived from the seed. */
   rng(stream: string): Prng;
   /** Whether the module exports `name`. */
@@ -88,7 +96,7 @@ export function createContext(options: SuiteOptions): Context {
   if (!Number.isInteger(seed)) throw new TypeError("seed must be an integer");
   const scale = options.scale ?? 1;
   if (typeof scale !== "number" || !(scale > 0)) throw new TypeError("scale must be a positive number");
-  const impl = options.impl;
+  const impl = resolveImplementation(options.impl);
   const supports = readSupports(impl.supports);
   const host = options.test;
   const mv = impl.memoryview;
@@ -98,13 +106,14 @@ export function createContext(options: SuiteOptions): Context {
     supports,
     seed,
     scale,
-    internals: options.internals ?? {},
+    group: "",
+    shared: new Map(),
     test(name, body) {
       host(name, body);
     },
-    skip(group, reason) {
-      options.onSkip?.(group, reason);
-      host.skip?.(`${group} (skipped: ${reason})`, () => {});
+    skip(what, reason) {
+      options.onSkip?.(what, reason);
+      host.skip?.(`${what} (skipped: ${reason})`, () => {});
     },
     rng(stream) {
       return createPrng(seed, stream);
@@ -119,5 +128,23 @@ export function createContext(options: SuiteOptions): Context {
       return construct(sliceCtor, start, stop, step) as object;
     },
     Ellipsis: impl.Ellipsis,
+  };
+}
+
+/**
+ * The context of one group: the same run, with case names and skips
+ * prefixed by the group's name, so a case's name says where it belongs.
+ *
+ * @example
+ * ```ts
+ * groupContext(ctx, "memoryview/slicing").test("a case", body); // registers "memoryview/slicing: a case"
+ * ```
+ */
+export function groupContext(ctx: Context, group: string): Context {
+  return {
+    ...ctx,
+    group,
+    test: (name, body) => ctx.test(`${group}: ${name}`, body),
+    skip: (what, reason) => ctx.skip(what === "" ? group : `${group}: ${what}`, reason),
   };
 }

@@ -6,6 +6,9 @@
  * @packageDocumentation
  */
 export { suite, GROUPS } from "./suite.js";
+export { TOPICS, selectGroups, missingNeed, type GroupDefinition, type GroupEntry, type Need, type Feature } from "./groups.js";
+export { resolveImplementation } from "./resolve-implementation.js";
+export { loadFixtures, FIXTURE_FILES, type FixtureFile } from "./golden/load-fixture.js";
 export { createContext, type Context, type SuiteOptions, type TestFunction, type CaseBody } from "./common.js";
 export { readSupports, FULL_SUPPORT, type Supports } from "./supports.js";
 export {
@@ -22,4 +25,4 @@ export { BufferFlags, allRequests } from "./protocol/flags.js";
 export type { BufferInfo, Exporter } from "./protocol/buffer-info.js";
 export { checkRequest, expectedOutcome } from "./check/request-compliance.js";
 export { assertWellFormedFullInfo } from "./check/buffer-info-validity.js";
-export { runSuite, type RunOptions, type RunReport, type CaseResult } from "./runner/run-suite.js";
+export { runSuite, countCases, type RunOptions, type RunReport, type CaseResult, type GroupReport } from "./runner/run-suite.js";

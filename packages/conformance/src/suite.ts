@@ -5,69 +5,47 @@
  * @packageDocumentation
  */
 
-import { createContext, type SuiteOptions } from "./common.js";
-import * as bufferCapi from "./cases/buffer-capi.js";
-import * as builtinExporters from "./cases/builtin-exporters.js";
-import * as getbufferFlags from "./cases/getbuffer-flags.js";
-import * as goldenComplex from "./cases/golden-complex.js";
-import * as goldenFormats from "./cases/golden-formats.js";
-import * as goldenHashes from "./cases/golden-hashes.js";
-import * as goldenHex from "./cases/golden-hex.js";
-import * as goldenObjects from "./cases/golden-objects.js";
-import * as goldenRecords from "./cases/golden-records.js";
-import * as goldenSetitem from "./cases/golden-setitem.js";
-import * as goldenSlices from "./cases/golden-slices.js";
-import * as goldenStruct from "./cases/golden-struct.js";
-import * as goldenViews from "./cases/golden-views.js";
-import * as legacyBuffer from "./cases/legacy-buffer.js";
-import * as manifest from "./cases/manifest.js";
-import * as memoryviewMethods from "./cases/memoryview-methods.js";
-import * as memoryviewProtocol from "./cases/memoryview-protocol.js";
-import * as memoryviewRandom from "./cases/memoryview-random.js";
-import * as ndarrayView from "./cases/ndarray-view.js";
-import * as pythonExporters from "./cases/python-exporters.js";
-import * as pythonObjects from "./cases/python-objects.js";
-import * as reExporters from "./cases/re-exporters.js";
-import * as structCodec from "./cases/struct-codec.js";
-import * as structSources from "./cases/struct-sources.js";
-import * as typeNames from "./cases/type-names.js";
+import { createContext, groupContext, type Context, type SuiteOptions } from "./common.js";
+import { GROUPS, missingNeed, selectGroups, type GroupDefinition } from "./groups.js";
 
-/** The groups, in the order they run; each file exports its groups and `all`. */
-export const GROUPS = {
-  manifest,
-  "getbuffer-flags": getbufferFlags,
-  "memoryview-protocol": memoryviewProtocol,
-  "re-exporters": reExporters,
-  "memoryview-methods": memoryviewMethods,
-  "golden-views": goldenViews,
-  "golden-formats": goldenFormats,
-  "memoryview-random": memoryviewRandom,
-  "golden-setitem": goldenSetitem,
-  "golden-records": goldenRecords,
-  "golden-hex": goldenHex,
-  "golden-hashes": goldenHashes,
-  "golden-slices": goldenSlices,
-  "python-exporters": pythonExporters,
-  "python-objects": pythonObjects,
-  "builtin-exporters": builtinExporters,
-  "buffer-capi": bufferCapi,
-  "ndarray-view": ndarrayView,
-  "golden-objects": goldenObjects,
-  "legacy-buffer": legacyBuffer,
-  "golden-struct": goldenStruct,
-  "struct-codec": structCodec,
-  "struct-sources": structSources,
-  "golden-complex": goldenComplex,
-  "type-names": typeNames,
-} as const;
+export { GROUPS };
+
+/**
+ * Registers one group's cases: each entry whose needs the module meets (its
+ * refusal twin instead, when the module declares the entry's feature
+ * false). A group that registers no case is reported skipped with the
+ * reasons; an entry left out of a group that runs is reported skipped too.
+ */
+function registerGroup(root: Context, group: GroupDefinition): void {
+  const ctx = groupContext(root, group.name);
+  let registered = 0;
+  const counting: Context = { ...ctx, test: (name, body) => { registered++; ctx.test(name, body); } };
+  const reasons: string[] = [];
+  for (const entry of group.entries) {
+    if (entry.when && !entry.when(ctx.supports)) continue;
+    const missing = missingNeed(ctx.impl, entry.needs);
+    if (missing !== null) {
+      reasons.push(missing);
+    } else if (entry.feature !== undefined && !ctx.supports[entry.feature]) {
+      if (entry.refusal) entry.refusal(counting);
+      else reasons.push(`the module declares ${entry.feature}: false`);
+    } else {
+      entry.cases?.(counting);
+    }
+  }
+  const unique = [...new Set(reasons)];
+  if (registered === 0) ctx.skip("", unique.length > 0 ? unique.join("; ") : "no case applies to this module");
+  else for (const reason of unique) ctx.skip("", reason);
+}
 
 /**
  * Registers the whole suite with `test`, against `impl`. Returns the seed
  * of the randomized cases, so the host can print it (`--seed` replays it).
  *
  * @param options - `test` (the host's test function), `impl` (the module
- *   under test: its exports, or an adapter's), and optionally `seed` and
- *   `scale` (a multiple of the default number of random cases)
+ *   under test: its exports, or an adapter's), and optionally `seed`,
+ *   `scale` (a multiple of the default number of random cases) and
+ *   `groups` (group names or topics, e.g. `["struct", "memoryview/slicing"]`)
  * @returns the seed in use
  *
  * @example
@@ -89,6 +67,6 @@ export const GROUPS = {
  */
 export function suite(options: SuiteOptions): number {
   const ctx = createContext(options);
-  for (const group of Object.values(GROUPS)) group.all(ctx);
+  for (const group of selectGroups(options.groups)) registerGroup(ctx, group);
   return ctx.seed;
 }

@@ -11,7 +11,7 @@ import {
   TestExporter,
   type BufferInfo,
 } from "../src/index.js";
-import { main, parseArgs } from "../src/cli.js";
+import { main, parseArgs, UsageError } from "../src/cli.js";
 import { readSupports } from "../src/supports.js";
 
 describe("the request checker", () => {
@@ -55,7 +55,9 @@ describe("options", () => {
 describe("the command", () => {
   test("parses its arguments", () => {
     expect(parseArgs(["--seed", "7", "--filter", "/gold/", "--json"])).toMatchObject({ seed: 7, json: true, filter: /gold/ });
-    expect(() => parseArgs(["--nope"])).toThrow("unknown argument --nope");
+    expect(parseArgs(["--group", "struct", "--group", "memoryview/slicing"]).groups).toEqual(["struct", "memoryview/slicing"]);
+    expect(() => parseArgs(["--nope"])).toThrow("unknown option --nope");
+    expect(() => parseArgs(["--scale", "abc"])).toThrow(UsageError);
   });
   test("ends with N passed, M failed, and exits 0 when all pass", async () => {
     const out: string[] = [];
@@ -76,7 +78,7 @@ describe("the command", () => {
   test("exits non-zero on a failure", async () => {
     const spy = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
     try {
-      const status = await main(["--impl", "./test/fixtures/broken-slice.ts", "--filter", "golden-views", "--quiet"]);
+      const status = await main(["--impl", "./test/fixtures/broken-slice.ts", "--group", "memoryview/slicing", "--quiet"]);
       expect(status).toBe(1);
     } finally {
       spy.mockRestore();
@@ -87,11 +89,11 @@ describe("the command", () => {
 describe("mutation chunks", () => {
   test("cut the suite into uniquely named chunks of one group each, which pass against @mv/builtins", async () => {
     const { mutationChunks } = await import("./mutation/suite-chunks.js");
-    const chunks = mutationChunks({ groups: /^(struct-codec|memoryview-protocol):/, size: 7, scale: 0.1 });
+    const chunks = mutationChunks({ groups: /^(struct\/errors|protocol\/requests):/, size: 7, scale: 0.1 });
     const names = chunks.map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names.some((n) => n.startsWith("struct-codec ["))).toBe(true);
-    expect(names.some((n) => n.startsWith("memoryview-protocol ["))).toBe(true);
+    expect(names.some((n) => n.startsWith("struct/errors ["))).toBe(true);
+    expect(names.some((n) => n.startsWith("protocol/requests ["))).toBe(true);
     // No name is found inside another (Stryker filters by unanchored pattern).
     for (const name of names) expect(names.filter((other) => other.includes(name))).toEqual([name]);
     for (const chunk of chunks) await chunk.run();

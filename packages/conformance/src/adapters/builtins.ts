@@ -14,12 +14,12 @@
 import * as builtins from "@mv/builtins";
 import * as core from "@mv/core";
 import { CAPI_NAMES, type BufferApiLike, type ImplementationModule, type NdarrayViewClass, type StructModuleLike } from "../implementation.js";
+import { LEGACY_CAPI_NAMES, STRUCT_NAMES } from "../resolve-implementation.js";
 
 const b = builtins as Record<string, unknown>;
 const c = core as Record<string, unknown>;
 const pick = (name: string): unknown => b[name] ?? c[name];
 
-const STRUCT_NAMES = ["calcsize", "pack", "unpack", "packInto", "unpackFrom", "iterUnpack", "Struct"] as const;
 const structEntries = STRUCT_NAMES.filter((name) => typeof c[name] === "function").map((name) => [name, c[name]]);
 
 const capiEntries = CAPI_NAMES.filter((name) => typeof c[name] === "function").map((name) => [name, c[name]]);
@@ -52,7 +52,6 @@ export const capi: Partial<BufferApiLike> | undefined =
   capiEntries.length > 0 ? (Object.fromEntries(capiEntries) as Partial<BufferApiLike>) : undefined;
 /** `@mv/core`'s N-dimensional view: the optional ndarray extension. */
 export const MemoryView = c["MemoryView"] as NdarrayViewClass | undefined;
-const LEGACY_CAPI_NAMES = ["asReadBuffer", "asWriteBuffer", "asCharBuffer", "checkReadBuffer"] as const;
 const legacyEntries = LEGACY_CAPI_NAMES.filter((n) => typeof b[n] === "function").map((n) => [n, b[n]]);
 /** `@mv/builtins`' Python 2.7 old-buffer helpers (`PyObject_AsReadBuffer` and the rest). */
 export const legacyCapi: ImplementationModule["legacyCapi"] =

@@ -57,11 +57,13 @@ export function assertThrows(fn: () => unknown, expected: ExpectedError, what: s
     result = fn();
   } catch (error) {
     if (!errorMatches(error, expected)) {
-      throw new ConformanceError(`${what}: expected ${describeExpected(expected)}, got ${describeError(error)}`);
+      const detail = { expected: describeExpected(expected), actual: describeError(error) };
+      throw new ConformanceError(`${what}: expected ${detail.expected}, got ${detail.actual}`, detail);
     }
     return error;
   }
-  throw new ConformanceError(`${what}: expected ${describeExpected(expected)}, returned ${showValue(result)}`);
+  const detail = { expected: describeExpected(expected), actual: `returned ${showValue(result)}` };
+  throw new ConformanceError(`${what}: expected ${detail.expected}, ${detail.actual}`, detail);
 }
 
 /**
@@ -78,6 +80,6 @@ export function attempt<T>(fn: () => T, what: string): T {
     return fn();
   } catch (error) {
     if (error instanceof ConformanceError) throw error;
-    throw new ConformanceError(`${what}: threw ${describeError(error)}`);
+    throw new ConformanceError(`${what}: threw ${describeError(error)}`, { expected: "no error", actual: describeError(error) });
   }
 }

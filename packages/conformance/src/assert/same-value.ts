@@ -56,7 +56,8 @@ export function isSameValue(actual: unknown, expected: unknown): boolean {
  */
 export function assertSameValue(actual: unknown, expected: unknown, what: string): void {
   if (!isSameValue(actual, expected)) {
-    throw new ConformanceError(`${what}: expected ${showValue(expected)}, got ${showValue(actual)}`);
+    const detail = { expected: showValue(expected), actual: showValue(actual) };
+    throw new ConformanceError(`${what}: expected ${detail.expected}, got ${detail.actual}`, detail);
   }
 }
 

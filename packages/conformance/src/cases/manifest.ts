@@ -9,12 +9,11 @@ import { assertSameValue, assertTrue } from "../assert/index.js";
 import type { Context } from "../common.js";
 import { construct, ERROR_NAMES } from "../implementation.js";
 import { FULL_SUPPORT } from "../supports.js";
-
-const GROUP = "manifest";
+import type { GroupDefinition } from "../group-definition.js";
 
 /** The manifest's shape (the suite has already refused a malformed one). */
 export function manifest(ctx: Context): void {
-  ctx.test(`${GROUP}: supports has every key with the right type`, () => {
+  ctx.test(`supports has every key with the right type`, () => {
     for (const [key, value] of Object.entries(FULL_SUPPORT)) {
       assertSameValue(typeof (ctx.supports as unknown as Record<string, unknown>)[key], typeof value, `supports.${key}`);
     }
@@ -27,10 +26,10 @@ export function errors(ctx: Context): void {
   for (const name of ERROR_NAMES) {
     const cls = (ctx.impl as Record<string, unknown>)[name];
     if (cls === undefined) {
-      ctx.skip(`${GROUP}: ${name} class`, `the module exports no ${name}`);
+      ctx.skip(`${name} class`, `the module exports no ${name}`);
       continue;
     }
-    ctx.test(`${GROUP}: ${name} is an Error class named '${name}'`, () => {
+    ctx.test(`${name} is an Error class named '${name}'`, () => {
       assertSameValue(typeof cls, "function", `${name} is a class`);
       const e = construct(cls, "message") as Error;
       assertTrue(e instanceof Error, `new ${name}() is an Error`);
@@ -41,11 +40,9 @@ export function errors(ctx: Context): void {
   }
 }
 
-/** Every group, in order. */
-export function all(ctx: Context): void {
-  manifest(ctx);
-  errors(ctx);
-  for (const name of ["memoryview", "slice", "Ellipsis", "bytes", "bytearray", "array", "buffer", "struct", "getBuffer"] as const) {
-    if (!ctx.has(name)) ctx.skip(`${GROUP}: ${name}`, `the module exports no ${name}; its groups are skipped`);
-  }
-}
+/** The `manifest` group: its sources of cases, what each needs, and the feature that gates it. */
+export const group: GroupDefinition = {
+  name: "manifest",
+  about: "the manifest's shape; each error class named for its Python exception",
+  entries: [{ needs: [], cases: (ctx) => { manifest(ctx); errors(ctx); } }],
+};

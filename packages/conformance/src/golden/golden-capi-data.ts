@@ -5,10 +5,13 @@
  * `PyBuffer_IsContiguous`, `PyBuffer_FillContiguousStrides`,
  * `PyBuffer_FillInfo` and `PyBuffer_SizeFromFormat` (through ctypes) on
  * `_testbuffer.ndarray` exporters, and on Py_buffers filled in by hand.
- * Loaded once, by URL, like `golden.json`.
+ * Read when a group
+ * first asks for it (`load-fixture.ts`).
  *
  * @packageDocumentation
  */
+
+import { lazyFixture } from "./load-fixture.js";
 
 /** An exporter as both `_testbuffer.ndarray` and the suite's TestExporter build it. */
 export interface GoldenCapiSpec {
@@ -139,16 +142,13 @@ export interface GoldenCapiData {
   readonly sizes: readonly GoldenCapiSize[];
 }
 
-const url = new URL("../../fixtures/golden_capi.json", import.meta.url).href;
 
 /**
  * The golden C API data (loaded at module evaluation).
  *
  * @example
  * ```ts
- * goldenCapi.errors.order; // returns ["ValueError", "order must be 'C', 'F' or 'A'"]
+ * goldenCapi().errors.order; // returns ["ValueError", "order must be 'C', 'F' or 'A'"]
  * ```
  */
-export const goldenCapi: GoldenCapiData = (
-  (await import(url, { with: { type: "json" } })) as { default: GoldenCapiData }
-).default;
+export const goldenCapi: () => GoldenCapiData = lazyFixture<GoldenCapiData>("golden_capi.json");

@@ -12,6 +12,7 @@
  */
 
 import type { GoldenStructCase } from "./golden-data.js";
+import { lazyFixture } from "./load-fixture.js";
 
 /** One `memoryview(bytes(32)).cast(format)`. */
 export interface GoldenComplexCast {
@@ -30,16 +31,5 @@ export interface GoldenComplexData {
   readonly casts: readonly GoldenComplexCast[];
 }
 
-const url = new URL("../../fixtures/golden_complex.json", import.meta.url).href;
-
-/**
- * The golden complex data (loaded at module evaluation).
- *
- * @example
- * ```ts
- * goldenComplex.python; // returns "3.14.2"
- * ```
- */
-export const goldenComplex: GoldenComplexData = (
-  (await import(url, { with: { type: "json" } })) as { default: GoldenComplexData }
-).default;
+/** The fixture, read the first time a group asks for it. */
+export const goldenComplex = lazyFixture<GoldenComplexData>("golden_complex.json");

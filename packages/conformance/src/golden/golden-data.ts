@@ -1,11 +1,12 @@
 /**
  * The golden cases: `fixtures/golden.json`, written by `fixtures/golden.py`
  * from CPython's `struct`, `memoryview` and `_testbuffer.ndarray`, and from
- * NumPy where the contract follows NumPy. Loaded once, by URL, so the suite
- * runs wherever the JSON import attribute does (Node 20.10+, bundlers).
+ * NumPy where the contract follows NumPy. Read when a group first asks for it (`load-fixture.ts`).
  *
  * @packageDocumentation
  */
+
+import { lazyFixture } from "./load-fixture.js";
 
 /** An exporter as the golden cases describe it. */
 export interface GoldenExporter {
@@ -108,15 +109,13 @@ export interface GoldenData {
   readonly numpy_views: GoldenScenario[];
 }
 
-const url = new URL("../../fixtures/golden.json", import.meta.url).href;
 
 /**
  * The golden data (loaded at module evaluation).
  *
  * @example
  * ```ts
- * golden.python; // returns "3.11.7"
+ * golden().python; // returns "3.11.7"
  * ```
  */
-export const golden: GoldenData = ((await import(url, { with: { type: "json" } })) as { default: GoldenData })
-  .default;
+export const golden: () => GoldenData = lazyFixture<GoldenData>("golden.json");

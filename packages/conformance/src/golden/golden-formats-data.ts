@@ -2,11 +2,13 @@
  * The golden PEP 3118 format cases: `fixtures/golden_formats.json`, written
  * by `fixtures/golden_formats.py` from NumPy's PEP 3118 reader (and from
  * CPython's `struct` for the formats `struct` reads, and CPython's
- * memoryview for comparisons and truth values). Loaded once, by URL, as
- * `golden-data.ts` loads `golden.json`.
+ * memoryview for comparisons and truth values). Read when a group
+ * first asks for it (`load-fixture.ts`).
  *
  * @packageDocumentation
  */
+
+import { lazyFixture } from "./load-fixture.js";
 
 import { decodeValue } from "./decode-value.js";
 
@@ -118,19 +120,16 @@ export interface GoldenFormatsData {
   readonly equal_pairs: GoldenEqualPair[];
 }
 
-const url = new URL("../../fixtures/golden_formats.json", import.meta.url).href;
 
 /**
  * The golden format data (loaded at module evaluation).
  *
  * @example
  * ```ts
- * goldenFormats.numpy; // returns "2.4.6"
+ * goldenFormats().numpy; // returns "2.4.6"
  * ```
  */
-export const goldenFormats: GoldenFormatsData = (
-  (await import(url, { with: { type: "json" } })) as { default: GoldenFormatsData }
-).default;
+export const goldenFormats: () => GoldenFormatsData = lazyFixture<GoldenFormatsData>("golden_formats.json");
 
 class PythonObject {}
 

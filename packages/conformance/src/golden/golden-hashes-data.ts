@@ -1,10 +1,13 @@
 /**
  * The golden hash values: `fixtures/golden_hashes.json`, written by
  * `fixtures/golden_hashes.py` from CPython's `hash()` under
- * `PYTHONHASHSEED=0`. Loaded once, by URL, like `golden.json`.
+ * `PYTHONHASHSEED=0`. Read when a group
+ * first asks for it (`load-fixture.ts`).
  *
  * @packageDocumentation
  */
+
+import { lazyFixture } from "./load-fixture.js";
 
 /** One byte string and CPython's hashes of it and of views over it (decimal strings: they exceed 2**53). */
 export interface GoldenHashCase {
@@ -31,9 +34,6 @@ export interface GoldenHashData {
   readonly unhashable: { readonly bytearray: readonly [string, string]; readonly array: readonly [string, string] };
 }
 
-const url = new URL("../../fixtures/golden_hashes.json", import.meta.url).href;
 
 /** The recorded hashes. */
-export const goldenHashes: GoldenHashData = (
-  (await import(url, { with: { type: "json" } })) as { default: GoldenHashData }
-).default;
+export const goldenHashes: () => GoldenHashData = lazyFixture<GoldenHashData>("golden_hashes.json");

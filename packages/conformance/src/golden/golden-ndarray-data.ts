@@ -1,11 +1,12 @@
 /**
  * The golden N-dimensional view cases: `fixtures/golden_ndarray.json`,
  * written by `fixtures/golden_ndarray.py` from NumPy (and CPython's
- * memoryview for item access errors). Loaded once, by URL, like
- * `golden.json`. The script's docstring describes every section.
+ * memoryview for item access errors). Read when a group first asks for it (`load-fixture.ts`).json`. The script's docstring describes every section.
  *
  * @packageDocumentation
  */
+
+import { lazyFixture } from "./load-fixture.js";
 
 /** An error: its name and message. */
 export type GoldenNdError = readonly [string, string];
@@ -155,16 +156,13 @@ export interface GoldenNdarrayData {
   readonly formatPairs: readonly GoldenNdFormatPair[];
 }
 
-const url = new URL("../../fixtures/golden_ndarray.json", import.meta.url).href;
 
 /**
  * The golden N-dimensional view data (loaded at module evaluation).
  *
  * @example
  * ```ts
- * goldenNdarray.items; // returns 48
+ * goldenNdarray().items; // returns 48
  * ```
  */
-export const goldenNdarray: GoldenNdarrayData = (
-  (await import(url, { with: { type: "json" } })) as { default: GoldenNdarrayData }
-).default;
+export const goldenNdarray: () => GoldenNdarrayData = lazyFixture<GoldenNdarrayData>("golden_ndarray.json");

@@ -2,11 +2,12 @@
  * The golden object cases: `fixtures/golden_objects.json`, written by
  * `fixtures/golden_objects.py` from CPython's `bytes`, `bytearray` and
  * `array.array` (with CPython 3.14's wording where an older CPython words
- * an error differently; the script lists each rule). Loaded once, by URL,
- * like `golden.json`.
+ * an error differently; the script lists each rule). Read when a group first asks for it (`load-fixture.ts`).json`.
  *
  * @packageDocumentation
  */
+
+import { lazyFixture } from "./load-fixture.js";
 
 /** The Python types the scenarios build. */
 export type GoldenObjectKind = "bytes" | "bytearray" | "array";
@@ -68,16 +69,13 @@ export interface GoldenObjectData {
   readonly scenarios: readonly GoldenObjectScenario[];
 }
 
-const url = new URL("../../fixtures/golden_objects.json", import.meta.url).href;
 
 /**
  * The golden object data (loaded at module evaluation).
  *
  * @example
  * ```ts
- * goldenObjects.typecodes; // returns "bBuwhHiIlLqQfd"
+ * goldenObjects().typecodes; // returns "bBuwhHiIlLqQfd"
  * ```
  */
-export const goldenObjects: GoldenObjectData = (
-  (await import(url, { with: { type: "json" } })) as { default: GoldenObjectData }
-).default;
+export const goldenObjects: () => GoldenObjectData = lazyFixture<GoldenObjectData>("golden_objects.json");

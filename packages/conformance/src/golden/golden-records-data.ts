@@ -3,7 +3,8 @@
  * `fixtures/golden_records.py` from CPython's memoryview and `struct`, with
  * NumPy's layout for PEP 3118 formats (the script documents the rule it
  * applies where CPython refuses a format, and checks that rule against
- * CPython wherever CPython answers). Loaded once, by URL, like `golden.json`.
+ * CPython wherever CPython answers). Read when a group
+ * first asks for it (`load-fixture.ts`).
  *
  * Values are tagged as in `golden.json` ({@link decodeValue}), plus
  * `{"$bytearray": hex}` (the module's bytearray) and `{"$dict": n}` (a Map
@@ -11,6 +12,8 @@
  *
  * @packageDocumentation
  */
+
+import { lazyFixture } from "./load-fixture.js";
 
 /** The error of a call: its name and message. */
 export type GoldenError = readonly [string, string];
@@ -128,16 +131,13 @@ export interface GoldenRecordData {
   readonly numpyChecked: number;
 }
 
-const url = new URL("../../fixtures/golden_records.json", import.meta.url).href;
 
 /**
  * The golden record data (loaded at module evaluation).
  *
  * @example
  * ```ts
- * goldenRecords.items; // returns 3
+ * goldenRecords().items; // returns 3
  * ```
  */
-export const goldenRecords: GoldenRecordData = (
-  (await import(url, { with: { type: "json" } })) as { default: GoldenRecordData }
-).default;
+export const goldenRecords: () => GoldenRecordData = lazyFixture<GoldenRecordData>("golden_records.json");

@@ -3,11 +3,12 @@
  * `fixtures/golden_struct_paths.json`, written by
  * `fixtures/golden_struct_paths.py` from CPython's `struct` module (formats
  * of more than eight values, the bytes a failed 8-byte `pack_into` leaves,
- * native `P` at its limits, calls with no format). Loaded once, by URL, like
- * `golden.json`.
+ * native `P` at its limits, calls with no format). Read when a group first asks for it (`load-fixture.ts`).json`.
  *
  * @packageDocumentation
  */
+
+import { lazyFixture } from "./load-fixture.js";
 
 import type { GoldenStructCase } from "./golden-data.js";
 
@@ -33,16 +34,13 @@ export interface GoldenStructPathsData {
   readonly arity: readonly GoldenArityCase[];
 }
 
-const url = new URL("../../fixtures/golden_struct_paths.json", import.meta.url).href;
 
 /**
  * The golden struct-path data (loaded at module evaluation).
  *
  * @example
  * ```ts
- * goldenStructPaths.arity[0].fn; // returns "pack"
+ * goldenStructPaths().arity[0].fn; // returns "pack"
  * ```
  */
-export const goldenStructPaths: GoldenStructPathsData = (
-  (await import(url, { with: { type: "json" } })) as { default: GoldenStructPathsData }
-).default;
+export const goldenStructPaths: () => GoldenStructPathsData = lazyFixture<GoldenStructPathsData>("golden_struct_paths.json");

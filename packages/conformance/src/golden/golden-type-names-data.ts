@@ -3,10 +3,13 @@
  * `fixtures/golden_type_names.py` from CPython: for each Python value (keyed
  * by its type, or "instance:<Name>" for an instance of a class of that name),
  * the TypeError message of each call that refuses it, or null when the call
- * raises no TypeError. Loaded once, by URL, like `golden.json`.
+ * raises no TypeError. Read when a group
+ * first asks for it (`load-fixture.ts`).
  *
  * @packageDocumentation
  */
+
+import { lazyFixture } from "./load-fixture.js";
 
 /** The calls recorded, as the fixture script names them. */
 export type TypeNameCall =
@@ -26,9 +29,6 @@ export interface GoldenTypeNameData {
   readonly messages: Readonly<Record<string, Readonly<Record<TypeNameCall, string | null>>>>;
 }
 
-const url = new URL("../../fixtures/golden_type_names.json", import.meta.url).href;
 
 /** The recorded messages. */
-export const goldenTypeNames: GoldenTypeNameData = (
-  (await import(url, { with: { type: "json" } })) as { default: GoldenTypeNameData }
-).default;
+export const goldenTypeNames: () => GoldenTypeNameData = lazyFixture<GoldenTypeNameData>("golden_type_names.json");

@@ -64,7 +64,7 @@ export interface SliceLike {
   readonly step: number | bigint | null;
 }
 
-/** The Python type a value stands for (see src/cases/type-names.ts). */
+/** The Python type a value stands for (see src/cases/protocol/type-names.ts). */
 function typeName(value: unknown): string {
   if (value === null || value === undefined) return "NoneType";
   if (typeof value === "number") return Number.isInteger(value) ? "int" : "float";

@@ -21,7 +21,7 @@
  */
 
 import type { CompiledFormat } from "./compile.js";
-import { generatePacker } from "./generated-pack.js";
+import { generatePacker, generatePositionalPacker } from "./generated-pack.js";
 import { generateUnpacker } from "./generated-unpack.js";
 
 /**
@@ -98,5 +98,6 @@ export function withGeneratedFunctions(compiled: CompiledFormat): CompiledFormat
   if (unpackAt === null || packAt === null) return compiled;
   // The generated packer leaves what zeroing and then packing leave, so it
   // serves both over zeroed bytes (packAt) and over any bytes (writeAt).
-  return Object.freeze({ ...compiled, unpackAt, packAt, writeAt: packAt, generated: true });
+  const writeArgs = generatePositionalPacker(compiled.codes, compiled.len, compiled.size);
+  return Object.freeze({ ...compiled, unpackAt, packAt, writeAt: packAt, writeArgs, generated: true });
 }

@@ -21,6 +21,7 @@ import { whichTable } from "./byte-order.js";
 import type { Code } from "./code.js";
 import { newFormatItem, readItem } from "./grammar.js";
 import { PY_SSIZE_T_MAX } from "./native-sizes.js";
+import type { PositionalPacker } from "./generated-pack.js";
 import { makePackPlan, packWithPlan, zeroBytes, type PackPlan, type Packer } from "./pack.js";
 import type { Row } from "./row.js";
 import type { Table } from "./table.js";
@@ -61,6 +62,11 @@ export interface CompiledFormat {
    * then packing, also when a value is refused.
    */
   readonly writeAt: Packer;
+  /**
+   * `writeAt` with the values as arguments (at most eight), generated for
+   * formats of up to eight values; null otherwise.
+   */
+  readonly writeArgs: PositionalPacker | null;
   /** Whether `unpackAt`, `packAt` and `writeAt` are generated for this format (else the interpreter's). */
   readonly generated: boolean;
 }
@@ -192,6 +198,7 @@ export function compileFormat(format: string): CompiledFormat {
       zeroBytes(view, byteOffset, size);
       packWithPlan(packPlan, view, byteOffset, values, valueIndex);
     },
+    writeArgs: null,
     generated: false,
   });
 }

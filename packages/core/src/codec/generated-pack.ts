@@ -55,42 +55,42 @@ function endianLiteral(row: Row): string {
  * fast path the packer itself takes (or its range check on such a value),
  * so both write the same bytes.
  */
-function fastPath(row: Row, at: string): { when: string; write: string } | null {
+function fastPath(row: Row, at: string, x: string): { when: string; write: string } | null {
   if (row.pack === null) return null;
   const le = endianLiteral(row);
   const char = row.char;
-  if (char === "d") return { when: `typeof x === "number"`, write: `v.setFloat64(${at}, x, ${le});` };
+  if (char === "d") return { when: `typeof ${x} === "number"`, write: `v.setFloat64(${at}, ${x}, ${le});` };
   if (!INTEGER_CHARS.includes(char)) return null; // c s p ? e f P: the packer
   const signed = char === char.toLowerCase();
-  const number = `typeof x === "number" && `;
+  const number = `typeof ${x} === "number" && `;
   switch (row.size) {
     case 1:
       return signed
-        ? { when: `${number}(x << 24 >> 24) === x`, write: `v.setInt8(${at}, x);` }
-        : { when: `${number}(x & 255) === x`, write: `v.setUint8(${at}, x);` };
+        ? { when: `${number}(${x} << 24 >> 24) === ${x}`, write: `v.setInt8(${at}, ${x});` }
+        : { when: `${number}(${x} & 255) === ${x}`, write: `v.setUint8(${at}, ${x});` };
     case 2:
       return signed
-        ? { when: `${number}(x << 16 >> 16) === x`, write: `v.setInt16(${at}, x, ${le});` }
-        : { when: `${number}(x & 65535) === x`, write: `v.setUint16(${at}, x, ${le});` };
+        ? { when: `${number}(${x} << 16 >> 16) === ${x}`, write: `v.setInt16(${at}, ${x}, ${le});` }
+        : { when: `${number}(${x} & 65535) === ${x}`, write: `v.setUint16(${at}, ${x}, ${le});` };
     case 4:
       return signed
-        ? { when: `${number}(x | 0) === x`, write: `v.setInt32(${at}, x, ${le});` }
-        : { when: `${number}(x >>> 0) === x`, write: `v.setUint32(${at}, x, ${le});` };
+        ? { when: `${number}(${x} | 0) === ${x}`, write: `v.setInt32(${at}, ${x}, ${le});` }
+        : { when: `${number}(${x} >>> 0) === ${x}`, write: `v.setUint32(${at}, ${x}, ${le});` };
     case 8:
       // A safe-integer number or a bigint in range: the 8-byte packers write
       // both without a check that could fail.
       return signed
         ? {
             when:
-              `(${number}Number.isSafeInteger(x)) || ` +
-              `(typeof x === "bigint" && x >= -9223372036854775808n && x <= 9223372036854775807n)`,
-            write: `v.setBigInt64(${at}, typeof x === "bigint" ? x : BigInt(x), ${le});`,
+              `(${number}Number.isSafeInteger(${x})) || ` +
+              `(typeof ${x} === "bigint" && ${x} >= -9223372036854775808n && ${x} <= 9223372036854775807n)`,
+            write: `v.setBigInt64(${at}, typeof ${x} === "bigint" ? ${x} : BigInt(${x}), ${le});`,
           }
         : {
             when:
-              `(${number}Number.isSafeInteger(x) && x >= 0) || ` +
-              `(typeof x === "bigint" && x >= 0n && x <= 18446744073709551615n)`,
-            write: `v.setBigUint64(${at}, typeof x === "bigint" ? x : BigInt(x), ${le});`,
+              `(${number}Number.isSafeInteger(${x}) && ${x} >= 0) || ` +
+              `(typeof ${x} === "bigint" && ${x} >= 0n && ${x} <= 18446744073709551615n)`,
+            write: `v.setBigUint64(${at}, typeof ${x} === "bigint" ? ${x} : BigInt(${x}), ${le});`,
           };
     default:
       return null;
@@ -119,10 +119,14 @@ function padRanges(codes: readonly Code[], size: number): [number, number][] {
  * values of the arguments its factory takes (`Z` the zeroing helper, and the
  * packers and rows of the values that may go to them), and the body.
  */
-function packSource(codes: readonly Code[], size: number): { names: string[]; args: unknown[]; body: string } {
+function packSource(
+  codes: readonly Code[],
+  size: number,
+  positional: boolean,
+): { names: string[]; args: unknown[]; body: string } {
   const names: string[] = ["Z"];
   const args: unknown[] = [zeroBytes];
-  const statements: string[] = ["var z = false, x;"];
+  const statements: string[] = ["var z = false;"];
   for (const [start, end] of padRanges(codes, size)) {
     if (end - start <= MAX_INLINE_PAD) {
       for (let i = start; i < end; i++) statements.push(`v.setUint8(${offsetExpression(i)}, 0);`);
@@ -131,19 +135,26 @@ function packSource(codes: readonly Code[], size: number): { names: string[]; ar
     }
   }
   let k = 0;
+  let values = 0;
   for (const [c, code] of codes.entries()) {
     const row = fieldRow(code);
     names.push(`w${c}`, `x${c}`);
     args.push(row.pack as PackFn, row);
-    /** One value: `x` is read from the values, `rel` is its offset in the struct (an expression over `j` in a loop). */
+    /**
+     * One value, read into a variable of its own (one shared variable would
+     * make V8 box every double it holds), at `rel` in the struct (an
+     * expression over `j` in a loop).
+     */
     const one = (valueIndex: string, rel: string): string => {
       const at = rel === "0" ? "b" : `b + ${rel}`;
-      const slow = `{ if (!z) { z = true; Z(v, ${at}, ${size} - (${rel})); } w${c}(v, ${at}, x, x${c}); }`;
-      const fast = fastPath(row, at);
-      const read = `x = a[k + ${valueIndex}];`;
+      const x = `y${values++}`;
+      const slow = `{ if (!z) { z = true; Z(v, ${at}, ${size} - (${rel})); } w${c}(v, ${at}, ${x}, x${c}); }`;
+      const fast = fastPath(row, at, x);
+      // Positional: the values are the parameters p0 … p7, not an array.
+      const read = positional ? `var ${x} = p${valueIndex};` : `var ${x} = a[k + ${valueIndex}];`;
       return fast === null ? `${read} ${slow}` : `${read} if (${fast.when}) ${fast.write} else ${slow}`;
     };
-    if (code.repeat <= MAX_UNROLLED_REPEAT) {
+    if (code.repeat <= MAX_UNROLLED_REPEAT || positional) {
       for (let j = 0; j < code.repeat; j++) statements.push(one(String(k + j), String(code.byteOffset + j * code.size)));
     } else {
       statements.push(
@@ -152,7 +163,8 @@ function packSource(codes: readonly Code[], size: number): { names: string[]; ar
     }
     k += code.repeat;
   }
-  const body = `"use strict";\nreturn function packGenerated(v, b, a, k) {\n  ${statements.join("\n  ")}\n};`;
+  const params = positional ? Array.from({ length: MAX_POSITIONAL }, (_, i) => `p${i}`).join(", ") : "a, k";
+  const body = `"use strict";\nreturn function packGenerated(v, b, ${params}) {\n  ${statements.join("\n  ")}\n};`;
   return { names, args, body };
 }
 
@@ -170,7 +182,41 @@ function packSource(codes: readonly Code[], size: number): { names: string[]; ar
  */
 export function generatePacker(codes: readonly Code[], size: number): Packer | null {
   if (codes.length > MAX_GENERATED_CODES || size > MAX_GENERATED_SIZE) return null;
-  const { names, args, body } = packSource(codes, size);
+  const { names, args, body } = packSource(codes, size, false);
   const factory = new Function(...names, body) as (...a: unknown[]) => Packer;
+  return factory(...args);
+}
+
+/**
+ * The most values a {@link PositionalPacker} takes.
+ *
+ * @example
+ * ```ts
+ * MAX_POSITIONAL; // returns 8
+ * ```
+ */
+export const MAX_POSITIONAL = 8;
+
+/**
+ * A packer that takes the values as arguments (up to {@link MAX_POSITIONAL};
+ * the rest are unused), so that `packInto` hands them on without an array.
+ */
+export type PositionalPacker = (view: DataView, byteOffset: number, ...values: unknown[]) => void;
+
+/**
+ * The generated packer of `codes` (`len` values, `size` bytes) that takes
+ * its values as arguments, or null for a format of more than
+ * {@link MAX_POSITIONAL} values or one {@link generatePacker} refuses. It
+ * leaves the same bytes as the packer of {@link generatePacker}.
+ *
+ * @example
+ * ```ts
+ * const u = new Uint8Array(4); generatePositionalPacker(compileFormat(">hh").codes, 2, 4)(new DataView(u.buffer), 0, 1, 2); u; // returns new Uint8Array([0, 1, 0, 2])
+ * ```
+ */
+export function generatePositionalPacker(codes: readonly Code[], len: number, size: number): PositionalPacker | null {
+  if (len > MAX_POSITIONAL || codes.length > MAX_GENERATED_CODES || size > MAX_GENERATED_SIZE) return null;
+  const { names, args, body } = packSource(codes, size, true);
+  const factory = new Function(...names, body) as (...a: unknown[]) => PositionalPacker;
   return factory(...args);
 }

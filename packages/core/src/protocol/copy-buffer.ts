@@ -11,9 +11,10 @@ import { isSharedArrayBuffer } from "./brand-checks.js";
 import type { BufferInfo } from "./buffer-info.js";
 import { isCContiguous, isFContiguous } from "../layout/contiguity.js";
 import { impliedShape } from "../layout/implied-layout.js";
-import { ItemCursor } from "../layout/item-cursor.js";
+import { copyStrided } from "../layout/strided-copy.js";
+import { contiguousSide, infoSide } from "./info-side.js";
 import { reachableExtent } from "../layout/reachable-extent.js";
-import { resolveBuffer } from "./resolve-buffer.js";
+import { infoForUse, resolveBuffer } from "./resolve-buffer.js";
 import { toContiguous } from "./to-contiguous.js";
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
@@ -73,6 +74,8 @@ function mayOverlap(
  * ```
  */
 export function copyBuffer(dest: BufferInfo, src: BufferInfo): void {
+  dest = infoForUse(dest);
+  src = infoForUse(src);
   if (dest.readonly) throw new BufferError("copyBuffer: the destination is read-only");
   if (dest.len < src.len) throw new BufferError("destination is too small to receive data from source");
   const destBuf = resolveBuffer(dest);
@@ -86,25 +89,11 @@ export function copyBuffer(dest: BufferInfo, src: BufferInfo): void {
   if (dest.itemsize !== src.itemsize || !sameShape(impliedShape(dest), impliedShape(src))) {
     throw new BufferError("copyBuffer: destination and source must have the same shape and itemsize");
   }
-  const itemsize = src.itemsize;
-  // ItemCursor walks in Fortran order only for "F": any other string, "" too, is C order.
-  // Stryker disable next-line StringLiteral: ItemCursor treats every order but "F" as "C"
-  const destCursor = new ItemCursor(dest, "C", destBuf);
-  if (mayOverlap(dest, destBuf, src, srcBuf)) {
-    const staged = toContiguous(src, "C");
-    for (let k = 0, sourceByte = 0; k < destCursor.itemCount; k++) {
-      const targetByte = destCursor.next();
-      for (let b = 0; b < itemsize; b++) target[targetByte + b] = staged[sourceByte++];
-    }
-    return;
-  }
-  const source = new Uint8Array(srcBuf);
-  // ItemCursor walks in Fortran order only for "F": any other string, "" too, is C order.
-  // Stryker disable next-line StringLiteral: ItemCursor treats every order but "F" as "C"
-  const srcCursor = new ItemCursor(src, "C", srcBuf);
-  for (let k = 0; k < destCursor.itemCount; k++) {
-    const targetByte = destCursor.next();
-    const sourceByte = srcCursor.next();
-    for (let b = 0; b < itemsize; b++) target[targetByte + b] = source[sourceByte + b];
-  }
+  const shape = impliedShape(src);
+  // The strided copy assumes disjoint memory: stage the source first when
+  // the two may share bytes.
+  const source = mayOverlap(dest, destBuf, src, srcBuf)
+    ? contiguousSide(toContiguous(src, "C"), shape, src.itemsize, "C")
+    : infoSide(src, srcBuf);
+  copyStrided(shape, src.itemsize, infoSide(dest, destBuf), source);
 }

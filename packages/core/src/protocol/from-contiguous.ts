@@ -10,7 +10,9 @@ import type { BufferInfo, ContiguityOrder } from "./buffer-info.js";
 import { isContiguous } from "../layout/contiguity.js";
 import { assertContiguityOrder } from "../layout/contiguity-order.js";
 import { ItemCursor } from "../layout/item-cursor.js";
-import { resolveBuffer } from "./resolve-buffer.js";
+import { copyStrided } from "../layout/strided-copy.js";
+import { orderedSides } from "./info-side.js";
+import { infoForUse, resolveBuffer } from "./resolve-buffer.js";
 
 function bytesOf(source: ArrayBufferView | ArrayBuffer | SharedArrayBuffer): Uint8Array {
   if (ArrayBuffer.isView(source)) return new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
@@ -44,6 +46,7 @@ export function fromContiguous(
   order: ContiguityOrder = "C",
 ): void {
   assertContiguityOrder(order);
+  info = infoForUse(info);
   if (info.readonly) throw new BufferError("fromContiguous: the destination is read-only");
   const buf = resolveBuffer(info);
   const target = new Uint8Array(buf);
@@ -58,7 +61,15 @@ export function fromContiguous(
   // shared WebAssembly.Memory hands out a new one at each grow()).
   if (bytes.buffer === buf || isSharedArrayBuffer(buf)) bytes = bytes.slice(0, len);
   const itemsize = info.itemsize;
-  const cursor = new ItemCursor(info, order === "F" ? "F" : "C", buf);
+  const walk = order === "F" ? "F" : "C";
+  const sides = len === info.len ? orderedSides(info, buf, bytes, walk) : null;
+  if (sides !== null) {
+    copyStrided(sides.shape, itemsize, sides.exported, sides.contiguous);
+    return;
+  }
+  // A short source fills the first items in order and leaves the rest, and
+  // Fortran order through pointers cannot run reversed: item by item.
+  const cursor = new ItemCursor(info, walk, buf);
   const itemCount = Math.floor(len / itemsize);
   for (let k = 0, sourceByte = 0; k < itemCount; k++) {
     const targetByte = cursor.next();

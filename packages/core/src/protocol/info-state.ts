@@ -34,6 +34,8 @@ export interface InfoState {
 }
 
 const states = new WeakMap<object, InfoState>();
+/** The infos `@mv/core` did not create (a caller's own objects), recorded on first use. */
+const foreign = new WeakSet<object>();
 
 /**
  * The state of an info, or undefined for one never seen.
@@ -60,4 +62,33 @@ export function stateOf(info: BufferInfo): InfoState | undefined {
  */
 export function attachState(info: object, state: InfoState): void {
   states.set(info, state);
+}
+
+/**
+ * The state of a BufferInfo built elsewhere (not by `getBuffer` or
+ * `fillInfo`), or undefined for one that was, or one never used.
+ *
+ * @example
+ * ```ts
+ * foreignStateOf(fillInfo(null, new ArrayBuffer(1), 0, 1, false, 0)); // returns undefined
+ * ```
+ */
+export function foreignStateOf(info: BufferInfo): InfoState | undefined {
+  return foreign.has(info) ? states.get(info) : undefined;
+}
+
+/**
+ * Records the state of an info `@mv/core` did not create, on its first use
+ * (see {@link foreignStateOf}).
+ *
+ * @example
+ * ```ts
+ * const info = {};
+ * rememberForeignState(info, { exporter: null, original: null, released: false, requiredByteLength: 0 });
+ * stateOf(info).requiredByteLength; // returns 0
+ * ```
+ */
+export function rememberForeignState(info: object, state: InfoState): void {
+  states.set(info, state);
+  foreign.add(info);
 }

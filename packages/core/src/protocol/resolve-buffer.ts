@@ -13,7 +13,8 @@ import { BufferError, ValueError } from "../errors.js";
 import { bufferByteLength, isDetachedBuffer } from "./brand-checks.js";
 import type { BufferInfo } from "./buffer-info.js";
 import { DETACHED_MESSAGE } from "./detachment.js";
-import { type InfoState, attachState, stateOf } from "./info-state.js";
+import { type InfoState, foreignStateOf, rememberForeignState, stateOf } from "./info-state.js";
+import { snapshotInfo } from "./snapshot-info.js";
 import { assertValidBufferInfo } from "./validate.js";
 
 /**
@@ -34,8 +35,43 @@ function foreignState(info: BufferInfo): InfoState {
     released: false,
     requiredByteLength: assertValidBufferInfo(info),
   };
-  attachState(info, state);
+  rememberForeignState(info, state);
   return state;
+}
+
+/**
+ * The BufferInfo an operation may trust for its whole run: an export of
+ * `getBuffer` or `fillInfo` as it is (frozen, checked when made), and one
+ * the caller built as a frozen snapshot of its fields taken now, each read
+ * once, and validated in full. A caller may change its own object between
+ * calls (its shape, its strides, a getter), so it is checked at every use,
+ * never trusted from the first; released stays released.
+ *
+ * @param info - an export, or a caller's BufferInfo
+ * @returns the info to use
+ * @throws BufferError when the caller's info is invalid; ValueError when it was released
+ *
+ * @example
+ * ```ts
+ * const info = { obj: null, buf: new ArrayBuffer(4), offset: 0, len: 4, readonly: false, itemsize: 1, format: "B", ndim: 1, shape: [4], strides: [1], suboffsets: null };
+ * const checked = infoForUse(info);
+ * info.shape[0] = 400;
+ * [checked.shape[0], Object.isFrozen(checked)]; // returns [4, true]
+ * ```
+ */
+export function infoForUse(info: BufferInfo): BufferInfo {
+  if (stateOf(info) !== undefined && foreignStateOf(info) === undefined) return info;
+  if (typeof info !== "object" || info === null) return info; // assertValidBufferInfo words the refusal
+  const previous = foreignStateOf(info);
+  if (previous?.released) throw new ValueError(RELEASED_MESSAGE);
+  const obj = (info as { obj?: unknown }).obj;
+  const state: InfoState = previous ?? { exporter: null, original: info, released: false, requiredByteLength: -1 };
+  // The snapshot's obj is the caller's (an object) or a stand-in: these
+  // operations never read it.
+  const snapshot = snapshotInfo(info, typeof obj === "object" && obj !== null ? obj : {}, state);
+  state.requiredByteLength = assertValidBufferInfo(snapshot);
+  if (previous === undefined) rememberForeignState(info, state);
+  return snapshot;
 }
 
 /**

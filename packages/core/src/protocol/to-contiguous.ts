@@ -10,7 +10,9 @@ import type { BufferInfo, ContiguityOrder } from "./buffer-info.js";
 import { isContiguous } from "../layout/contiguity.js";
 import { assertContiguityOrder } from "../layout/contiguity-order.js";
 import { ItemCursor } from "../layout/item-cursor.js";
-import { resolveBuffer } from "./resolve-buffer.js";
+import { copyStrided } from "../layout/strided-copy.js";
+import { orderedSides } from "./info-side.js";
+import { infoForUse, resolveBuffer } from "./resolve-buffer.js";
 import { allocateBytes } from "../allocate.js";
 
 /**
@@ -39,6 +41,7 @@ import { allocateBytes } from "../allocate.js";
  */
 export function toContiguous(info: BufferInfo, order: ContiguityOrder = "C", out?: Uint8Array): Uint8Array {
   assertContiguityOrder(order);
+  info = infoForUse(info);
   const len = info.len;
   if (out === undefined) {
     out = allocateBytes(len);
@@ -57,11 +60,18 @@ export function toContiguous(info: BufferInfo, order: ContiguityOrder = "C", out
   // WebAssembly.Memory hands out a new one at each grow()), which nothing
   // tells apart from unrelated memory.
   const target = out.buffer === buf || isSharedArrayBuffer(buf) ? new Uint8Array(len) : out;
-  const itemsize = info.itemsize;
-  const cursor = new ItemCursor(info, order === "F" ? "F" : "C", buf);
-  for (let k = 0, targetByte = 0; k < cursor.itemCount; k++) {
-    const sourceByte = cursor.next();
-    for (let b = 0; b < itemsize; b++) target[targetByte++] = source[sourceByte + b];
+  const walk = order === "F" ? "F" : "C";
+  const sides = orderedSides(info, buf, target, walk);
+  if (sides !== null) {
+    copyStrided(sides.shape, info.itemsize, sides.contiguous, sides.exported);
+  } else {
+    // Fortran order through pointers: item by item.
+    const itemsize = info.itemsize;
+    const cursor = new ItemCursor(info, walk, buf);
+    for (let k = 0, targetByte = 0; k < cursor.itemCount; k++) {
+      const sourceByte = cursor.next();
+      for (let b = 0; b < itemsize; b++) target[targetByte++] = source[sourceByte + b];
+    }
   }
   if (target !== out) out.set(target);
   return out;

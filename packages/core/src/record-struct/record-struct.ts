@@ -14,12 +14,13 @@
  * @packageDocumentation
  */
 
-import { StructError, ValueError } from "../errors.js";
+import { StructError } from "../errors.js";
 import { recordItemCodec, type RecordItemCodec } from "../records/record-codec.js";
 import { resolveRecordOptions, type RecordOptions } from "../records/record-options.js";
 import { releaseBuffer } from "../protocol/release-buffer.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
-import { holdExport, isBufferAccessError, isExporter, toByteWindow, type ByteWindow } from "../struct/byte-source.js";
+import { holdExport, isExporter, toByteWindow, type ByteWindow } from "../struct/byte-source.js";
+import { UnpackIterator } from "../struct/struct.js";
 import { packIntoArityError, structOffset, type SizedFormat } from "../struct/struct-errors.js";
 
 /** Runs `use` on the window of `buffer`, holding an exporter's export until it returns. */
@@ -151,9 +152,9 @@ export class RecordStruct<Item = unknown> {
     });
   }
 
-  /** @internal One step of an iterator: the values at `byteOffset`. */
-  readAt(view: DataView, byteOffset: number): unknown {
-    return this.valuesOf(view, byteOffset);
+  /** @internal One step of an iterator: the record (or values) at `byteOffset`. */
+  unpackAt(view: DataView, byteOffset: number): Item {
+    return this.valuesOf(view, byteOffset) as Item;
   }
 
   /** `RecordStruct('<i:id: d:value:')`, in the style of `Struct`'s repr. */
@@ -181,74 +182,13 @@ export class RecordStruct<Item = unknown> {
  * [...new RecordStruct("<B:v:").iterUnpack(Uint8Array.of(1, 2))]; // returns [{ v: 1 }, { v: 2 }]
  * ```
  */
-export class RecordUnpackIterator<Item = unknown> implements IterableIterator<Item> {
-  private declare readonly calls: RecordStruct<Item>;
-  private declare readonly view: DataView;
-  private declare readonly end: number;
-  private declare byteOffset: number;
-  private declare info: BufferInfo | null;
-
+export class RecordUnpackIterator<Item = unknown> extends UnpackIterator<Item> {
+  /**
+   * @param calls - the record struct that reads each step
+   * @param window - the bytes to step over
+   * @param info - the export held until the iteration ends, if any
+   */
   constructor(calls: RecordStruct<Item>, window: ByteWindow, info: BufferInfo | null) {
-    this.calls = calls;
-    this.view = window.view;
-    this.byteOffset = window.byteOffset;
-    this.end = window.byteOffset + window.byteLength;
-    this.info = info;
-  }
-
-  private finish(): void {
-    this.byteOffset = this.end;
-    const info = this.info;
-    if (info !== null) {
-      this.info = null;
-      releaseBuffer(info);
-    }
-  }
-
-  /**
-   * The next struct's values.
-   *
-   * @returns the next record (or list of values), or done
-   * @throws ValueError when the buffer was detached or shrunk meanwhile
-   */
-  next(): IteratorResult<Item> {
-    if (this.byteOffset >= this.end) {
-      if (this.info !== null) this.finish();
-      return { done: true, value: undefined };
-    }
-    let value: unknown;
-    try {
-      value = this.calls.readAt(this.view, this.byteOffset);
-    } catch (error) {
-      this.finish();
-      if (!isBufferAccessError(error)) throw error;
-      throw new ValueError("the buffer was detached or shrunk during iteration");
-    }
-    this.byteOffset += this.calls.sized.size;
-    return { done: false, value: value as Item };
-  }
-
-  /**
-   * Closes the iterator and releases the export held, if any.
-   *
-   * @returns done, with `value`
-   */
-  return(value?: unknown): IteratorResult<Item> {
-    this.finish();
-    return { done: true, value };
-  }
-
-  /** How many structs are left (`__length_hint__`). */
-  lengthHint(): number {
-    return (this.end - this.byteOffset) / this.calls.sized.size;
-  }
-
-  /**
-   * Returns the iterator itself.
-   *
-   * @returns this iterator
-   */
-  [Symbol.iterator](): this {
-    return this;
+    super(calls, window, info);
   }
 }

@@ -91,6 +91,11 @@ function packIntoArgs(
   }
 }
 
+/** `Struct.packInto` in general: any arguments, any buffer (exporters too). */
+function packIntoAll(this: Struct, ...args: unknown[]): void {
+  packIntoArgs(this.compiled, this.memo, args, 0, args.length);
+}
+
 /** `packIntoArgs` on an exporter: its export is held until the values are written. */
 function packIntoExported(compiled: CompiledFormat, buffer: object, args: ArrayLike<unknown>, start: number): void {
   const held = holdExport(buffer, true);
@@ -128,6 +133,17 @@ function unpackFromExported(compiled: CompiledFormat, buffer: object, offset: un
 
 
 /**
+ * What an {@link UnpackIterator} reads with: a struct's size and its read of
+ * one struct at a byte offset (a compiled format, or a `RecordStruct`).
+ */
+export interface StructReader<T> {
+  /** The size in bytes of one struct. */
+  readonly size: number;
+  /** The struct at `byteOffset` of `view`. */
+  unpackAt(view: DataView, byteOffset: number): T;
+}
+
+/**
  * The iterator of {@link iterUnpack}: CPython's `unpack_iterator`, which reads
  * one struct per step from the buffer it was given. A buffer detached or
  * shrunk under it makes the next step throw `ValueError`.
@@ -143,15 +159,15 @@ function unpackFromExported(compiled: CompiledFormat, buffer: object, offset: un
  * [...new Struct("B").iterUnpack(new Uint8Array([1, 2]))]; // returns [[1], [2]]
  * ```
  */
-export class UnpackIterator implements IterableIterator<StructValue[]> {
-  private declare readonly compiled: CompiledFormat;
+export class UnpackIterator<T = StructValue[]> implements IterableIterator<T> {
+  private declare readonly compiled: StructReader<T>;
   private declare readonly view: DataView;
   private declare readonly end: number;
   private declare byteOffset: number;
   /** The export held, if the buffer is an exporter, until it is released. */
   private declare info: BufferInfo | null;
 
-  constructor(compiled: CompiledFormat, window: ByteWindow, info: BufferInfo | null = null) {
+  constructor(compiled: StructReader<T>, window: ByteWindow, info: BufferInfo | null = null) {
     this.compiled = compiled;
     this.view = window.view;
     this.byteOffset = window.byteOffset;
@@ -176,12 +192,12 @@ export class UnpackIterator implements IterableIterator<StructValue[]> {
    * @throws ValueError when the buffer was detached or shrunk during
    * iteration; the iterator is then exhausted
    */
-  next(): IteratorResult<StructValue[]> {
+  next(): IteratorResult<T> {
     if (this.byteOffset >= this.end) {
       if (this.info !== null) this.finish();
       return { done: true, value: undefined };
     }
-    let value: StructValue[];
+    let value: T;
     try {
       value = this.compiled.unpackAt(this.view, this.byteOffset);
     } catch (error) {
@@ -199,7 +215,7 @@ export class UnpackIterator implements IterableIterator<StructValue[]> {
    *
    * @returns done, with `value`
    */
-  return(value?: unknown): IteratorResult<StructValue[]> {
+  return(value?: unknown): IteratorResult<T> {
     this.finish();
     return { done: true, value };
   }
@@ -305,8 +321,45 @@ export class Struct {
 
   /** Packs the values into `buffer` at `offset` (negative counts from the end). */
   packInto(buffer: unknown, offset: OffsetArg, ...values: unknown[]): void;
-  packInto(...args: unknown[]): void {
-    packIntoArgs(this.compiled, this.memo, args, 0, args.length);
+  packInto(
+    buffer?: unknown,
+    offset?: unknown,
+    p0?: unknown,
+    p1?: unknown,
+    p2?: unknown,
+    p3?: unknown,
+    p4?: unknown,
+    p5?: unknown,
+    p6?: unknown,
+    p7?: unknown,
+  ): void {
+    // The common case, a buffer whose window is memoised and a small offset
+    // in range, hands the values to the format's generated packer as
+    // arguments: no array is made per call. Only `arguments.length` is read
+    // and `arguments` is only forwarded, which V8 does without making it.
+    const compiled = this.compiled;
+    const writeArgs = compiled.writeArgs;
+    if (writeArgs !== null && arguments.length === compiled.len + 2) {
+      const memo = this.memo;
+      if (
+        buffer === memo.source &&
+        memo.reusable &&
+        typeof offset === "number" &&
+        (offset | 0) === offset &&
+        offset >= 0 &&
+        memo.byteLength - offset >= compiled.size
+      ) {
+        try {
+          writeArgs(memo.view, memo.byteOffset + offset, p0, p1, p2, p3, p4, p5, p6, p7);
+          return;
+        } catch (error) {
+          if (!isBufferAccessError(error)) throw error;
+          memo.forget(); // detached since the window was made: the general path starts again
+        }
+      }
+    }
+    // eslint-disable-next-line prefer-rest-params
+    return packIntoAll.apply(this as unknown as Struct, arguments as unknown as unknown[]);
   }
 
   /** @internal `pack` of `values[start …]`, `count` of them. */

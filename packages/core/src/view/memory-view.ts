@@ -56,9 +56,17 @@ function derived(view: MemoryView, parts: LayoutParts, format?: string, itemsize
     new MemoryView(
       mbufOf(view),
       makeLayout(parts.byteOffset, parts.shape, parts.byteStrides, parts.suboffsets, format ?? l.format, itemsize ?? l.itemsize, l.readonly),
+      CONSTRUCT_KEY,
     ),
   );
 }
+
+/**
+ * The key the constructor asks for: only this module holds it, so a view is
+ * made only by `from` and the derivations, whose layouts are checked to fit
+ * the export (a public constructor would take any layout on trust).
+ */
+const CONSTRUCT_KEY: unique symbol = Symbol("MemoryView.construct");
 
 /**
  * A view of the memory of any exporter (anything {@link getBuffer}
@@ -91,9 +99,11 @@ export class MemoryView extends ViewAttributes {
    *
    * @param mbuf - the managed buffer
    * @param layout - the view's layout
+   * @param key - this module's private key: without it the constructor
+   *   refuses, since nothing checks that `layout` fits `mbuf`
    */
-  constructor(mbuf: ManagedBuffer, layout: ViewLayout) {
-    if (!(mbuf instanceof ManagedBuffer)) {
+  constructor(mbuf: ManagedBuffer, layout: ViewLayout, key?: typeof CONSTRUCT_KEY) {
+    if (key !== CONSTRUCT_KEY || !(mbuf instanceof ManagedBuffer)) {
       throw new TypeError("MemoryView cannot be constructed directly: use MemoryView.from(obj)");
     }
     super(mbuf, layout);
@@ -131,7 +141,7 @@ export class MemoryView extends ViewAttributes {
       assertViewMeetsRequest(obj, flags);
       const mbuf = mbufOf(obj);
       if (options.autoRelease === true) mbuf.autoRelease = true;
-      return new MemoryView(mbuf, layoutOf(obj));
+      return new MemoryView(mbuf, layoutOf(obj), CONSTRUCT_KEY);
     }
     const mbuf = ManagedBuffer.fromObject(obj, flags);
     if (options.autoRelease === true) mbuf.autoRelease = true;
@@ -146,7 +156,7 @@ export class MemoryView extends ViewAttributes {
       master.itemsize,
       master.readonly,
     );
-    return new MemoryView(mbuf, layout);
+    return new MemoryView(mbuf, layout, CONSTRUCT_KEY);
   }
 
   /**
@@ -356,7 +366,7 @@ export class MemoryView extends ViewAttributes {
     const l = layoutOf(this);
     return keepRecords(
       this,
-      new MemoryView(mbufOf(this), makeLayout(l.byteOffset, l.shape, l.byteStrides, l.suboffsets, l.format, l.itemsize, true)),
+      new MemoryView(mbufOf(this), makeLayout(l.byteOffset, l.shape, l.byteStrides, l.suboffsets, l.format, l.itemsize, true), CONSTRUCT_KEY),
     );
   }
 
@@ -379,7 +389,7 @@ export class MemoryView extends ViewAttributes {
    */
   derive(options: DeriveOptions): MemoryView {
     checkReleased(this);
-    return keepRecords(this, new MemoryView(mbufOf(this), deriveParts(mbufOf(this), layoutOf(this), options)));
+    return keepRecords(this, new MemoryView(mbufOf(this), deriveParts(mbufOf(this), layoutOf(this), options), CONSTRUCT_KEY));
   }
 
   /**
@@ -411,7 +421,7 @@ export class MemoryView extends ViewAttributes {
   withRecords(options?: RecordOptions): MemoryView {
     checkReleased(this);
     const resolved = resolveRecordOptions(options);
-    const view = new MemoryView(mbufOf(this), layoutOf(this));
+    const view = new MemoryView(mbufOf(this), layoutOf(this), CONSTRUCT_KEY);
     setRecords(view, resolved);
     return view;
   }

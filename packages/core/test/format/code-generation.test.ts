@@ -127,8 +127,19 @@ describe("generated functions against the interpreter", () => {
           expect(ra).toEqual(rb);
           expect(a).toEqual(b);
         }
+        // The packer that takes its values as arguments (formats of up to eight values).
+        const writeArgs = generated.writeArgs;
+        expect(writeArgs === null).toBe(generated.len > 8);
+        if (writeArgs !== null) {
+          const a = new Uint8Array(generated.size + 5).map((_, i) => (seed + i * 7) & 255);
+          const b = a.slice();
+          const ra = outcome(() => writeArgs(new DataView(a.buffer), 3, ...values));
+          const rb = outcome(() => interpreted.writeAt(new DataView(b.buffer), 3, values, 0));
+          expect(ra).toEqual(rb);
+          expect(a).toEqual(b);
+        }
       }),
-      { numRuns: 3000 },
+      { numRuns: 1000 },
     );
   });
 
@@ -254,13 +265,14 @@ describe("the generated source", () => {
       (t) => [`get${t}`, `set${t}`],
     ),
   ]);
-  const NUMBERED = /^[atrxw]\d+$/;
+  const NUMBERED = /^[atrxwyp]\d+$/;
 
   test("holds only the codec's own words, whatever the format", () => {
     fc.assert(
       fc.property(caseArb, ({ format }) => {
         const { generated } = bothWays(format);
-        for (const source of [generated.unpackAt.toString(), generated.writeAt.toString()]) {
+        const sources = [generated.unpackAt, generated.writeAt, generated.writeArgs ?? (() => 0)].map(String);
+        for (const source of sources) {
           // Numbers (bigint literals too) first, so that their digits and `n` are no words.
           for (const word of source.replace(/\b\d+n?\b/g, " ").match(/[A-Za-z_$][\w$]*/g) ?? []) {
             expect(ALLOWED.has(word) || NUMBERED.test(word), `${word} in ${source}`).toBe(true);

@@ -9,6 +9,8 @@ import { OverflowError, StructError, UnicodeEncodeError, ValueError } from "../.
 import { Struct, calcsize, iterUnpack, pack, packInto, unpack, unpackFrom } from "../../src/struct/index.js";
 import { MemoryView } from "../../src/view/index.js";
 
+/** An error with this Python name and message (codec errors carry more fields, such as a kind). */
+const py = (name: string, message: string): unknown => expect.objectContaining({ name, message });
 const hex = (u: Uint8Array): string => Array.from(u, (b) => b.toString(16).padStart(2, "0")).join("");
 const fromHex = (h: string): Uint8Array => Uint8Array.from(h.match(/../g) ?? [], (b) => parseInt(b, 16));
 
@@ -38,15 +40,15 @@ describe("pack", () => {
   });
 
   test("the standard F of the other byte order checks each half for overflow", () => {
-    expect(() => pack(">F", 1e300)).toThrow(new OverflowError("float too large to pack with f format"));
+    expect(() => pack(">F", 1e300)).toThrow(py("OverflowError", "float too large to pack with f format"));
     expect(() => pack("!F", { real: 1, imag: -3.5e38 })).toThrow(OverflowError);
     // an int that overflows the float half: s_pack_internal's rewording
-    expect(() => pack(">F", 2n ** 128n)).toThrow(new StructError("int too large to convert"));
+    expect(() => pack(">F", 2n ** 128n)).toThrow(py("StructError", "int too large to convert"));
   });
 
   test("a value PyComplex_AsCComplex refuses", () => {
     for (const value of ["x", null, undefined, [1, 2], { real: 1 }, { real: 1n, imag: 0 }, new Uint8Array(1), 2n ** 1100n]) {
-      expect(() => pack("D", value)).toThrow(new StructError("required argument is not a complex"));
+      expect(() => pack("D", value)).toThrow(py("StructError", "required argument is not a complex"));
     }
   });
 
@@ -73,8 +75,8 @@ describe("pack", () => {
   });
 
   test("the float and double codes still refuse a complex", () => {
-    expect(() => pack("d", { real: 1, imag: 0 })).toThrow(new StructError("required argument is not a float"));
-    expect(() => pack("f", { real: 1, imag: 0 })).toThrow(new StructError("required argument is not a float"));
+    expect(() => pack("d", { real: 1, imag: 0 })).toThrow(py("StructError", "required argument is not a float"));
+    expect(() => pack("f", { real: 1, imag: 0 })).toThrow(py("StructError", "required argument is not a float"));
   });
 });
 
@@ -95,7 +97,7 @@ describe("unpack", () => {
   });
 
   test("a short buffer", () => {
-    expect(() => unpack("D", new Uint8Array(8))).toThrow(new StructError("unpack requires a buffer of 16 bytes"));
+    expect(() => unpack("D", new Uint8Array(8))).toThrow(py("StructError", "unpack requires a buffer of 16 bytes"));
   });
 });
 
@@ -129,6 +131,6 @@ describe("UnicodeEncodeError", () => {
     );
   });
   test("as bytes, a byte above 127 stays a bad char", () => {
-    expect(() => calcsize(Uint8Array.of(0xe9))).toThrow(new StructError("bad char in struct format"));
+    expect(() => calcsize(Uint8Array.of(0xe9))).toThrow(py("StructError", "bad char in struct format"));
   });
 });

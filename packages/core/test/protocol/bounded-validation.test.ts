@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { BufferError } from "../../src/errors.js";
-import { BufferFlags, GET_BUFFER, getBuffer, getPointer, reachableExtent, releaseBuffer } from "../../src/protocol/index.js";
+import { BufferFlags, GET_BUFFER, copyBuffer, fromContiguous, getBuffer, getPointer, reachableExtent, releaseBuffer, toContiguous, type BufferInfo } from "../../src/protocol/index.js";
 
 const N = 4096;
 
@@ -51,5 +51,39 @@ describe("suboffset validation is linear in the distinct pointer slots", () => {
     const info = { obj: null, buf, offset: 0, len: 2 ** 40, readonly: true, itemsize: 1, format: "B", ndim: 3,
       shape: [1, 2 ** 40, 1], strides: [8, 1, 8], suboffsets: [0, -1, 0] };
     expect(() => reachableExtent(info, buf)).toThrow(BufferError);
+  });
+});
+
+describe("a caller's BufferInfo is checked at every use, not trusted from the first", () => {
+  const make = () => {
+    const bytes = new Uint8Array(16).fill(0xee); // guard bytes past the 4 the info covers
+    const info = { obj: null, buf: bytes.buffer, offset: 0, len: 4, readonly: false, itemsize: 1, format: "B",
+      ndim: 1, shape: [4], strides: [1], suboffsets: null } as { -readonly [K in keyof BufferInfo]: BufferInfo[K] } & { shape: number[]; strides: number[] };
+    return { bytes, info };
+  };
+  test("toContiguous after the caller grows its shape past buf", () => {
+    const { info } = make();
+    expect(Array.from(toContiguous(info))).toEqual([0xee, 0xee, 0xee, 0xee]);
+    info.shape[0] = 64;
+    info.len = 64;
+    expect(() => toContiguous(info)).toThrow(BufferError);
+  });
+  test("copyBuffer and fromContiguous after the caller moves the strides out", () => {
+    const { bytes, info } = make();
+    const source = { ...info, buf: new Uint8Array([1, 2, 3, 4]).buffer, shape: [4], strides: [1] };
+    copyBuffer(info, source);
+    expect(Array.from(bytes.subarray(0, 5))).toEqual([1, 2, 3, 4, 0xee]);
+    info.strides[0] = 100;
+    expect(() => copyBuffer(info, source)).toThrow(BufferError);
+    expect(() => fromContiguous(info, new Uint8Array(4))).toThrow(BufferError);
+    expect(Array.from(bytes.subarray(4))).toEqual(new Array(12).fill(0xee));
+  });
+  test("a getter that answers differently each time is read once per use", () => {
+    const bytes = new Uint8Array(8);
+    let reads = 0;
+    const info = { obj: null, buf: bytes.buffer, offset: 0, readonly: false, itemsize: 1, format: "B", ndim: 1,
+      strides: [1], suboffsets: null, get len() { return 4; }, get shape() { reads++; return reads === 1 ? [4] : [4096]; } };
+    expect(toContiguous(info as unknown as BufferInfo).length).toBe(4);
+    expect(() => toContiguous(info as unknown as BufferInfo)).toThrow(BufferError);
   });
 });

@@ -100,3 +100,19 @@ describe("reshape terminates on every input", () => {
     expect(() => zero([3 ** 16, 3 ** 16]).reshape([3 ** 17, 3 ** 15 + 1])).toThrow(ValueError);
   });
 });
+
+describe("no unchecked entry points", () => {
+  test("the MemoryView constructor refuses a caller's managed buffer and layout", () => {
+    const small = MemoryView.from(new Uint8Array(4));
+    const big = MemoryView.from(new Uint8Array(4096));
+    const Ctor = MemoryView as unknown as new (mbuf: unknown, layout: unknown) => MemoryView;
+    expect(() => new Ctor(small._mbuf, big.layout)).toThrow(
+      new TypeError("MemoryView cannot be constructed directly: use MemoryView.from(obj)"),
+    );
+    expect(() => new Ctor(small._mbuf, small.layout)).toThrow(TypeError);
+    // the views are untouched and still work
+    expect(small.toBytes()).toEqual(new Uint8Array(4));
+    big.release();
+    small.release();
+  });
+});

@@ -1,0 +1,20 @@
+/**
+ * The `struct/calcsize` group: calcsize recorded from CPython, and its
+ * format argument of every type.
+ *
+ * @packageDocumentation
+ */
+
+import type { GroupDefinition } from "../../group-definition.js";
+import * as pep3118Formats from "./pep3118-formats.js";
+import * as recordedCalls from "./recorded-calls.js";
+
+/** The `struct/calcsize` group: its sources of cases, what each needs, and the feature that gates it. */
+export const group: GroupDefinition = {
+  name: "struct/calcsize",
+  about: "calcsize recorded from CPython, and its format argument of every type",
+  entries: [
+    { needs: ["struct"], cases: (ctx) => recordedCalls.recorded(ctx, ["calcsize"]) },
+    { needs: ["struct"], cases: pep3118Formats.formatArguments },
+  ],
+};
