@@ -106,7 +106,7 @@ function withNativeFunctions(standard: Row[], native: Row[]): Row[] {
   return standard.map((row) => {
     const twin = native.find((n) => n.char === row.char);
     if (twin === undefined || twin.size !== row.size || "fd?".includes(row.char)) return row;
-    return { ...row, unpack: twin.unpack, pack: twin.pack, unpackRun: twin.unpackRun };
+    return { ...row, unpack: twin.unpack, packKey: twin.packKey, unpackRun: twin.unpackRun };
   });
 }
 
