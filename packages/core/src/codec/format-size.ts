@@ -12,16 +12,29 @@ import { StructError, ValueError } from "../errors.js";
 import { registerMemoCache } from "../memo-caches.js";
 import { BoundedCache, STRUCT_CACHE_CAPACITY } from "./bounded-cache.js";
 import { formatBytes, formatText } from "./format-arg.js";
-import { measureStruct, tablePrefix } from "./measure.js";
+import { measureStruct, tablePrefix, type Measure } from "./measure.js";
 import { parsePep3118 } from "./pep3118/grammar.js";
 import { sizeTable } from "./size-table.js";
 
-/** What `struct` measures a format (bytes or str) to be; throws what `Struct(format)` would. */
-function structSize(format: unknown): number {
+/**
+ * What `struct` measures a format argument (`str` or `bytes`) to be, by the
+ * size tables: `calcsize` without compiling. Throws what `Struct(format)`
+ * would.
+ *
+ * @example
+ * ```ts
+ * structMeasure("<iid").size; // returns 16
+ * ```
+ * @example
+ * ```ts
+ * structMeasure("9007199254740993x").exactSize; // returns 9007199254740993n
+ * ```
+ */
+export function structMeasure(format: unknown): Measure {
   const text = formatBytes(format);
   if (text.includes("\0")) throw new StructError("embedded null character");
   const prefix = tablePrefix(text, 0);
-  return measureStruct(text, prefix.start, sizeTable(prefix.name)).size;
+  return measureStruct(text, prefix.start, sizeTable(prefix.name));
 }
 
 const cache = new BoundedCache<number>(STRUCT_CACHE_CAPACITY);
@@ -50,7 +63,7 @@ export function formatSize(format: string | Uint8Array): number {
   let size = cache.get(text);
   if (size !== undefined) return size;
   try {
-    size = structSize(format);
+    size = structMeasure(format).size;
   } catch (error) {
     if (error instanceof StructError) {
       size = parsePep3118(text).itemsize;

@@ -24,6 +24,8 @@ import type { Unpacker } from "../codec/unpack.js";
 import { registerMemoCache } from "../memo-caches.js";
 import { ByteWindowMemo, isBufferAccessError } from "./byte-source.js";
 import { unpackExported, unpackFromExported } from "./exported-reads.js";
+import { cachedStruct } from "./cache.js";
+import type { Struct } from "./struct.js";
 import { structOffset } from "./struct-errors.js";
 import { iterUnpackBuffer, type UnpackIterator } from "./unpack-iterator.js";
 
@@ -97,30 +99,39 @@ export class FormatReader {
   }
 }
 
-const cache = new BoundedCache<FormatReader>(STRUCT_CACHE_CAPACITY);
+const cache = new BoundedCache<Reader>(STRUCT_CACHE_CAPACITY);
 let memoFormat: string | undefined;
-let memoReader: FormatReader | undefined;
+let memoReader: Reader | undefined;
 registerMemoCache(() => {
   cache.clear();
   memoFormat = undefined;
   memoReader = undefined;
 });
 
+/** What the module-level reading functions read through: a `FormatReader`, or a `Struct` already compiled. */
+export type Reader = Pick<FormatReader, "size" | "unpack" | "unpackFrom" | "iterUnpack"> | Struct;
+
+/** A reader of `text`: the `Struct` the module-level cache holds for it, or a new `FormatReader`. */
+function newReader(text: string, format: string | Uint8Array): Reader {
+  return cachedStruct(text) ?? new FormatReader(format);
+}
+
 /**
- * The {@link FormatReader} of a format argument (`str` or `bytes`), from the
- * cache or compiled now; throws what `Struct(format)` would.
+ * The reader of a format argument (`str` or `bytes`), from the cache, or
+ * the `Struct` of the format if `pack` or `packInto` compiled one, or a
+ * {@link FormatReader} compiled now; throws what `Struct(format)` would.
  *
  * @example
  * ```ts
  * readerFor("<iid").size; // returns 16
  * ```
  */
-export function readerFor(format: unknown): FormatReader {
+export function readerFor(format: unknown): Reader {
   if (typeof format === "string") {
-    if (format === memoFormat) return memoReader as FormatReader;
+    if (format === memoFormat) return memoReader as Reader;
     let reader = cache.get(format);
     if (reader === undefined) {
-      reader = new FormatReader(format);
+      reader = newReader(format, format);
       cache.set(format, reader);
     }
     memoFormat = format;
@@ -132,7 +143,7 @@ export function readerFor(format: unknown): FormatReader {
   const text = formatBytes(format);
   let reader = cache.get(text);
   if (reader === undefined) {
-    reader = new FormatReader(format as Uint8Array);
+    reader = newReader(text, format as Uint8Array);
     cache.set(text, reader);
   }
   return reader;

@@ -3,12 +3,14 @@
  * in a bounded cache, then calls the method of the same name: `pack` and
  * `packInto` that of a `Struct` ({@link structFor}), the reading functions
  * that of a {@link FormatReader} (the reading half of a `Struct`, so that a
- * program that only reads carries no pack code).
+ * program that only reads carries no pack code) or of the `Struct` already
+ * compiled. `calcsize` only measures the format.
  *
  * @packageDocumentation
  */
 
 import { structFor } from "./cache.js";
+import { structMeasure } from "../codec/format-size.js";
 import { readerFor } from "./format-reader.js";
 import type { OffsetArg } from "./struct.js";
 import type { UnpackIterator } from "./unpack-iterator.js";
@@ -39,7 +41,10 @@ function missingFormat(): TypeError {
  * ```
  */
 export function calcsize(format: FormatArg): number {
-  return readerFor(format).size;
+  // The measure alone (struct's first pass, by the size tables): no code is
+  // compiled for a format that is only measured.
+  const measure = structMeasure(format);
+  return measure.size <= Number.MAX_SAFE_INTEGER ? measure.size : (measure.exactSize as unknown as number);
 }
 
 /**

@@ -7,7 +7,8 @@
 import { describe, expect, test } from "vitest";
 import { Struct, calcsize, clearCache, iterUnpack, unpack, unpackFrom } from "../../src/index.js";
 import { MemoryView } from "../../src/index.js";
-import { readerFor } from "../../src/struct/format-reader.js";
+import { structFor } from "../../src/struct/cache.js";
+import { FormatReader, readerFor } from "../../src/struct/format-reader.js";
 
 /** The result, or the error's name and message. */
 function outcome(run: () => unknown): unknown {
@@ -71,6 +72,14 @@ describe("readerFor", () => {
     expect(readerFor(new TextEncoder().encode("<iid"))).toBe(reader);
     clearCache();
     expect(readerFor("<iid")).not.toBe(reader);
+  });
+
+  test("reads through the Struct that pack compiled, rather than compile the format again", () => {
+    clearCache();
+    const struct = structFor("<hh");
+    expect(readerFor("<hh")).toBe(struct);
+    expect(readerFor("<ii")).toBeInstanceOf(FormatReader);
+    expect(unpack("<hh", new Uint8Array([1, 0, 2, 0]))).toEqual([1, 2]);
   });
 
   test("gives a size above 2**53 exactly, as Struct does", () => {
