@@ -121,7 +121,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         if (!GROUPS.some((g) => g.name === name) && !TOPICS.includes(name)) {
           throw new UsageError(`unknown group '${name}' (mv-conformance --list shows the groups)`);
         }
-        (options.groups ??= []).push(name);
+        options.groups ??= [];
+        options.groups.push(name);
         break;
       }
       case "--json":

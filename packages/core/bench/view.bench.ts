@@ -72,8 +72,20 @@ function sumView(v: MemoryView): number {
 let turn = 0;
 
 describe("element get over 1M doubles, array or view passed as an argument", () => {
-  bench("raw Float64Array loop", () => void (sink = sumArray(arrays[turn++ & 1])), OPTIONS);
-  bench("MemoryView get(i) loop", () => void (sink = sumView(views[turn++ & 1])), OPTIONS);
+  bench(
+    "raw Float64Array loop",
+    () => {
+      sink = sumArray(arrays[turn++ & 1]);
+    },
+    OPTIONS,
+  );
+  bench(
+    "MemoryView get(i) loop",
+    () => {
+      sink = sumView(views[turn++ & 1]);
+    },
+    OPTIONS,
+  );
 });
 
 const big = new Uint8Array(8 * 1024 * 1024);

@@ -124,11 +124,11 @@ function describeCase(c: Case): string {
   const parts = [`#${c.id} ${c.kind}`];
   if ("fmt" in c && c.fmt !== undefined) parts.push(`fmt=${JSON.stringify(c.fmt)}`);
   if ("fmt_arg" in c) parts.push(`fmt=${JSON.stringify(c.fmt_arg)}`);
-  if ("buffer" in c && c.buffer !== undefined) parts.push(`buffer=${c.buffer.length > 48 ? c.buffer.slice(0, 48) + "…" : c.buffer}`);
+  if ("buffer" in c && c.buffer !== undefined) parts.push(`buffer=${c.buffer.length > 48 ? `${c.buffer.slice(0, 48)}…` : c.buffer}`);
   if ("offset" in c && c.offset !== undefined) parts.push(`offset=${c.offset}`);
   if ("args" in c && c.args !== undefined) {
     const a = JSON.stringify(c.args);
-    parts.push(`args=${a.length > 120 ? a.slice(0, 120) + "…" : a}`);
+    parts.push(`args=${a.length > 120 ? `${a.slice(0, 120)}…` : a}`);
   }
   return parts.join(" ");
 }
@@ -322,7 +322,7 @@ const runners: { [K in Kind]: (c: CaseOf<K>, mode: Mode) => Outcome | "not-appli
     const afterMismatch = (): Outcome => {
       const got = bytesToHex(buf);
       if (got !== c.expect.after) {
-        return `buffer afterwards: expected ${c.expect.after}, got ${got}` + (isError(c.expect) ? " (CPython zeroes the item area, then writes values up to the bad one)" : "");
+        return `buffer afterwards: expected ${c.expect.after}, got ${got}${isError(c.expect) ? " (CPython zeroes the item area, then writes values up to the bad one)" : ""}`;
       }
       return guardMismatch(buf);
     };

@@ -406,7 +406,9 @@ describe("against a naive model", () => {
         if (addresses.length === 0) {
           expect(extent.byteLength).toBe(0);
         } else {
+          // biome-ignore lint/complexity/useMathMinMax: the addresses are bigints, which Math.min refuses
           const lowest = addresses.reduce((a, b) => (a < b ? a : b));
+          // biome-ignore lint/complexity/useMathMinMax: the addresses are bigints, which Math.max refuses
           const highest = addresses.reduce((a, b) => (a > b ? a : b));
           expect(extent.start).toBe(lowest);
           expect(extent.end).toBe(highest + BigInt(itemsize));

@@ -218,7 +218,7 @@ export class PyArray implements Iterable<ArrayItem> {
       }
       this.#resizeItems(kept.length);
       const now = this.#store.bytes();
-      kept.forEach((item, i) => now.set(item, i * size));
+      kept.forEach((item, i) => { now.set(item, i * size); });
       return;
     }
     if (needed !== slicelength) {
@@ -374,7 +374,7 @@ export class PyArray implements Iterable<ArrayItem> {
     const converted = list.map((v) => this.#row.convert(v));
     const n = this.length;
     this.#resizeItems(n + converted.length);
-    converted.forEach((x, i) => this.#write(n + i, x));
+    converted.forEach((x, i) => { this.#write(n + i, x); });
   }
 
   /** `a.tounicode()`: the code points of a `u` or `w` array as a string. */
@@ -396,7 +396,7 @@ export class PyArray implements Iterable<ArrayItem> {
     const codes = [...ustr].map((ch) => ch.codePointAt(0) as number);
     const n = this.length;
     this.#resizeItems(n + codes.length);
-    codes.forEach((code, i) => this.#write(n + i, code));
+    codes.forEach((code, i) => { this.#write(n + i, code); });
   }
 
   /**

@@ -310,6 +310,7 @@ export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
   get(key: MemoryviewKey): Item | PyMemoryView<Item> | MemoryviewItem;
   get(key: MemoryviewKey): unknown {
     // Python's m[0, 1, 0] is one key, a tuple; extra arguments are not ignored.
+    // biome-ignore lint/complexity/noArguments: Python counts the arguments; a rest parameter would allocate an array on every call
     if (arguments.length !== 1) throw arityError("get", 1, arguments);
     if (typeof key === "number") {
       const view = this._view;
@@ -369,6 +370,7 @@ export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
    * ```
    */
   set(key: MemoryviewKey, value: unknown): void {
+    // biome-ignore lint/complexity/noArguments: Python counts the arguments; a rest parameter would allocate an array on every call
     if (arguments.length !== 2) throw arityError("set", 2, arguments);
     if (typeof key === "number") {
       const view = this._view;

@@ -23,7 +23,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { bytearray, bytes, hashBytes, memoryview, PyMemoryView, slice } from "../../src/index.js";
+import { bytearray, bytes, hashBytes, memoryview, type PyMemoryView, slice } from "../../src/index.js";
 import { fromHex, LayoutExporter, toHex, type LayoutSpec } from "./support/layout-exporter.js";
 import {
   decodeArg,
@@ -200,7 +200,12 @@ describe(`memoryview against CPython ${fixture.python} and NumPy ${fixture.numpy
           const view = memoryview(bytes(data)).get(decodeArg(c.slice) as object) as PyMemoryView;
           return c.format !== "B" && view.c_contiguous ? view.cast(c.format!) : view;
         };
-        expectOutcome(() => (m = make()).hash(), c.result, label, (value) => {
+        expectOutcome(
+          () => {
+            m = make();
+            return m.hash();
+          },
+          c.result, label, (value) => {
           const python = BigInt((c.result.ok as { int: string }).int);
           expect(value, label).toBe(Number(BigInt.asIntN(53, python)));
           if (c.equals_bytes) expect(value, label).toBe(hashBytes(m.tobytes()));

@@ -283,7 +283,12 @@ describe("methods", () => {
   it("equals reflects to a non-exporter's own equals, as == reflects to __eq__ (not once released)", () => {
     const m = memoryview(Uint8Array.of(1));
     const asked: unknown[] = [];
-    const other = { equals: (x: unknown) => (asked.push(x), true) };
+    const other = {
+      equals: (x: unknown) => {
+        asked.push(x);
+        return true;
+      },
+    };
     expect([m.equals(other), m.equals({}), m.equals(null)]).toEqual([true, false, false]);
     expect(asked).toEqual([m]);
     m.release();

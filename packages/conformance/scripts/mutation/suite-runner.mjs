@@ -38,7 +38,8 @@ class SuiteRunner {
   }
 
   get ns() {
-    return (globalThis[this.globalNamespace] ??= {});
+    globalThis[this.globalNamespace] ??= {};
+    return globalThis[this.globalNamespace];
   }
 
   // Loads the chunks from the sandbox (this process's working directory):
@@ -65,7 +66,8 @@ class SuiteRunner {
     });
     this.chunks = undefined;
     await this.runner?.close();
-    const runner = (this.runner = createServerModuleRunner(this.server.environments.ssr, { hmr: false, sourcemapInterceptor: false }));
+    const runner = createServerModuleRunner(this.server.environments.ssr, { hmr: false, sourcemapInterceptor: false });
+    this.runner = runner;
     const module = await runner.import(path.join(root, "packages/conformance/test/mutation/suite-chunks.ts"));
     // Registering the cases runs a little of the implementation (a group may
     // build a sample object to see which methods it has). Coverage there is

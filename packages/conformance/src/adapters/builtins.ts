@@ -24,7 +24,7 @@ const structEntries = STRUCT_NAMES.filter((name) => typeof c[name] === "function
 
 const capiEntries = CAPI_NAMES.filter((name) => typeof c[name] === "function").map((name) => [name, c[name]]);
 // The contract's pointer slot size is a constant, not a function.
-if (typeof c["POINTER_SIZE"] === "number") capiEntries.push(["POINTER_SIZE", c["POINTER_SIZE"]]);
+if (typeof c.POINTER_SIZE === "number") capiEntries.push(["POINTER_SIZE", c.POINTER_SIZE]);
 
 /** The module name, for reports. */
 export const name = "@mv/builtins";
@@ -51,7 +51,7 @@ export const UnicodeEncodeError = pick("UnicodeEncodeError");
 export const capi: Partial<BufferApiLike> | undefined =
   capiEntries.length > 0 ? (Object.fromEntries(capiEntries) as Partial<BufferApiLike>) : undefined;
 /** `@mv/core`'s N-dimensional view: the optional ndarray extension. */
-export const MemoryView = c["MemoryView"] as NdarrayViewClass | undefined;
+export const MemoryView = c.MemoryView as NdarrayViewClass | undefined;
 const legacyEntries = LEGACY_CAPI_NAMES.filter((n) => typeof b[n] === "function").map((n) => [n, b[n]]);
 /** `@mv/builtins`' Python 2.7 old-buffer helpers (`PyObject_AsReadBuffer` and the rest). */
 export const legacyCapi: ImplementationModule["legacyCapi"] =

@@ -68,7 +68,7 @@ export function halfBitsToNumber(h: number): number {
   const f = h & 1023;
   const s = h >>> 15 ? -1 : 1;
   if (e === 31) return f ? NaN : s * Infinity;
-  if (e === 0) return s * f * 5.960464477539063e-8;
+  if (e === 0) return s * f * 5.9604644775390625e-8;
   return s * 2 ** (e - 15) * (1 + f / 1024);
 }
 

@@ -66,7 +66,7 @@ export function createIndependent(defects: readonly Defect[] = []): IndependentM
   let theEllipsis: object | undefined;
   class ellipsis {
     constructor() {
-      // eslint-disable-next-line no-constructor-return -- a singleton, as in Python
+      // biome-ignore lint/correctness/noConstructorReturn: a singleton, as in Python
       if (theEllipsis !== undefined) return theEllipsis;
     }
     toString(): string {

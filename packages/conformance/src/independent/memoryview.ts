@@ -336,12 +336,19 @@ export function createMemoryview(defects: Defects, sliceClass: abstract new (...
       this.#check();
       if (this.#readonly && !defects.has("no-readonly-check")) throw new TypeError("cannot modify read-only memory");
       if (this.#shape.length === 0) {
-        if (key === ellipsis || (Array.isArray(key) && key.length === 0)) return this.#write(this.#offset, value);
+        if (key === ellipsis || (Array.isArray(key) && key.length === 0)) {
+          this.#write(this.#offset, value);
+          return;
+        }
         throw new TypeError("invalid indexing of 0-dim memory");
       }
-      if ((typeof key === "number" && Number.isInteger(key)) || typeof key === "bigint") return this.#write(this.#position(key), value);
+      if ((typeof key === "number" && Number.isInteger(key)) || typeof key === "bigint") {
+        this.#write(this.#position(key), value);
+        return;
+      }
       if (Array.isArray(key) && key.length === 1 && (typeof key[0] === "number" || typeof key[0] === "bigint")) {
-        return this.#write(this.#position(key[0] as number), value);
+        this.#write(this.#position(key[0] as number), value);
+        return;
       }
       if (key instanceof sliceClass) {
         const target = this.#slice(key as SliceLike);
@@ -354,7 +361,7 @@ export function createMemoryview(defects: Defects, sliceClass: abstract new (...
           const from = source.#bytes();
           const copies = source.#positions().map((p) => from.slice(p, p + this.#itemsize));
           const to = target.#bytes();
-          target.#positions().forEach((p, k) => to.set(copies[k] as Uint8Array, p));
+          target.#positions().forEach((p, k) => { to.set(copies[k] as Uint8Array, p); });
         } finally {
           source.release();
           target.release();
@@ -378,7 +385,7 @@ export function createMemoryview(defects: Defects, sliceClass: abstract new (...
       }
       const bytes = this.#bytes();
       const out = new Uint8Array(this.#count() * this.#itemsize);
-      this.#positions().forEach((p, k) => out.set(bytes.subarray(p, p + this.#itemsize), k * this.#itemsize));
+      this.#positions().forEach((p, k) => { out.set(bytes.subarray(p, p + this.#itemsize), k * this.#itemsize); });
       return out;
     }
 
@@ -570,7 +577,7 @@ function validate(info: Info): void {
   if (!isIntList(info.shape) || !isIntList(info.strides) || !isIntList(info.suboffsets)) {
     throw new BufferError("shape, strides and suboffsets must be null or lists of integers");
   }
-  if (info.suboffsets && info.suboffsets.some((s) => s >= 0)) {
+  if (info.suboffsets?.some((s) => s >= 0)) {
     throw new NotImplementedError("this memoryview does not follow suboffsets");
   }
   if (info.ndim > 1) throw new NotImplementedError("this memoryview handles at most one dimension");

@@ -297,5 +297,5 @@ export function writeItem(bytes: Uint8Array, itemByteOffset: number, layout: Mod
     return;
   }
   const values = value as readonly unknown[];
-  layout.fields.forEach((field, k) => writeField(bytes, itemByteOffset, field, values[k]));
+  layout.fields.forEach((field, k) => { writeField(bytes, itemByteOffset, field, values[k]); });
 }

@@ -165,16 +165,24 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
 export function countCases(options: Pick<RunOptions, "impl" | "groups" | "scale" | "filter">): Record<string, { cases: number; skipped: string[] }> {
   const counts: Record<string, { cases: number; skipped: string[] }> = {};
   for (const group of selectGroups(options.groups)) counts[group.name] = { cases: 0, skipped: [] };
+  const countsOf = (group: string) => {
+    let entry = counts[group];
+    if (entry === undefined) {
+      entry = { cases: 0, skipped: [] };
+      counts[group] = entry;
+    }
+    return entry;
+  };
   suite({
     test: (name) => {
-      if (matches(name, options.filter)) (counts[groupOf(name)] ??= { cases: 0, skipped: [] }).cases++;
+      if (matches(name, options.filter)) countsOf(groupOf(name)).cases++;
     },
     impl: options.impl,
     seed: 1,
     scale: options.scale,
     groups: options.groups,
     onSkip: (group, reason) => {
-      if (group === groupOf(group)) (counts[group] ??= { cases: 0, skipped: [] }).skipped.push(reason);
+      if (group === groupOf(group)) countsOf(group).skipped.push(reason);
     },
   });
   return counts;

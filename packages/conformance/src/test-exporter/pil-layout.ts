@@ -7,7 +7,6 @@
  * @packageDocumentation
  */
 
-import { itemStartRange } from "../model/structure.js";
 
 /** A strided layout over a memory block, in bytes. */
 export interface StridedLayout {

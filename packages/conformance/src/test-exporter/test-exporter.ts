@@ -169,7 +169,7 @@ export class TestExporter implements Exporter {
   static fromItems(items: readonly unknown[], options: TestExporterOptions = {}): TestExporter {
     const layout = modelLayout(options.format ?? "B");
     const memory = new Uint8Array(items.length * layout.itemsize);
-    items.forEach((item, i) => writeItem(memory, i * layout.itemsize, layout, item));
+    items.forEach((item, i) => { writeItem(memory, i * layout.itemsize, layout, item); });
     const shape = options.shape ?? [items.length];
     return new TestExporter(memory, { ...options, shape });
   }

@@ -99,7 +99,7 @@ function runF64x2(view: DataView, byteOffset: number, count: number, out: Struct
 /** `PyFloat_Pack4` of one half: a finite value that rounds to infinity overflows. */
 function checkedSingle(x: number, value: unknown): number {
   const y = Math.fround(x);
-  if ((y === Infinity || y === -Infinity) && x === x && x !== y) {
+  if ((y === Infinity || y === -Infinity) && !Number.isNaN(x) && x !== y) {
     throw typeof value === "bigint" ? intTooLargeError() : floatOverflowError("f");
   }
   return y;

@@ -12,13 +12,13 @@
 import { UnicodeEncodeError } from "../errors.js";
 import { pythonTypeName } from "./python-type-name.js";
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^\p{ASCII}*$/u;
 
 /** `\xe9`, `\u20ac` or `\U0001f600`, as `UnicodeEncodeError.__str__` prints one character. */
 function escapeCodePoint(codePoint: number): string {
-  if (codePoint <= 0xff) return "\\x" + codePoint.toString(16).padStart(2, "0");
-  if (codePoint <= 0xffff) return "\\u" + codePoint.toString(16).padStart(4, "0");
-  return "\\U" + codePoint.toString(16).padStart(8, "0");
+  if (codePoint <= 0xff) return `\\x${codePoint.toString(16).padStart(2, "0")}`;
+  if (codePoint <= 0xffff) return `\\u${codePoint.toString(16).padStart(4, "0")}`;
+  return `\\U${codePoint.toString(16).padStart(8, "0")}`;
 }
 
 /** The `UnicodeEncodeError` (a `ValueError`) of `format.encode("ascii")`. */

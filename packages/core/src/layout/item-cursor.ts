@@ -46,7 +46,7 @@ export class ItemCursor {
   ) {
     this.shape = impliedShape(info);
     this.byteStrides = impliedByteStrides(info);
-    this.suboffsets = info.suboffsets !== null && info.suboffsets.some((s) => s >= 0) ? info.suboffsets : null;
+    this.suboffsets = info.suboffsets?.some((s) => s >= 0) ? info.suboffsets : null;
     this.indices = new Array<number>(this.shape.length).fill(0);
     this.fortran = order === "F";
     this.view = new DataView(buf);

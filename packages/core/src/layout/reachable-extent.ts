@@ -159,7 +159,10 @@ function forEachDistinctPosition(
     const low = span < 0 ? baseByte + span : baseByte;
     const residue = ((low % step) + step) % step;
     let lows = byResidue.get(residue);
-    if (lows === undefined) byResidue.set(residue, (lows = []));
+    if (lows === undefined) {
+      lows = [];
+      byResidue.set(residue, lows);
+    }
     lows.push(low);
   }
   const length = step * (count - 1);

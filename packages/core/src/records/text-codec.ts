@@ -11,9 +11,9 @@ import type { TextEncoding } from "./record-options.js";
 
 /** `\xe9`, `\u20ac` or `\U0001f600`, as a codec error's message shows a character. */
 function escapedCharacter(codePoint: number): string {
-  if (codePoint <= 0xff) return "\\x" + codePoint.toString(16).padStart(2, "0");
-  if (codePoint <= 0xffff) return "\\u" + codePoint.toString(16).padStart(4, "0");
-  return "\\U" + codePoint.toString(16).padStart(8, "0");
+  if (codePoint <= 0xff) return `\\x${codePoint.toString(16).padStart(2, "0")}`;
+  if (codePoint <= 0xffff) return `\\u${codePoint.toString(16).padStart(4, "0")}`;
+  return `\\U${codePoint.toString(16).padStart(8, "0")}`;
 }
 
 /**

@@ -80,7 +80,10 @@ function packIntoArgs(
   if (count !== compiled.len + 2) throw packIntoArityError(compiled, count);
   const buffer = args[start];
   const reused = buffer === memo.source && memo.reusable;
-  if (!reused && memo.update(buffer, true)) return packIntoExported(compiled, buffer as object, args, start);
+  if (!reused && memo.update(buffer, true)) {
+    packIntoExported(compiled, buffer as object, args, start);
+    return;
+  }
   const at = memo.byteOffset + structOffset(compiled, args[start + 1], memo.byteLength, true);
   try {
     compiled.writeAt(memo.view, at, args, start + 2);
@@ -339,6 +342,7 @@ export class Struct {
     // and `arguments` is only forwarded, which V8 does without making it.
     const compiled = this.compiled;
     const writeArgs = compiled.writeArgs;
+    // biome-ignore lint/complexity/noArguments: the fast path takes named parameters; a rest parameter would allocate an array on every call
     if (writeArgs !== null && arguments.length === compiled.len + 2) {
       const memo = this.memo;
       if (
@@ -358,8 +362,8 @@ export class Struct {
         }
       }
     }
-    // eslint-disable-next-line prefer-rest-params
-    return packIntoAll.apply(this as unknown as Struct, arguments as unknown as unknown[]);
+    // biome-ignore lint/complexity/noArguments: the general path sees every argument, as the fast path's named parameters do not
+    packIntoAll.apply(this as unknown as Struct, arguments as unknown as unknown[]);
   }
 
   /** @internal `pack` of `values[start …]`, `count` of them. */
@@ -431,11 +435,11 @@ function pythonStringRepr(text: string): string {
   let out = quote;
   for (const ch of text) {
     const c = ch.charCodeAt(0);
-    if (ch === "\\" || ch === quote) out += "\\" + ch;
+    if (ch === "\\" || ch === quote) out += `\\${ch}`;
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
-    else if (c < 0x20 || c >= 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
+    else if (c < 0x20 || c >= 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
     else out += ch;
   }
   return out + quote;

@@ -63,7 +63,7 @@ export function pythonEquals(x: StructValue, y: StructValue): boolean {
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
     return true;
   }
-  // eslint-disable-next-line eqeqeq -- Python compares int, float and bool by value
+  // biome-ignore lint/suspicious/noDoubleEquals: Python compares int, float and bool by value
   return (x as number) == (y as number);
 }
 

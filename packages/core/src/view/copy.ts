@@ -36,7 +36,7 @@ function memorySide(side: StridedSide): MemorySide {
   const mbuf = side.mbuf;
   return {
     u8: side.u8,
-    pointers: mbuf !== null && mbuf.indirect ? { view: mbuf.dv, byteLength: mbuf.endByte } : null,
+    pointers: mbuf?.indirect ? { view: mbuf.dv, byteLength: mbuf.endByte } : null,
     wordsOf: mbuf === null ? null : (ctor: WordArrayConstructor) => mbuf.typedArray(ctor) as ReturnType<NonNullable<MemorySide["wordsOf"]>>,
     byteOffset: side.byteOffset,
     byteStrides: side.byteStrides,

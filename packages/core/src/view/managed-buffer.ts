@@ -94,7 +94,7 @@ export class ManagedBuffer {
    */
   constructor(master: BufferInfo) {
     this.master = master;
-    this.indirect = master.suboffsets !== null && master.suboffsets.some((s) => s >= 0);
+    this.indirect = master.suboffsets?.some((s) => s >= 0) ?? false;
     const buffer = resolveBuffer(master);
     if (this.indirect) {
       this.startByte = 0;

@@ -45,7 +45,7 @@ import { adjustSlice, adjustSliceSpec, sliceDimension, type SliceBound, type Sli
 import { type Index, indexIn, itemByteOffset } from "./subscript.js";
 import { toList, type ViewList } from "./tolist.js";
 import { toTypedArray } from "./typed-array.js";
-import { hasIndirection, makeLayout, type ViewLayout } from "./view-layout.js";
+import { makeLayout, type ViewLayout } from "./view-layout.js";
 
 /** Options of {@link MemoryView.from}. */
 export interface MemoryViewOptions {
@@ -595,11 +595,13 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
     // Where V8 inlines get, `count` is a constant of the call site, and the
     // calls below that a program never made are not compiled in: a loop of
     // get(i) over numbers then returns unboxed doubles.
+    // biome-ignore lint/complexity/noArguments: an arity without a rest array keeps get small enough to inline
     const count = arguments.length;
     if (count === 1) {
       if (this._numeric1 === true) return this._get1(i0);
       return this._getN(1, i0, undefined, undefined, undefined, null);
     }
+    // biome-ignore lint/complexity/noArguments: only a rank above 4 copies the arguments into an array
     return this._getN(count, i0, i1, i2, i3, count > 4 ? (Array.prototype.slice.call(arguments) as Index[]) : null);
   }
 
@@ -791,8 +793,10 @@ export class MemoryView implements Iterable<StructValue | MemoryView> {
   // @ts-expect-error TS2394: the implementation below names its parameters (see get).
   set(...args: [...indices: Index[], value: unknown]): void;
   set(a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown): void {
+    // biome-ignore lint/complexity/noArguments: an arity without a rest array keeps set small enough to inline
     const count = arguments.length;
     if (count === 2 && this._ndim === 1) this._set1(a, b);
+    // biome-ignore lint/complexity/noArguments: only a rank above 4 copies the arguments into an array
     else this._setN(count - 1, a, b, c, d, e, count > 5 ? Array.prototype.slice.call(arguments) : null);
   }
 

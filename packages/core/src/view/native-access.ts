@@ -299,7 +299,7 @@ function classify(format: string): NativeKind | null {
     char = format[1];
   }
   if (char.length !== 1) return null;
-  const spec = Object.prototype.hasOwnProperty.call(CHARS, char) ? CHARS[char] : undefined;
+  const spec = Object.hasOwn(CHARS, char) ? CHARS[char] : undefined;
   if (spec === undefined) return null;
   const size = prefix === "@" ? spec.nativeSize : spec.standardSize;
   if (size === 0) return null;

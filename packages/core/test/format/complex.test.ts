@@ -5,7 +5,7 @@
  * the full recorded set; these are the cases each branch of the rows needs).
  */
 import { describe, expect, test } from "vitest";
-import { OverflowError, StructError, UnicodeEncodeError, ValueError } from "../../src/errors.js";
+import { OverflowError, UnicodeEncodeError, ValueError } from "../../src/errors.js";
 import { Struct, calcsize, iterUnpack, pack, packInto, unpack, unpackFrom } from "../../src/struct/index.js";
 import { MemoryView } from "../../src/view/index.js";
 
@@ -83,7 +83,7 @@ describe("pack", () => {
 describe("unpack", () => {
   test("values are { real, imag }", () => {
     expect(unpack(">F", fromHex("7fc00000ff800000"))).toEqual([{ real: NaN, imag: -Infinity }]);
-    expect(unpack("<bD", fromHex("05" + hex(pack("<D", { real: -0, imag: 2.5 }))))).toEqual([5, { real: -0, imag: 2.5 }]);
+    expect(unpack("<bD", fromHex(`05${hex(pack("<D", { real: -0, imag: 2.5 }))}`))).toEqual([5, { real: -0, imag: 2.5 }]);
     expect(Object.is((unpack("<D", pack("<D", { real: -0, imag: 0 }))[0] as { real: number }).real, -0)).toBe(true);
   });
 
@@ -92,7 +92,7 @@ describe("unpack", () => {
     const packed = pack("10D", ...values);
     expect(unpack("10D", packed)).toEqual(values);
     expect(new Struct(">2F").unpack(pack(">2F", values[1], values[2]))).toEqual([values[1], values[2]]);
-    expect(unpackFrom("<F", fromHex("ff" + hex(pack("<F", values[3]))), 1)).toEqual([values[3]]);
+    expect(unpackFrom("<F", fromHex(`ff${hex(pack("<F", values[3]))}`), 1)).toEqual([values[3]]);
     expect([...iterUnpack("<F", pack("<2F", values[4], values[5]))]).toEqual([[values[4]], [values[5]]]);
   });
 

@@ -291,9 +291,9 @@ describe("the PEP 3118 parser on arbitrary input", () => {
   });
 
   test("long inputs", () => {
-    expect(formatItemsize("T{" + "b:x:".repeat(0) + "i".repeat(100_000) + "}")).toBe(400_000);
+    expect(formatItemsize(`T{${"b:x:".repeat(0)}${"i".repeat(100_000)}}`)).toBe(400_000);
     expect(() => parseFormat("T{".repeat(100_000))).toThrow("more than 64 deep");
-    expect(() => parseFormat("(" + "9,".repeat(50_000) + "9)i")).toThrow("total struct size too long");
-    expect(() => parseFormat("T{" + "9".repeat(100_000) + "i}")).toThrow("total struct size too long");
+    expect(() => parseFormat(`(${"9,".repeat(50_000)}9)i`)).toThrow("total struct size too long");
+    expect(() => parseFormat(`T{${"9".repeat(100_000)}i}`)).toThrow("total struct size too long");
   });
 });

@@ -9,7 +9,7 @@ import { fromNdarray, toNdarray, toStdlibNdarray } from "../../src/interop/ndarr
 
 // stdlib packages are CommonJS folders without an exports map.
 const require = createRequire(import.meta.url);
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- stdlib ships no types for its folders
+// biome-ignore lint/suspicious/noExplicitAny: stdlib ships no types for its folders
 const StdlibNdarray = require("@stdlib/ndarray/ctor") as new (...args: any[]) => any;
 const stdlibArray = require("@stdlib/ndarray/array");
 

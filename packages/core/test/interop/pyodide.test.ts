@@ -4,7 +4,7 @@
 // wasm heap growing, and the PyBuffer given back with the last export.
 import type { PyodideAPI } from "pyodide";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BufferFlags, MemoryView, getBuffer, releaseBuffer } from "../../src/index.js";
+import { BufferFlags, MemoryView, getBuffer, } from "../../src/index.js";
 import { fromPyodide } from "../../src/interop/pyodide.js";
 import { loadLocalPyodide } from "./load-pyodide.js";
 

@@ -241,7 +241,7 @@ describe("toContiguous and fromContiguous", () => {
       const fresh = { ...x, buf: x.buf.slice(0) } as BufferInfo;
       const bytes = new Uint8Array(x.len).map((_, i) => 200 - i);
       fromContiguous(fresh, bytes, order);
-      if (x.strides !== null && x.strides.includes(0)) continue; // aliasing items: last write wins
+      if (x.strides?.includes(0)) continue; // aliasing items: last write wins
       expect(Array.from(toContiguous(fresh, order)), order).toEqual(Array.from(bytes));
     }
   });

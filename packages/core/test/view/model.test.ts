@@ -96,7 +96,7 @@ function permuteModel(m: Model, axes: number[]): Model {
     axes.map((a) => m.shape[a]),
     (idx) => {
       const old = new Array<number>(axes.length);
-      axes.forEach((a, i) => (old[a] = idx[i]));
+      axes.forEach((a, i) => { old[a] = idx[i]; });
       return at(m, old);
     },
   );
@@ -130,7 +130,7 @@ function checkAgainstModel(view: MemoryView, model: Model, memory: ArrayBuffer, 
   for (const order of ["C", "F"] as const) {
     const positions = leaves(model, order);
     const expected = new Uint8Array(positions.length * itemsize);
-    positions.forEach((p, k) => expected.set(bytes.subarray(p, p + itemsize), k * itemsize));
+    positions.forEach((p, k) => { expected.set(bytes.subarray(p, p + itemsize), k * itemsize); });
     expect(Array.from(view.toBytes(order)), `${label}: toBytes ${order}`).toEqual(Array.from(expected));
   }
   const nest = (dim: number, idx: number[]): unknown =>
@@ -243,7 +243,7 @@ function apply(view: MemoryView, model: Model, step: Step): { view: MemoryView; 
     case "slice": {
       const dims = step.dims.slice(0, ndim);
       let m = model;
-      dims.forEach(([a, b, c], d) => (m = sliceModel(m, d, pySlice(shape[d], a, b, c))));
+      dims.forEach(([a, b, c], d) => { m = sliceModel(m, d, pySlice(shape[d], a, b, c)); });
       return { view: view.slice(...dims), model: m };
     }
     case "index": {
@@ -351,7 +351,7 @@ describe("MemoryView agrees with a nested-array model", () => {
         const srcItems = leaves(sourceModel, "C").map((p) => bytes.slice(p, p + itemsize));
         const dstPositions = leaves(model, "C");
         const expected = bytes.slice();
-        dstPositions.forEach((p, k) => expected.set(srcItems[k], p));
+        dstPositions.forEach((p, k) => { expected.set(srcItems[k], p); });
         if (overlap) {
           view.copyFrom(source);
         } else {
@@ -374,7 +374,7 @@ describe("MemoryView agrees with a nested-array model", () => {
         const dv = new DataView(memory);
         const positions = leaves(model, "C");
         const values = positions.map((p) => codec.read(dv, p));
-        const hasNaN = (v: StructValue): boolean => (Array.isArray(v) ? v.some(hasNaN) : v !== v);
+        const hasNaN = (v: StructValue): boolean => (Array.isArray(v) ? v.some(hasNaN) : Number.isNaN(v));
         const copy = MemoryView.from(new Uint8Array(view.toBytes())).cast(
           view.format,
           view.ndim === 0 ? [] : view.shape.includes(0) ? undefined : view.shape,
@@ -435,7 +435,7 @@ function makePil(s: PilStart): { view: MemoryView; model: Model; memory: ArrayBu
   const bytes = new Uint8Array(memory);
   for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(next() * 256);
   const order = s.reversed ? [...rowStarts].reverse() : rowStarts;
-  order.forEach((start, r) => writePointer(memory, 8 * r, start));
+  order.forEach((start, r) => { writePointer(memory, 8 * r, start); });
   const innerStrides: number[] = [];
   let stride = itemsize;
   for (let d = s.inner.length - 1; d >= 0; d--) {

@@ -36,14 +36,12 @@ import type { BufferInfo } from "../../protocol/buffer-info.js";
 import { BufferFlags } from "../../protocol/flags.js";
 import { RELEASE_BUFFER } from "../../protocol/symbols.js";
 import { RawExporter, TestExporter } from "../../test-exporter/index.js";
-import { corruptWalks, pointerEncoding, rawLayouts } from "./pointer-walks.js";
 import {
   type Capi,
   caseWith,
   dataMemory,
   exporterOf,
   type Exports,
-  exportsOf,
   labelOf,
   product,
   sourceForms,
@@ -159,7 +157,7 @@ function checkBadIndices(capi: Capi, info: BufferInfo, shape: readonly number[],
   assertThrows(call(zeros(ndim + 1)), TYPE_ERROR, `${what}: ${ndim + 1} indices`);
   if (ndim > 0) assertThrows(call(zeros(ndim - 1)), TYPE_ERROR, `${what}: ${ndim - 1} indices`);
   if (ndim === 1) assertThrows(call(0), TYPE_ERROR, `${what}: an index that is not an array`);
-  const firstEmpty = shape.findIndex((n) => n === 0);
+  const firstEmpty = shape.indexOf(0);
   if (firstEmpty >= 0) {
     assertThrows(call(zeros(ndim)), indexError(firstEmpty), `${what}: [${zeros(ndim)}] with an empty dimension`);
     return;

@@ -346,7 +346,7 @@ function checkCase(ctx: Context, buffer: BufferCtor, c: BufferCase): void {
     if (c.self !== undefined) assertSameValue(latin1(made!.tobytes()), c.self, `${what}: the buffer afterwards`);
   }
   // A consumer releases every export it takes, whatever happened.
-  env.exporters.forEach((x, i) => assertSameValue(x.exports, 0, `${what}: live exports of TestExporter #${i}`));
+  env.exporters.forEach((x, i) => { assertSameValue(x.exports, 0, `${what}: live exports of TestExporter #${i}`); });
 }
 
 /** The table of `buffer-table.ts`: one case each. */
@@ -626,7 +626,7 @@ function checkCapiCase(ctx: Context, api: LegacyBufferApiLike, c: CapiCase): voi
     }
   }
   // The C functions hand out memory with no release: whatever they exported is given back.
-  env.exporters.forEach((x, i) => assertSameValue(x.exports, 0, `${what}: live exports of TestExporter #${i}`));
+  env.exporters.forEach((x, i) => { assertSameValue(x.exports, 0, `${what}: live exports of TestExporter #${i}`); });
 }
 
 /**

@@ -72,6 +72,6 @@ function unhashable(ctx: Context): void {
 
 /** CPython's hash values of every recorded byte string, and the unhashable exporters. */
 export function recorded(ctx: Context): void {
-  goldenHashes().cases.forEach((c, i) => checkCase(ctx, c, i));
+  goldenHashes().cases.forEach((c, i) => { checkCase(ctx, c, i); });
   unhashable(ctx);
 }

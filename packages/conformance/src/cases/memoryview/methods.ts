@@ -14,7 +14,7 @@ import { TestExporter } from "../../test-exporter/index.js";
 const RELEASED = { name: "ValueError", message: "operation forbidden on released memoryview object" };
 
 /** The constructor and its type. */
-export function constructor(ctx: Context): void {
+export function construction(ctx: Context): void {
   const t = (name: string, body: () => void) => ctx.test(`${name}`, body);
   const mv = ctx.impl.memoryview as new (obj: unknown) => MemoryViewLike;
   t("memoryview(x) and new memoryview(x) both make views", () => {

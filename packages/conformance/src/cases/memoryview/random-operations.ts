@@ -15,7 +15,6 @@ import type { GroupEntry } from "../../group-definition.js";
 import type { MemoryViewLike } from "../../implementation.js";
 import { readItem } from "../../model/format-model.js";
 import {
-  allIndices,
   itemBytePosition,
   modelIndex,
   modelSlice,

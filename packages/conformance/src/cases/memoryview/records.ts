@@ -52,7 +52,7 @@ function isDeclared(ctx: Context, format: string): boolean {
 
 /** What a tagged input needs from the module beyond memoryview. */
 function needs(value: unknown, out: Set<string>): Set<string> {
-  if (Array.isArray(value)) value.forEach((v) => needs(v, out));
+  if (Array.isArray(value)) value.forEach((v) => { needs(v, out); });
   else if (value !== null && typeof value === "object") {
     if ("$bytearray" in value) out.add("bytearray");
   }

@@ -34,7 +34,6 @@ import type { BufferInfo } from "../../protocol/buffer-info.js";
 import { BufferFlags } from "../../protocol/flags.js";
 import { GET_BUFFER, RELEASE_BUFFER } from "../../protocol/symbols.js";
 
-const KINDS: readonly GoldenObjectKind[] = ["bytes", "bytearray", "array"];
 
 type Obj = Record<PropertyKey, unknown>;
 type ExportMode = "memoryview" | "getbuffer";
@@ -299,7 +298,7 @@ function replay(ctx: Context, scenario: GoldenObjectScenario, mode: ExportMode, 
   checkState(obj, scenario.m, `${what}: the new object`);
   const exports = new Exports(ctx, mode);
   try {
-    (scenario.s ?? []).forEach((step, k) => checkStep(ctx, obj, step, exports, `${what} step ${k} ${showOp(step.op)}`));
+    (scenario.s ?? []).forEach((step, k) => { checkStep(ctx, obj, step, exports, `${what} step ${k} ${showOp(step.op)}`); });
   } finally {
     exports.releaseAll();
   }

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 
-import { assertSameValue, assertThrows, assertTrue, attempt, showValue, outcome, showOutcome } from "../../assert/index.js";
+import { assertSameValue, assertThrows, assertTrue, attempt, outcome, showOutcome } from "../../assert/index.js";
 import type { Context } from "../../common.js";
 import { decodeValue, fromHex } from "../../golden/decode-value.js";
 import { golden } from "../../golden/golden-data.js";
@@ -55,7 +55,7 @@ function randomValues(rng: Prng, layout: ModelLayout): unknown[] {
 
 function modelPack(layout: ModelLayout, values: readonly unknown[]): Uint8Array {
   const out = new Uint8Array(layout.itemsize);
-  layout.fields.forEach((field, k) => writeField(out, 0, field, values[k]));
+  layout.fields.forEach((field, k) => { writeField(out, 0, field, values[k]); });
   return out;
 }
 
@@ -212,7 +212,7 @@ export function largeStructs(ctx: Context, struct: Partial<StructModuleLike>): v
  */
 export function structRepr(ctx: Context, struct: Partial<StructModuleLike>): void {
   const Struct = struct.Struct;
-  if (typeof Struct !== "function" || !Object.prototype.hasOwnProperty.call(Struct.prototype, "toString")) return;
+  if (typeof Struct !== "function" || !Object.hasOwn(Struct.prototype, "toString")) return;
   // Expected strings from CPython: "Struct(" + repr(format) + ")".
   const cases: [string, string][] = [
     ["<i", "Struct('<i')"],

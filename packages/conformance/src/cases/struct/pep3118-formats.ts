@@ -255,8 +255,7 @@ function checkCalcsize(struct: Partial<StructModuleLike>, rec: { format: string;
  * declaring `structArguments` promise.
  */
 function checksCalcsize(ctx: Context, format: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  return ctx.impl.struct?.calcsize !== undefined && (ctx.supports.structArguments || /^[\x00-\x7f]*$/.test(format));
+  return ctx.impl.struct?.calcsize !== undefined && (ctx.supports.structArguments || /^\p{ASCII}*$/u.test(format));
 }
 
 /** Every format record: its view, writes, casts, a wrong item size, comparisons, and `struct.calcsize`. */
@@ -511,7 +510,7 @@ export function formatArguments(ctx: Context): void {
   goldenFormats().format_args.forEach((rec, i) => {
     const format = decodeValue(rec.format);
     const shown = format instanceof Uint8Array ? `bytes(${format.length})` : JSON.stringify(format);
-    const what = `format argument #${i} calcsize(${shown.length > 40 ? shown.slice(0, 40) + "…" : shown})`;
+    const what = `format argument #${i} calcsize(${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown})`;
     t(what, () => {
       if (rec.error) {
         const [name, message] = rec.error;

@@ -204,7 +204,7 @@ function readStruct(st: Stream, nested: boolean): StructResult {
         kind = "complex";
         size = 2 * row.size;
         alignment = Math.max(row.align, 1);
-        format = mode + "Z" + half;
+        format = `${mode}Z${half}`;
         st.index += 2;
       } else if (half === "g") {
         throw new StructError(`cannot decode ${unsupportedReason("Zg")}`);
