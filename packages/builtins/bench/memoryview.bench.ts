@@ -67,7 +67,7 @@ function medianSeconds(fn: () => void): number {
   const samples: number[] = [];
   for (let k = 0; k < 11; k++) samples.push(sampleSeconds(fn, calls) / calls);
   samples.sort((a, b) => a - b);
-  return samples[5];
+  return samples[5]!;
 }
 
 function format(seconds: number): string {
@@ -93,7 +93,7 @@ function report(): void {
   const rows = CASES.map(([name, fn]) => {
     const js = medianSeconds(fn);
     cpython = cpythonSeconds(name);
-    const py = cpython.results[name];
+    const py = cpython.results[name]!;
     return `| ${name} | ${format(js)} | ${format(py)} | ${(py / js).toFixed(2)}× |`;
   });
   if (cpython === undefined) return;

@@ -37,7 +37,7 @@ describe("element get over 1M doubles", () => {
     "raw Float64Array loop",
     () => {
       let sum = 0;
-      for (let i = 0; i < N; i++) sum += doubles[i];
+      for (let i = 0; i < N; i++) sum += doubles[i]!;
       sink = sum;
     },
     OPTIONS,
@@ -60,7 +60,7 @@ const views = [view, MemoryView.from(new Float64Array(doubles))];
 const arrays = [doubles, new Float64Array(doubles)];
 function sumArray(a: Float64Array): number {
   let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i];
+  for (let i = 0; i < a.length; i++) sum += a[i]!;
   return sum;
 }
 function sumView(v: MemoryView): number {
@@ -75,14 +75,14 @@ describe("element get over 1M doubles, array or view passed as an argument", () 
   bench(
     "raw Float64Array loop",
     () => {
-      sink = sumArray(arrays[turn++ & 1]);
+      sink = sumArray(arrays[turn++ & 1]!);
     },
     OPTIONS,
   );
   bench(
     "MemoryView get(i) loop",
     () => {
-      sink = sumView(views[turn++ & 1]);
+      sink = sumView(views[turn++ & 1]!);
     },
     OPTIONS,
   );
@@ -114,7 +114,7 @@ describe("toBytes of a 1000x1000 float64 view of every other column", () => {
     let k = 0;
     for (let r = 0; r < SIDE; r++) {
       const row = r * SIDE;
-      for (let c = 0; c < SIDE; c += 2) dst[k++] = matrixData[row + c];
+      for (let c = 0; c < SIDE; c += 2) dst[k++] = matrixData[row + c]!;
     }
     sink = out;
   }, OPTIONS);
@@ -131,7 +131,7 @@ describe("copyFrom of a transposed 1000x1000 float64 view", () => {
   bench("hand-written transpose loop", () => {
     for (let r = 0; r < SIDE; r++) {
       const row = r * SIDE;
-      for (let c = 0; c < SIDE; c++) target[row + c] = matrixData[c * SIDE + r];
+      for (let c = 0; c < SIDE; c++) target[row + c] = matrixData[c * SIDE + r]!;
     }
     sink = target;
   }, OPTIONS);

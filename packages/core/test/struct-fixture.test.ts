@@ -307,7 +307,7 @@ const runners: { [K in Kind]: (c: CaseOf<K>, mode: Mode) => Outcome | "not-appli
       const got = result as unknown[];
       if (got.length !== items.length) return `expected ${items.length} items, got ${got.length}`;
       for (let i = 0; i < items.length; i++) {
-        const why = valuesMismatch(items[i], got[i], buf);
+        const why = valuesMismatch(items[i]!, got[i], buf);
         if (why !== null) return `item ${i}: ${why}`;
       }
       return null;

@@ -245,7 +245,7 @@ export function createNativeApi(
         const byteStrides = impliedByteStrides(info);
         let alignment = addressAlignment(first);
         for (let dim = 0; dim < shape.length; dim++) {
-          if (shape[dim] > 1) alignment = Math.min(alignment, byteAlignment(byteStrides[dim]));
+          if (shape[dim]! > 1) alignment = Math.min(alignment, byteAlignment(byteStrides[dim]!));
         }
         return alignment;
       }
@@ -314,9 +314,9 @@ function forEachIndex(shape: readonly number[], visit: (indices: readonly number
   for (;;) {
     visit(indices);
     let dim = shape.length - 1;
-    while (dim >= 0 && indices[dim] === shape[dim] - 1) indices[dim--] = 0;
+    while (dim >= 0 && indices[dim] === shape[dim]! - 1) indices[dim--] = 0;
     if (dim < 0) return;
-    indices[dim]++;
+    indices[dim]!++;
   }
 }
 

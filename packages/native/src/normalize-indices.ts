@@ -54,7 +54,7 @@ export function normalizeIndices(
     } else {
       throw new TypeError(`index ${dim} must be an integer, not ${String(raw)}`);
     }
-    normalized[dim] = indexInDimension(index, shape[dim], dim);
+    normalized[dim] = indexInDimension(index, shape[dim]!, dim);
   }
   return normalized;
 }

@@ -103,7 +103,7 @@ describeNative("addressOf on real memory", () => {
     const data = Float64Array.from({ length: 24 }, (_, i) => i);
     // Every other column of a 4×6 matrix: shape [4, 3], strides [48, 16].
     const columns = stridedExporter({ buf: data.buffer, offset: 0, itemsize: 8, format: "d", shape: [4, 3], strides: [48, 16] });
-    const at = (i: number, j: number): number => new Float64Array(fromAddress(elementAddress(columns, [i, j]), 8))[0];
+    const at = (i: number, j: number): number => new Float64Array(fromAddress(elementAddress(columns, [i, j]), 8))[0]!;
     expect(at(0, 0)).toBe(0);
     expect(at(1, 2)).toBe(10);
     expect(at(-1, -1)).toBe(22);

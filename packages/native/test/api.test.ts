@@ -380,7 +380,7 @@ describe("against a naive model", () => {
         let below = 0;
         let above = 0;
         for (const [dim, length] of shape.entries()) {
-          const span = strides[dim] * Math.max(length - 1, 0);
+          const span = strides[dim]! * Math.max(length - 1, 0);
           if (span < 0) below -= span;
           else above += span;
         }
@@ -393,12 +393,12 @@ describe("against a naive model", () => {
         const addresses: bigint[] = [];
         const visit = (dim: number, indices: number[]): void => {
           if (dim === shape.length) {
-            const naive = base + BigInt(offset + indices.reduce((sum, index, d) => sum + index * strides[d], 0));
+            const naive = base + BigInt(offset + indices.reduce((sum, index, d) => sum + index * strides[d]!, 0));
             expect(api.elementAddress(view, indices)).toBe(naive);
             addresses.push(naive);
             return;
           }
-          for (let index = 0; index < shape[dim]; index++) visit(dim + 1, [...indices, index]);
+          for (let index = 0; index < shape[dim]!; index++) visit(dim + 1, [...indices, index]);
         };
         visit(0, []);
 

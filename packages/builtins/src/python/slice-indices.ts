@@ -80,6 +80,7 @@ export function sliceIndices(length: number, slice: SliceLike): SliceIndices {
   if (step < -SSIZE_MAX) step = -SSIZE_MAX;
   const start = sliceIndex(slice.start, step < 0 ? SSIZE_MAX : 0);
   const stop = sliceIndex(slice.stop, step < 0 ? -SSIZE_MAX - 1 : SSIZE_MAX);
-  const [first, end, count] = adjustIndices(length, start, stop, step, []);
+  // adjustIndices writes [start, stop, count] into the array it is given.
+  const [first, end, count] = adjustIndices(length, start, stop, step, []) as [number, number, number];
   return { start: first, stop: end, step, length: count };
 }

@@ -176,7 +176,7 @@ function replay(scenario: Scenario, label: string): number {
   const m = memoryview(exporter);
   scenario.ops.forEach(([name, ...encodedArgs], k) => {
     const args = encodedArgs.map(decodeArg);
-    check(m, name, args, scenario.results[k], `${label} op ${k}: ${name}(${JSON.stringify(encodedArgs)})`);
+    check(m, name, args, scenario.results[k]!, `${label} op ${k}: ${name}(${JSON.stringify(encodedArgs)})`);
   });
   return scenario.ops.length;
 }

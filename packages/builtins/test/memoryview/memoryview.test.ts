@@ -425,7 +425,7 @@ describe("the contiguous equality fast path agrees with @mv/core's general compa
           const left = new Uint8Array(offset + n);
           left.set(data.subarray(0, offset + n));
           const right = left.slice();
-          if (n > 0 && nanish) right[offset + (flip % n)] ^= 0x80; // sign bits: -0 and NaN payloads
+          if (n > 0 && nanish) right[offset + (flip % n)]! ^= 0x80; // sign bits: -0 and NaN payloads
           const a = memoryview(left).get(slice(offset, null)) as PyMemoryView;
           const b = memoryview(right).get(slice(offset, null)) as PyMemoryView;
           const ma = a.cast(format);

@@ -116,7 +116,7 @@ function infoOfBuiltin(obj: unknown): Info | null {
     };
     const ta = obj as unknown as { BYTES_PER_ELEMENT: number; length: number; constructor: { name: string } };
     // The element type, not the class's name: a subclass exports as its base.
-    const format = formats[(obj as unknown as Record<symbol, string>)[Symbol.toStringTag]] ?? "B";
+    const format = formats[(obj as unknown as Record<symbol, string>)[Symbol.toStringTag]!] ?? "B";
     return { ...base, obj, buf: obj.buffer, offset: obj.byteOffset, len: obj.byteLength, readonly: false, itemsize: ta.BYTES_PER_ELEMENT, format, shape: [ta.length], strides: [ta.BYTES_PER_ELEMENT] };
   }
   return null;

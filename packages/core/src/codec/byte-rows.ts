@@ -39,7 +39,7 @@ function packChar(view: DataView, byteOffset: number, value: unknown): void {
     const kind = value instanceof Uint8Array ? "char-length" : "type";
     throw new StructError("char format requires a bytes object of length 1", { kind });
   }
-  view.setUint8(byteOffset, value[0]);
+  view.setUint8(byteOffset, value[0]!);
 }
 
 function getBool(view: DataView, byteOffset: number): boolean {

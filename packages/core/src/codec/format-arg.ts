@@ -25,12 +25,12 @@ function escapeCodePoint(codePoint: number): string {
 function asciiEncodeError(format: string): UnicodeEncodeError {
   const codePoints = Array.from(format, (ch) => ch.codePointAt(0) as number);
   let start = 0;
-  while (codePoints[start] <= 0x7f) start++;
+  while (codePoints[start]! <= 0x7f) start++;
   let end = start + 1;
-  while (end < codePoints.length && codePoints[end] > 0x7f) end++;
+  while (end < codePoints.length && codePoints[end]! > 0x7f) end++;
   const where =
     end === start + 1
-      ? `character '${escapeCodePoint(codePoints[start])}' in position ${start}`
+      ? `character '${escapeCodePoint(codePoints[start]!)}' in position ${start}`
       : `characters in position ${start}-${end - 1}`;
   return new UnicodeEncodeError(`'ascii' codec can't encode ${where}: ordinal not in range(128)`);
 }

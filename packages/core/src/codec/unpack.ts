@@ -138,7 +138,7 @@ export function makeUnpackPlan(codes: readonly Code[], len: number): UnpackPlan 
   const o = (i: number): number => offsets[i] ?? 0;
   const runRows = codes.map(fieldRow);
   return Object.freeze({
-    loop: n >= 0 ? LOOPS[n] : unpackCodes,
+    loop: n >= 0 ? LOOPS[n]! : unpackCodes,
     n,
     len,
     r0: r(0), r1: r(1), r2: r(2), r3: r(3), r4: r(4), r5: r(5), r6: r(6), r7: r(7),
@@ -160,8 +160,8 @@ function unpackCodes(p: UnpackPlan, view: DataView, byteOffset: number): StructV
   const counts = p.counts;
   let k = 0;
   for (let i = 0; i < runs.length; i++) {
-    const count = counts[i];
-    runs[i](view, byteOffset + byteOffsets[i], count, out, k, rows[i]);
+    const count = counts[i]!;
+    runs[i]!(view, byteOffset + byteOffsets[i]!, count, out, k, rows[i]!);
     k += count;
   }
   return out;

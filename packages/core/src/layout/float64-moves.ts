@@ -17,7 +17,7 @@ function probeFloat64Moves(): boolean {
   words[0] = 0x00000001;
   words[1] = 0x7ff00001; // a signalling NaN with a payload, either byte order
   const doubles = new Float64Array(bytes.buffer);
-  doubles[1] = doubles[0];
+  doubles[1] = doubles[0]!;
   return words[2] === words[0] && words[3] === words[1];
 }
 

@@ -57,7 +57,7 @@ export function reachableExtent(
   const suboffsets = info.suboffsets;
   let lastIndirectDim = -1;
   if (suboffsets !== null) {
-    for (let dim = 0; dim < suboffsets.length; dim++) if (suboffsets[dim] >= 0) lastIndirectDim = dim;
+    for (let dim = 0; dim < suboffsets.length; dim++) if (suboffsets[dim]! >= 0) lastIndirectDim = dim;
   }
   if (lastIndirectDim < 0 || shape.includes(0)) {
     return byteExtent(shape, byteStrides, info.offset, info.itemsize);
@@ -68,7 +68,7 @@ export function reachableExtent(
   let tailStartByte = 0;
   let tailLastItemByte = 0;
   for (let dim = lastIndirectDim + 1; dim < shape.length; dim++) {
-    const span = byteStrides[dim] * (shape[dim] - 1);
+    const span = byteStrides[dim]! * (shape[dim]! - 1);
     if (span > 0) tailLastItemByte += span;
     else tailStartByte += span;
   }
@@ -85,9 +85,9 @@ export function reachableExtent(
   // product of the shape.
   let bases: number[] = [info.offset];
   for (let dim = 0; dim <= lastIndirectDim; dim++) {
-    const byteStride = byteStrides[dim];
-    const count = byteStride === 0 ? 1 : shape[dim];
-    const suboffset = suboffsets![dim];
+    const byteStride = byteStrides[dim]!;
+    const count = byteStride === 0 ? 1 : shape[dim]!;
+    const suboffset = suboffsets![dim]!;
     const next: number[] = [];
     forEachDistinctPosition(bases, byteStride, count, (positionByte) => {
       if (suboffset < 0) {

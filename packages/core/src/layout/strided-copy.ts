@@ -79,14 +79,14 @@ function wordsOf(side: StridedSide, wordSize: number): Words | null {
 function hasPointers(side: StridedSide): boolean {
   const suboffsets = side.suboffsets;
   if (suboffsets === null) return false;
-  for (let dim = 0; dim < suboffsets.length; dim++) if (suboffsets[dim] >= 0) return true;
+  for (let dim = 0; dim < suboffsets.length; dim++) if (suboffsets[dim]! >= 0) return true;
   return false;
 }
 
 function alignedTo(side: StridedSide, wordSize: number): boolean {
   if (side.byteOffset % wordSize !== 0) return false;
   const byteStrides = side.byteStrides;
-  for (let dim = 0; dim < byteStrides.length; dim++) if (byteStrides[dim] % wordSize !== 0) return false;
+  for (let dim = 0; dim < byteStrides.length; dim++) if (byteStrides[dim]! % wordSize !== 0) return false;
   return true;
 }
 
@@ -131,11 +131,11 @@ const WORDS = 2;
 function copyBaseBytes(plan: CopyPlan, dstByte: number, srcByte: number): void {
   const { itemsize, dst, src } = plan;
   const last = plan.shape.length - 1;
-  const count = plan.shape[last];
-  const dstStride = dst.byteStrides[last];
-  const srcStride = src.byteStrides[last];
-  const dstSub = dst.suboffsets === null ? -1 : dst.suboffsets[last];
-  const srcSub = src.suboffsets === null ? -1 : src.suboffsets[last];
+  const count = plan.shape[last]!;
+  const dstStride = dst.byteStrides[last]!;
+  const srcStride = src.byteStrides[last]!;
+  const dstSub = dst.suboffsets === null ? -1 : dst.suboffsets[last]!;
+  const srcSub = src.suboffsets === null ? -1 : src.suboffsets[last]!;
   const d = dst.u8;
   const s = src.u8;
   for (let i = 0; i < count; i++, dstByte += dstStride, srcByte += srcStride) {
@@ -145,12 +145,12 @@ function copyBaseBytes(plan: CopyPlan, dstByte: number, srcByte: number): void {
     if (srcSub >= 0) sp = follow(src, sp, srcSub);
     if (dst.pointers !== null) assertReachedItemInside(dp, itemsize, dst.pointers.byteLength);
     if (src.pointers !== null) assertReachedItemInside(sp, itemsize, src.pointers.byteLength);
-    for (let b = 0; b < itemsize; b++) d[dp + b] = s[sp + b];
+    for (let b = 0; b < itemsize; b++) d[dp + b] = s[sp + b]!;
   }
 }
 
 function copyBaseMemcpy(plan: CopyPlan, dstByte: number, srcByte: number): void {
-  const rowBytes = plan.shape[plan.shape.length - 1] * plan.itemsize;
+  const rowBytes = plan.shape[plan.shape.length - 1]! * plan.itemsize;
   const { dst, src } = plan;
   // Rows reached through pointers are checked as a whole (one item of
   // rowBytes): subarray would silently clamp a row that runs off the end.
@@ -161,26 +161,26 @@ function copyBaseMemcpy(plan: CopyPlan, dstByte: number, srcByte: number): void 
   if (rowBytes >= MEMCPY_MIN_BYTES) {
     d.set(s.subarray(srcByte, srcByte + rowBytes), dstByte);
   } else {
-    for (let b = 0; b < rowBytes; b++) d[dstByte + b] = s[srcByte + b];
+    for (let b = 0; b < rowBytes; b++) d[dstByte + b] = s[srcByte + b]!;
   }
 }
 
 function copyBaseWords(plan: CopyPlan, dstByte: number, srcByte: number): void {
   const last = plan.shape.length - 1;
-  const count = plan.shape[last];
+  const count = plan.shape[last]!;
   const wordSize = plan.wordSize;
   const d = plan.dstWords;
   const s = plan.srcWords;
   const perItem = plan.itemsize / wordSize;
-  const dstStep = plan.dst.byteStrides[last] / wordSize;
-  const srcStep = plan.src.byteStrides[last] / wordSize;
+  const dstStep = plan.dst.byteStrides[last]! / wordSize;
+  const srcStep = plan.src.byteStrides[last]! / wordSize;
   let dw = dstByte / wordSize;
   let sw = srcByte / wordSize;
   if (perItem === 1) {
-    for (let i = 0; i < count; i++, dw += dstStep, sw += srcStep) d[dw] = s[sw];
+    for (let i = 0; i < count; i++, dw += dstStep, sw += srcStep) d[dw] = s[sw]!;
   } else {
     for (let i = 0; i < count; i++, dw += dstStep, sw += srcStep) {
-      for (let w = 0; w < perItem; w++) d[dw + w] = s[sw + w];
+      for (let w = 0; w < perItem; w++) d[dw + w] = s[sw + w]!;
     }
   }
 }
@@ -203,11 +203,11 @@ function copyRec(plan: CopyPlan, dim: number, dstByte: number, srcByte: number):
     copyBase(plan, dstByte, srcByte);
     return;
   }
-  const count = shape[dim];
-  const dstStride = dst.byteStrides[dim];
-  const srcStride = src.byteStrides[dim];
-  const dstSub = dst.suboffsets === null ? -1 : dst.suboffsets[dim];
-  const srcSub = src.suboffsets === null ? -1 : src.suboffsets[dim];
+  const count = shape[dim]!;
+  const dstStride = dst.byteStrides[dim]!;
+  const srcStride = src.byteStrides[dim]!;
+  const dstSub = dst.suboffsets === null ? -1 : dst.suboffsets[dim]!;
+  const srcSub = src.suboffsets === null ? -1 : src.suboffsets[dim]!;
   for (let i = 0; i < count; i++, dstByte += dstStride, srcByte += srcStride) {
     const dp = dstSub >= 0 ? follow(dst, dstByte, dstSub) : dstByte;
     const sp = srcSub >= 0 ? follow(src, srcByte, srcSub) : srcByte;
@@ -216,7 +216,7 @@ function copyRec(plan: CopyPlan, dim: number, dstByte: number, srcByte: number):
 }
 
 function lastRowContiguous(side: StridedSide, last: number, itemsize: number): boolean {
-  return (side.suboffsets === null || side.suboffsets[last] < 0) && side.byteStrides[last] === itemsize;
+  return (side.suboffsets === null || side.suboffsets[last]! < 0) && side.byteStrides[last] === itemsize;
 }
 
 /**
@@ -242,7 +242,7 @@ export function copyStrided(shape: readonly number[], itemsize: number, dst: Str
   if (ndim === 0) {
     const d = dst.u8;
     const s = src.u8;
-    for (let b = 0; b < itemsize; b++) d[dst.byteOffset + b] = s[src.byteOffset + b];
+    for (let b = 0; b < itemsize; b++) d[dst.byteOffset + b] = s[src.byteOffset + b]!;
     return;
   }
   const last = ndim - 1;
@@ -315,7 +315,7 @@ export function mayOverlap(
   // `||` only answers true more often, and a true answer only stages the source through a copy first, which
   // gives the same bytes (only slower).
   // Stryker disable next-line LogicalOperator: more staging, same bytes
-  return dstExtent[0] < srcExtent[1] && srcExtent[0] < dstExtent[1];
+  return dstExtent[0]! < srcExtent[1]! && srcExtent[0]! < dstExtent[1]!;
 }
 
 /**
@@ -344,7 +344,7 @@ export function fillPattern(u8: Uint8Array, startByte: number, byteLength: numbe
   // Without this block the doubling copies below run instead of the memset, and they write the same bytes.
   // Stryker disable next-line BlockStatement: both paths write the same bytes
   if (same) {
-    u8.fill(item[0], startByte, startByte + byteLength);
+    u8.fill(item[0]!, startByte, startByte + byteLength);
     return;
   }
   u8.set(item, startByte);

@@ -49,7 +49,7 @@ function utf8ErrorAt(bytes: Uint8Array): { start: number; end: number; reason: s
   const n = bytes.length;
   let i = 0;
   while (i < n) {
-    const lead = bytes[i];
+    const lead = bytes[i]!;
     if (lead < 0x80) {
       i++;
       continue;
@@ -62,7 +62,7 @@ function utf8ErrorAt(bytes: Uint8Array): { start: number; end: number; reason: s
     let j = i + 1;
     for (let k = 0; k < need; k++, j++) {
       if (j >= n) return { start: i, end: n, reason: "unexpected end of data" };
-      const next = bytes[j];
+      const next = bytes[j]!;
       if (next < low || next > high) return { start: i, end: j, reason: "invalid continuation byte" };
       low = 0x80;
       high = 0xbf;
@@ -103,7 +103,7 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncoding): string {
   const { start, end, reason } = error;
   const where =
     end - start === 1
-      ? `byte 0x${bytes[start].toString(16).padStart(2, "0")} in position ${start}`
+      ? `byte 0x${bytes[start]!.toString(16).padStart(2, "0")} in position ${start}`
       : `bytes in position ${start}-${end - 1}`;
   throw new UnicodeDecodeError(`'utf-8' codec can't decode ${where}: ${reason}`);
 }
@@ -132,10 +132,10 @@ export function encodeText(text: string, encoding: TextEncoding): Uint8Array {
     return encoding === "latin-1" ? Uint8Array.from(codePoints) : new TextEncoder().encode(text);
   }
   let end = start + 1;
-  while (end < codePoints.length && refused(codePoints[end])) end++;
+  while (end < codePoints.length && refused(codePoints[end]!)) end++;
   const where =
     end === start + 1
-      ? `character '${escapedCharacter(codePoints[start])}' in position ${start}`
+      ? `character '${escapedCharacter(codePoints[start]!)}' in position ${start}`
       : `characters in position ${start}-${end - 1}`;
   const reason = encoding === "latin-1" ? "ordinal not in range(256)" : "surrogates not allowed";
   throw new UnicodeEncodeError(`'${encoding}' codec can't encode ${where}: ${reason}`);

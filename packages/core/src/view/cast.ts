@@ -138,7 +138,7 @@ export function castTo1D(layout: ViewLayout, format: string, itemsize: number): 
 export function castToND(flat: CastParts, shape: readonly number[]): CastParts {
   let nbytes = flat.itemsize;
   for (const length of shape) nbytes *= length;
-  if (nbytes !== flat.shape[0] * flat.itemsize) {
+  if (nbytes !== flat.shape[0]! * flat.itemsize) {
     throw new TypeError("memoryview: product(shape) * itemsize != buffer size");
   }
   // `castToND` is internal and its only caller passes castShape's fresh array, which nothing else holds, so the
@@ -182,9 +182,9 @@ export function castLastAxis(layout: ViewLayout, format: string, itemsize: numbe
         "When changing to a smaller dtype, its size must be a divisor of the size of original dtype",
       );
     }
-    shape[axis] *= oldItemsize / itemsize;
+    shape[axis]! *= oldItemsize / itemsize;
   } else {
-    const axisBytes = shape[axis] * oldItemsize;
+    const axisBytes = shape[axis]! * oldItemsize;
     if (axisBytes % itemsize !== 0) {
       throw new ValueError(
         "When changing to a larger dtype, its size must be a divisor of the total size in bytes " +

@@ -200,8 +200,8 @@ export class MemoryView extends ViewAttributes {
       // both, and slicing a dimension whole leaves offset, shape and stride as they were.
       // Stryker disable next-line LogicalOperator: the slow path gives the same layout
       if (spec === null || spec === undefined) continue; // the whole dimension
-      const adjusted = adjustSliceSpec(shape[dim], spec, SCRATCH_SLICE);
-      byteOffset = sliceDimension(byteOffset, shape, byteStrides, suboffsets, dim, adjusted[0], adjusted[1], adjusted[2]);
+      const adjusted = adjustSliceSpec(shape[dim]!, spec, SCRATCH_SLICE);
+      byteOffset = sliceDimension(byteOffset, shape, byteStrides, suboffsets, dim, adjusted[0]!, adjusted[1]!, adjusted[2]!);
     }
     return derived(this, { byteOffset, shape, byteStrides, suboffsets });
   }
@@ -225,9 +225,9 @@ export class MemoryView extends ViewAttributes {
     const shape = layout.shape.slice();
     const byteStrides = layout.byteStrides.slice();
     const suboffsets = layout.suboffsets === null ? null : layout.suboffsets.slice();
-    const adjusted = adjustSlice(shape[axis], start, stop, step, SCRATCH_SLICE);
+    const adjusted = adjustSlice(shape[axis]!, start, stop, step, SCRATCH_SLICE);
     const byteOffset = sliceDimension(
-      layout.byteOffset, shape, byteStrides, suboffsets, axis, adjusted[0], adjusted[1], adjusted[2],
+      layout.byteOffset, shape, byteStrides, suboffsets, axis, adjusted[0]!, adjusted[1]!, adjusted[2]!,
     );
     return derived(this, { byteOffset, shape, byteStrides, suboffsets });
   }
@@ -252,7 +252,7 @@ export class MemoryView extends ViewAttributes {
     const layout = layoutOf(this);
     if (layout.ndim === 0) throw new TypeError("invalid indexing of 0-dim memory");
     const axis = normalizeAxis(dim, layout.ndim);
-    const i = indexIn(index, layout.shape[axis], axis);
+    const i = indexIn(index, layout.shape[axis]!, axis);
     return derived(this, dropDimension(mbufOf(this), layout, axis, i));
   }
 

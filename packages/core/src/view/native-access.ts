@@ -279,9 +279,9 @@ const UINT_KINDS: Record<number, [number, AnyTypedArrayConstructor]> = {
 function elementType(spec: CharSpec, size: number): [number, AnyTypedArrayConstructor | null] {
   switch (spec.kind) {
     case "int":
-      return INT_KINDS[size];
+      return INT_KINDS[size]!;
     case "uint":
-      return UINT_KINDS[size];
+      return UINT_KINDS[size]!;
     case "bool":
       return [ElemKind.BOOL, Uint8Array];
     case "char":
@@ -294,9 +294,9 @@ function elementType(spec: CharSpec, size: number): [number, AnyTypedArrayConstr
 function classify(format: string): NativeKind | null {
   let prefix = "@";
   let char = format;
-  if (format.length === 2 && "@=<>!".includes(format[0])) {
-    prefix = format[0];
-    char = format[1];
+  if (format.length === 2 && "@=<>!".includes(format[0]!)) {
+    prefix = format[0]!;
+    char = format[1]!;
   }
   if (char.length !== 1) return null;
   const spec = Object.hasOwn(CHARS, char) ? CHARS[char] : undefined;
@@ -416,11 +416,11 @@ export function fastKind(layout: {
   const kind = nativeKind(layout.format);
   if (kind === null || kind.typedArray === null || kind.size !== layout.itemsize) return null;
   const suboffsets = layout.suboffsets;
-  if (suboffsets !== null) for (let dim = 0; dim < suboffsets.length; dim++) if (suboffsets[dim] >= 0) return null;
+  if (suboffsets !== null) for (let dim = 0; dim < suboffsets.length; dim++) if (suboffsets[dim]! >= 0) return null;
   const size = kind.size;
   if (layout.byteOffset % size !== 0) return null;
   const byteStrides = layout.byteStrides;
-  for (let dim = 0; dim < byteStrides.length; dim++) if (byteStrides[dim] % size !== 0) return null;
+  for (let dim = 0; dim < byteStrides.length; dim++) if (byteStrides[dim]! % size !== 0) return null;
   return kind;
 }
 
@@ -435,6 +435,6 @@ export function fastKind(layout: {
  */
 export function elemStrides(byteStrides: readonly number[], size: number): number[] {
   const out = new Array<number>(byteStrides.length);
-  for (let dim = 0; dim < byteStrides.length; dim++) out[dim] = byteStrides[dim] / size;
+  for (let dim = 0; dim < byteStrides.length; dim++) out[dim] = byteStrides[dim]! / size;
   return out;
 }

@@ -77,8 +77,8 @@ export function permuteLayout(layout: ViewLayout, axes: readonly number[]): Layo
   // Stryker disable next-line ArrayDeclaration: every index is assigned below
   const byteStrides = new Array<number>(ndim);
   for (let i = 0; i < ndim; i++) {
-    shape[i] = layout.shape[axes[i]];
-    byteStrides[i] = layout.byteStrides[axes[i]];
+    shape[i] = layout.shape[axes[i]!]!;
+    byteStrides[i] = layout.byteStrides[axes[i]!]!;
   }
   return { byteOffset: layout.byteOffset, shape, byteStrides, suboffsets: null };
 }

@@ -163,19 +163,19 @@ export function sliceDimension(
   step: number,
   count: number,
 ): number {
-  const moveByte = byteStrides[dim] * start;
+  const moveByte = byteStrides[dim]! * start;
   let pointerDim = -1;
   if (suboffsets !== null) {
     for (let d = dim - 1; d >= 0; d--) {
-      if (suboffsets[d] >= 0) {
+      if (suboffsets[d]! >= 0) {
         pointerDim = d;
         break;
       }
     }
   }
   shape[dim] = count;
-  byteStrides[dim] = byteStrides[dim] * step + 0; // + 0: no -0 stride from 0 * -step
+  byteStrides[dim] = byteStrides[dim]! * step + 0; // + 0: no -0 stride from 0 * -step
   if (pointerDim < 0) return byteOffset + moveByte;
-  suboffsets![pointerDim] += moveByte;
+  suboffsets![pointerDim]! += moveByte;
   return byteOffset;
 }

@@ -55,7 +55,7 @@ describe("buffer kinds", () => {
 
   test("unpacked bytes are fresh copies, never views of the buffer", () => {
     const bytes = new Uint8Array([65, 66, 67, 3, 88, 89, 90]);
-    const [c, s, p] = unpack("c2s4p", bytes) as Uint8Array[];
+    const [c, s, p] = unpack("c2s4p", bytes) as [Uint8Array, Uint8Array, Uint8Array];
     expect([c, s, p]).toEqual([new Uint8Array([65]), new Uint8Array([66, 67]), new Uint8Array([88, 89, 90])]);
     for (const v of [c, s, p]) {
       expect(v.buffer).not.toBe(bytes.buffer);

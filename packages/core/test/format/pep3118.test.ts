@@ -72,7 +72,7 @@ describe("against NumPy's _dtype_from_pep3118", () => {
     expect(formatItemsize(c.format)).toBe(c.itemsize);
     expect(parsed.alignment).toBe(c.alignment);
     if (c.fields.length > 0) {
-      const top = parsed.unwrapped ? (parsed.fields[0].struct as ParsedFormat) : parsed;
+      const top = parsed.unwrapped ? (parsed.fields[0]!.struct as ParsedFormat) : parsed;
       expect(
         top.fields.map((f, i) => ({
           name: f.name ?? `f${i}`,

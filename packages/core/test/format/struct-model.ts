@@ -27,11 +27,11 @@ export function codesFor(prefix: Prefix): string[] {
 }
 
 export function sizeOf(prefix: Prefix, code: string): number {
-  return isNative(prefix) ? NATIVE[code][0] : STANDARD[code];
+  return isNative(prefix) ? NATIVE[code]![0] : STANDARD[code]!;
 }
 
 function alignOf(prefix: Prefix, code: string): number {
-  return isNative(prefix) ? NATIVE[code][1] : 1;
+  return isNative(prefix) ? NATIVE[code]![1] : 1;
 }
 
 export interface Item {
@@ -106,7 +106,7 @@ export function modelPack(
     const n = sizeOf(prefix, field.code);
     switch (field.code) {
       case "c":
-        out[at] = (v as Uint8Array)[0];
+        out[at] = (v as Uint8Array)[0]!;
         break;
       case "?":
         out[at] = v ? 1 : 0;

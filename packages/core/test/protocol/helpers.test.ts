@@ -53,8 +53,8 @@ function indexTuples(shape: readonly number[], order: "C" | "F" = "C"): number[]
     let k = 0;
     for (; k < shape.length; k++) {
       const dim = order === "C" ? shape.length - 1 - k : k;
-      if (index[dim] < shape[dim] - 1) {
-        index[dim]++;
+      if (index[dim]! < shape[dim]! - 1) {
+        index[dim]!++;
         break;
       }
       index[dim] = 0;
@@ -69,7 +69,7 @@ function modelGather(x: BufferInfo, order: "C" | "F"): number[] {
   const out: number[] = [];
   for (const index of indexTuples(impliedShape(x), order)) {
     const p = getPointer(x, index);
-    for (let b = 0; b < x.itemsize; b++) out.push(bytes[p + b]);
+    for (let b = 0; b < x.itemsize; b++) out.push(bytes[p + b]!);
   }
   return out;
 }
@@ -206,14 +206,14 @@ describe("getPointer (PyBuffer_GetPointer)", () => {
     // Row r is stored at table + (rows - 1 - r) * cols * itemsize.
     expect(getPointer(x, [0, 0])).toBe(24 + 2 * 8);
     expect(getPointer(x, [2, 1])).toBe(24 + 4);
-    const neg = strided[3];
+    const neg = strided[3]!;
     expect(getPointer(neg, [0, 0])).toBe(20);
     expect(getPointer(neg, [1, 2])).toBe(0);
-    expect(getPointer(strided[6], [])).toBe(4);
+    expect(getPointer(strided[6]!, [])).toBe(4);
   });
 
   it("checks every index", () => {
-    const x = strided[0];
+    const x = strided[0]!;
     expectError(() => getPointer(x, [2, 0]), "IndexError", "index out of bounds on dimension 1");
     expectError(() => getPointer(x, [0, -1]), "IndexError", "index out of bounds on dimension 2");
     expectError(() => getPointer(x, [0]), "TypeError", "getPointer: expected 2 indices, got 1");
@@ -247,8 +247,8 @@ describe("toContiguous and fromContiguous", () => {
   });
 
   it("toContiguous checks out.length like PyBuffer_ToContiguous checks len", () => {
-    expectError(() => toContiguous(strided[0], "C", new Uint8Array(3)), "ValueError", "toContiguous: out.length 3 != info.len 24");
-    expectError(() => toContiguous(strided[0], "X" as never), "ValueError", "order must be 'C', 'F' or 'A'");
+    expectError(() => toContiguous(strided[0]!, "C", new Uint8Array(3)), "ValueError", "toContiguous: out.length 3 != info.len 24");
+    expectError(() => toContiguous(strided[0]!, "X" as never), "ValueError", "order must be 'C', 'F' or 'A'");
   });
 
   it("fromContiguous copies at most len bytes, whole items when gathering", () => {
@@ -324,9 +324,9 @@ describe("copyBuffer and copyData (PyObject_CopyData)", () => {
   it("refuses what CPython refuses, and what would break memory", () => {
     expectError(() => copyData(new Uint8Array(2), new Uint8Array(3)), "BufferError", "destination is too small to receive data from source");
     expectError(() => copyData([], new Uint8Array(3)), "TypeError", "both destination and source must be bytes-like objects");
-    expectError(() => copyBuffer({ ...strided[0], readonly: true }, strided[0]), "BufferError", /read-only/);
+    expectError(() => copyBuffer({ ...strided[0]!, readonly: true }, strided[0]!), "BufferError", /read-only/);
     const wide = info({ buf: new ArrayBuffer(48), len: 24, itemsize: 4, ndim: 2, shape: [3, 2], strides: [16, 8] });
-    expectError(() => copyBuffer(wide, strided[2]), "BufferError", /same shape and itemsize/);
+    expectError(() => copyBuffer(wide, strided[2]!), "BufferError", /same shape and itemsize/);
   });
 
   it("releases both exports however the copy ends", () => {

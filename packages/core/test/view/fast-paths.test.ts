@@ -91,7 +91,7 @@ describe("equals through TypedArrays", () => {
     // unaligned starts take the byte loop
     expect(a.slice([1]).equals(b.slice([1]))).toBe(true);
     const c = bytes.slice();
-    c[4098] ^= 1;
+    c[4098]! ^= 1;
     expect(a.equals(c)).toBe(false);
     const m = MemoryView.from(Int16Array.from({ length: 12 }, (_, i) => i - 6)).reshape([3, 4]);
     expect(m.transpose().equals(MemoryView.from(Int16Array.from([-6, -2, 2, -5, -1, 3, -4, 0, 4, -3, 1, 5])).reshape([4, 3]))).toBe(true);

@@ -22,8 +22,8 @@ function isCContiguous(shape: number[], strides: number[], itemsize: number): bo
     if (shape[dim] === 0) return true;
   }
   for (let dim = shape.length - 1; dim >= 0; dim--) {
-    if (shape[dim] > 1 && strides[dim] !== expected) return false;
-    expected *= shape[dim];
+    if (shape[dim]! > 1 && strides[dim] !== expected) return false;
+    expected *= shape[dim]!;
   }
   return true;
 }

@@ -23,7 +23,7 @@ export const viewCase: fc.Arbitrary<ViewCase> = fc
     lengthItems: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
   })
   .map(({ kind, memory, byteLength, startItems, lengthItems }) => {
-    const ctor = KINDS[kind];
+    const ctor = KINDS[kind]!;
     const itemsize = ctor === DataView ? 1 : (ctor as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
     const make = (): unknown => {
       const size = Math.ceil(byteLength / 8) * 8;

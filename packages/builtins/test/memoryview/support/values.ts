@@ -145,7 +145,7 @@ export function expectView(actual: unknown, expected: ViewExpectation, context: 
     suboffsets: expected.suboffsets.every((s) => s < 0) ? [] : expected.suboffsets,
   };
   if (lenient || expected.numpy === true) {
-    const keep = (strides: number[]) => strides.map((s, d) => (expected.shape[d] > 1 && expected.nbytes > 0 ? s : 0));
+    const keep = (strides: number[]) => strides.map((s, d) => (expected.shape[d]! > 1 && expected.nbytes > 0 ? s : 0));
     got.strides = keep(got.strides!);
     want.strides = keep(want.strides!);
     // _testbuffer keeps suboffsets of -1 after a pointer was followed, which

@@ -186,7 +186,7 @@ function readStruct(st: Stream, nested: boolean): StructResult {
     let format: string;
     let row: Row | undefined;
     let child: StructResult | null = null;
-    const ch = st.text[st.index];
+    const ch = st.text[st.index]!;
     if (ch === "T" && st.text[st.index + 1] === "{") {
       st.index += 2;
       if (st.depth >= MAX_NESTING) throw new StructError(`struct format nests 'T{' more than ${MAX_NESTING} deep`);
@@ -225,7 +225,7 @@ function readStruct(st: Stream, nested: boolean): StructResult {
     } else {
       const reason = unsupportedReason(ch);
       if (reason !== undefined) throw new StructError(`cannot decode ${reason}`);
-      row = tableOf(mode).byChar[ch.charCodeAt(0)];
+      row = tableOf(mode).byChar[ch.charCodeAt(0)]!;
       if (row === undefined) throw badChar();
       st.index++;
       alignment = mode === "@" ? Math.max(row.align, 1) : 1;

@@ -175,7 +175,7 @@ export function byteExtentOf(view: ViewCore): [number, number] {
 export function attachFastPath(state: ViewState): void {
   const mbuf = state.mbuf;
   state.generation = mbuf.generation;
-  state.ta = state.kind < 0 || state.released ? null : mbuf.typedArray(ELEM_ARRAYS[state.kind]);
+  state.ta = state.kind < 0 || state.released ? null : mbuf.typedArray(ELEM_ARRAYS[state.kind]!);
 }
 
 /**
@@ -189,7 +189,7 @@ export function attachFastPath(state: ViewState): void {
 export function elemStridesOf(state: ViewState): number[] {
   let strides = state.elemStrides;
   if (strides === UNRESOLVED_STRIDES) {
-    strides = elemStrides(state.layout.byteStrides, ELEM_ARRAYS[state.kind].BYTES_PER_ELEMENT);
+    strides = elemStrides(state.layout.byteStrides, ELEM_ARRAYS[state.kind]!.BYTES_PER_ELEMENT);
     state.elemStrides = strides;
   }
   return strides;

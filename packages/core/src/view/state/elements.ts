@@ -198,10 +198,10 @@ function elemIndex(state: ViewState, count: number, i0: unknown, i1: unknown, i2
   for (let dim = 0; dim < count; dim++) {
     const given = dim === 0 ? i0 : dim === 1 ? i1 : dim === 2 ? i2 : i3;
     if (typeof given !== "number") return -1;
-    const length = shape[dim];
+    const length = shape[dim]!;
     const index = given < 0 ? given + length : given;
     if (!(index >>> 0 === index && index < length)) return -1;
-    elem += index * strides[dim];
+    elem += index * strides[dim]!;
   }
   return elem;
 }
