@@ -20,8 +20,17 @@ export default {
   testRunner: runner === "vitest" ? "vitest" : "mv-suite",
   plugins: ["@stryker-mutator/vitest-runner", "./packages/conformance/scripts/mutation/suite-runner.mjs"],
   vitest: { configFile: "packages/conformance/vitest.mutation.config.ts", dir: "packages/conformance", related: false },
-  mutate: (process.env.MV_MUTATE ?? "packages/core/src/**/*.ts,packages/builtins/src/**/*.ts").split(",").concat(["!**/*.test.ts", "!**/index.ts"]),
-  ignorePatterns: ["/packages/native", "/packages/*/dist", "/.turbo", "/**/.vitest-report.json", "/packages/conformance/reports", "/packages/conformance/.stryker-tmp*"],
+  mutate: (process.env.MV_MUTATE ?? "packages/core/src/**/*.ts,packages/builtins/src/**/*.ts")
+    .split(",")
+    .concat(["!**/*.test.ts", "!**/index.ts"]),
+  ignorePatterns: [
+    "/packages/native",
+    "/packages/*/dist",
+    "/.turbo",
+    "/**/.vitest-report.json",
+    "/packages/conformance/reports",
+    "/packages/conformance/.stryker-tmp*",
+  ],
   // Each mutant meets only the chunks of cases that reached it in the dry run
   // (the driver empties core's memo caches before each chunk, so a cached
   // computation is reached by every chunk that checks it).

@@ -18,12 +18,13 @@ const REPORT = ".vitest-report.json";
 // Every workspace package that runs vitest: the published ones, the
 // examples, and the checks under tooling/ (pack-check, browser-check).
 const packageDirs = () => [
-  ...["packages", "tooling"].flatMap((parent) =>
-    readdirSync(join(root, parent)).map((name) => join(root, parent, name)),
-  ),
+  ...["packages", "tooling"].flatMap((parent) => readdirSync(join(root, parent)).map((name) => join(root, parent, name))),
   join(root, "examples"),
 ];
-const reportPaths = () => packageDirs().map((dir) => join(dir, REPORT)).filter((path) => existsSync(path));
+const reportPaths = () =>
+  packageDirs()
+    .map((dir) => join(dir, REPORT))
+    .filter((path) => existsSync(path));
 
 // Stale reports from an earlier run must not be counted.
 for (const path of reportPaths()) rmSync(path);
@@ -36,7 +37,10 @@ const biome = spawnSync("biome", ["ci", "--formatter-enabled=false", "."], {
   shell: process.platform === "win32",
 });
 const biomeStatus = biome.status ?? 1;
-if (biomeStatus !== 0) console.error(`biome ci failed (exit ${biome.status ?? biome.signal ?? biome.error?.message}): \`pnpm lint\` shows the problems, \`pnpm format\` fixes the formatting`);
+if (biomeStatus !== 0)
+  console.error(
+    `biome ci failed (exit ${biome.status ?? biome.signal ?? biome.error?.message}): \`pnpm lint\` shows the problems, \`pnpm format\` fixes the formatting`,
+  );
 
 const turbo = spawnSync("turbo", ["run", "build", "typecheck", "test", "memcheck", ...process.argv.slice(2)], {
   cwd: root,

@@ -172,11 +172,7 @@ function isSharedArrayBuffer(buf: ArrayBuffer | SharedArrayBuffer): buf is Share
  * createNativeApi(null, new Error("not built")).addressOf(new Uint8Array(1)); // throws Error: not built
  * ```
  */
-export function createNativeApi(
-  binding: NativeBinding | null,
-  loadError?: Error,
-  options: NativeApiOptions = {},
-): NativeApi {
+export function createNativeApi(binding: NativeBinding | null, loadError?: Error, options: NativeApiOptions = {}): NativeApi {
   if (binding === null) return unavailableApi(loadError ?? new Error("@mv/native: no addon"));
   const native = binding;
   const directPath = options.directPath ?? true;

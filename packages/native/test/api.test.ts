@@ -11,7 +11,6 @@ import { stridedExporter } from "./support/strided-exporter.js";
 import { TYPED_ARRAYS } from "./support/typed-array-kinds.js";
 import { outcome, viewCase } from "./support/view-arbitrary.js";
 
-
 function setup() {
   const binding = fakeBinding();
   return { binding, api: createNativeApi(binding) };
@@ -131,11 +130,7 @@ describe("elementAddress", () => {
   it("wants one integer per dimension", () => {
     const { api } = setup();
     expectError(() => api.elementAddress(grid, [1]), "TypeError", "cannot index 2-dimension view with 1-element tuple");
-    expectError(
-      () => api.elementAddress(grid, [1, 2, 3]),
-      "TypeError",
-      "cannot index 2-dimension view with 3-element tuple",
-    );
+    expectError(() => api.elementAddress(grid, [1, 2, 3]), "TypeError", "cannot index 2-dimension view with 3-element tuple");
     expectError(() => api.elementAddress(grid, [1, 1.5]), "TypeError", "index 1 must be an integer, not 1.5");
     expectError(() => api.elementAddress(grid, [1, "2" as never]), "TypeError", "index 1 must be an integer, not 2");
     expectError(() => api.elementAddress(grid, 3 as never), "TypeError", /must be an array/);
@@ -328,7 +323,9 @@ describe("fromAddress", () => {
       expect((error as Error).cause).toBe(refusal);
     }
     // Any other refusal of the engine is a bad argument value, never a raw engine error.
-    const other = Object.assign(new Error("Cannot create a Buffer larger than 0x100000000 bytes"), { code: "ERR_BUFFER_TOO_LARGE" });
+    const other = Object.assign(new Error("Cannot create a Buffer larger than 0x100000000 bytes"), {
+      code: "ERR_BUFFER_TOO_LARGE",
+    });
     expectError(
       () => createNativeApi(fakeBinding({ wrapError: other })).fromAddress(8n, 8),
       "ValueError",
@@ -430,7 +427,10 @@ describe("addressOf's fast path against its slow twin (fake binding)", () => {
         const fast = createNativeApi(binding);
         const slow = createNativeApi(binding, undefined, { directPath: false });
         const view = testCase.make();
-        expect(outcome(() => fast.addressOf(view)), testCase.describe).toEqual(outcome(() => slow.addressOf(view)));
+        expect(
+          outcome(() => fast.addressOf(view)),
+          testCase.describe,
+        ).toEqual(outcome(() => slow.addressOf(view)));
       }),
       { numRuns: 500 },
     );

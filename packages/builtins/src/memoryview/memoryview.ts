@@ -56,8 +56,6 @@ export type MemoryviewItem = StructValue | PyMemoryView;
 // PY_SSIZE_T_MAX + 1: numbers at or beyond it do not fit an index.
 const SSIZE_LIMIT = 2 ** 63;
 
-
-
 /**
  * The instances `memoryview(obj)` returns.
  *
@@ -280,9 +278,7 @@ export class PyMemoryView<Item = MemoryviewItem> extends MemoryviewAttributes im
     const layout = view.layout; // CHECK_RELEASED
     const sepChar = hexSeparator(sep);
     const data =
-      view.cContiguous && layout.nbytes > 0
-        ? new Uint8Array(view.buffer, layout.byteOffset, layout.nbytes)
-        : view.toBytes("C");
+      view.cContiguous && layout.nbytes > 0 ? new Uint8Array(view.buffer, layout.byteOffset, layout.nbytes) : view.toBytes("C");
     return hexText(data, sepChar, group);
   }
 

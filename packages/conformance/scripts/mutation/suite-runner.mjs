@@ -91,7 +91,13 @@ class SuiteRunner {
       await chunk.run();
       return { id: chunk.name, name: chunk.name, status: TestStatus.Success, timeSpentMs: performance.now() - started };
     } catch (error) {
-      return { id: chunk.name, name: chunk.name, status: TestStatus.Failed, failureMessage: describe(error), timeSpentMs: performance.now() - started };
+      return {
+        id: chunk.name,
+        name: chunk.name,
+        status: TestStatus.Failed,
+        failureMessage: describe(error),
+        timeSpentMs: performance.now() - started,
+      };
     }
   }
 
@@ -124,7 +130,10 @@ class SuiteRunner {
     } catch (error) {
       // A static mutant that breaks loading is detected.
       ns.activeMutant = undefined;
-      return toMutantRunResult({ status: DryRunStatus.Complete, tests: [{ id: "load", name: "load", status: TestStatus.Failed, failureMessage: describe(error), timeSpentMs: 0 }] });
+      return toMutantRunResult({
+        status: DryRunStatus.Complete,
+        tests: [{ id: "load", name: "load", status: TestStatus.Failed, failureMessage: describe(error), timeSpentMs: 0 }],
+      });
     }
     const wanted = options.testFilter === undefined ? undefined : new Set(options.testFilter);
     ns.activeMutant = id;

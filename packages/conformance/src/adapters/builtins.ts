@@ -13,7 +13,13 @@
 
 import * as builtins from "@mv/builtins";
 import * as core from "@mv/core";
-import { CAPI_NAMES, type BufferApiLike, type ImplementationModule, type NdarrayViewClass, type StructModuleLike } from "../implementation.js";
+import {
+  CAPI_NAMES,
+  type BufferApiLike,
+  type ImplementationModule,
+  type NdarrayViewClass,
+  type StructModuleLike,
+} from "../implementation.js";
 import { LEGACY_CAPI_NAMES, STRUCT_NAMES } from "../resolve-implementation.js";
 
 const b = builtins as Record<string, unknown>;

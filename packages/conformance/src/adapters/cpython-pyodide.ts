@@ -85,7 +85,11 @@ function bytesOfLive(value: unknown): Bytes | undefined {
     return { bytes: new Uint8Array(value.buffer, value.byteOffset, value.byteLength), writable: true, done: () => {} };
   }
   const exporter = value as { [GET_BUFFER]?: (flags: number) => unknown; [RELEASE_BUFFER]?: (info: unknown) => void };
-  if (value !== null && (typeof value === "object" || typeof value === "function") && typeof exporter[GET_BUFFER] === "function") {
+  if (
+    value !== null &&
+    (typeof value === "object" || typeof value === "function") &&
+    typeof exporter[GET_BUFFER] === "function"
+  ) {
     // What CPython's y* and w* converters ask: the bytes, C-contiguous.
     const info = exporter[GET_BUFFER]!(0) as { buf: ArrayBufferLike; offset: number; len: number; readonly: boolean };
     return {

@@ -79,10 +79,9 @@ function structItemCodec(format: string, compiled: CompiledFormat): ItemCodec {
     // s and p leave bytes of the field untouched, and the big-endian 8-byte
     // rows write before they fail (bp_longlong): both go through scratch bytes.
     const direct = !(char === "s" || char === "p" || (code.row.size === 8 && !code.row.littleEndian));
-    const write: TreeWriter =
-      !direct
-        ? atomicWriter(itemsize, writeField)
-        : (view, byteOffset, value) => writeField(view, byteOffset, value);
+    const write: TreeWriter = !direct
+      ? atomicWriter(itemsize, writeField)
+      : (view, byteOffset, value) => writeField(view, byteOffset, value);
     return Object.freeze({ format, itemsize, fieldCount: 1, read, write });
   }
   const unpackAt = compiled.unpackAt;

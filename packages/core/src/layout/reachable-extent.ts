@@ -18,10 +18,7 @@ import { impliedByteStrides, impliedShape } from "./implied-layout.js";
 import { byteExtent } from "./byte-extent.js";
 import { POINTER_SIZE, isPointerSlotInside, readPointer } from "./pointer-slot.js";
 
-type ExtentFields = Pick<
-  BufferInfo,
-  "offset" | "len" | "itemsize" | "ndim" | "shape" | "strides" | "suboffsets"
->;
+type ExtentFields = Pick<BufferInfo, "offset" | "len" | "itemsize" | "ndim" | "shape" | "strides" | "suboffsets">;
 
 /**
  * [startByte, endByte) of everything an export can reach in `buf`, pointer
@@ -48,10 +45,7 @@ type ExtentFields = Pick<
  * reachableExtent(info, buf); // returns [0, 20]
  * ```
  */
-export function reachableExtent(
-  info: ExtentFields,
-  buf: ArrayBuffer | SharedArrayBuffer,
-): [number, number] {
+export function reachableExtent(info: ExtentFields, buf: ArrayBuffer | SharedArrayBuffer): [number, number] {
   const shape = impliedShape(info);
   const byteStrides = impliedByteStrides(info);
   const suboffsets = info.suboffsets;

@@ -34,7 +34,11 @@ type Words = Int32Array | Float64Array | Uint16Array | Uint8Array;
  * ctor.BYTES_PER_ELEMENT; // returns 8
  * ```
  */
-export type WordArrayConstructor = Int32ArrayConstructor | Float64ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor;
+export type WordArrayConstructor =
+  | Int32ArrayConstructor
+  | Float64ArrayConstructor
+  | Uint16ArrayConstructor
+  | Uint8ArrayConstructor;
 
 /**
  * One side of a copy: memory (from byte 0) and a layout over it, in bytes.
@@ -67,8 +71,7 @@ export interface StridedSide {
 const MEMCPY_MIN_BYTES = 48;
 
 function wordsOf(side: StridedSide, wordSize: number): Words | null {
-  const ctor =
-    wordSize === 8 ? Float64Array : wordSize === 4 ? Int32Array : wordSize === 2 ? Uint16Array : Uint8Array;
+  const ctor = wordSize === 8 ? Float64Array : wordSize === 4 ? Int32Array : wordSize === 2 ? Uint16Array : Uint8Array;
   if (wordSize === 1) return side.u8;
   if (side.wordsOf !== null) return side.wordsOf(ctor);
   const u8 = side.u8;
@@ -306,9 +309,7 @@ export function mayOverlap(
 ): boolean {
   if (dstMemory !== srcMemory) {
     return (
-      typeof SharedArrayBuffer === "function" &&
-      dstMemory instanceof SharedArrayBuffer &&
-      srcMemory instanceof SharedArrayBuffer
+      typeof SharedArrayBuffer === "function" && dstMemory instanceof SharedArrayBuffer && srcMemory instanceof SharedArrayBuffer
     );
   }
   if (dstIndirect || srcIndirect) return true;

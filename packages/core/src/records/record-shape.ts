@@ -185,7 +185,8 @@ function flatShaper(parsed: ParsedFormat, options: ResolvedRecordOptions): Value
   if (!isText.includes(true)) return null;
   return {
     read: (value) => (value as StructValue[]).map((item, i) => (isText[i] ? text.read(item) : item)),
-    write: (value, label) => (Array.isArray(value) ? value.map((item, i) => (isText[i] ? text.write(item, label) : item)) : value),
+    write: (value, label) =>
+      Array.isArray(value) ? value.map((item, i) => (isText[i] ? text.write(item, label) : item)) : value,
   };
 }
 
@@ -214,7 +215,10 @@ export function itemShape(format: string | Uint8Array, options: ResolvedRecordOp
     const one: ValueShaper | null =
       flat === null
         ? null
-        : { read: (value) => (flat.read([value]) as unknown[])[0], write: (value, label) => (flat.write([value], label) as unknown[])[0] };
+        : {
+            read: (value) => (flat.read([value]) as unknown[])[0],
+            write: (value, label) => (flat.write([value], label) as unknown[])[0],
+          };
     return { item: one, isRecord: false, itemIsList: false };
   }
   if (parsed.unwrapped) {

@@ -125,8 +125,7 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncoding): string {
  */
 export function encodeText(text: string, encoding: TextEncoding): Uint8Array {
   const codePoints = Array.from(text, (ch) => ch.codePointAt(0) as number);
-  const refused =
-    encoding === "latin-1" ? (c: number) => c > 0xff : (c: number) => c >= 0xd800 && c <= 0xdfff;
+  const refused = encoding === "latin-1" ? (c: number) => c > 0xff : (c: number) => c >= 0xd800 && c <= 0xdfff;
   const start = codePoints.findIndex(refused);
   if (start < 0) {
     return encoding === "latin-1" ? Uint8Array.from(codePoints) : new TextEncoder().encode(text);

@@ -23,14 +23,7 @@ import { StructError, ValueError } from "../errors.js";
 import { packIntoArityError, structOffset } from "./struct-errors.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
 import { releaseBuffer } from "../protocol/release-buffer.js";
-import {
-  ByteWindowMemo,
-  holdExport,
-  isBufferAccessError,
-  isExporter,
-  toByteWindow,
-  type ByteWindow,
-} from "./byte-source.js";
+import { ByteWindowMemo, holdExport, isBufferAccessError, isExporter, toByteWindow, type ByteWindow } from "./byte-source.js";
 import { withGeneratedFunctions } from "../codec/code-generation.js";
 import { compileFormat, type CompiledFormat } from "../codec/compile.js";
 import { formatBytes } from "../codec/format-arg.js";
@@ -134,7 +127,6 @@ function unpackFromExported(compiled: CompiledFormat, buffer: object, offset: un
   }
 }
 
-
 /**
  * What an {@link UnpackIterator} reads with: a struct's size and its read of
  * one struct at a byte offset (a compiled format, or a `RecordStruct`).
@@ -163,12 +155,12 @@ export interface StructReader<T> {
  * ```
  */
 export class UnpackIterator<T = StructValue[]> implements IterableIterator<T> {
-  private declare readonly compiled: StructReader<T>;
-  private declare readonly view: DataView;
-  private declare readonly end: number;
-  private declare byteOffset: number;
+  declare private readonly compiled: StructReader<T>;
+  declare private readonly view: DataView;
+  declare private readonly end: number;
+  declare private byteOffset: number;
   /** The export held, if the buffer is an exporter, until it is released. */
-  private declare info: BufferInfo | null;
+  declare private info: BufferInfo | null;
 
   constructor(compiled: StructReader<T>, window: ByteWindow, info: BufferInfo | null = null) {
     this.compiled = compiled;
@@ -260,7 +252,9 @@ function iterUnpackBuffer(compiled: CompiledFormat, buffer: unknown): UnpackIter
 }
 
 function iterUnpackSizeError(compiled: CompiledFormat): StructError {
-  return new StructError(`iterative unpacking requires a buffer of a multiple of ${compiled.exactSize} bytes`, { kind: "buffer" });
+  return new StructError(`iterative unpacking requires a buffer of a multiple of ${compiled.exactSize} bytes`, {
+    kind: "buffer",
+  });
 }
 
 /**

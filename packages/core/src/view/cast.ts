@@ -178,9 +178,7 @@ export function castLastAxis(layout: ViewLayout, format: string, itemsize: numbe
   }
   if (itemsize < oldItemsize) {
     if (oldItemsize % itemsize !== 0) {
-      throw new ValueError(
-        "When changing to a smaller dtype, its size must be a divisor of the size of original dtype",
-      );
+      throw new ValueError("When changing to a smaller dtype, its size must be a divisor of the size of original dtype");
     }
     shape[axis]! *= oldItemsize / itemsize;
   } else {

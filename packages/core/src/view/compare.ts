@@ -133,7 +133,13 @@ function sameNative(x: StructValue, y: StructValue): boolean {
  * ```
  */
 export function equalsSameNative(a: MemoryView, b: MemoryView): boolean {
-  return compareWith(a, (pos) => readItemAt(a, pos), b, (pos) => readItemAt(b, pos), sameNative);
+  return compareWith(
+    a,
+    (pos) => readItemAt(a, pos),
+    b,
+    (pos) => readItemAt(b, pos),
+    sameNative,
+  );
 }
 
 /**
@@ -160,7 +166,13 @@ export function equalsByStruct(a: MemoryView, b: MemoryView): boolean {
   }
   const dvA = mbufOf(a).dv;
   const dvB = mbufOf(b).dv;
-  return compareWith(a, (pos) => codecA.read(dvA, pos), b, (pos) => codecB.read(dvB, pos), pythonEquals);
+  return compareWith(
+    a,
+    (pos) => codecA.read(dvA, pos),
+    b,
+    (pos) => codecB.read(dvB, pos),
+    pythonEquals,
+  );
 }
 
 /**

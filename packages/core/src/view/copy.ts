@@ -37,7 +37,10 @@ function memorySide(side: StridedSide): MemorySide {
   return {
     u8: side.u8,
     pointers: mbuf?.indirect ? { view: mbuf.dv, byteLength: mbuf.endByte } : null,
-    wordsOf: mbuf === null ? null : (ctor: WordArrayConstructor) => mbuf.typedArray(ctor) as ReturnType<NonNullable<MemorySide["wordsOf"]>>,
+    wordsOf:
+      mbuf === null
+        ? null
+        : (ctor: WordArrayConstructor) => mbuf.typedArray(ctor) as ReturnType<NonNullable<MemorySide["wordsOf"]>>,
     byteOffset: side.byteOffset,
     byteStrides: side.byteStrides,
     suboffsets: side.suboffsets,

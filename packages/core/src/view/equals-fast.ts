@@ -121,7 +121,6 @@ export function equalsFast(a: MemoryView, b: MemoryView): boolean | undefined {
   if (
     run === runAny &&
     kind !== 12 && // ElemKind.F16: a value comparison
-
     isContiguousRun(shape, la.byteStrides, la.itemsize) &&
     isContiguousRun(lb.shape, lb.byteStrides, lb.itemsize)
   ) {

@@ -193,9 +193,7 @@ export class ManagedBuffer {
       return;
     }
     if (buffer === this.buffer && buffer.byteLength < this.endByte) {
-      throw new ValueError(
-        `operation forbidden: the buffer was resized below the ${this.endByte} bytes the export reaches`,
-      );
+      throw new ValueError(`operation forbidden: the buffer was resized below the ${this.endByte} bytes the export reaches`);
     }
     this.attach(buffer);
     this.generation++;

@@ -37,7 +37,6 @@ export type { MemoryViewOptions } from "./view-options.js";
 import { isReleased, layoutOf, mbufOf, prepareAccess, recordsOf, setRecords } from "./state/access.js";
 import { type RecordOptions, resolveRecordOptions } from "../records/index.js";
 
-
 // adjustSlice's output, reused: slicing runs in loops and nothing re-enters it (each entry is written first).
 const SCRATCH_SLICE = [0, 0, 0];
 
@@ -55,7 +54,15 @@ function derived(view: MemoryView, parts: LayoutParts, format?: string, itemsize
     view,
     new MemoryView(
       mbufOf(view),
-      makeLayout(parts.byteOffset, parts.shape, parts.byteStrides, parts.suboffsets, format ?? l.format, itemsize ?? l.itemsize, l.readonly),
+      makeLayout(
+        parts.byteOffset,
+        parts.shape,
+        parts.byteStrides,
+        parts.suboffsets,
+        format ?? l.format,
+        itemsize ?? l.itemsize,
+        l.readonly,
+      ),
       CONSTRUCT_KEY,
     ),
   );
@@ -186,9 +193,7 @@ export class MemoryView extends ViewAttributes {
     const ndim = layout.ndim;
     if (ndim === 0 && specs.length > 0) throw new TypeError("invalid indexing of 0-dim memory");
     if (specs.length > ndim) {
-      throw new IndexError(
-        `too many indices for array: array is ${ndim}-dimensional, but ${specs.length} were indexed`,
-      );
+      throw new IndexError(`too many indices for array: array is ${ndim}-dimensional, but ${specs.length} were indexed`);
     }
     const shape = layout.shape.slice();
     const byteStrides = layout.byteStrides.slice();
@@ -227,7 +232,14 @@ export class MemoryView extends ViewAttributes {
     const suboffsets = layout.suboffsets === null ? null : layout.suboffsets.slice();
     const adjusted = adjustSlice(shape[axis]!, start, stop, step, SCRATCH_SLICE);
     const byteOffset = sliceDimension(
-      layout.byteOffset, shape, byteStrides, suboffsets, axis, adjusted[0]!, adjusted[1]!, adjusted[2]!,
+      layout.byteOffset,
+      shape,
+      byteStrides,
+      suboffsets,
+      axis,
+      adjusted[0]!,
+      adjusted[1]!,
+      adjusted[2]!,
     );
     return derived(this, { byteOffset, shape, byteStrides, suboffsets });
   }
@@ -366,7 +378,11 @@ export class MemoryView extends ViewAttributes {
     const l = layoutOf(this);
     return keepRecords(
       this,
-      new MemoryView(mbufOf(this), makeLayout(l.byteOffset, l.shape, l.byteStrides, l.suboffsets, l.format, l.itemsize, true), CONSTRUCT_KEY),
+      new MemoryView(
+        mbufOf(this),
+        makeLayout(l.byteOffset, l.shape, l.byteStrides, l.suboffsets, l.format, l.itemsize, true),
+        CONSTRUCT_KEY,
+      ),
     );
   }
 

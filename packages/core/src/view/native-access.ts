@@ -102,11 +102,13 @@ export function readElement(ta: AnyTypedArray, kind: number, elem: number): Stru
       return (ta as Int8Array)[elem];
     case 7: // ElemKind.U8
       return (ta as Uint8Array)[elem];
-    case 8: { // ElemKind.BOOL
+    case 8: {
+      // ElemKind.BOOL
       const byte = (ta as Uint8Array)[elem];
       return byte === undefined ? undefined : byte !== 0;
     }
-    case 9: { // ElemKind.CHAR
+    case 9: {
+      // ElemKind.CHAR
       const byte = (ta as Uint8Array)[elem];
       return byte === undefined ? undefined : Uint8Array.of(byte);
     }
@@ -287,7 +289,11 @@ function elementType(spec: CharSpec, size: number): [number, AnyTypedArrayConstr
     case "char":
       return [ElemKind.CHAR, Uint8Array];
     default:
-      return size === 8 ? [ElemKind.F64, Float64Array] : size === 4 ? [ElemKind.F32, Float32Array] : [ElemKind.F16, Float16ArrayCtor];
+      return size === 8
+        ? [ElemKind.F64, Float64Array]
+        : size === 4
+          ? [ElemKind.F32, Float32Array]
+          : [ElemKind.F16, Float16ArrayCtor];
   }
 }
 

@@ -71,13 +71,7 @@ function bound(value: SliceBound, fallback: number, what: string): number {
  * adjustSlice(0, null, null, -1, [0, 0, 0]); // returns [-1, -1, 0]
  * ```
  */
-export function adjustSlice(
-  length: number,
-  start: SliceBound,
-  stop: SliceBound,
-  step: SliceBound,
-  out: number[],
-): number[] {
+export function adjustSlice(length: number, start: SliceBound, stop: SliceBound, step: SliceBound, out: number[]): number[] {
   const byStep = bound(step, 1, "step");
   if (byStep === 0) throw new ValueError("slice step cannot be zero");
   const first = bound(start, byStep < 0 ? BIG : 0, "start");

@@ -16,8 +16,23 @@ const fromHex = (h: string): Uint8Array => Uint8Array.from(h.match(/../g) ?? [],
 
 describe("sizes and alignment", () => {
   test.each([
-    ["F", 8], ["D", 16], ["bF", 12], ["bD", 24], ["hD", 24], ["qF", 16], ["Fb", 9], ["Db", 17],
-    ["<bF", 9], ["<bD", 17], [">bD", 17], ["=hF", 10], ["!2D", 32], ["3F", 24], ["xxxD", 24], ["0D", 0], ["b0D", 8],
+    ["F", 8],
+    ["D", 16],
+    ["bF", 12],
+    ["bD", 24],
+    ["hD", 24],
+    ["qF", 16],
+    ["Fb", 9],
+    ["Db", 17],
+    ["<bF", 9],
+    ["<bD", 17],
+    [">bD", 17],
+    ["=hF", 10],
+    ["!2D", 32],
+    ["3F", 24],
+    ["xxxD", 24],
+    ["0D", 0],
+    ["b0D", 8],
   ] as const)("calcsize(%s) is %i", (format, size) => {
     expect(calcsize(format)).toBe(size);
   });
@@ -109,8 +124,15 @@ describe("MemoryView reads complex items (NumPy's complex64 and complex128)", ()
     expect(view.get(1)).toEqual({ real: 3, imag: 4 });
     view.set(0, { real: 9, imag: -9 });
     expect(Array.from(data)).toEqual([9, -9, 3, 4]);
-    expect(view.toList()).toEqual([{ real: 9, imag: -9 }, { real: 3, imag: 4 }]);
-    expect(MemoryView.from(new Float32Array([1, 2])).cast("F").get(0)).toEqual({ real: 1, imag: 2 });
+    expect(view.toList()).toEqual([
+      { real: 9, imag: -9 },
+      { real: 3, imag: 4 },
+    ]);
+    expect(
+      MemoryView.from(new Float32Array([1, 2]))
+        .cast("F")
+        .get(0),
+    ).toEqual({ real: 1, imag: 2 });
   });
 });
 
@@ -125,7 +147,9 @@ describe("UnicodeEncodeError", () => {
     expect(caught).toBeInstanceOf(UnicodeEncodeError);
     expect(caught).toBeInstanceOf(ValueError);
     expect((caught as Error).name).toBe("UnicodeEncodeError");
-    expect((caught as Error).message).toBe("'ascii' codec can't encode character '\\u20ac' in position 1: ordinal not in range(128)");
+    expect((caught as Error).message).toBe(
+      "'ascii' codec can't encode character '\\u20ac' in position 1: ordinal not in range(128)",
+    );
     expect(() => pack("\xe9\u20ac")).toThrow(
       new UnicodeEncodeError("'ascii' codec can't encode characters in position 0-1: ordinal not in range(128)"),
     );

@@ -5,14 +5,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import {
-  calcsize,
-  formatItemsize,
-  itemCodec,
-  parseFormat,
-  type ParsedFormat,
-  type StructValue,
-} from "../../src/index.js";
+import { calcsize, formatItemsize, itemCodec, parseFormat, type ParsedFormat, type StructValue } from "../../src/index.js";
 import { MAX_NESTING } from "../../src/codec/pep3118/grammar.js";
 
 interface Field {
@@ -255,9 +248,9 @@ describe("item codecs", () => {
       fc.tuple(fc.option(fc.constantFrom("(2)", "(2,3)", "(1)"), { nil: "" }), inner).map(([shape, f]) => shape + f);
     const structArb: fc.Arbitrary<string> = fc.letrec((tie) => ({
       item: fc.oneof({ depthSize: "small" }, named(leaf), named(tie("struct") as fc.Arbitrary<string>)),
-      struct: fc.array(tie("item") as fc.Arbitrary<string>, { minLength: 1, maxLength: 4 }).map(
-        (items) => `T{${items.map((it, i) => `${it}:f${i}:`).join("")}}`,
-      ),
+      struct: fc
+        .array(tie("item") as fc.Arbitrary<string>, { minLength: 1, maxLength: 4 })
+        .map((items) => `T{${items.map((it, i) => `${it}:f${i}:`).join("")}}`),
     })).struct;
     fc.assert(
       fc.property(structArb, fc.nat(), (format, seed) => {

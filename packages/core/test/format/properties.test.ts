@@ -59,7 +59,10 @@ function valueArb(prefix: Prefix, code: string, length: number): fc.Arbitrary<un
       const [lo, hi] = intRange(prefix, code);
       const big = fc.bigInt({ min: code === "P" ? -(1n << 63n) : lo, max: hi });
       return sizeOf(prefix, code) === 8
-        ? fc.oneof(big, fc.maxSafeInteger().filter((n) => BigInt(n) >= lo && BigInt(n) <= hi))
+        ? fc.oneof(
+            big,
+            fc.maxSafeInteger().filter((n) => BigInt(n) >= lo && BigInt(n) <= hi),
+          )
         : big.map(Number);
     }
   }
@@ -125,7 +128,9 @@ describe("pack and unpack against the model", () => {
         const bytes = new Uint8Array(size * n).map((_, i) => (i * 37) & 255);
         const all = [...iterUnpack(format, bytes)];
         expect(all.length).toBe(n);
-        all.forEach((values, k) => { expect(same(values, unpackFrom(format, bytes, k * size))).toBe(true); });
+        all.forEach((values, k) => {
+          expect(same(values, unpackFrom(format, bytes, k * size))).toBe(true);
+        });
       }),
     );
   });
@@ -181,16 +186,23 @@ describe("the parser on arbitrary input", () => {
   const alphabet = fc.constantFrom(..."0123456789xcbB?hHiIlLqQnNefdspP@=<>! \t\n$T{}():Z".split(""));
   test("throws only StructError on ASCII, and UnicodeEncodeError for non-ASCII", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: alphabet, maxLength: 40 }), fc.string({ unit: "binary-ascii" }), fc.string({ unit: "grapheme" })), (format) => {
-        try {
-          const size = calcsize(format);
-          expect(Number.isInteger(size) && size >= 0).toBe(true);
-        } catch (e) {
-          const name = (e as Error).name;
-          if (/^\p{ASCII}*$/u.test(format)) expect(name).toBe("StructError");
-          else expect(name).toBe("UnicodeEncodeError");
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: alphabet, maxLength: 40 }),
+          fc.string({ unit: "binary-ascii" }),
+          fc.string({ unit: "grapheme" }),
+        ),
+        (format) => {
+          try {
+            const size = calcsize(format);
+            expect(Number.isInteger(size) && size >= 0).toBe(true);
+          } catch (e) {
+            const name = (e as Error).name;
+            if (/^\p{ASCII}*$/u.test(format)) expect(name).toBe("StructError");
+            else expect(name).toBe("UnicodeEncodeError");
+          }
+        },
+      ),
       { numRuns: 5000 },
     );
   });

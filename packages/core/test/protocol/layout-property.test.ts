@@ -8,14 +8,7 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  BufferFlags,
-  getBuffer,
-  getPointer,
-  releaseBuffer,
-  toContiguous,
-  type BufferInfo,
-} from "../../src/index.js";
+import { BufferFlags, getBuffer, getPointer, releaseBuffer, toContiguous, type BufferInfo } from "../../src/index.js";
 import { RawExporter } from "./support/nd-exporter.js";
 
 /** At least 10,000 generated layouts, as the issue asks of CI. */

@@ -21,8 +21,34 @@ interface Model {
   data: Nested;
 }
 
-const FORMATS = ["B", "b", "h", "<h", ">h", "i", ">I", "l", "<l", "q", ">Q", "n", "P", "f", ">f", "d", ">d",
-  "e", "?", "c", "2h", "<hf", "3s", "xBx", "@d", "=i"];
+const FORMATS = [
+  "B",
+  "b",
+  "h",
+  "<h",
+  ">h",
+  "i",
+  ">I",
+  "l",
+  "<l",
+  "q",
+  ">Q",
+  "n",
+  "P",
+  "f",
+  ">f",
+  "d",
+  ">d",
+  "e",
+  "?",
+  "c",
+  "2h",
+  "<hf",
+  "3s",
+  "xBx",
+  "@d",
+  "=i",
+];
 
 // ------------------------------------------------------------------ model --
 
@@ -83,7 +109,12 @@ function pySlice(n: number, start: number | null, stop: number | null, step: num
 function sliceModel(m: Model, dim: number, picks: number[]): Model {
   const shape = m.shape.slice();
   shape[dim] = picks.length;
-  return build(shape, (idx) => at(m, idx.map((i, d) => (d === dim ? picks[i]! : i))));
+  return build(shape, (idx) =>
+    at(
+      m,
+      idx.map((i, d) => (d === dim ? picks[i]! : i)),
+    ),
+  );
 }
 
 function indexModel(m: Model, dim: number, i: number): Model {
@@ -96,7 +127,9 @@ function permuteModel(m: Model, axes: number[]): Model {
     axes.map((a) => m.shape[a]!),
     (idx) => {
       const old = new Array<number>(axes.length);
-      axes.forEach((a, i) => { old[a] = idx[i]!; });
+      axes.forEach((a, i) => {
+        old[a] = idx[i]!;
+      });
       return at(m, old);
     },
   );
@@ -130,7 +163,9 @@ function checkAgainstModel(view: MemoryView, model: Model, memory: ArrayBuffer, 
   for (const order of ["C", "F"] as const) {
     const positions = leaves(model, order);
     const expected = new Uint8Array(positions.length * itemsize);
-    positions.forEach((p, k) => { expected.set(bytes.subarray(p, p + itemsize), k * itemsize); });
+    positions.forEach((p, k) => {
+      expected.set(bytes.subarray(p, p + itemsize), k * itemsize);
+    });
     expect(Array.from(view.toBytes(order)), `${label}: toBytes ${order}`).toEqual(Array.from(expected));
   }
   const nest = (dim: number, idx: number[]): unknown =>
@@ -243,7 +278,9 @@ function apply(view: MemoryView, model: Model, step: Step): { view: MemoryView; 
     case "slice": {
       const dims = step.dims.slice(0, ndim);
       let m = model;
-      dims.forEach(([a, b, c], d) => { m = sliceModel(m, d, pySlice(shape[d]!, a, b, c)); });
+      dims.forEach(([a, b, c], d) => {
+        m = sliceModel(m, d, pySlice(shape[d]!, a, b, c));
+      });
       return { view: view.slice(...dims), model: m };
     }
     case "index": {
@@ -351,11 +388,16 @@ describe("MemoryView agrees with a nested-array model", () => {
         const srcItems = leaves(sourceModel, "C").map((p) => bytes.slice(p, p + itemsize));
         const dstPositions = leaves(model, "C");
         const expected = bytes.slice();
-        dstPositions.forEach((p, k) => { expected.set(srcItems[k]!, p); });
+        dstPositions.forEach((p, k) => {
+          expected.set(srcItems[k]!, p);
+        });
         if (overlap) {
           view.copyFrom(source);
         } else {
-          const copy = MemoryView.from(source.toBytes()).cast(view.format, ndim === 0 ? [] : view.shape.includes(0) ? undefined : view.shape);
+          const copy = MemoryView.from(source.toBytes()).cast(
+            view.format,
+            ndim === 0 ? [] : view.shape.includes(0) ? undefined : view.shape,
+          );
           if (copy.shape.length !== ndim) return;
           view.copyFrom(copy);
         }
@@ -435,7 +477,9 @@ function makePil(s: PilStart): { view: MemoryView; model: Model; memory: ArrayBu
   const bytes = new Uint8Array(memory);
   for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(next() * 256);
   const order = s.reversed ? [...rowStarts].reverse() : rowStarts;
-  order.forEach((start, r) => { writePointer(memory, 8 * r, start); });
+  order.forEach((start, r) => {
+    writePointer(memory, 8 * r, start);
+  });
   const innerStrides: number[] = [];
   let stride = itemsize;
   for (let d = s.inner.length - 1; d >= 0; d--) {

@@ -41,7 +41,7 @@ export class TestExporter {
     const { offset, shape, strides, format, itemsize } = this.layout;
     const suboffsets = this.layout.suboffsets ?? null;
     const readonly = this.layout.readonly ?? false;
-    if ((flags & BufferFlags.WRITABLE) && readonly) throw new BufferError("ndarray: buffer is not writable");
+    if (flags & BufferFlags.WRITABLE && readonly) throw new BufferError("ndarray: buffer is not writable");
     const wantsStrides = (flags & BufferFlags.STRIDES) === BufferFlags.STRIDES;
     const wantsShape = (flags & BufferFlags.ND) === BufferFlags.ND;
     const wantsIndirect = (flags & BufferFlags.INDIRECT) === BufferFlags.INDIRECT;

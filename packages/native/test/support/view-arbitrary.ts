@@ -5,8 +5,18 @@ import fc from "fast-check";
 import { type ResizableArrayBuffer, resizableArrayBuffer } from "./resizable.js";
 
 const KINDS = [
-  Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array,
-  Uint32Array, Float32Array, Float64Array, BigInt64Array, BigUint64Array, DataView,
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  Float32Array,
+  Float64Array,
+  BigInt64Array,
+  BigUint64Array,
+  DataView,
 ] as const;
 
 export interface ViewCase {

@@ -80,7 +80,9 @@ export function expectSame(actual: unknown, expected: unknown, context: string):
     expect(Array.isArray(actual), `${context}: expected an array, got ${String(actual)}`).toBe(true);
     const list = actual as unknown[];
     expect(list.length, `${context}: length`).toBe(expected.length);
-    expected.forEach((e, i) => { expectSame(list[i], e, `${context}[${i}]`); });
+    expected.forEach((e, i) => {
+      expectSame(list[i], e, `${context}[${i}]`);
+    });
     return;
   }
   expect(actual, context).toStrictEqual(expected);

@@ -160,8 +160,7 @@ function readStruct(st: Stream, nested: boolean): StructResult {
       st.skipSpace();
     }
     const prefix = st.text[st.index];
-    const prefixed =
-      prefix === "@" || prefix === "=" || prefix === "<" || prefix === ">" || prefix === "^" || prefix === "!";
+    const prefixed = prefix === "@" || prefix === "=" || prefix === "<" || prefix === ">" || prefix === "^" || prefix === "!";
     if (prefixed) {
       st.mode = prefix === "!" ? ">" : prefix;
       st.index++;
@@ -298,7 +297,10 @@ function readStruct(st: Stream, nested: boolean): StructResult {
 function structFormat(result: StructResult, format: string, top: boolean): ParsedFormat {
   const only = result.fields.length === 1 ? result.fields[0] : undefined;
   const unwrapped =
-    top && only !== undefined && only.name === null && only.byteOffset === 0 &&
+    top &&
+    only !== undefined &&
+    only.name === null &&
+    only.byteOffset === 0 &&
     result.itemsize === only.itemsize * product(only.shape);
   return Object.freeze({
     format,

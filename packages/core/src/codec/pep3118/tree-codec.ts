@@ -109,9 +109,7 @@ export const MAX_EMPTY_ELEMENTS = 65536;
 /** The refusal of a sub-array of too many zero-size elements. */
 function refuseEmptyElements(count: number): () => never {
   return () => {
-    throw new ValueError(
-      `sub-array of ${count} zero-size elements: more than ${MAX_EMPTY_ELEMENTS} values that hold no bytes`,
-    );
+    throw new ValueError(`sub-array of ${count} zero-size elements: more than ${MAX_EMPTY_ELEMENTS} values that hold no bytes`);
   };
 }
 

@@ -17,7 +17,6 @@ import type { ViewCore } from "../view-core.js";
 import type { ViewLayout } from "../view-layout.js";
 import { stateOf, UNRESOLVED_STRIDES, type ViewState } from "./record.js";
 
-
 /**
  * A view's layout (its arrays belong to the view: never change them).
  *
@@ -336,4 +335,3 @@ export function writeAt(state: ViewState, positionByte: number, value: unknown):
   }
   state.mbuf.u8.set(item, positionByte);
 }
-

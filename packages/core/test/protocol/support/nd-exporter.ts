@@ -5,13 +5,7 @@
  * exports.
  */
 
-import {
-  BufferError,
-  BufferFlags,
-  GET_BUFFER,
-  RELEASE_BUFFER,
-  type BufferInfo,
-} from "../../../src/index.js";
+import { BufferError, BufferFlags, GET_BUFFER, RELEASE_BUFFER, type BufferInfo } from "../../../src/index.js";
 
 export interface Layout {
   buf: ArrayBuffer | SharedArrayBuffer;
