@@ -31,7 +31,7 @@ for (const path of reportPaths()) rmSync(path);
 
 // Lint and formatting first: it is quick, and its report is read before the
 // long run. A failure does not stop the run; it counts at the end.
-const biome = spawnSync("biome", ["ci", "--formatter-enabled=false", "."], {
+const biome = spawnSync("biome", ["ci", "."], {
   cwd: root,
   stdio: "inherit",
   shell: process.platform === "win32",
