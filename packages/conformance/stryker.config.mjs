@@ -18,7 +18,14 @@
 const runner = process.env.MV_MUTATION_RUNNER ?? "suite";
 export default {
   testRunner: runner === "vitest" ? "vitest" : "mv-suite",
-  plugins: ["@stryker-mutator/vitest-runner", "./packages/conformance/scripts/mutation/suite-runner.mjs"],
+  plugins: [
+    "@stryker-mutator/vitest-runner",
+    "./packages/conformance/scripts/mutation/suite-runner.mjs",
+    "./packages/conformance/scripts/mutation/equivalent-mutants-ignorer.mjs",
+  ],
+  // The equivalent mutants (scripts/mutation/equivalent-mutants.mjs, each with
+  // its reason) are reported as ignored; the sources carry no Stryker comments.
+  ignorers: ["mv-equivalent-mutants"],
   vitest: { configFile: "packages/conformance/vitest.mutation.config.ts", dir: "packages/conformance", related: false },
   mutate: (process.env.MV_MUTATE ?? "packages/core/src/**/*.ts,packages/builtins/src/**/*.ts")
     .split(",")

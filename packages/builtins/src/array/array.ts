@@ -515,7 +515,6 @@ function newArray(typecode: unknown, initializer?: unknown): PyArray {
   if (Array.isArray(initializer)) result.fromlist(initializer);
   else if (isPyBytes(initializer) || initializer instanceof ByteArray) result.frombytes(initializer);
   // Without this branch a string is read item by item, which stores the same code points.
-  // Stryker disable next-line StringLiteral: the item-by-item fallback gives the same array
   else if (typeof initializer === "string") result.fromunicode(initializer);
   else if (initializer instanceof PyArray && initializer.typecode === typecode) result.extend(initializer);
   // Any other iterable (an array of another type code too) is read item by item.

@@ -7,7 +7,6 @@
 
 // An empty body returns undefined, which selects the 32-bit word copies: those move any bits exactly on
 // every engine, so copies come out the same.
-// Stryker disable next-line BlockStatement: both copy loops move the bits exactly
 function probeFloat64Moves(): boolean {
   // Engines that NaN-box their values (SpiderMonkey, JavaScriptCore)
   // canonicalize a NaN read from a Float64Array; V8 moves the bits as they

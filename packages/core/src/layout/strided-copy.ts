@@ -315,7 +315,6 @@ export function mayOverlap(
   if (dstIndirect || srcIndirect) return true;
   // `||` only answers true more often, and a true answer only stages the source through a copy first, which
   // gives the same bytes (only slower).
-  // Stryker disable next-line LogicalOperator: more staging, same bytes
   return dstExtent[0]! < srcExtent[1]! && srcExtent[0]! < dstExtent[1]!;
 }
 
@@ -339,11 +338,9 @@ export function fillPattern(u8: Uint8Array, startByte: number, byteLength: numbe
   if (byteLength === 0) return;
   // Starting from false sends every item to the doubling copies, which write the same bytes as the memset path
   // (only slower).
-  // Stryker disable next-line BooleanLiteral: both paths write the same bytes
   let same = true;
   for (let b = 1; b < item.length; b++) if (item[b] !== item[0]) same = false;
   // Without this block the doubling copies below run instead of the memset, and they write the same bytes.
-  // Stryker disable next-line BlockStatement: both paths write the same bytes
   if (same) {
     u8.fill(item[0]!, startByte, startByte + byteLength);
     return;

@@ -85,7 +85,6 @@ export function castShape(shape: unknown): number[] {
     throw new ValueError(`memoryview: number of dimensions must not exceed ${MAX_NDIM}`);
   }
   // The loop below assigns every index (or throws) before the array is returned.
-  // Stryker disable next-line ArrayDeclaration: every index is assigned below
   const out = new Array<number>(shape.length);
   for (let i = 0; i < shape.length; i++) {
     const entry: unknown = shape[i];
@@ -143,7 +142,6 @@ export function castToND(flat: CastParts, shape: readonly number[]): CastParts {
   }
   // `castToND` is internal and its only caller passes castShape's fresh array, which nothing else holds, so the
   // copy cannot be told from the original.
-  // Stryker disable next-line MethodExpression: the only caller passes a fresh array
   return { ...flat, shape: shape.slice(), byteStrides: cByteStrides(shape, flat.itemsize) };
 }
 

@@ -203,7 +203,6 @@ export class MemoryView extends ViewAttributes {
       const spec = specs[dim];
       // Without the skip a null or undefined spec goes to adjustSliceSpec, which takes the whole dimension for
       // both, and slicing a dimension whole leaves offset, shape and stride as they were.
-      // Stryker disable next-line LogicalOperator: the slow path gives the same layout
       if (spec === null || spec === undefined) continue; // the whole dimension
       const adjusted = adjustSliceSpec(shape[dim]!, spec, SCRATCH_SLICE);
       byteOffset = sliceDimension(byteOffset, shape, byteStrides, suboffsets, dim, adjusted[0]!, adjusted[1]!, adjusted[2]!);
@@ -280,7 +279,6 @@ export class MemoryView extends ViewAttributes {
     checkReleased(this);
     const ndim = layoutOf(this).ndim;
     // The loop below assigns every index 0..ndim-1 before the array is used.
-    // Stryker disable next-line ArrayDeclaration: every index is assigned below
     const axes = new Array<number>(ndim);
     for (let i = 0; i < ndim; i++) axes[i] = ndim - 1 - i;
     return derived(this, permuteLayout(layoutOf(this), axes));

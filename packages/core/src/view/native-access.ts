@@ -174,11 +174,9 @@ export function writeElement(ta: AnyTypedArray, kind: number, elem: number, valu
     case 6: // ElemKind.I8
       // Returning false for a value in range only sends it through the codec, which stores the same byte; so
       // neither a bound of +128 nor a "" type test (which makes every value return false) can be observed.
-      // Stryker disable next-line UnaryOperator,StringLiteral: a refused fast write falls back to the codec, which writes the same
       if (typeof value !== "number" || (value | 0) !== value || value < -128 || value > 127) return false;
       (ta as Int8Array)[elem] = value;
       // Reporting false after the store sends the value through the codec too, which stores the same byte again.
-      // Stryker disable next-line BooleanLiteral: the codec rewrites the same byte
       return true;
     case 7: // ElemKind.U8
       if (typeof value !== "number" || (value | 0) !== value || value < 0 || value > 255) return false;
@@ -255,13 +253,10 @@ const CHARS: Readonly<Record<string, CharSpec>> = {
   N: { nativeSize: 8, standardSize: 0, kind: "uint" },
   P: { nativeSize: 8, standardSize: 0, kind: "uint" },
   // The switch in elementType treats any kind it does not name as "float", so an empty kind here is the same.
-  // Stryker disable next-line StringLiteral: elementType's default case is the float case
   e: { nativeSize: 2, standardSize: 2, kind: "float" },
   // The switch in elementType treats any kind it does not name as "float", so an empty kind here is the same.
-  // Stryker disable next-line StringLiteral: elementType's default case is the float case
   f: { nativeSize: 4, standardSize: 4, kind: "float" },
   // The switch in elementType treats any kind it does not name as "float", so an empty kind here is the same.
-  // Stryker disable next-line StringLiteral: elementType's default case is the float case
   d: { nativeSize: 8, standardSize: 8, kind: "float" },
 };
 

@@ -85,7 +85,6 @@ export function fixUnknownDimension(newShape: readonly unknown[], size: number, 
   }
   // The loop below assigns every index before the array is read, so a preallocated and an empty array end up
   // equal.
-  // Stryker disable next-line ArrayDeclaration: every index is assigned below
   const shape = new Array<number>(newShape.length);
   let unknown = -1;
   let known = 1;
@@ -137,7 +136,6 @@ export function numpyContiguousStrides(shape: readonly number[], itemsize: numbe
   const ndim = shape.length;
   // The loop below assigns every index 0..ndim-1 before the array is returned, so a preallocated and an empty
   // array end up equal.
-  // Stryker disable next-line ArrayDeclaration: every index is assigned below
   const byteStrides = new Array<number>(ndim);
   let byteStride = itemsize;
   for (let k = 0; k < ndim; k++) {
@@ -188,7 +186,6 @@ export function attemptNocopyReshape(
   const oldNdim = oldShape.length;
   // The merge loop and the trailing-ones loop assign every index 0..newNdim-1 before any is read, so the zeros
   // are never seen.
-  // Stryker disable next-line ArrayDeclaration: every index is assigned before it is read
   const newStrides = new Array<number>(newNdim).fill(0);
   let oi = 0;
   let oj = 1;

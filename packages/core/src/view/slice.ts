@@ -106,7 +106,6 @@ export function adjustSlice(length: number, start: SliceBound, stop: SliceBound,
 export function adjustSliceSpec(length: number, spec: SliceSpec, out: number[]): number[] {
   // `adjustSliceSpec` is internal and its only caller, MemoryView.slice, skips null and undefined specs before
   // calling it, so this test never sees either.
-  // Stryker disable next-line LogicalOperator: null and undefined never reach it
   if (spec === null || spec === undefined) return adjustSlice(length, null, null, null, out);
   if (Array.isArray(spec)) {
     if (spec.length > 3) throw new TypeError(`a slice has at most 3 entries (start, stop, step), not ${spec.length}`);
