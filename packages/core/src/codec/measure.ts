@@ -36,12 +36,12 @@ const X = 0x78; // x
  */
 export function alignUp(size: number, row: SizeRow): number {
   const a = row.align;
-  return a > 1 && size > 0 ? size + ((a - 1) - ((size - 1) % a)) : size;
+  return a > 1 && size > 0 ? size + (a - 1 - ((size - 1) % a)) : size;
 }
 
 function alignUpExact(size: bigint, row: SizeRow): bigint {
   const a = BigInt(row.align);
-  return a > 1n && size > 0n ? size + ((a - 1n) - ((size - 1n) % a)) : size;
+  return a > 1n && size > 0n ? size + (a - 1n - ((size - 1n) % a)) : size;
 }
 
 /**

@@ -154,16 +154,16 @@ export function packWithPlan(
     const writers = p.writers;
     const rows = p.rows;
     const offsets = p.offsets;
-    for (let i = 0; i < n; i++) writers[i](view, byteOffset + offsets[i], values[valueIndex + i], rows[i]);
+    for (let i = 0; i < n; i++) writers[i]!(view, byteOffset + offsets[i]!, values[valueIndex + i], rows[i]!);
     return;
   }
   let k = valueIndex;
   const codes = p.codes;
   const codeWriters = p.codeWriters;
   for (let c = 0; c < codes.length; c++) {
-    const code = codes[c];
+    const code = codes[c]!;
     const row = fieldRow(code);
-    const write = codeWriters[c];
+    const write = codeWriters[c]!;
     const size = code.size;
     let at = byteOffset + code.byteOffset;
     for (let j = 0; j < code.repeat; j++, at += size) write(view, at, values[k++], row);

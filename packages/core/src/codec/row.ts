@@ -31,8 +31,26 @@ export type PackFn = (view: DataView, byteOffset: number, value: unknown, row: R
  * (`packFnOf` in `pack.ts`).
  */
 export type PackKey =
-  | "i1" | "u1" | "i2" | "u2" | "i4" | "u4" | "i8" | "u8" | "P"
-  | "c" | "?" | "e" | "fCast" | "fChecked" | "d" | "FCast" | "FChecked" | "D" | "s" | "p";
+  | "i1"
+  | "u1"
+  | "i2"
+  | "u2"
+  | "i4"
+  | "u4"
+  | "i8"
+  | "u8"
+  | "P"
+  | "c"
+  | "?"
+  | "e"
+  | "fCast"
+  | "fChecked"
+  | "d"
+  | "FCast"
+  | "FChecked"
+  | "D"
+  | "s"
+  | "p";
 
 /**
  * Reads `count` consecutive values of one row into `out`, from `outIndex` on:

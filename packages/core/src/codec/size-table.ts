@@ -93,6 +93,10 @@ let standard: SizeTable | undefined;
  * ```
  */
 export function sizeTable(name: TableName): SizeTable {
-  if (name === "native") return (native ??= nativeSizes());
-  return (standard ??= standardSizes());
+  if (name === "native") {
+    native ??= nativeSizes();
+    return native;
+  }
+  standard ??= standardSizes();
+  return standard;
 }

@@ -41,7 +41,11 @@ export interface Table {
 function makeTable(name: Table["name"], rows: Row[]): Table {
   const byChar: (Row | undefined)[] = new Array<Row | undefined>(256).fill(undefined);
   for (const row of rows) byChar[row.char.charCodeAt(0)] = Object.freeze(row);
-  return Object.freeze({ name, rows: Object.freeze(rows.map((r) => byChar[r.char.charCodeAt(0)] as Row)), byChar: Object.freeze(byChar) });
+  return Object.freeze({
+    name,
+    rows: Object.freeze(rows.map((r) => byChar[r.char.charCodeAt(0)] as Row)),
+    byChar: Object.freeze(byChar),
+  });
 }
 
 /** The characters of each mode, in CPython's order (`native_table`, `lilendian_table`). */
@@ -90,16 +94,15 @@ function nativeRows(): Row[] {
 
 function standardRows(littleEndian: boolean): Row[] {
   const sizes = sizeTable(littleEndian ? "little" : "big");
-  return Array.from(STANDARD_CHARS, (char) =>
-    makeRow(char, sizes.byChar[char.charCodeAt(0)] as SizeRow, littleEndian, true),
-  );
+  return Array.from(STANDARD_CHARS, (char) => makeRow(char, sizes.byChar[char.charCodeAt(0)] as SizeRow, littleEndian, true));
 }
 
 let nativeRowCache: Row[] | undefined;
 
 /** The native rows, made once: the native table and the host-endian standard one share their functions. */
 function nativeRowList(): Row[] {
-  return (nativeRowCache ??= nativeRows());
+  nativeRowCache ??= nativeRows();
+  return nativeRowCache;
 }
 
 function withNativeFunctions(standard: Row[], native: Row[]): Row[] {
@@ -133,15 +136,20 @@ let bigTable: Table | undefined;
  * ```
  */
 export function rowTable(name: TableName): Table {
-  if (name === "native") return (nativeTable ??= makeTable("native", nativeRowList()));
+  if (name === "native") {
+    nativeTable ??= makeTable("native", nativeRowList());
+    return nativeTable;
+  }
   if (name === "little") {
-    return (littleTable ??= makeTable(
+    littleTable ??= makeTable(
       "little",
       NATIVE_LITTLE_ENDIAN ? withNativeFunctions(standardRows(true), nativeRowList()) : standardRows(true),
-    ));
+    );
+    return littleTable;
   }
-  return (bigTable ??= makeTable(
+  bigTable ??= makeTable(
     "big",
     NATIVE_LITTLE_ENDIAN ? standardRows(false) : withNativeFunctions(standardRows(false), nativeRowList()),
-  ));
+  );
+  return bigTable;
 }

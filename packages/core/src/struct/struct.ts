@@ -25,7 +25,7 @@ import { packIntoArityError, structOffset } from "./struct-errors.js";
 import { releaseBuffer } from "../protocol/release-buffer.js";
 import { ByteWindowMemo, holdExport, isBufferAccessError } from "./byte-source.js";
 import { unpackExported, unpackFromExported } from "./exported-reads.js";
-import { iterUnpackBuffer, UnpackIterator } from "./unpack-iterator.js";
+import { iterUnpackBuffer, type UnpackIterator } from "./unpack-iterator.js";
 import { withGeneratedFunctions } from "../codec/code-generation.js";
 import { compileFormat, type CompiledFormat } from "../codec/compile.js";
 import { formatBytes } from "../codec/format-arg.js";
@@ -77,7 +77,10 @@ function packIntoArgs(
   if (count !== compiled.len + 2) throw packIntoArityError(compiled, count);
   const buffer = args[start];
   const reused = buffer === memo.source && memo.reusable;
-  if (!reused && memo.update(buffer, true)) return packIntoExported(compiled, buffer as object, args, start);
+  if (!reused && memo.update(buffer, true)) {
+    packIntoExported(compiled, buffer as object, args, start);
+    return;
+  }
   const at = memo.byteOffset + structOffset(compiled, args[start + 1], memo.byteLength, true);
   try {
     compiled.writeAt(memo.view, at, args, start + 2);
@@ -183,6 +186,7 @@ export class Struct {
     // and `arguments` is only forwarded, which V8 does without making it.
     const compiled = this.compiled;
     const writeArgs = compiled.writeArgs;
+    // biome-ignore lint/complexity/noArguments: the fast path takes named parameters; a rest parameter would allocate an array on every call
     if (writeArgs !== null && arguments.length === compiled.len + 2) {
       const memo = this.memo;
       if (
@@ -202,8 +206,8 @@ export class Struct {
         }
       }
     }
-    // eslint-disable-next-line prefer-rest-params
-    return packIntoAll.apply(this as unknown as Struct, arguments as unknown as unknown[]);
+    // biome-ignore lint/complexity/noArguments: the general path sees every argument, as the fast path's named parameters do not
+    packIntoAll.apply(this as unknown as Struct, arguments as unknown as unknown[]);
   }
 
   /** @internal `pack` of `values[start …]`, `count` of them. */
@@ -275,11 +279,11 @@ function pythonStringRepr(text: string): string {
   let out = quote;
   for (const ch of text) {
     const c = ch.charCodeAt(0);
-    if (ch === "\\" || ch === quote) out += "\\" + ch;
+    if (ch === "\\" || ch === quote) out += `\\${ch}`;
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
-    else if (c < 0x20 || c >= 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
+    else if (c < 0x20 || c >= 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
     else out += ch;
   }
   return out + quote;

@@ -40,12 +40,12 @@ export interface StructReader<T> {
  * ```
  */
 export class UnpackIterator<T = StructValue[]> implements IterableIterator<T> {
-  private declare readonly compiled: StructReader<T>;
-  private declare readonly view: DataView;
-  private declare readonly end: number;
-  private declare byteOffset: number;
+  declare private readonly compiled: StructReader<T>;
+  declare private readonly view: DataView;
+  declare private readonly end: number;
+  declare private byteOffset: number;
   /** The export held, if the buffer is an exporter, until it is released. */
-  private declare info: BufferInfo | null;
+  declare private info: BufferInfo | null;
 
   constructor(compiled: StructReader<T>, window: ByteWindow, info: BufferInfo | null = null) {
     this.compiled = compiled;
@@ -142,5 +142,7 @@ export function iterUnpackBuffer(compiled: CompiledReader, buffer: unknown): Unp
 }
 
 function iterUnpackSizeError(compiled: CompiledReader): StructError {
-  return new StructError(`iterative unpacking requires a buffer of a multiple of ${compiled.exactSize} bytes`, { kind: "buffer" });
+  return new StructError(`iterative unpacking requires a buffer of a multiple of ${compiled.exactSize} bytes`, {
+    kind: "buffer",
+  });
 }

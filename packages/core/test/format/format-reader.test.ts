@@ -21,8 +21,25 @@ function outcome(run: () => unknown): unknown {
 }
 
 const FORMATS: unknown[] = [
-  "<iid", "@bq", "=bq", ">hH", "3x2s", "5p", "?", "e", "<F", "0i", "", "i\0", "z", "9999999999999999999999i", "\u00e9",
-  new TextEncoder().encode("<h"), new Uint8Array([0x69, 0xe9]), 42, null,
+  "<iid",
+  "@bq",
+  "=bq",
+  ">hH",
+  "3x2s",
+  "5p",
+  "?",
+  "e",
+  "<F",
+  "0i",
+  "",
+  "i\0",
+  "z",
+  "9999999999999999999999i",
+  "\u00e9",
+  new TextEncoder().encode("<h"),
+  new Uint8Array([0x69, 0xe9]),
+  42,
+  null,
 ];
 
 const BUFFERS: [string, () => unknown][] = [
@@ -30,11 +47,14 @@ const BUFFERS: [string, () => unknown][] = [
   ["an ArrayBuffer", () => new Uint8Array(16).map((_, i) => 255 - i).buffer],
   ["a DataView at an offset", () => new DataView(new ArrayBuffer(24), 4, 16)],
   ["a MemoryView (an exporter)", () => MemoryView.from(new Uint8Array(16).fill(3))],
-  ["a detached buffer", () => {
-    const buffer = new ArrayBuffer(16);
-    structuredClone(buffer, { transfer: [buffer] });
-    return buffer;
-  }],
+  [
+    "a detached buffer",
+    () => {
+      const buffer = new ArrayBuffer(16);
+      structuredClone(buffer, { transfer: [buffer] });
+      return buffer;
+    },
+  ],
   ["a string", () => "abc"],
 ];
 
