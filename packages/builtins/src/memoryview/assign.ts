@@ -15,10 +15,9 @@
  *
  * @packageDocumentation
  */
-import { IndexError, isBufferExporter, type MemoryView } from "@mv/core";
+import { IndexError, isBufferExporter, pythonTypeName, type MemoryView } from "@mv/core";
 import { asSsize } from "../python/as-index.js";
 import type { SliceLike } from "../python/slice-indices.js";
-import { pyTypeName } from "../python/type-name.js";
 import { basicIndex } from "./basic-index.js";
 import { KeyKind, keyKind } from "./key-kind.js";
 import { packValue } from "./pack-value.js";
@@ -102,7 +101,7 @@ export function assign(view: MemoryView, key: unknown, value: unknown): void {
       }
       // The rvalue must be an exporter; it is asked before the slice is read.
       if (!isBufferExporter(value)) {
-        throw new TypeError(`a bytes-like object is required, not '${pyTypeName(value)}'`);
+        throw new TypeError(`a bytes-like object is required, not '${pythonTypeName(value)}'`);
       }
       const [start, stop, step] = sliceBounds(key as SliceLike);
       const target = view.sliceDim(0, start, stop, step);
