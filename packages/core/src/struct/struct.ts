@@ -23,6 +23,9 @@ import { StructError, ValueError } from "../errors.js";
 import { packIntoArityError, structOffset } from "./struct-errors.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
 import { releaseBuffer } from "../protocol/release-buffer.js";
+import { resolveBuffer } from "../protocol/resolve-buffer.js";
+import { isDetachedBuffer } from "../protocol/brand-checks.js";
+import { DETACHED_MESSAGE } from "../protocol/detachment.js";
 import {
   ByteWindowMemo,
   holdExport,
@@ -50,6 +53,7 @@ export type OffsetArg = number | bigint;
 const SCRATCH_SIZE = 64;
 const scratchBytes = new Uint8Array(SCRATCH_SIZE);
 const scratchView = new DataView(scratchBytes.buffer);
+let scratchInUse = false;
 
 /** `s_pack`: `values[start …]`, `count` of them, packed into a new `Uint8Array`. */
 function packValues(compiled: CompiledFormat, values: ArrayLike<unknown>, start: number, count: number): Uint8Array {
@@ -57,13 +61,77 @@ function packValues(compiled: CompiledFormat, values: ArrayLike<unknown>, start:
     throw new StructError(`pack expected ${compiled.exactLen} items for packing (got ${count})`, { kind: "arity" });
   }
   const size = compiled.size;
-  if (size > SCRATCH_SIZE) {
+  // A value's getter may call pack again while this one runs: the shared
+  // scratch is then in use, and the nested call packs into its own bytes.
+  if (size > SCRATCH_SIZE || scratchInUse) {
     const bytes = allocateBytes(size);
     compiled.writeAt(new DataView(bytes.buffer), 0, values, start);
     return bytes;
   }
-  compiled.writeAt(scratchView, 0, values, start);
+  scratchInUse = true;
+  try {
+    compiled.writeAt(scratchView, 0, values, start);
+  } finally {
+    scratchInUse = false;
+  }
   return scratchBytes.slice(0, size);
+}
+
+/**
+ * Stores a struct packed aside at byte `at` of `window` (the argument's
+ * window as it is after the values' user code ran): memory detached or
+ * shrunk under the packing is a `ValueError`, never a write into memory
+ * that no longer backs the argument.
+ */
+function storePacked(window: ByteWindow, at: number, bytes: Uint8Array): void {
+  if (bytes.length === 0) return;
+  if (window.byteLength === 0 || window.byteOffset + window.byteLength < at + bytes.length) {
+    throw new ValueError(
+      isDetachedBuffer(window.view.buffer) || window.byteLength === 0
+        ? DETACHED_MESSAGE
+        : `operation forbidden: the buffer was resized below the ${at + bytes.length} bytes pack_into writes`,
+    );
+  }
+  new Uint8Array(window.view.buffer, window.view.byteOffset + at, bytes.length).set(bytes);
+}
+
+/**
+ * `pack_into` where the values may run user code: they are packed into
+ * bytes of their own (zeroed first, field after field, as `pack_into` does
+ * in place), the argument's memory is found again (`window`), and those
+ * bytes are stored, also when a value was refused: CPython leaves the
+ * fields written before the refusal, and so does this. Memory that went away
+ * meanwhile is a `ValueError` (or the refusal, which came first).
+ */
+function packAsideThenStore(
+  compiled: CompiledFormat,
+  values: ArrayLike<unknown>,
+  start: number,
+  at: number,
+  window: () => ByteWindow,
+): void {
+  const bytes = allocateBytes(compiled.size);
+  let refusal: unknown = null;
+  try {
+    compiled.writeAt(new DataView(bytes.buffer), 0, values, start);
+  } catch (error) {
+    refusal = error;
+  }
+  try {
+    storePacked(window(), at, bytes);
+  } catch (error) {
+    throw refusal ?? error;
+  }
+  if (refusal !== null) throw refusal;
+}
+
+/** Whether a value may run user code when packed (an object's getters, a Proxy's traps). */
+function mayRunUserCode(args: ArrayLike<unknown>, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const value = args[i];
+    if ((typeof value === "object" && value !== null) || typeof value === "function") return true;
+  }
+  return false;
 }
 
 /**
@@ -82,6 +150,12 @@ function packIntoArgs(
   const reused = buffer === memo.source && memo.reusable;
   if (!reused && memo.update(buffer, true)) return packIntoExported(compiled, buffer as object, args, start);
   const at = memo.byteOffset + structOffset(compiled, args[start + 1], memo.byteLength, true);
+  if (mayRunUserCode(args, start + 2, start + count)) {
+    // User code runs while the values are packed: pack them aside, then
+    // check the memory again (the window of the argument as it is now).
+    packAsideThenStore(compiled, args, start + 2, at, () => toByteWindow(buffer, true));
+    return;
+  }
   try {
     compiled.writeAt(memo.view, at, args, start + 2);
   } catch (error) {
@@ -101,7 +175,17 @@ function packIntoExported(compiled: CompiledFormat, buffer: object, args: ArrayL
   const held = holdExport(buffer, true);
   try {
     const at = held.byteOffset + structOffset(compiled, args[start + 1], held.byteLength, true);
-    compiled.writeAt(held.view, at, args, start + 2);
+    // The values are packed aside (their getters may run user code), then
+    // the export's memory is resolved again: released, detached or shrunk
+    // is a ValueError, a grown WebAssembly.Memory is written where it is now.
+    if (!mayRunUserCode(args, start + 2, start + 2 + compiled.len)) {
+      compiled.writeAt(held.view, at, args, start + 2);
+      return;
+    }
+    packAsideThenStore(compiled, args, start + 2, at, () => {
+      const memory = resolveBuffer(held.info);
+      return { view: new DataView(memory), byteOffset: 0, byteLength: memory.byteLength };
+    });
   } finally {
     releaseBuffer(held.info);
   }
@@ -161,7 +245,7 @@ export interface StructReader<T> {
  */
 export class UnpackIterator<T = StructValue[]> implements IterableIterator<T> {
   private declare readonly compiled: StructReader<T>;
-  private declare readonly view: DataView;
+  private declare view: DataView;
   private declare readonly end: number;
   private declare byteOffset: number;
   /** The export held, if the buffer is an exporter, until it is released. */
@@ -201,6 +285,19 @@ export class UnpackIterator<T = StructValue[]> implements IterableIterator<T> {
     try {
       value = this.compiled.unpackAt(this.view, this.byteOffset);
     } catch (error) {
+      if (isBufferAccessError(error) && this.info !== null) {
+        // Between steps user code ran: the export's memory may have moved
+        // (a grown WebAssembly.Memory). Resolved again; gone is ValueError.
+        try {
+          this.view = new DataView(resolveBuffer(this.info));
+          value = this.compiled.unpackAt(this.view, this.byteOffset);
+          this.byteOffset += this.compiled.size;
+          return { done: false, value };
+        } catch (again) {
+          this.finish();
+          throw isBufferAccessError(again) ? new ValueError("the buffer was detached or shrunk during iteration") : again;
+        }
+      }
       this.finish();
       if (!isBufferAccessError(error)) throw error;
       throw new ValueError("the buffer was detached or shrunk during iteration");
@@ -354,7 +451,11 @@ export class Struct {
           return;
         } catch (error) {
           if (!isBufferAccessError(error)) throw error;
-          memo.forget(); // detached since the window was made: the general path starts again
+          memo.forget();
+          // A value's getter detached the buffer while it was written: the
+          // values are not converted again (each user value is read once).
+          if (mayRunUserCode(arguments, 2, arguments.length)) throw new ValueError(DETACHED_MESSAGE, { cause: error });
+          // Detached since the window was made: the general path starts again.
         }
       }
     }

@@ -122,6 +122,7 @@ describe("fromNdarray: @stdlib/ndarray", () => {
     // NumPy's format for complex128; its values are whatever core reads "Zd" as.
     const same = MemoryView.from(Float64Array.of(0, 0, 1, -2)).cast("B").derive({ format: "Zd", shape: [2] });
     expect([complex.format, complex.toList()]).toEqual(["Zd", same.toList()]);
+    expect(same.toList()).toEqual([{ real: 0, imag: 0 }, { real: 1, imag: -2 }]);
     expect(complex.buffer).toBe(c.data.buffer);
     const b = stdlibArray({ dtype: "bool", shape: [3] });
     b.set(1, true);
