@@ -32,7 +32,7 @@ import {
   type Row,
   type Scenario,
   SIZE,
-} from "./support/user-code-harness.js";
+} from "@mv/vitest-config/user-code-harness";
 
 /** A target of the core rows: the view the operation works on (null where it works on raw memory), and a source's export count. */
 interface Target {
@@ -389,7 +389,7 @@ const rows: Row<Target>[] = [
 ];
 
 describe("user code in the middle of an operation (issue 16, class 1)", () => {
-  const count = defineHarness(rows);
+  const count = defineHarness(rows, { test, expect });
   test("coverage", () => {
     // Operations × memory × action × point, as the table declares them.
     expect(count).toBeGreaterThan(100);
