@@ -19,6 +19,7 @@ import {
   packInto,
   RELEASE_BUFFER,
   releaseBuffer,
+  RecordStruct,
   Struct,
   toContiguous,
   unpackFrom,
@@ -319,6 +320,30 @@ const rows: Row<Target>[] = [
         ),
     },
     release: () => {},
+    check: (memory) => expectBytes(memory, filled({ 1: 1, 2: 9 })),
+  },
+  {
+    op: "RecordStruct.packInto(target, offset, record) '?B'",
+    points: {
+      "a field's length getter, into the view": (memory) =>
+        scenario(memory, (t) => (hook) => new RecordStruct("<?:a: B:b:").packInto(t.view, 1, { a: lengthGetter(hook), b: 9 })),
+      "a field's length getter, into a Uint8Array": (memory) =>
+        scenario(
+          memory,
+          () => (hook) =>
+            new RecordStruct("<?:a: B:b:").packInto(
+              memory.wasm === null ? new Uint8Array(memory.original, GUARD, SIZE) : viewOver(memory),
+              1,
+              { a: lengthGetter(hook), b: 9 },
+            ),
+          false,
+        ),
+    },
+    release: (t) => t.view?.release(),
+    // Into the view: the operation holds an export of it, which cannot be released (BufferError).
+    // Into a Uint8Array: there is no view to release, and the write succeeds.
+    expected: (action, point) => (action !== "release" ? undefined : point.endsWith("into the view") ? { name: "BufferError" } : null),
+    actions: ["detach", "shrink", "grow", "release"],
     check: (memory) => expectBytes(memory, filled({ 1: 1, 2: 9 })),
   },
   {

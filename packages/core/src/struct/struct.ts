@@ -24,11 +24,11 @@ import { packIntoArityError, structOffset } from "./struct-errors.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
 import { releaseBuffer } from "../protocol/release-buffer.js";
 import { resolveBuffer } from "../protocol/resolve-buffer.js";
-import { isDetachedBuffer } from "../protocol/brand-checks.js";
 import { DETACHED_MESSAGE } from "../protocol/detachment.js";
 import {
   ByteWindowMemo,
   holdExport,
+  storePacked,
   isBufferAccessError,
   isExporter,
   toByteWindow,
@@ -75,24 +75,6 @@ function packValues(compiled: CompiledFormat, values: ArrayLike<unknown>, start:
     scratchInUse = false;
   }
   return scratchBytes.slice(0, size);
-}
-
-/**
- * Stores a struct packed aside at byte `at` of `window` (the argument's
- * window as it is after the values' user code ran): memory detached or
- * shrunk under the packing is a `ValueError`, never a write into memory
- * that no longer backs the argument.
- */
-function storePacked(window: ByteWindow, at: number, bytes: Uint8Array): void {
-  if (bytes.length === 0) return;
-  if (window.byteLength === 0 || window.byteOffset + window.byteLength < at + bytes.length) {
-    throw new ValueError(
-      isDetachedBuffer(window.view.buffer) || window.byteLength === 0
-        ? DETACHED_MESSAGE
-        : `operation forbidden: the buffer was resized below the ${at + bytes.length} bytes pack_into writes`,
-    );
-  }
-  new Uint8Array(window.view.buffer, window.view.byteOffset + at, bytes.length).set(bytes);
 }
 
 /**
