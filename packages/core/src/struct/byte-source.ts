@@ -284,9 +284,7 @@ export function isBufferAccessError(error: unknown): boolean {
  *
  * @example
  * ```ts
- * const bytes = new Uint8Array(4);
- * storePacked(toByteWindow(bytes, true), 1, Uint8Array.of(7, 8));
- * Array.from(bytes); // returns [0, 7, 8, 0]
+ * const target = new Uint8Array(4); storePacked(toByteWindow(target, true), 1, Uint8Array.of(7, 8)); Array.from(target); // returns [0, 7, 8, 0]
  * ```
  */
 export function storePacked(window: ByteWindow, at: number, bytes: Uint8Array): void {
