@@ -16,18 +16,21 @@
  */
 /** What the harness needs of vitest (the caller's: this package has no dependency of its own). */
 export interface Vitest {
-    expect: (actual: unknown, message?: string) => {
-        toEqual(expected: unknown): void;
-        toBe(expected: unknown): void;
-        toMatch(expected: string | RegExp): void;
-        toBeGreaterThan(expected: number): void;
-        not: {
-            toBeNull(): void;
-        };
+  expect: (
+    actual: unknown,
+    message?: string,
+  ) => {
+    toEqual(expected: unknown): void;
+    toBe(expected: unknown): void;
+    toMatch(expected: string | RegExp): void;
+    toBeGreaterThan(expected: number): void;
+    not: {
+      toBeNull(): void;
     };
-    test: {
-        each<T extends readonly unknown[]>(cases: readonly T[]): (name: string, body: (...args: T) => void) => void;
-    };
+  };
+  test: {
+    each<T extends readonly unknown[]>(cases: readonly T[]): (name: string, body: (...args: T) => void) => void;
+  };
 }
 /** Bytes laid either side of the target's bytes, that nothing may touch. */
 export declare const GUARD = 16;
@@ -49,32 +52,32 @@ export declare const ACTIONS_OF: Readonly<Record<MemoryKind, readonly Action[]>>
  * contents, a shrunk buffer's remains), for checking nothing lands there.
  */
 export declare class Memory {
-    readonly kind: MemoryKind;
-    readonly wasm: WebAssembly.Memory | null;
-    /** The buffer the target was made over. */
-    readonly original: ArrayBuffer;
-    /** The contents of the original buffer when the hook ran, taken just before it acted. */
-    atHook: Uint8Array | null;
-    /** The bytes a detach moved out (structuredClone's transfer keeps them). */
-    moved: ArrayBuffer | null;
-    constructor(kind: MemoryKind);
-    /** The memory that backs the target now. */
-    current(): ArrayBuffer;
-    /** The target's SIZE bytes, as they are now. */
-    target(): Uint8Array;
-    /** Does `action` to the memory (release is the caller's: it needs the view). */
-    act(action: Action): void;
-    /**
-     * Asserts the guard bytes are FILL wherever they still exist, and that
-     * memory which stopped backing the target holds what it held when the
-     * hook ran.
-     */
-    assertUntouched(expect: Vitest["expect"], action: Action | null): void;
+  readonly kind: MemoryKind;
+  readonly wasm: WebAssembly.Memory | null;
+  /** The buffer the target was made over. */
+  readonly original: ArrayBuffer;
+  /** The contents of the original buffer when the hook ran, taken just before it acted. */
+  atHook: Uint8Array | null;
+  /** The bytes a detach moved out (structuredClone's transfer keeps them). */
+  moved: ArrayBuffer | null;
+  constructor(kind: MemoryKind);
+  /** The memory that backs the target now. */
+  current(): ArrayBuffer;
+  /** The target's SIZE bytes, as they are now. */
+  target(): Uint8Array;
+  /** Does `action` to the memory (release is the caller's: it needs the view). */
+  act(action: Action): void;
+  /**
+   * Asserts the guard bytes are FILL wherever they still exist, and that
+   * memory which stopped backing the target holds what it held when the
+   * hook ran.
+   */
+  assertUntouched(expect: Vitest["expect"], action: Action | null): void;
 }
 /** The error an operation must throw, by name and (part of its) message; or null for success. */
 export interface Expected {
-    readonly name: string;
-    readonly message?: string | RegExp;
+  readonly name: string;
+  readonly message?: string | RegExp;
 }
 /** CPython's message for a released view. */
 export declare const RELEASED = "operation forbidden on released memoryview object";
@@ -86,38 +89,38 @@ export declare function defaultExpected(action: Action): Expected | null;
  * result; `check` asserts what a successful run left.
  */
 export interface Scenario<T> {
-    /** The target (whatever the row needs to release it and to check). */
-    readonly target: T;
-    /** Runs the operation; the hook is placed inside. */
-    run(hook: () => void): unknown;
+  /** The target (whatever the row needs to release it and to check). */
+  readonly target: T;
+  /** Runs the operation; the hook is placed inside. */
+  run(hook: () => void): unknown;
 }
 /** One row of the table: an operation, the points user code runs at in it, and its checks. */
 export interface Row<T> {
-    /** The operation, as a user writes it. */
-    readonly op: string;
-    /** The kinds of memory the row runs over (default all). */
-    readonly memories?: readonly MemoryKind[];
-    /** The actions the row runs (default all its memory's). */
-    readonly actions?: readonly Action[];
-    /** The points user code can run at, each making a scenario over fresh memory. */
-    readonly points: Readonly<Record<string, (memory: Memory) => Scenario<T>>>;
-    /** Releases the target (the "release" action). */
-    release(target: T): void;
-    /** Asserts the result of a successful run (grow; or a row's success). */
-    check(memory: Memory, result: unknown, target: T): void;
-    /** The error an action must give where it is not {@link defaultExpected}'s. */
-    expected?(action: Action, point: string): Expected | null | undefined;
-    /** Asserts every export the run took was released (default: nothing to check). */
-    balanced?(target: T): void;
-    /** Does an action the memory cannot ("resize": a bytearray's), or null to let memory act. */
-    act?(action: Action, target: T): boolean;
+  /** The operation, as a user writes it. */
+  readonly op: string;
+  /** The kinds of memory the row runs over (default all). */
+  readonly memories?: readonly MemoryKind[];
+  /** The actions the row runs (default all its memory's). */
+  readonly actions?: readonly Action[];
+  /** The points user code can run at, each making a scenario over fresh memory. */
+  readonly points: Readonly<Record<string, (memory: Memory) => Scenario<T>>>;
+  /** Releases the target (the "release" action). */
+  release(target: T): void;
+  /** Asserts the result of a successful run (grow; or a row's success). */
+  check(memory: Memory, result: unknown, target: T): void;
+  /** The error an action must give where it is not {@link defaultExpected}'s. */
+  expected?(action: Action, point: string): Expected | null | undefined;
+  /** Asserts every export the run took was released (default: nothing to check). */
+  balanced?(target: T): void;
+  /** Does an action the memory cannot ("resize": a bytearray's), or null to let memory act. */
+  act?(action: Action, target: T): boolean;
 }
 /** A cell of the coverage table: row × action × point. */
 export interface Cell {
-    readonly op: string;
-    readonly memory: MemoryKind;
-    readonly action: Action;
-    readonly point: string;
+  readonly op: string;
+  readonly memory: MemoryKind;
+  readonly action: Action;
+  readonly point: string;
 }
 /** Every cell a table covers (for the coverage count). */
 export declare function cellsOf(rows: readonly Row<unknown>[]): Cell[];

@@ -180,27 +180,35 @@ const rows: Row<Target>[] = [
     "m.set(slice, exporter)",
     (b) => ({
       before: before(b, (m) => m.set(slice(null, null), SOURCE)),
-      "source's GET_BUFFER": on(b, (t) => (hook) => (t.view as PyMemoryView).set(slice(null, null), hookedSource(SOURCE, hook, "get", t))),
+      "source's GET_BUFFER": on(
+        b,
+        (t) => (hook) => (t.view as PyMemoryView).set(slice(null, null), hookedSource(SOURCE, hook, "get", t)),
+      ),
       "source's GET_BUFFER, step 2": on(b, (t) => {
         t.strided = true;
-        return (hook) => (t.view as PyMemoryView).set(slice(null, null, 2), hookedSource(SOURCE.subarray(0, SIZE / 2), hook, "get", t));
+        return (hook) =>
+          (t.view as PyMemoryView).set(slice(null, null, 2), hookedSource(SOURCE.subarray(0, SIZE / 2), hook, "get", t));
       }),
-      "the slice's start getter": on(b, (t) => (hook) =>
-        (t.view as PyMemoryView).set(
-          {
-            get start() {
-              hook();
-              return 0;
+      "the slice's start getter": on(
+        b,
+        (t) => (hook) =>
+          (t.view as PyMemoryView).set(
+            {
+              get start() {
+                hook();
+                return 0;
+              },
+              stop: null,
             },
-            stop: null,
-          },
-          SOURCE,
-        ),
+            SOURCE,
+          ),
       ),
     }),
     (memory, _r, t) => {
       const now = targetBytes(memory, t);
-      expect(t.strided ? now.filter((_b, i) => i % 2 === 0) : now).toEqual(Array.from(t.strided ? SOURCE.subarray(0, SIZE / 2) : SOURCE));
+      expect(t.strided ? now.filter((_b, i) => i % 2 === 0) : now).toEqual(
+        Array.from(t.strided ? SOURCE.subarray(0, SIZE / 2) : SOURCE),
+      );
     },
   ),
   ...rowsFor(
@@ -225,16 +233,18 @@ const rows: Row<Target>[] = [
   ...rowsFor(
     "m.get(slice)",
     (b) => ({
-      "the slice's stop getter": on(b, (t) => (hook) =>
-        (t.view as PyMemoryView)
-          .get({
-            start: 1,
-            get stop() {
-              hook();
-              return 3;
-            },
-          })
-          .tolist(),
+      "the slice's stop getter": on(
+        b,
+        (t) => (hook) =>
+          (t.view as PyMemoryView)
+            .get({
+              start: 1,
+              get stop() {
+                hook();
+                return 3;
+              },
+            })
+            .tolist(),
       ),
     }),
     (_m, result) => expect(result).toEqual([FILL, FILL]),
@@ -263,7 +273,10 @@ const rows: Row<Target>[] = [
   ...rowsFor(
     "m.equals(exporter)",
     (b) => ({
-      "the other's GET_BUFFER": on(b, (t) => (hook) => (t.view as PyMemoryView).equals(hookedSource(new Uint8Array(SIZE).fill(FILL), hook, "get", t))),
+      "the other's GET_BUFFER": on(
+        b,
+        (t) => (hook) => (t.view as PyMemoryView).equals(hookedSource(new Uint8Array(SIZE).fill(FILL), hook, "get", t)),
+      ),
     }),
     // A released view equals only itself; a refused export (the resize's
     // BufferError in GET_BUFFER) is NotImplemented: unequal, no error.
@@ -326,7 +339,11 @@ describe("user code in the middle of an operation (issue 16, class 1): memoryvie
 // ------------------------------------------------------------------------------------------------------------------
 
 /** A slice-like key whose `name` getter runs `act` (once) and gives `value`. */
-function hookedSlice(parts: { start?: number | null; stop?: number | null; step?: number | null }, name: "start" | "stop" | "step", act: () => void): object {
+function hookedSlice(
+  parts: { start?: number | null; stop?: number | null; step?: number | null },
+  name: "start" | "stop" | "step",
+  act: () => void,
+): object {
   const key: Record<string, unknown> = { start: parts.start ?? null, stop: parts.stop ?? null, step: parts.step ?? null };
   const value = key[name];
   let reads = 0;
@@ -390,7 +407,10 @@ const SELF_RESIZING: [string, () => unknown, unknown][] = [
     "ba[2:4] = a generator that clears ba",
     () => {
       const ba = bytearray(range8());
-      ba.set(slice(2, 4), yieldsAround([1, 2], () => ba.clear()));
+      ba.set(
+        slice(2, 4),
+        yieldsAround([1, 2], () => ba.clear()),
+      );
       return [...ba];
     },
     [1, 2],
@@ -399,7 +419,10 @@ const SELF_RESIZING: [string, () => unknown, unknown][] = [
     "ba[::2] = a generator that clears ba",
     () => {
       const ba = bytearray(range8());
-      ba.set(slice(null, null, 2), yieldsAround([1, 2], () => ba.clear()));
+      ba.set(
+        slice(null, null, 2),
+        yieldsAround([1, 2], () => ba.clear()),
+      );
       return [...ba];
     },
     { name: "ValueError", message: "attempt to assign bytes of size 2 to extended slice of size 0" },
@@ -494,7 +517,9 @@ const SELF_RESIZING: [string, () => unknown, unknown][] = [
     "a[I(1):6] read, I deletes a[3:]",
     () => {
       const a = array("b", range8());
-      return (a.get(hookedSlice({ start: 1, stop: 6 }, "start", () => a.delete(slice(3, null))) as never) as { tolist(): unknown }).tolist();
+      return (
+        a.get(hookedSlice({ start: 1, stop: 6 }, "start", () => a.delete(slice(3, null))) as never) as { tolist(): unknown }
+      ).tolist();
     },
     [1, 2],
   ],

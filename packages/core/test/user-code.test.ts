@@ -24,16 +24,7 @@ import {
   toContiguous,
   unpackFrom,
 } from "../src/index.js";
-import {
-  type Action,
-  defineHarness,
-  FILL,
-  GUARD,
-  type Memory,
-  type Row,
-  type Scenario,
-  SIZE,
-} from "@mv/vitest-config/user-code-harness";
+import { defineHarness, FILL, GUARD, type Memory, type Row, type Scenario, SIZE } from "@mv/vitest-config/user-code-harness";
 
 /** A target of the core rows: the view the operation works on (null where it works on raw memory), and a source's export count. */
 interface Target {
@@ -101,8 +92,7 @@ function before(op: (view: MemoryView) => unknown): (memory: Memory) => Scenario
 }
 
 const expectBytes = (memory: Memory, expected: number[]) => expect(Array.from(memory.target())).toEqual(expected);
-const filled = (changes: Record<number, number>) =>
-  Array.from({ length: SIZE }, (_, i) => changes[i] ?? FILL);
+const filled = (changes: Record<number, number>) => Array.from({ length: SIZE }, (_, i) => changes[i] ?? FILL);
 
 /** A caller-built BufferInfo over the target's bytes whose `shape` getter runs the hook. */
 function callerInfo(memory: Memory, hook: () => void, strided: boolean): BufferInfo {
@@ -213,14 +203,15 @@ const rows: Row<Target>[] = [
     release: viewRelease,
     check: (memory) => {
       const bytes = Array.from(memory.target());
-      expect(bytes.filter((b, i) => i % 2 === 0).every((b) => b === 1)).toBe(true);
+      expect(bytes.filter((_b, i) => i % 2 === 0).every((b) => b === 1)).toBe(true);
     },
   },
   {
     op: "view.copyFrom(exporter)",
     points: {
       before: before((v) => v.copyFrom(SOURCE)),
-      "source's GET_BUFFER": (memory) => scenario(memory, (t) => (hook) => (t.view as MemoryView).copyFrom(hookedSource(SOURCE, hook, "get", t))),
+      "source's GET_BUFFER": (memory) =>
+        scenario(memory, (t) => (hook) => (t.view as MemoryView).copyFrom(hookedSource(SOURCE, hook, "get", t))),
       "source's GET_BUFFER, strided target": (memory) =>
         scenario(memory, (t) => {
           const strided = (t.view as MemoryView).slice([null, null, 2]);
@@ -228,7 +219,8 @@ const rows: Row<Target>[] = [
           t.strided = true;
           return (hook) => strided.copyFrom(hookedSource(SOURCE.subarray(0, SIZE / 2), hook, "get", t));
         }),
-      "source's RELEASE_BUFFER": (memory) => scenario(memory, (t) => (hook) => (t.view as MemoryView).copyFrom(hookedSource(SOURCE, hook, "release", t))),
+      "source's RELEASE_BUFFER": (memory) =>
+        scenario(memory, (t) => (hook) => (t.view as MemoryView).copyFrom(hookedSource(SOURCE, hook, "release", t))),
     },
     release: viewRelease,
     // The release hook runs after the copy is done: it succeeded, whatever followed.
@@ -250,12 +242,15 @@ const rows: Row<Target>[] = [
     points: {
       before: before((v) => v.equals(new Uint8Array(SIZE).fill(FILL))),
       "other's GET_BUFFER": (memory) =>
-        scenario(memory, (t) => (hook) => (t.view as MemoryView).equals(hookedSource(new Uint8Array(SIZE).fill(FILL), hook, "get", t))),
+        scenario(
+          memory,
+          (t) => (hook) => (t.view as MemoryView).equals(hookedSource(new Uint8Array(SIZE).fill(FILL), hook, "get", t)),
+        ),
     },
     release: viewRelease,
     // memory_richcompare: a released view equals only itself (no error).
     expected: (action) => (action === "release" ? null : undefined),
-    check: (memory, result, t) => expect(result).toBe(!(t.view?.released ?? false)),
+    check: (_memory, result, t) => expect(result).toBe(!(t.view?.released ?? false)),
     balanced: balancedSource,
   },
   {
@@ -306,7 +301,11 @@ const rows: Row<Target>[] = [
     actions: ["detach", "shrink"],
     points: {
       "value's length getter": (memory) =>
-        scenario(memory, () => (hook) => packInto("?B", new Uint8Array(memory.original, GUARD, SIZE), 1, lengthGetter(hook), 9), false),
+        scenario(
+          memory,
+          () => (hook) => packInto("?B", new Uint8Array(memory.original, GUARD, SIZE), 1, lengthGetter(hook), 9),
+          false,
+        ),
       "value's length getter, compiled Struct (window memo)": (memory) =>
         scenario(
           memory,
@@ -342,7 +341,8 @@ const rows: Row<Target>[] = [
     release: (t) => t.view?.release(),
     // Into the view: the operation holds an export of it, which cannot be released (BufferError).
     // Into a Uint8Array: there is no view to release, and the write succeeds.
-    expected: (action, point) => (action !== "release" ? undefined : point.endsWith("into the view") ? { name: "BufferError" } : null),
+    expected: (action, point) =>
+      action !== "release" ? undefined : point.endsWith("into the view") ? { name: "BufferError" } : null,
     actions: ["detach", "shrink", "grow", "release"],
     check: (memory) => expectBytes(memory, filled({ 1: 1, 2: 9 })),
   },
@@ -352,18 +352,22 @@ const rows: Row<Target>[] = [
       "source's GET_BUFFER": (memory) =>
         scenario(memory, (t) => (hook) => {
           const view = t.view as MemoryView;
-          return unpackFrom("2B", {
-            [GET_BUFFER](flags: number) {
-              hook();
-              const info = getBuffer(view, flags);
-              t.exports.got++;
-              return info;
+          return unpackFrom(
+            "2B",
+            {
+              [GET_BUFFER](flags: number) {
+                hook();
+                const info = getBuffer(view, flags);
+                t.exports.got++;
+                return info;
+              },
+              [RELEASE_BUFFER](info: BufferInfo) {
+                t.exports.released++;
+                releaseBuffer(info);
+              },
             },
-            [RELEASE_BUFFER](info: BufferInfo) {
-              t.exports.released++;
-              releaseBuffer(info);
-            },
-          }, 1);
+            1,
+          );
         }),
     },
     release: viewRelease,
@@ -396,15 +400,22 @@ const rows: Row<Target>[] = [
     memories: ["plain", "resizable"],
     actions: ["detach", "shrink"],
     points: {
-      "toContiguous: info's shape getter": (memory) => scenario(memory, () => (hook) => toContiguous(callerInfo(memory, hook, false)), false),
-      "toContiguous strided: info's shape getter": (memory) => scenario(memory, () => (hook) => toContiguous(callerInfo(memory, hook, true)), false),
+      "toContiguous: info's shape getter": (memory) =>
+        scenario(memory, () => (hook) => toContiguous(callerInfo(memory, hook, false)), false),
+      "toContiguous strided: info's shape getter": (memory) =>
+        scenario(memory, () => (hook) => toContiguous(callerInfo(memory, hook, true)), false),
       "fromContiguous: info's shape getter": (memory) =>
         scenario(memory, () => (hook) => fromContiguous(callerInfo(memory, hook, false), SOURCE), false),
       "fromContiguous strided: info's shape getter": (memory) =>
         scenario(memory, () => (hook) => fromContiguous(callerInfo(memory, hook, true), SOURCE), false),
       "copyBuffer: destination's shape getter": (memory) =>
-        scenario(memory, () => (hook) => copyBuffer(callerInfo(memory, hook, false), getBuffer(SOURCE, BufferFlags.FULL_RO)), false),
-      "getPointer: info's shape getter": (memory) => scenario(memory, () => (hook) => getPointer(callerInfo(memory, hook, false), [1]), false),
+        scenario(
+          memory,
+          () => (hook) => copyBuffer(callerInfo(memory, hook, false), getBuffer(SOURCE, BufferFlags.FULL_RO)),
+          false,
+        ),
+      "getPointer: info's shape getter": (memory) =>
+        scenario(memory, () => (hook) => getPointer(callerInfo(memory, hook, false), [1]), false),
     },
     release: () => {},
     // A caller-built info is validated when used: its getter shrank the memory first, so it no longer fits.
@@ -420,6 +431,3 @@ describe("user code in the middle of an operation (issue 16, class 1)", () => {
     expect(count).toBeGreaterThan(100);
   });
 });
-
-// Keeps the imported type used where a row's action type is spelled out.
-export type { Action };

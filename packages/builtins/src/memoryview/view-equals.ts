@@ -95,4 +95,3 @@ export function subviewEquals(view: MemoryView, i: number, value: unknown): bool
     row.release();
   }
 }
-

@@ -32,9 +32,7 @@ const SSIZE_MAX = 2 ** 63 - 1;
 function sliceIndex(value: unknown, fallback: number): number {
   if (value === null || value === undefined) return fallback;
   if (!isIndex(value)) {
-    throw new TypeError(
-      "slice indices must be integers or None or have an __index__ method",
-    );
+    throw new TypeError("slice indices must be integers or None or have an __index__ method");
   }
   // _PyEval_SliceIndex clips out-of-range integers instead of failing.
   return asSsize(value);
@@ -75,7 +73,8 @@ export function isSliceLike(key: unknown): key is SliceLike {
  */
 export function sliceIndices(length: number, slice: SliceLike): SliceIndices {
   const { start, stop, step } = unpackSlice(slice);
-  const [first, end, count] = adjustIndices(length, start, stop, step, []);
+  // adjustIndices writes [start, stop, count] into the array it is given.
+  const [first, end, count] = adjustIndices(length, start, stop, step, []) as [number, number, number];
   return { start: first, stop: end, step, length: count };
 }
 

@@ -67,16 +67,16 @@ export function getPointer(info: BufferInfo, indices: readonly number[]): number
     if (typeof index !== "number" || !Number.isInteger(index)) {
       throw new TypeError(`getPointer: index ${dim} must be an integer, not ${String(index)}`);
     }
-    assertIndexInDimension(index, shape[dim], dim);
+    assertIndexInDimension(index, shape[dim]!, dim);
   }
   const suboffsets = info.suboffsets;
   let view: DataView | null = null;
   let positionByte = info.offset;
   for (let dim = 0; dim < shape.length; dim++) {
-    positionByte += byteStrides[dim] * (given[dim] as number);
-    if (suboffsets !== null && suboffsets[dim] >= 0) {
+    positionByte += byteStrides[dim]! * (given[dim] as number);
+    if (suboffsets !== null && suboffsets[dim]! >= 0) {
       view ??= new DataView(resolveBuffer(info));
-      positionByte = followPointerSlot(view, view.byteLength, positionByte, suboffsets[dim]);
+      positionByte = followPointerSlot(view, view.byteLength, positionByte, suboffsets[dim]!);
     }
   }
   if (view !== null) assertReachedItemInside(positionByte, info.itemsize, view.byteLength);

@@ -130,7 +130,10 @@ function packIntoArgs(
   if (count !== compiled.len + 2) throw packIntoArityError(compiled, count);
   const buffer = args[start];
   const reused = buffer === memo.source && memo.reusable;
-  if (!reused && memo.update(buffer, true)) return packIntoExported(compiled, buffer as object, args, start);
+  if (!reused && memo.update(buffer, true)) {
+    packIntoExported(compiled, buffer as object, args, start);
+    return;
+  }
   const at = memo.byteOffset + structOffset(compiled, args[start + 1], memo.byteLength, true);
   if (mayRunUserCode(args, start + 2, start + count)) {
     // User code runs while the values are packed: pack them aside, then
@@ -197,7 +200,6 @@ function unpackFromExported(compiled: CompiledFormat, buffer: object, offset: un
   }
 }
 
-
 /**
  * What an {@link UnpackIterator} reads with: a struct's size and its read of
  * one struct at a byte offset (a compiled format, or a `RecordStruct`).
@@ -226,12 +228,12 @@ export interface StructReader<T> {
  * ```
  */
 export class UnpackIterator<T = StructValue[]> implements IterableIterator<T> {
-  private declare readonly compiled: StructReader<T>;
-  private declare view: DataView;
-  private declare readonly end: number;
-  private declare byteOffset: number;
+  declare private readonly compiled: StructReader<T>;
+  declare private view: DataView;
+  declare private readonly end: number;
+  declare private byteOffset: number;
   /** The export held, if the buffer is an exporter, until it is released. */
-  private declare info: BufferInfo | null;
+  declare private info: BufferInfo | null;
 
   constructor(compiled: StructReader<T>, window: ByteWindow, info: BufferInfo | null = null) {
     this.compiled = compiled;
@@ -336,7 +338,9 @@ function iterUnpackBuffer(compiled: CompiledFormat, buffer: unknown): UnpackIter
 }
 
 function iterUnpackSizeError(compiled: CompiledFormat): StructError {
-  return new StructError(`iterative unpacking requires a buffer of a multiple of ${compiled.exactSize} bytes`, { kind: "buffer" });
+  return new StructError(`iterative unpacking requires a buffer of a multiple of ${compiled.exactSize} bytes`, {
+    kind: "buffer",
+  });
 }
 
 /**
@@ -418,6 +422,7 @@ export class Struct {
     // and `arguments` is only forwarded, which V8 does without making it.
     const compiled = this.compiled;
     const writeArgs = compiled.writeArgs;
+    // biome-ignore lint/complexity/noArguments: the fast path takes named parameters; a rest parameter would allocate an array on every call
     if (writeArgs !== null && arguments.length === compiled.len + 2) {
       const memo = this.memo;
       if (
@@ -436,13 +441,15 @@ export class Struct {
           memo.forget();
           // A value's getter detached the buffer while it was written: the
           // values are not converted again (each user value is read once).
-          if (mayRunUserCode(arguments, 2, arguments.length)) throw new ValueError(DETACHED_MESSAGE, { cause: error });
+          if (mayRunUserCode([p0, p1, p2, p3, p4, p5, p6, p7], 0, compiled.len)) {
+            throw new ValueError(DETACHED_MESSAGE, { cause: error });
+          }
           // Detached since the window was made: the general path starts again.
         }
       }
     }
-    // eslint-disable-next-line prefer-rest-params
-    return packIntoAll.apply(this as unknown as Struct, arguments as unknown as unknown[]);
+    // biome-ignore lint/complexity/noArguments: the general path sees every argument, as the fast path's named parameters do not
+    packIntoAll.apply(this as unknown as Struct, arguments as unknown as unknown[]);
   }
 
   /** @internal `pack` of `values[start …]`, `count` of them. */
@@ -514,11 +521,11 @@ function pythonStringRepr(text: string): string {
   let out = quote;
   for (const ch of text) {
     const c = ch.charCodeAt(0);
-    if (ch === "\\" || ch === quote) out += "\\" + ch;
+    if (ch === "\\" || ch === quote) out += `\\${ch}`;
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
-    else if (c < 0x20 || c >= 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
+    else if (c < 0x20 || c >= 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
     else out += ch;
   }
   return out + quote;

@@ -111,19 +111,24 @@ function memoryviewCases(ctx: Context): void {
   });
 
   if (missing.length > 0) ctx.skip("resizing the bytearray a view exports", `the module's bytearray lacks ${missing.join(", ")}`);
-  else t("m[0:2] = an exporter whose GET_BUFFER resizes the bytearray m views: BufferError", () => {
-    const ba = bytearray([1, 2, 3, 4]);
-    const m = ctx.memoryview(ba);
-    const source = new HookedSource(Uint8Array.of(8, 9), () => ba.extend(Uint8Array.of(7)));
-    assertThrows(() => m.set(ctx.slice(0, 2), source), { name: "BufferError", message: RESIZE }, "m[0:2] = source");
-    assertSameValue(contents(ba), [1, 2, 3, 4], "the bytearray after");
-    m.release();
-  });
+  else
+    t("m[0:2] = an exporter whose GET_BUFFER resizes the bytearray m views: BufferError", () => {
+      const ba = bytearray([1, 2, 3, 4]);
+      const m = ctx.memoryview(ba);
+      const source = new HookedSource(Uint8Array.of(8, 9), () => ba.extend(Uint8Array.of(7)));
+      assertThrows(() => m.set(ctx.slice(0, 2), source), { name: "BufferError", message: RESIZE }, "m[0:2] = source");
+      assertSameValue(contents(ba), [1, 2, 3, 4], "the bytearray after");
+      m.release();
+    });
 
   t("m.equals(an exporter whose GET_BUFFER releases m): false, as a released view equals only itself", () => {
     const m = ctx.memoryview(bytearray([1, 2]));
     const source = new HookedSource(Uint8Array.of(1, 2), () => m.release());
-    assertSameValue(attempt(() => m.equals(source), "m.equals(source)"), false, "m.equals(source)");
+    assertSameValue(
+      attempt(() => m.equals(source), "m.equals(source)"),
+      false,
+      "m.equals(source)",
+    );
     assertSameValue(source.released, source.got, "the source's exports released");
   });
 
@@ -163,7 +168,10 @@ function memoryviewCases(ctx: Context): void {
 
   if (ctx.supports.resizable) {
     t("m over a resizable ArrayBuffer, m[0:2] = an exporter whose GET_BUFFER shrinks it: ValueError", () => {
-      const Ctor = ArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => ArrayBuffer & { resize(n: number): void };
+      const Ctor = ArrayBuffer as unknown as new (
+        n: number,
+        o: { maxByteLength: number },
+      ) => ArrayBuffer & { resize(n: number): void };
       const ab = new Ctor(4, { maxByteLength: 8 });
       const m = ctx.memoryview(new Uint8Array(ab, 0, 4));
       const source = new HookedSource(Uint8Array.of(8, 9), () => ab.resize(1));
@@ -193,14 +201,21 @@ function bytearrayCases(ctx: Context): void {
 
   t("ba[2:4] = a generator that clears ba (CPython 3.14: bytearray(b'\\x01\\x02'))", () => {
     const ba = bytearray(range8());
-    ba.set(ctx.slice(2, 4), yieldsAround([1, 2], () => ba.clear()));
+    ba.set(
+      ctx.slice(2, 4),
+      yieldsAround([1, 2], () => ba.clear()),
+    );
     assertSameValue([...ba], [1, 2], "ba after");
   });
 
   t("ba[::2] = a generator that clears ba (CPython 3.14: ValueError)", () => {
     const ba = bytearray(range8());
     assertThrows(
-      () => ba.set(ctx.slice(null, null, 2), yieldsAround([1, 2], () => ba.clear())),
+      () =>
+        ba.set(
+          ctx.slice(null, null, 2),
+          yieldsAround([1, 2], () => ba.clear()),
+        ),
       { name: "ValueError", message: "attempt to assign bytes of size 2 to extended slice of size 0" },
       "ba[::2] = generator",
     );
@@ -212,17 +227,21 @@ function bytearrayCases(ctx: Context): void {
     assertSameValue([...ba], [0, 1, 2, 3, 4, 5, 6, 7, 77, 1, 2], "ba after");
   });
 
-  t("ba.extend(an exporter whose GET_BUFFER appends 77) (CPython 3.14: inserted at the length read before, bytearray(b'\x00\x01\x05\x06M'))", () => {
-    const ba = bytearray([0, 1]);
-    ba.extend(new HookedSource(Uint8Array.of(5, 6), () => ba.append(77)));
-    assertSameValue([...ba], [0, 1, 5, 6, 77], "ba after");
-  });
+  t(
+    "ba.extend(an exporter whose GET_BUFFER appends 77) (CPython 3.14: inserted at the length read before, bytearray(b'\x00\x01\x05\x06M'))",
+    () => {
+      const ba = bytearray([0, 1]);
+      ba.extend(new HookedSource(Uint8Array.of(5, 6), () => ba.append(77)));
+      assertSameValue([...ba], [0, 1, 5, 6, 77], "ba after");
+    },
+  );
 }
 
 /** The `memoryview/user-code` group: its sources of cases and what each needs. */
 export const group: GroupDefinition = {
   name: "memoryview/user-code",
-  about: "user code in the middle of an operation (GET_BUFFER, generators, iteration) releasing, resizing or detaching: checked again after it",
+  about:
+    "user code in the middle of an operation (GET_BUFFER, generators, iteration) releasing, resizing or detaching: checked again after it",
   entries: [
     { needs: ["memoryview", "slice", "bytearray"], cases: memoryviewCases },
     { needs: ["bytearray", "slice"], cases: bytearrayCases },
