@@ -16,6 +16,7 @@ import {
   getPointer,
   iterUnpack,
   MemoryView,
+  pack,
   packInto,
   RELEASE_BUFFER,
   releaseBuffer,
@@ -429,5 +430,19 @@ describe("user code in the middle of an operation (issue 16, class 1)", () => {
   test("coverage", () => {
     // Operations × memory × action × point, as the table declares them.
     expect(count).toBeGreaterThan(100);
+  });
+});
+
+describe("user code that calls struct again", () => {
+  test("pack re-entered from a value's getter keeps both results whole", () => {
+    const inner: Uint8Array[] = [];
+    const truthy = {
+      get length() {
+        inner.push(pack("<BB", 1, 2));
+        return 1;
+      },
+    };
+    expect(Array.from(pack("<B?B", 5, truthy, 7))).toEqual([5, 1, 7]);
+    expect(inner.map((b) => Array.from(b))).toEqual([[1, 2]]);
   });
 });
