@@ -21,7 +21,7 @@ import { releaseBuffer } from "../protocol/release-buffer.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
 import { holdExport, isExporter, storePacked, toByteWindow, type ByteWindow, type HeldWindow } from "../struct/byte-source.js";
 import { resolveBuffer } from "../protocol/resolve-buffer.js";
-import { UnpackIterator } from "../struct/struct.js";
+import { UnpackIterator } from "../struct/unpack-iterator.js";
 import { packIntoArityError, structOffset, type SizedFormat } from "../struct/struct-errors.js";
 
 /** Runs `use` on the window of `buffer`, holding an exporter's export until it returns. */
