@@ -49,4 +49,23 @@ describe("the cpython-pyodide adapter's conversions", () => {
     expect(() => struct.pack("<B", 256)).toThrow(StructError);
     expect(() => struct.pack("<B", 256)).toThrow("'B' format requires 0 <= number <= 255");
   });
+
+  it("iterates iter_unpack lazily, over the memory as it is at each step", { timeout: 900_000 }, async () => {
+    const { struct } = await ADAPTERS["cpython-pyodide"]();
+    const memory = Uint8Array.of(1, 2, 3, 4, 5, 6);
+    const iterator = struct.iterUnpack("<2B", memory)[Symbol.iterator]();
+    expect(iterator.next().value).toEqual([1, 2]);
+    memory[2] = 30;
+    expect(iterator.next().value).toEqual([30, 4]);
+    expect(iterator.return?.()).toEqual({ done: true, value: undefined });
+    expect(iterator.next().done).toBe(true);
+  });
+
+  it("declares wasm32's data model, with the reason of every declaration", { timeout: 900_000 }, async () => {
+    const { struct, supports, declaredDivergences } = await ADAPTERS["cpython-pyodide"]();
+    expect(supports.dataModel).toBe("ILP32");
+    expect(struct.calcsize("l")).toBe(4);
+    expect(struct.unpack("@N", new Uint8Array(4))).toEqual([0]);
+    expect(Object.keys(declaredDivergences).sort()).toEqual(Object.keys(supports).sort());
+  });
 });

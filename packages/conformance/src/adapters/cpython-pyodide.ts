@@ -16,9 +16,10 @@
  * a bigint by the width of its field, and a `struct.error` as a
  * `StructError`.
  *
- * What CPython in wasm cannot answer as the contract asks is declared in
- * `declaredDivergences`, each with its reason, never counted as a pass:
- * wasm32's native `l L n N P` are 4 bytes where the contract fixes LP64's 8.
+ * What CPython in wasm answers otherwise than the contract is declared,
+ * never failed and never counted as a pass: in `supports` (the manifest the
+ * suite reads: wasm32's ILP32 data model, no detachable memory), each
+ * declaration with its reason in `declaredDivergences`.
  *
  * @packageDocumentation
  */
@@ -42,6 +43,23 @@ export const name = `CPython ${PYTHON_VERSION} (pyodide ${pyodide.version})`;
 
 /** CPython's version, for the scoreboard. */
 export const version = PYTHON_VERSION;
+
+/**
+ * What the suite is to expect of CPython in wasm (the manifest): its native
+ * sizes are wasm32's, and it has no detachable memory.
+ */
+export const supports = { dataModel: "ILP32", detach: false } as const;
+
+/** Each declaration of {@link supports}, and why CPython in Pyodide differs there from the contract. */
+export const declaredDivergences: Readonly<Record<keyof typeof supports, string>> = {
+  dataModel:
+    "CPython in Pyodide is built for wasm32, an ILP32 platform: native l L n N P are 4 bytes, aligned to 4, and Py_ssize_t is 32 bits, " +
+    "so offsets beyond 2**31 cannot be converted; the contract fixes LP64's 8 bytes. The suite checks ILP32's sizes, values and " +
+    "range errors with its byte model and leaves out the cases recorded on LP64 whose native sizes differ.",
+  detach:
+    "CPython has no detachable memory: an export pins the bytes, and the nearest event, a change of length under a live " +
+    "iter_unpack, is refused with BufferError, where the contract's iterator throws ValueError after a detach.",
+};
 
 /** An error CPython raised, under its Python name (one the contract has no class for). */
 class PythonError extends Error {
@@ -68,16 +86,25 @@ interface Bytes {
 // reads it as empty, as struct does, where V8 would throw.
 const EMPTY: Bytes = { bytes: new Uint8Array(0), writable: true, done: () => {} };
 
-function bytesOf(value: unknown): Bytes | undefined {
+// The w* converter's request (PyBUF_WRITABLE); y* asks PyBUF_SIMPLE (0).
+const WRITABLE_REQUEST = 0x0001;
+
+// An exporter that refuses the w* request: CPython's converter swallows the
+// refusal and raises its own TypeError naming the type, which the bridge
+// gets Python to raise by passing a read-only stand-in of that type.
+const REFUSED: Bytes = { bytes: new Uint8Array(0), writable: false, done: () => {} };
+
+function bytesOf(value: unknown, writable = false): Bytes | undefined {
   try {
-    return bytesOfLive(value);
+    return bytesOfLive(value, writable);
   } catch (error) {
     if (error instanceof TypeError && /detached/.test(error.message)) return EMPTY;
+    if (writable) return REFUSED;
     throw error;
   }
 }
 
-function bytesOfLive(value: unknown): Bytes | undefined {
+function bytesOfLive(value: unknown, writable: boolean): Bytes | undefined {
   if (value instanceof ArrayBuffer || (typeof SharedArrayBuffer !== "undefined" && value instanceof SharedArrayBuffer)) {
     return { bytes: new Uint8Array(value), writable: true, done: () => {} };
   }
@@ -86,8 +113,8 @@ function bytesOfLive(value: unknown): Bytes | undefined {
   }
   const exporter = value as { [GET_BUFFER]?: (flags: number) => unknown; [RELEASE_BUFFER]?: (info: unknown) => void };
   if (value !== null && (typeof value === "object" || typeof value === "function") && typeof exporter[GET_BUFFER] === "function") {
-    // What CPython's y* and w* converters ask: the bytes, C-contiguous.
-    const info = exporter[GET_BUFFER]!(0) as { buf: ArrayBufferLike; offset: number; len: number; readonly: boolean };
+    // What CPython's y* and w* converters ask: the bytes, C-contiguous (and writable for w*).
+    const info = exporter[GET_BUFFER]!(writable ? WRITABLE_REQUEST : 0) as { buf: ArrayBufferLike; offset: number; len: number; readonly: boolean };
     return {
       bytes: new Uint8Array(info.buf, info.offset, info.len),
       writable: !info.readonly,
@@ -124,7 +151,7 @@ function tagOf(value: unknown, held: Bytes[], writableAt = false): Tag {
   if (Array.isArray(value)) return ["list", value.map((v) => tagOf(v, held))];
   if (value instanceof Map) return ["dict"];
   if (value instanceof Set) return ["set"];
-  const bytes = bytesOf(value);
+  const bytes = bytesOf(value, writableAt);
   if (bytes !== undefined) {
     held.push(bytes);
     const kind = writableAt && bytes.writable ? "bytearray" : "bytes";
@@ -132,9 +159,12 @@ function tagOf(value: unknown, held: Bytes[], writableAt = false): Tag {
     const name = Object.getPrototypeOf(value) === Uint8Array.prototype ? kind : constructorName(value);
     return [kind, hexOf(bytes.bytes), name];
   }
+  // Each part read once, real first, as the contract's pack reads them.
   const complex = value as { real?: unknown; imag?: unknown };
-  if (typeof complex.real === "number" && typeof complex.imag === "number") {
-    return ["complex", pyFloat(complex.real), pyFloat(complex.imag)];
+  const real = complex.real;
+  if (typeof real === "number") {
+    const imag = complex.imag;
+    if (typeof imag === "number") return ["complex", pyFloat(real), pyFloat(imag)];
   }
   return ["object", constructorName(value)];
 }
@@ -172,36 +202,110 @@ function valueOf(tag: Tag): unknown {
 }
 
 /**
+ * Sends one request to the Python half and returns its answer's value (or
+ * throws its error); `target`, the bytes `pack_into` writes, gets CPython's
+ * bytes back.
+ */
+function send(op: string, tags: readonly Tag[], handle?: number, target?: Bytes): unknown {
+  const answer = JSON.parse(mvCall(JSON.stringify({ op, args: tags, ...(handle === undefined ? {} : { handle }) }))) as {
+    ok?: Tag;
+    error?: [string, string];
+    written?: string;
+  };
+  if (answer.written !== undefined) {
+    // pack_into's target, as CPython left it (also after a failed pack).
+    if (target?.writable) target.bytes.set(bytesOfHex(answer.written));
+  }
+  if (answer.error) {
+    const [errorName, message] = answer.error;
+    if (errorName === "StructError") throw new StructError(message);
+    if (errorName === "TypeError") throw new TypeError(message);
+    throw new PythonError(errorName, message);
+  }
+  return valueOf(answer.ok!);
+}
+
+/** The arguments of a call as tags; `held` collects the exports they took, `intoAt` marks pack_into's target. */
+function tagArgs(args: readonly unknown[], held: Bytes[], intoAt = -1): { tags: Tag[]; target: Bytes | undefined } {
+  let target: Bytes | undefined;
+  const tags = args.map((arg, i) => {
+    const before = held.length;
+    const tag = tagOf(arg, held, i === intoAt);
+    if (i === intoAt && held.length > before) target = held[before];
+    return tag;
+  });
+  return { tags, target };
+}
+
+/**
  * One call into CPython's struct: `args` as the Python call's arguments;
  * `intoAt`, the argument `pack_into` writes into (its bytes are copied back).
  */
 function call(op: string, args: readonly unknown[], handle?: number, intoAt = -1): unknown {
   const held: Bytes[] = [];
   try {
-    let target: Bytes | undefined;
-    const tags = args.map((arg, i) => {
-      const before = held.length;
-      const tag = tagOf(arg, held, i === intoAt);
-      if (i === intoAt && held.length > before) target = held[before];
-      return tag;
-    });
-    const answer = JSON.parse(mvCall(JSON.stringify({ op, args: tags, ...(handle === undefined ? {} : { handle }) }))) as {
-      ok?: Tag;
-      error?: [string, string];
-      written?: string;
-    };
-    if (answer.written !== undefined) {
-      // pack_into's target, as CPython left it (also after a failed pack).
-      if (target?.writable) target.bytes.set(bytesOfHex(answer.written));
-    }
-    if (answer.error) {
-      const [errorName, message] = answer.error;
-      if (errorName === "StructError") throw new StructError(message);
-      if (errorName === "TypeError") throw new TypeError(message);
-      throw new PythonError(errorName, message);
-    }
-    return valueOf(answer.ok!);
+    const { tags, target } = tagArgs(args, held, intoAt);
+    return send(op, tags, handle, target);
   } finally {
+    for (const h of held) h.done();
+  }
+}
+
+/**
+ * `iter_unpack` as CPython runs it, lazily: the Python iterator reads one
+ * struct per `next()`, over the caller's memory as it is at that step; the
+ * export is held until the iterator is exhausted, fails, or is closed (a
+ * `for…of` left early calls `return()`), and it is done after that.
+ */
+class UnpackIterator implements IterableIterator<unknown[]> {
+  #held: Bytes[] | null;
+  readonly #handle: number;
+
+  constructor(args: readonly unknown[], structHandle?: number) {
+    const held: Bytes[] = [];
+    try {
+      this.#handle = send("iter_unpack", tagArgs(args, held).tags, structHandle) as number;
+    } catch (error) {
+      for (const h of held) h.done();
+      throw error;
+    }
+    this.#held = held;
+  }
+
+  next(): IteratorResult<unknown[]> {
+    const held = this.#held;
+    if (held === null) return { done: true, value: undefined };
+    // The buffer argument is the one export held, read as it is now (a
+    // view over memory detached since reads as empty).
+    const now = held[held.length - 1]?.bytes ?? EMPTY.bytes;
+    let values: unknown;
+    try {
+      values = send("next", [["bytes", hexOf(now)]], this.#handle);
+    } catch (error) {
+      this.#finish();
+      throw error;
+    }
+    if (values === undefined) {
+      this.#finish();
+      return { done: true, value: undefined };
+    }
+    return { done: false, value: values as unknown[] };
+  }
+
+  return(): IteratorResult<unknown[]> {
+    this.#finish();
+    return { done: true, value: undefined };
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  #finish(): void {
+    const held = this.#held;
+    if (held === null) return;
+    this.#held = null;
+    send("close", [], this.#handle);
     for (const h of held) h.done();
   }
 }
@@ -240,7 +344,7 @@ class Struct {
   }
   /** `iter_unpack(buffer)` */
   iterUnpack(buffer: unknown): Iterable<unknown[]> {
-    return call("iter_unpack", [buffer], this.#handle) as unknown[][];
+    return new UnpackIterator([buffer], this.#handle);
   }
 }
 
@@ -251,6 +355,6 @@ export const struct: StructModuleLike = {
   unpack: (...args: unknown[]) => call("unpack", args) as unknown[],
   packInto: (...args: unknown[]) => call("pack_into", args, undefined, 1) as void,
   unpackFrom: (...args: unknown[]) => call("unpack_from", args) as unknown[],
-  iterUnpack: (...args: unknown[]) => call("iter_unpack", args) as unknown[][],
+  iterUnpack: (...args: unknown[]) => new UnpackIterator(args),
   Struct,
 } as StructModuleLike;
