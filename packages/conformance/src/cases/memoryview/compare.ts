@@ -8,9 +8,10 @@
 
 import type { GroupDefinition } from "../../group-definition.js";
 import * as pep3118Formats from "../struct/pep3118-formats.js";
-import * as scenarios from "./scenarios.js";
-import * as methods from "./methods.js";
-import * as randomOperations from "./random-operations.js";
+import * as scenarios from "./recorded/replay.js";
+import * as methodValues from "./method-values.js";
+import { randomEntry } from "./random/draw.js";
+import * as randomCompare from "./random/compare.js";
 import * as typeObjects from "../objects/type-objects.js";
 
 /** The `memoryview/compare` group: its sources of cases, what each needs, and the feature that gates it. */
@@ -19,9 +20,9 @@ export const group: GroupDefinition = {
   about: "== across formats and layouts (NaN, views struct cannot read), reflected to the other operand's equals, equality of methods and values",
   entries: [
     scenarios.scenarioEntry("compare"),
-    randomOperations.randomEntry("equals-copy"),
+    randomEntry(randomCompare.checks),
     { needs: ["memoryview"], cases: pep3118Formats.equality },
-    { needs: ["memoryview"], cases: methods.values },
+    { needs: ["memoryview"], cases: methodValues.values },
     { needs: [], cases: typeObjects.reflectedEquality },
   ],
 };

@@ -8,7 +8,8 @@
 
 import type { GroupDefinition } from "../../group-definition.js";
 import * as memoryviewExports from "./memoryview-exports.js";
-import * as randomOperations from "../memoryview/random-operations.js";
+import { randomEntry } from "../memoryview/random/draw.js";
+import * as randomReexports from "./random-reexports.js";
 import * as reExporters from "./re-exporters.js";
 
 /** The `protocol/release` group: its sources of cases, what each needs, and the feature that gates it. */
@@ -18,6 +19,6 @@ export const group: GroupDefinition = {
   entries: [
     { needs: ["memoryview"], cases: memoryviewExports.exports },
     { needs: ["memoryview"], cases: reExporters.consumers },
-    randomOperations.randomEntry("reexport"),
+    randomEntry(randomReexports.checks),
   ],
 };

@@ -5,18 +5,23 @@
  * formats). Each replays the same operations on the same memory and expects
  * the same values, views and errors (name and message).
  *
+ * This is the replay engine the memoryview groups share: each group takes
+ * the scenarios of its own topic (`scenarioEntry("slicing")`), sorted by
+ * their first operation (`topicOf`), so each recorded case runs in exactly
+ * one group.
+ *
  * @packageDocumentation
  */
 
-import { assertSameValue, ConformanceError, errorMatches, showValue } from "../../assert/index.js";
-import { assertViewMatches, type ViewExpectation } from "../../check/view-expectation.js";
-import type { Context } from "../../common.js";
-import type { GroupEntry } from "../../group-definition.js";
-import type { MemoryViewLike } from "../../implementation.js";
-import { decodeValue, fromHex } from "../../golden/decode-value.js";
-import { golden, type GoldenResult, type GoldenScenario } from "../../golden/golden-data.js";
-import { goldenExporter } from "../../golden/golden-exporter.js";
-import type { GoldenExporter } from "../../golden/golden-data.js";
+import { assertSameValue, ConformanceError, errorMatches, showValue } from "../../../assert/index.js";
+import { assertViewMatches, type ViewExpectation } from "../../../check/view-expectation.js";
+import type { Context } from "../../../common.js";
+import type { GroupEntry } from "../../../group-definition.js";
+import type { MemoryViewLike } from "../../../implementation.js";
+import { decodeValue, fromHex } from "../../../golden/decode-value.js";
+import { golden, type GoldenResult, type GoldenScenario } from "../../../golden/golden-data.js";
+import { goldenExporter } from "../../../golden/golden-exporter.js";
+import type { GoldenExporter } from "../../../golden/golden-data.js";
 
 type Source = "cpython" | "numpy";
 
