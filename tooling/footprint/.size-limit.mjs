@@ -31,18 +31,22 @@ function budget(name, specifier, imported, limit) {
 //   only unpack      48,179 / 15,104 B  →  56,989 / 18,021 B
 //   only MemoryView  88,276 / 27,322 B  →  91,533 / 28,346 B
 //   all of builtins 138,782 / 42,428 B  → 142,475 / 43,626 B
+// After the MemoryView façade (views merge): 59,182 / 94,460 / 146,550 B
+// minified. From the sources alone `unpack` is unchanged (56,735 B): the
+// growth is in the bundled chunk, where the façade's class chain
+// (`class … extends …`, which esbuild must keep) rides along.
 export default [
   // Target 20 KiB. Not met yet: unpack still carries the whole codec
   // (27.4 kB: PEP 3118 grammar, every row table, the compiler and its
   // generated pack and unpack functions), getBuffer's full validation of
   // any exporter (protocol/, 13.6 kB) and the Struct class with its cache
   // and byte sources (struct/, 7.6 kB).
-  ...budget("@mv/core: only unpack", "@mv/core", "{ unpack }", "56.5 KiB"),
+  ...budget("@mv/core: only unpack", "@mv/core", "{ unpack }", "58 KiB"),
   // Target 40 KiB. Not met yet: the view layer alone is 36.4 kB, and it
   // carries the codec (26.1 kB), the record codec (5.8 kB) and the protocol
   // (13.6 kB) too.
-  ...budget("@mv/core: only MemoryView", "@mv/core", "{ MemoryView }", "91 KiB"),
+  ...budget("@mv/core: only MemoryView", "@mv/core", "{ MemoryView }", "92.5 KiB"),
   // Target 80 KiB. Not met yet: builtins' own code is 48 kB of it, and the
   // parts of @mv/core it uses 90 kB.
-  ...budget("@mv/builtins: everything", "@mv/builtins", "*", "141.5 KiB"),
+  ...budget("@mv/builtins: everything", "@mv/builtins", "*", "143.5 KiB"),
 ];

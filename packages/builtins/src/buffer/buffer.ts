@@ -341,23 +341,23 @@ export class LegacyBuffer implements OldBufferProcs, Iterable<Uint8Array> {
     for (let i = 0; i < this.length; i++) yield this.get(i);
   }
 
-  /** @internal `bf_getreadbuffer`. */
+  /** `bf_getreadbuffer`: the window's bytes, for a reading legacy consumer. */
   [GET_READ_BUFFER](): Uint8Array {
     return this.#read("read", (bytes) => bytes);
   }
 
-  /** @internal `bf_getwritebuffer`. */
+  /** `bf_getwritebuffer`: the window's bytes for writing (TypeError when read-only). */
   [GET_WRITE_BUFFER](): Uint8Array {
     if (this.#readonly) throw new TypeError("buffer is read-only");
     return this.#read("write", (bytes) => bytes);
   }
 
-  /** @internal `bf_getsegcount`: 1, once get_buf(ANY_BUFFER) succeeds. */
+  /** `bf_getsegcount`: 1, once get_buf(ANY_BUFFER) succeeds. */
   [GET_SEGMENT_COUNT](): number {
     return this.#read("any", () => 1);
   }
 
-  /** @internal `bf_getcharbuffer`. */
+  /** `bf_getcharbuffer`: the window's bytes as characters. */
   [GET_CHAR_BUFFER](): Uint8Array {
     return this.#read("char", (bytes) => bytes);
   }

@@ -15,10 +15,7 @@ import {
   GET_BUFFER,
   MemoryView,
   RELEASE_BUFFER,
-  getBuffer,
   isBufferExporter,
-  parseFormat,
-  releaseBuffer,
   type BufferInfo,
   type StructValue,
   type ViewList,
@@ -30,7 +27,6 @@ import { NotImplemented, RICH_EQ, richEquals } from "../python/rich-equals.js";
 import { pyTypeName } from "../python/type-name.js";
 import { assign } from "./assign.js";
 import { assertCastable, assertNotComplexCast, castFormatArg, castFormatError } from "./cast-policy.js";
-import { equalsContiguous } from "./equals-contiguous.js";
 import { viewHash } from "./hash.js";
 import { hexSeparator, hexText } from "./hex.js";
 import { codecValue } from "./pack-value.js";
@@ -39,8 +35,13 @@ import { sliceBounds } from "./slice-bounds.js";
 import { SAME_VIEW, subscript } from "./subscript.js";
 import { PySlice } from "../slice.js";
 import type { EllipsisType } from "../ellipsis.js";
-import type { Bytes } from "../bytes/bytes.js";
-import type { ByteArray } from "../bytearray/bytearray.js";
+import { coreView, MemoryviewAttributes, rankOf } from "./memoryview-attributes.js";
+import { arityError, orderArg, type MemoryviewOptions } from "./memoryview-args.js";
+import { subviewEquals, unwrap, viewEquals } from "./view-equals.js";
+
+export type { MemoryviewOptions } from "./memoryview-args.js";
+export type { MemoryviewFunction, NumberItemsExporter } from "./memoryview-types.js";
+import type { MemoryviewFunction } from "./memoryview-types.js";
 
 /**
  * A key of `get`/`set`: an index (number, bigint or boolean; negative
@@ -55,17 +56,7 @@ export type MemoryviewItem = StructValue | PyMemoryView;
 // PY_SSIZE_T_MAX + 1: numbers at or beyond it do not fit an index.
 const SSIZE_LIMIT = 2 ** 63;
 
-function unwrap(value: unknown): unknown {
-  return value instanceof PyMemoryView ? value._view : value;
-}
 
-function orderArg(order: unknown): "C" | "F" | "A" | null {
-  if (order === undefined || order === null) return null;
-  if (typeof order !== "string") {
-    throw new TypeError(`tobytes() argument 'order' must be str or None, not ${pyTypeName(order)}`);
-  }
-  return order as "C" | "F" | "A";
-}
 
 /**
  * The instances `memoryview(obj)` returns.
@@ -76,198 +67,16 @@ function orderArg(order: unknown): "C" | "F" | "A" | null {
  * [m.format, m.itemsize, m.length, m.get(-1)]; // returns ["h", 2, 3, 3]
  * ```
  */
-export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
+export class PyMemoryView<Item = MemoryviewItem> extends MemoryviewAttributes implements Iterable<Item> {
   /** The Python type name, for error messages. */
   static readonly pythonName = "memoryview";
-  /** @internal The core view this memoryview is. */
-  declare readonly _view: MemoryView;
-  /** @internal The hash, once computed (`memory_hash` caches it too). */
-  declare _hash: number | undefined;
+  /** The hash, once computed (`memory_hash` caches it too). */
+  #hash: number | undefined = undefined;
 
   /** @internal Use `memoryview(obj)`. */
   constructor(view: MemoryView) {
-    // Plain assignments: a view is made per slice, and this is its cost.
-    (this as { _view: MemoryView })._view = view;
-    this._hash = undefined;
+    super(view);
   }
-
-  // ---------------------------------------------------------- attributes --
-
-  /**
-   * The exporting object (`obj`), or null where none owns the memory.
-   *
-   * @example
-   * ```ts
-   * const b = bytes([1, 2]);
-   * memoryview(b).obj === b; // returns true
-   * ```
-   */
-  get obj(): object | null {
-    return this._view.obj;
-  }
-
-  /**
-   * Bytes the items take in a contiguous copy: product(shape) * itemsize.
-   *
-   * @example
-   * ```ts
-   * memoryview(new Float64Array(10)).get(slice(null, null, 3)).nbytes; // returns 32
-   * ```
-   */
-  get nbytes(): number {
-    return this._view.nbytes;
-  }
-
-  /**
-   * Whether the memory is read-only.
-   *
-   * @example
-   * ```ts
-   * [memoryview(bytes(2)).readonly, memoryview(bytearray(2)).readonly]; // returns [true, false]
-   * ```
-   */
-  get readonly(): boolean {
-    return this._view.readonly;
-  }
-
-  /**
-   * Bytes per item.
-   *
-   * @example
-   * ```ts
-   * memoryview(new BigInt64Array(1)).itemsize; // returns 8
-   * ```
-   */
-  get itemsize(): number {
-    return this._view.itemsize;
-  }
-
-  /**
-   * The item format, in struct syntax.
-   *
-   * @example
-   * ```ts
-   * memoryview(new Float32Array(1)).format; // returns "f"
-   * ```
-   */
-  get format(): string {
-    return this._view.format;
-  }
-
-  /**
-   * The number of dimensions.
-   *
-   * @example
-   * ```ts
-   * memoryview(new Uint8Array(6)).cast("B", [2, 3]).ndim; // returns 2
-   * ```
-   */
-  get ndim(): number {
-    return this._view.ndim;
-  }
-
-  /**
-   * The length of each dimension (a new array; Python's tuple).
-   *
-   * @example
-   * ```ts
-   * memoryview(new Uint8Array(6)).cast("B", [2, 3]).shape; // returns [2, 3]
-   * ```
-   */
-  get shape(): number[] {
-    return this._view.shape;
-  }
-
-  /**
-   * The byte step of each dimension (a new array; negative for a reversed
-   * dimension).
-   *
-   * @example
-   * ```ts
-   * memoryview(new Uint16Array(4)).get(slice(null, null, -2)).strides; // returns [-4]
-   * ```
-   */
-  get strides(): number[] {
-    return this._view.strides;
-  }
-
-  /**
-   * The suboffsets of a PIL-style export (empty when there are none).
-   *
-   * @example
-   * ```ts
-   * memoryview(new Uint8Array(2)).suboffsets; // returns []
-   * ```
-   */
-  get suboffsets(): number[] {
-    return this._view.suboffsets;
-  }
-
-  /**
-   * Whether the items are C-contiguous.
-   *
-   * @example
-   * ```ts
-   * memoryview(new Uint8Array(4)).get(slice(null, null, 2)).c_contiguous; // returns false
-   * ```
-   */
-  get c_contiguous(): boolean {
-    return this._view.cContiguous;
-  }
-
-  /**
-   * Whether the items are Fortran-contiguous.
-   *
-   * @example
-   * ```ts
-   * memoryview(new Uint8Array(4)).f_contiguous; // returns true
-   * ```
-   */
-  get f_contiguous(): boolean {
-    return this._view.fContiguous;
-  }
-
-  /**
-   * Whether the items are C- or Fortran-contiguous.
-   *
-   * @example
-   * ```ts
-   * memoryview(new Uint8Array(4)).get(slice(null, null, -1)).contiguous; // returns false
-   * ```
-   */
-  get contiguous(): boolean {
-    return this._view.contiguous;
-  }
-
-  /**
-   * `len(m)`: the length of the first dimension.
-   *
-   * @throws TypeError "0-dim memory has no length"
-   *
-   * @example
-   * ```ts
-   * memoryview(new Uint8Array(6)).cast("B", [2, 3]).length; // returns 2
-   * ```
-   */
-  get length(): number {
-    return this._view.length;
-  }
-
-  /**
-   * Whether `release()` was called (never throws).
-   *
-   * @example
-   * ```ts
-   * const m = memoryview(new Uint8Array(1));
-   * m.release();
-   * m.released; // returns true
-   * ```
-   */
-  get released(): boolean {
-    return this._view.released;
-  }
-
-  // ----------------------------------------------------- items and views --
 
   /**
    * `m[key]`: the item at an index or full tuple of indices, or a view
@@ -312,20 +121,20 @@ export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
     // Python's m[0, 1, 0] is one key, a tuple; extra arguments are not ignored.
     if (arguments.length !== 1) throw arityError("get", 1, arguments);
     if (typeof key === "number") {
-      const view = this._view;
+      const view = coreView(this);
       // The common case goes straight to core's fast path.
-      if (view._ndim === 1 && key < SSIZE_LIMIT && key >= -SSIZE_LIMIT) return view.get(key);
+      if (rankOf(this) === 1 && key < SSIZE_LIMIT && key >= -SSIZE_LIMIT) return view.get(key);
     }
     if (key instanceof PySlice) {
-      const view = this._view;
+      const view = coreView(this);
       // m[start:stop:step] of a live view with dimensions, without the
       // general key dispatch.
-      if (!view._released && view._ndim > 0) {
+      if (!view.released && rankOf(this) > 0) {
         const [start, stop, step] = sliceBounds(key);
         return new PyMemoryView(view.sliceDim(0, start, stop, step));
       }
     }
-    const result = subscript(this._view, key);
+    const result = subscript(coreView(this), key);
     if (result === SAME_VIEW) return this;
     return result instanceof MemoryView ? new PyMemoryView(result) : result;
   }
@@ -371,8 +180,8 @@ export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
   set(key: MemoryviewKey, value: unknown): void {
     if (arguments.length !== 2) throw arityError("set", 2, arguments);
     if (typeof key === "number") {
-      const view = this._view;
-      if (view._ndim === 1 && key < SSIZE_LIMIT && key >= -SSIZE_LIMIT) {
+      const view = coreView(this);
+      if (rankOf(this) === 1 && key < SSIZE_LIMIT && key >= -SSIZE_LIMIT) {
         try {
           view.set(key, typeof value === "object" && value !== null ? codecValue(view.format, value) : value);
           return;
@@ -381,7 +190,7 @@ export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
         }
       }
     }
-    assign(this._view, key, unwrap(value));
+    assign(coreView(this), key, unwrap(value));
   }
 
   /**
@@ -400,7 +209,7 @@ export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
    * ```
    */
   *[Symbol.iterator](): Iterator<Item> {
-    const view = this._view;
+    const view = coreView(this);
     const ndim = view.ndim; // CHECK_RELEASED
     if (ndim === 0) throw new TypeError("invalid indexing of 0-dim memory");
     const length = view.length;
@@ -425,7 +234,7 @@ export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
    * ```
    */
   tolist(): ViewList {
-    return this._view.toList();
+    return coreView(this).toList();
   }
 
   /**
@@ -443,7 +252,7 @@ export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
    */
   tobytes(order?: "C" | "F" | "A" | null): Uint8Array {
     const checked = orderArg(order);
-    return this._view.toBytes((checked ?? "C") as "C");
+    return coreView(this).toBytes((checked ?? "C") as "C");
   }
 
   /**
@@ -465,7 +274,7 @@ export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
    */
   hex(sep?: string | object | null, bytes_per_sep: number | bigint | boolean = 1): string {
     const group = asCInt(bytes_per_sep);
-    const view = this._view;
+    const view = coreView(this);
     const layout = view.layout; // CHECK_RELEASED
     const sepChar = hexSeparator(sep);
     const data =
@@ -485,7 +294,7 @@ export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
    * ```
    */
   toreadonly(): PyMemoryView<Item> {
-    return new PyMemoryView(this._view.toReadonly());
+    return new PyMemoryView(coreView(this).toReadonly());
   }
 
   /**
@@ -516,7 +325,7 @@ export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
    */
   cast(format: string, shape?: readonly (number | bigint | boolean)[]): PyMemoryView {
     const fmt = castFormatArg(format);
-    const view = this._view;
+    const view = coreView(this);
     const castShape = assertCastable(view.layout, fmt, shape);
     assertNotComplexCast(fmt);
     try {
@@ -536,7 +345,7 @@ export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
    * ```
    */
   count(value: unknown): number {
-    return count(this._view, value, (view, i) => subviewEquals(view, i, value));
+    return count(coreView(this), value, (view, i) => subviewEquals(view, i, value));
   }
 
   /**
@@ -555,7 +364,7 @@ export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
    * ```
    */
   index(value: unknown, start?: number | bigint | boolean, stop?: number | bigint | boolean): number {
-    return index(this._view, value, start, stop, (view, i) => subviewEquals(view, i, value));
+    return index(coreView(this), value, start, stop, (view, i) => subviewEquals(view, i, value));
   }
 
   /**
@@ -582,8 +391,8 @@ export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
 
   /** @internal `memory_richcompare`: NotImplemented for a value that exports nothing. */
   [RICH_EQ](other: unknown): boolean | typeof NotImplemented {
-    if (!this._view.released && !isBufferExporter(other)) return NotImplemented;
-    return viewEquals(this._view, unwrap(other));
+    if (!coreView(this).released && !isBufferExporter(other)) return NotImplemented;
+    return viewEquals(coreView(this), unwrap(other));
   }
 
   /**
@@ -605,11 +414,11 @@ export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
    * ```
    */
   hash(): number {
-    const view = this._view;
+    const view = coreView(this);
     const layout = view.layout; // CHECK_RELEASED
     void layout;
-    if (this._hash === undefined) this._hash = viewHash(view);
-    return this._hash;
+    if (this.#hash === undefined) this.#hash = viewHash(view);
+    return this.#hash;
   }
 
   /**
@@ -627,7 +436,7 @@ export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
    * ```
    */
   release(): void {
-    this._view.release();
+    coreView(this).release();
   }
 
   /**
@@ -653,9 +462,9 @@ export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
    * /^<memory at 0x[0-9a-f]+>$/.test(String(memoryview(new Uint8Array(1)))); // returns true
    * ```
    */
-  toString(): string {
+  override toString(): string {
     const address = formatAddress(objectId(this));
-    return this._view.released ? `<released memory at ${address}>` : `<memory at ${address}>`;
+    return coreView(this).released ? `<released memory at ${address}>` : `<memory at ${address}>`;
   }
 
   /**
@@ -680,7 +489,7 @@ export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
    * ```
    */
   [GET_BUFFER](flags: number): BufferInfo {
-    const info = this._view[GET_BUFFER](flags);
+    const info = coreView(this)[GET_BUFFER](flags);
     (info as { obj: object | null }).obj = this;
     return info;
   }
@@ -696,124 +505,13 @@ export class PyMemoryView<Item = MemoryviewItem> implements Iterable<Item> {
    * ```
    */
   [RELEASE_BUFFER](info: BufferInfo): void {
-    this._view[RELEASE_BUFFER](info);
+    coreView(this)[RELEASE_BUFFER](info);
   }
-}
-
-/**
- * Whether Python's `struct` cannot read `format`: PEP 3118's additions
- * (`T{…}`, sub-arrays, names), `^`, `Zf`/`Zd`, the character codes.
- * `memory_richcompare` finds such views unequal (`struct_get_unpacker`
- * fails).
- */
-function isPep3118Only(format: string | null): boolean {
-  if (format === null) return false;
-  try {
-    return !parseFormat(format).structCompatible;
-  } catch {
-    return true;
-  }
-}
-
-function formatOf(value: unknown): string | null {
-  if (value instanceof MemoryView) return value.released ? null : value.format;
-  if (!isBufferExporter(value)) return null;
-  try {
-    const info = getBuffer(value, BufferFlags.FULL_RO);
-    const format = info.format;
-    releaseBuffer(info);
-    return format;
-  } catch {
-    return null;
-  }
-}
-
-/** `view == other` (`memory_richcompare`), for a view and an unwrapped other side. */
-function viewEquals(view: MemoryView, other: unknown): boolean {
-  // memory_richcompare reads items through struct, which knows no PEP 3118
-  // additions (T{…}, (n,m), :name:): such views are unequal, even to
-  // themselves.
-  if (view.released) return view.equals(other);
-  if (isPep3118Only(view.format) || isPep3118Only(formatOf(other))) return false;
-  if (other instanceof MemoryView && !other.released) {
-    const fast = equalsContiguous(view, other);
-    if (fast !== undefined) return fast;
-  }
-  return view.equals(other);
-}
-
-function subviewEquals(view: MemoryView, i: number, value: unknown): boolean {
-  const row = view.index(0, i);
-  try {
-    return viewEquals(row, unwrap(value));
-  } finally {
-    row.release();
-  }
-}
-
-/**
- * The TypeError of `get` or `set` called with `given` arguments: it shows
- * the tuple form (an array), which is what Python's `m[0, 1, 0]` is.
- */
-function arityError(method: "get" | "set", takes: number, given: ArrayLike<unknown>): TypeError {
-  const count = given.length;
-  const keyCount = method === "get" ? count : count - 1;
-  const keys = Array.from({ length: Math.max(keyCount, 1) }, (_, i) => {
-    const key = given[i];
-    return typeof key === "number" || typeof key === "bigint" ? String(key) : "…";
-  });
-  const tuple = `[${keys.join(", ")}]`;
-  const hint = method === "get" ? `get(${tuple})` : `set(${tuple}, value)`;
-  const takesText = takes === 1 ? "exactly one argument" : `exactly ${takes} arguments`;
-  return new TypeError(`${method}() takes ${takesText} (${count} given); a tuple key is an array: ${hint}`);
-}
-
-/** Options of `memoryview(obj, options)`. */
-export interface MemoryviewOptions {
-  /**
-   * Give the export back when the view (and every view derived from it) is
-   * garbage-collected without `release()`, as CPython releases on
-   * deallocation: a dropped memoryview then stops pinning a `bytearray`
-   * (core's `MemoryView.from` option of the same name; a FinalizationRegistry).
-   */
-  readonly autoRelease?: boolean;
-}
-
-/** Exporters whose memoryview is 1-D with 1- to 4-byte integer or float items: `number`s. */
-export type NumberItemsExporter =
-  | Int8Array
-  | Uint8Array
-  | Uint8ClampedArray
-  | Int16Array
-  | Uint16Array
-  | Int32Array
-  | Uint32Array
-  | Float32Array
-  | Float64Array
-  | ArrayBuffer
-  | SharedArrayBuffer
-  | DataView
-  | Bytes
-  | ByteArray;
-
-/**
- * The `memoryview` function: callable with or without `new`, typed by what
- * it views (`number` items for a TypedArray of numbers, `bigint` for the
- * 64-bit arrays, any item otherwise).
- */
-export interface MemoryviewFunction {
-  (obj: BigInt64Array | BigUint64Array, options?: MemoryviewOptions): PyMemoryView<bigint>;
-  (obj: NumberItemsExporter, options?: MemoryviewOptions): PyMemoryView<number>;
-  (obj: unknown, options?: MemoryviewOptions): PyMemoryView;
-  new (obj: BigInt64Array | BigUint64Array, options?: MemoryviewOptions): PyMemoryView<bigint>;
-  new (obj: NumberItemsExporter, options?: MemoryviewOptions): PyMemoryView<number>;
-  new (obj: unknown, options?: MemoryviewOptions): PyMemoryView;
-  readonly prototype: PyMemoryView;
 }
 
 function newMemoryview(obj: unknown, options?: MemoryviewOptions): PyMemoryView {
   const autoRelease = options?.autoRelease === true;
-  if (obj instanceof PyMemoryView) return new PyMemoryView(MemoryView.from(obj._view, BufferFlags.FULL_RO, { autoRelease }));
+  if (obj instanceof PyMemoryView) return new PyMemoryView(MemoryView.from(coreView(obj), BufferFlags.FULL_RO, { autoRelease }));
   if (!(obj instanceof MemoryView) && !isBufferExporter(obj)) {
     throw new TypeError(`memoryview: a bytes-like object is required, not '${pyTypeName(obj)}'`);
   }

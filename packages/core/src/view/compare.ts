@@ -16,6 +16,8 @@ import { equivShape } from "./structure.js";
 import { assertItemInMemory, followPointer } from "./subscript.js";
 import type { ViewLayout } from "./view-layout.js";
 import { hasCharacterField, itemCodec, parseFormat } from "../codec/index.js";
+import { equalsFast } from "./equals-fast.js";
+import { mbufOf, layoutOf, readItemAt } from "./state/access.js";
 
 const NATIVE_CHARS = "bBhHiIlLqQnNfde?cP";
 
@@ -110,10 +112,10 @@ function cmpRec(p: Side, q: Side, dim: number, pByte: number, qByte: number, equ
 }
 
 function compareWith(a: MemoryView, readA: Reader, b: MemoryView, readB: Reader, equal: Equal): boolean {
-  const p: Side = { layout: a._layout, mbuf: a._mbuf, read: readA };
-  const q: Side = { layout: b._layout, mbuf: b._mbuf, read: readB };
-  if (a._layout.ndim === 0) return equal(readItem(p, a._layout.byteOffset), readItem(q, b._layout.byteOffset));
-  return cmpRec(p, q, 0, a._layout.byteOffset, b._layout.byteOffset, equal);
+  const p: Side = { layout: layoutOf(a), mbuf: mbufOf(a), read: readA };
+  const q: Side = { layout: layoutOf(b), mbuf: mbufOf(b), read: readB };
+  if (layoutOf(a).ndim === 0) return equal(readItem(p, layoutOf(a).byteOffset), readItem(q, layoutOf(b).byteOffset));
+  return cmpRec(p, q, 0, layoutOf(a).byteOffset, layoutOf(b).byteOffset, equal);
 }
 
 function sameNative(x: StructValue, y: StructValue): boolean {
@@ -131,7 +133,7 @@ function sameNative(x: StructValue, y: StructValue): boolean {
  * ```
  */
 export function equalsSameNative(a: MemoryView, b: MemoryView): boolean {
-  return compareWith(a, (pos) => a._readAt(pos), b, (pos) => b._readAt(pos), sameNative);
+  return compareWith(a, (pos) => readItemAt(a, pos), b, (pos) => readItemAt(b, pos), sameNative);
 }
 
 /**
@@ -147,17 +149,17 @@ export function equalsByStruct(a: MemoryView, b: MemoryView): boolean {
   let codecA: ItemCodec;
   let codecB: ItemCodec;
   try {
-    codecA = itemCodec(a._layout.format);
-    codecB = itemCodec(b._layout.format);
+    codecA = itemCodec(layoutOf(a).format);
+    codecB = itemCodec(layoutOf(b).format);
     // Character codes (u, w) have a layout but struct cannot read them.
-    if (hasCharacterField(parseFormat(a._layout.format)) || hasCharacterField(parseFormat(b._layout.format))) {
+    if (hasCharacterField(parseFormat(layoutOf(a).format)) || hasCharacterField(parseFormat(layoutOf(b).format))) {
       return false;
     }
   } catch {
     return false; // fix_struct_error_int: an unknown format is "not equal"
   }
-  const dvA = a._mbuf.dv;
-  const dvB = b._mbuf.dv;
+  const dvA = mbufOf(a).dv;
+  const dvB = mbufOf(b).dv;
   return compareWith(a, (pos) => codecA.read(dvA, pos), b, (pos) => codecB.read(dvB, pos), pythonEquals);
 }
 
@@ -171,8 +173,8 @@ export function equalsByStruct(a: MemoryView, b: MemoryView): boolean {
  * ```
  */
 export function equalsViews(a: MemoryView, b: MemoryView): boolean {
-  if (!equivShape(a._layout.shape, b._layout.shape)) return false;
-  const char = nativeFormatChar(a._layout.format);
-  if (char !== null && char === nativeFormatChar(b._layout.format)) return equalsSameNative(a, b);
+  if (!equivShape(layoutOf(a).shape, layoutOf(b).shape)) return false;
+  const char = nativeFormatChar(layoutOf(a).format);
+  if (char !== null && char === nativeFormatChar(layoutOf(b).format)) return equalsFast(a, b) ?? equalsSameNative(a, b);
   return equalsByStruct(a, b);
 }

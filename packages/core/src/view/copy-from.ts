@@ -16,6 +16,7 @@ import type { MemoryView } from "./memory-view.js";
 import { assertEquivStructure } from "./structure.js";
 import { toBytes } from "./to-bytes.js";
 import { hasIndirection } from "./view-layout.js";
+import { mbufOf, byteExtentOf, layoutOf } from "./state/access.js";
 
 /**
  * Copies the items of `src` into `dest` (both past their guards; `dest`
@@ -32,13 +33,13 @@ import { hasIndirection } from "./view-layout.js";
  * ```
  */
 export function copyView(dest: MemoryView, src: MemoryView): void {
-  const dl = dest._layout;
-  const sl = src._layout;
+  const dl = layoutOf(dest);
+  const sl = layoutOf(src);
   assertEquivStructure(dl, sl);
   const nbytes = dl.nbytes;
   if (nbytes === 0) return;
-  const dm = dest._mbuf;
-  const sm = src._mbuf;
+  const dm = mbufOf(dest);
+  const sm = mbufOf(src);
   const both = dl.flags & sl.flags;
   if (both & (LayoutFlag.C | LayoutFlag.F)) {
     // memcpy; TypedArray#set stages the source itself when the memory is shared.
@@ -48,10 +49,10 @@ export function copyView(dest: MemoryView, src: MemoryView): void {
   let srcSide = viewSide(src);
   const overlap = mayOverlap(
     dm.buffer,
-    dest._byteExtent(),
+    byteExtentOf(dest),
     hasIndirection(dl.suboffsets),
     sm.buffer,
-    src._byteExtent(),
+    byteExtentOf(src),
     hasIndirection(sl.suboffsets),
   );
   if (overlap) {

@@ -6,6 +6,7 @@
 
 import type { StridedSide } from "./copy.js";
 import type { MemoryView } from "./memory-view.js";
+import { mbufOf, layoutOf } from "./state/access.js";
 
 /**
  * The {@link StridedSide} of a view (after its guards ran).
@@ -17,8 +18,8 @@ import type { MemoryView } from "./memory-view.js";
  * ```
  */
 export function viewSide(view: MemoryView): StridedSide {
-  const mbuf = view._mbuf;
-  const layout = view._layout;
+  const mbuf = mbufOf(view);
+  const layout = layoutOf(view);
   return {
     u8: mbuf.u8,
     mbuf,

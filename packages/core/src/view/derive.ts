@@ -48,12 +48,12 @@ export interface DeriveOptions {
  * @example
  * ```ts
  * const v = MemoryView.from(new Uint8Array(8));
- * deriveParts(v._mbuf, v.layout, { byteOffset: 7, shape: [4], byteStrides: [-2] }).byteStrides; // returns [-2]
+ * deriveParts(mbufOf(v), v.layout, { byteOffset: 7, shape: [4], byteStrides: [-2] }).byteStrides; // returns [-2]
  * ```
  * @example
  * ```ts
  * const v = MemoryView.from(new Uint8Array(8));
- * deriveParts(v._mbuf, v.layout, { byteOffset: 4, shape: [5] }); // throws BufferError
+ * deriveParts(mbufOf(v), v.layout, { byteOffset: 4, shape: [5] }); // throws BufferError
  * ```
  */
 export function deriveParts(mbuf: ManagedBuffer, layout: ViewLayout, options: DeriveOptions): ViewLayout {

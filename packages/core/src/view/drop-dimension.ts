@@ -39,7 +39,7 @@ export interface LayoutParts {
  * @example
  * ```ts
  * const view = MemoryView.from(new Uint8Array(12)).reshape([3, 4]);
- * dropDimension(view._mbuf, view.layout, 1, 2); // returns { byteOffset: 2, shape: [3], byteStrides: [4], suboffsets: null }
+ * dropDimension(mbufOf(view), view.layout, 1, 2); // returns { byteOffset: 2, shape: [3], byteStrides: [4], suboffsets: null }
  * ```
  */
 export function dropDimension(mbuf: ManagedBuffer, layout: ViewLayout, dim: number, index: number): LayoutParts {

@@ -35,6 +35,7 @@ import type { ViewLayout } from "./view-layout.js";
 import { checkReleased } from "./guards.js";
 import { LayoutFlag } from "./layout-flags.js";
 import type { MemoryView } from "./memory-view.js";
+import { countExport, layoutOf, mbufOf } from "./state/access.js";
 
 /**
  * Asserts that `view` can answer a buffer request of `flags`, with
@@ -48,7 +49,7 @@ import type { MemoryView } from "./memory-view.js";
  * ```
  */
 export function assertViewMeetsRequest(view: MemoryView, flags: number): void {
-  const layout = view._layout;
+  const layout = layoutOf(view);
   const baseflags = layout.flags;
   if (requestsWritable(flags) && layout.readonly) {
     throw new BufferError("memoryview: underlying buffer is not writable");
@@ -100,7 +101,7 @@ function bufferOf(mbuf: ManagedBuffer): () => ArrayBuffer | SharedArrayBuffer {
 
 /** The untrusted export: a plain object that getBuffer snapshots and validates. */
 function plainExport(view: MemoryView, flags: number, offset: number): BufferInfo {
-  const layout = view._layout;
+  const layout = layoutOf(view);
   const shaped = requestsShape(flags);
   const info = {
     obj: view as object | null,
@@ -115,14 +116,14 @@ function plainExport(view: MemoryView, flags: number, offset: number): BufferInf
     strides: requestsStrides(flags) ? layout.byteStrides.slice() : null,
     suboffsets: requestsIndirect(flags) && layout.suboffsets !== null ? layout.suboffsets.slice() : null,
   };
-  Object.defineProperty(info, "buf", { enumerable: true, get: bufferOf(view._mbuf) });
+  Object.defineProperty(info, "buf", { enumerable: true, get: bufferOf(mbufOf(view)) });
   return info;
 }
 
 /** The validated record of the view's layout, or null for PIL-style memory (its pointers can change). */
 function recordOf(view: MemoryView, offset: number): ExportRecord | null {
-  const layout = view._layout;
-  const mbuf = view._mbuf;
+  const layout = layoutOf(view);
+  const mbuf = mbufOf(view);
   const known = records.get(layout);
   if (known !== undefined && known.mbuf === mbuf) return known;
   if (layout.suboffsets !== null) return null;
@@ -151,8 +152,8 @@ function recordOf(view: MemoryView, offset: number): ExportRecord | null {
 export function exportView(view: MemoryView, flags: number): BufferInfo {
   checkReleased(view);
   assertViewMeetsRequest(view, flags);
-  const layout = view._layout;
-  const mbuf = view._mbuf;
+  const layout = layoutOf(view);
+  const mbuf = mbufOf(view);
   let offset = layout.byteOffset;
   if (layout.nbytes === 0) {
     // An empty slice may point past either end (CPython keeps `start`): it
@@ -162,7 +163,7 @@ export function exportView(view: MemoryView, flags: number): BufferInfo {
   const record = recordOf(view, offset);
   if (record === null) {
     const plain = plainExport(view, flags, offset);
-    view._exports++;
+    countExport(view, 1);
     return plain;
   }
   const full = record.info;
@@ -197,7 +198,7 @@ export function exportView(view: MemoryView, flags: number): BufferInfo {
     Object.defineProperty(live, "buf", { enumerable: true, get: bufferOf(record.mbuf) });
     info = live;
   }
-  view._exports++;
+  countExport(view, 1);
   return info;
 }
 
@@ -214,5 +215,5 @@ export function exportView(view: MemoryView, flags: number): BufferInfo {
  */
 export function releaseExport(view: MemoryView, info: BufferInfo): void {
   void info;
-  if (view._exports > 0) view._exports--;
+  countExport(view, -1);
 }

@@ -13,6 +13,7 @@ import { viewSide } from "./copy-side.js";
 import { LayoutFlag } from "./layout-flags.js";
 import type { MemoryView } from "./memory-view.js";
 import { packError } from "./pack-error.js";
+import { mbufOf, itemCodecOf, layoutOf } from "./state/access.js";
 
 /**
  * Writes `value` into every item of `view` (past its guards, writable).
@@ -27,10 +28,10 @@ import { packError } from "./pack-error.js";
  * ```
  */
 export function fillView(view: MemoryView, value: unknown): void {
-  const layout = view._layout;
+  const layout = layoutOf(view);
   const item = new Uint8Array(layout.itemsize);
   try {
-    view._itemCodec().write(new DataView(item.buffer), 0, value);
+    itemCodecOf(view).write(new DataView(item.buffer), 0, value);
   } catch (error) {
     throw packError(layout.format, error);
   }
@@ -39,7 +40,7 @@ export function fillView(view: MemoryView, value: unknown): void {
   // bytes.
   // Stryker disable next-line BlockStatement: the strided path writes the same bytes
   if (layout.flags & (LayoutFlag.C | LayoutFlag.F)) {
-    fillPattern(view._mbuf.u8, layout.byteOffset, layout.nbytes, item);
+    fillPattern(mbufOf(view).u8, layout.byteOffset, layout.nbytes, item);
     return;
   }
   copyStrided(layout.shape, layout.itemsize, viewSide(view), {

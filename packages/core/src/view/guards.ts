@@ -7,9 +7,8 @@
  * @packageDocumentation
  */
 
-import { ValueError } from "../errors.js";
-import { RELEASED_VIEW_MESSAGE } from "./managed-buffer.js";
-import type { MemoryView } from "./memory-view.js";
+import type { ViewCore } from "./view-core.js";
+import { assertLive, layoutOf } from "./state/access.js";
 
 /**
  * Asserts that `view` may be used: not released, and its memory neither
@@ -27,9 +26,8 @@ import type { MemoryView } from "./memory-view.js";
  * checkReleased(view); // throws ValueError
  * ```
  */
-export function checkReleased(view: MemoryView): void {
-  if (view._released) throw new ValueError(RELEASED_VIEW_MESSAGE);
-  view._mbuf.assertAccessible();
+export function checkReleased(view: ViewCore): void {
+  assertLive(view);
 }
 
 /**
@@ -44,6 +42,6 @@ export function checkReleased(view: MemoryView): void {
  * assertWritable(MemoryView.from(new Uint8Array(2)).toReadonly()); // throws TypeError
  * ```
  */
-export function assertWritable(view: MemoryView): void {
-  if (view._layout.readonly) throw new TypeError("cannot modify read-only memory");
+export function assertWritable(view: ViewCore): void {
+  if (layoutOf(view).readonly) throw new TypeError("cannot modify read-only memory");
 }

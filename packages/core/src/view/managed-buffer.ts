@@ -70,10 +70,6 @@ export class ManagedBuffer {
   readonly indirect: boolean;
   /** The memory, as last resolved. */
   buffer!: Memory;
-  /** Bytes [0, endByte) of the memory. */
-  u8!: Uint8Array;
-  /** Bytes [0, endByte) of the memory. */
-  dv!: DataView;
   /** Views registered with this buffer and not yet released. */
   views = 0;
   /** Set once the export has been released. */
@@ -82,9 +78,13 @@ export class ManagedBuffer {
   autoRelease = false;
   /** Bumped each time the memory is re-resolved to a new ArrayBuffer. */
   generation = 0;
-  private readonly typed = new Map<AnyTypedArrayConstructor, AnyTypedArray | null>();
-  private lastCtor: AnyTypedArrayConstructor | null = null;
-  private lastArray: AnyTypedArray | null = null;
+  // The arrays over the memory are made on first use (a view that is only
+  // sliced or passed along never needs one), and dropped when it is re-resolved.
+  #u8: Uint8Array | null = null;
+  #dv: DataView | null = null;
+  #typed: Map<AnyTypedArrayConstructor, AnyTypedArray | null> | null = null;
+  #lastCtor: AnyTypedArrayConstructor | null = null;
+  #lastArray: AnyTypedArray | null = null;
 
   /**
    * Wraps an export that `getBuffer` returned; the managed buffer now owns it
@@ -141,14 +141,24 @@ export class ManagedBuffer {
     return impliedByteStrides(this.master);
   }
 
+  /** Bytes [0, endByte) of the memory. */
+  get u8(): Uint8Array {
+    return (this.#u8 ??= new Uint8Array(this.buffer, 0, this.endByte));
+  }
+
+  /** Bytes [0, endByte) of the memory. */
+  get dv(): DataView {
+    return (this.#dv ??= new DataView(this.buffer, 0, this.endByte));
+  }
+
   private attach(buffer: Memory): void {
     if (this.indirect) this.endByte = buffer.byteLength;
     this.buffer = buffer;
-    this.u8 = new Uint8Array(buffer, 0, this.endByte);
-    this.dv = new DataView(buffer, 0, this.endByte);
-    this.typed.clear();
-    this.lastCtor = null;
-    this.lastArray = null;
+    this.#u8 = null;
+    this.#dv = null;
+    this.#typed = null;
+    this.#lastCtor = null;
+    this.#lastArray = null;
   }
 
   /**
@@ -180,7 +190,7 @@ export class ManagedBuffer {
       this.attach(buffer);
       return;
     }
-    if (buffer === this.buffer && this.u8.length !== this.endByte) {
+    if (buffer === this.buffer && buffer.byteLength < this.endByte) {
       throw new ValueError(
         `operation forbidden: the buffer was resized below the ${this.endByte} bytes the export reaches`,
       );
@@ -206,16 +216,17 @@ export class ManagedBuffer {
    */
   typedArray(ctor: AnyTypedArrayConstructor): AnyTypedArray | null {
     // Nearly every view of a buffer asks for the same kind: check it first.
-    if (ctor === this.lastCtor) return this.lastArray;
-    let array = this.typed.get(ctor);
+    if (ctor === this.#lastCtor) return this.#lastArray;
+    const typed = (this.#typed ??= new Map());
+    let array = typed.get(ctor);
     if (array === undefined) {
       const size = ctor.BYTES_PER_ELEMENT;
       const resizable = (this.buffer as { resizable?: boolean }).resizable === true;
       array = resizable && this.endByte % size !== 0 ? null : new ctor(this.buffer, 0, Math.floor(this.endByte / size));
-      this.typed.set(ctor, array);
+      typed.set(ctor, array);
     }
-    this.lastCtor = ctor;
-    this.lastArray = array;
+    this.#lastCtor = ctor;
+    this.#lastArray = array;
     return array;
   }
 
@@ -261,9 +272,9 @@ export class ManagedBuffer {
   private release(): void {
     if (this.released) return;
     this.released = true;
-    this.typed.clear();
-    this.lastCtor = null;
-    this.lastArray = null;
+    this.#typed = null;
+    this.#lastCtor = null;
+    this.#lastArray = null;
     releaseBuffer(this.master);
   }
 

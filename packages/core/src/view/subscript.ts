@@ -104,7 +104,7 @@ export function assertItemInMemory(mbuf: ManagedBuffer, positionByte: number, it
  * @example
  * ```ts
  * const view = MemoryView.from(new Uint8Array(6)).reshape([2, 3]);
- * itemByteOffset(view._mbuf, view.layout, [1, -1], 0, 2); // returns 5
+ * itemByteOffset(mbufOf(view), view.layout, [1, -1], 0, 2); // returns 5
  * ```
  */
 export function itemByteOffset(

@@ -13,6 +13,7 @@ import { copyStrided } from "./copy.js";
 import { viewSide } from "./copy-side.js";
 import { LayoutFlag } from "./layout-flags.js";
 import type { MemoryView } from "./memory-view.js";
+import { mbufOf, layoutOf } from "./state/access.js";
 import { allocateBytes, asMemoryError } from "../allocate.js";
 
 /** The order of {@link MemoryView.toBytes}: "C", "F" or "A". */
@@ -36,13 +37,13 @@ export type ByteOrder = "C" | "F" | "A";
 export function toBytes(view: MemoryView, order: ByteOrder | null): Uint8Array {
   if (order === null) order = "C";
   if (order !== "C" && order !== "F" && order !== "A") throw new ValueError("order must be 'C', 'F' or 'A'");
-  const layout = view._layout;
+  const layout = layoutOf(view);
   const nbytes = layout.nbytes;
   if (nbytes === 0) return new Uint8Array(0);
   const flags = layout.flags;
   const contiguous =
     order === "C" ? flags & LayoutFlag.C : order === "F" ? flags & LayoutFlag.F : flags & (LayoutFlag.C | LayoutFlag.F);
-  const mbuf = view._mbuf;
+  const mbuf = mbufOf(view);
   if (contiguous) {
     try {
       return mbuf.u8.slice(layout.byteOffset, layout.byteOffset + nbytes);

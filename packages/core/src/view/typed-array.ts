@@ -14,6 +14,7 @@ import type { MemoryView } from "./memory-view.js";
 import { type AnyTypedArray, nativeKind } from "./native-access.js";
 import { toBytes } from "./to-bytes.js";
 import { toList, type ViewList } from "./tolist.js";
+import { fastArrayOf, layoutOf, mbufOf, prepareAccess } from "./state/access.js";
 
 function flatten(list: ViewList, out: unknown[]): void {
   if (Array.isArray(list)) for (const x of list) flatten(x, out);
@@ -40,8 +41,8 @@ function flatten(list: ViewList, out: unknown[]): void {
  * ```
  */
 export function toTypedArray(view: MemoryView): AnyTypedArray {
-  view._prepareAccess();
-  const layout = view._layout;
+  prepareAccess(view);
+  const layout = layoutOf(view);
   const kind = nativeKind(layout.format);
   if (kind === null || kind.valueArray === null || kind.size !== layout.itemsize) {
     throw new TypeError(`memoryview: format '${layout.format}' has no TypedArray kind on this runtime`);
@@ -50,8 +51,8 @@ export function toTypedArray(view: MemoryView): AnyTypedArray {
   const count = layout.nbytes / layout.itemsize;
   if (count === 0) return new ctor(0);
   if (kind.hostOrder) {
-    if (view._ta !== null && !layout.readonly && layout.flags & LayoutFlag.C) {
-      return new ctor(view._mbuf.buffer, layout.byteOffset, count);
+    if (fastArrayOf(view) !== null && !layout.readonly && layout.flags & LayoutFlag.C) {
+      return new ctor(mbufOf(view).buffer, layout.byteOffset, count);
     }
     const bytes = toBytes(view, "C");
     return new ctor(bytes.buffer, 0, count);

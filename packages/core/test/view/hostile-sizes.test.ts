@@ -4,6 +4,7 @@
  * engine's RangeError and never a hang. No timing: a hang would time the
  * test out.
  */
+import { mbufOf } from "../../src/view/state/access.js";
 import { describe, expect, test } from "vitest";
 import { BufferError, MemoryError, ValueError } from "../../src/errors.js";
 import { allocateBytes, asMemoryError } from "../../src/allocate.js";
@@ -106,10 +107,10 @@ describe("no unchecked entry points", () => {
     const small = MemoryView.from(new Uint8Array(4));
     const big = MemoryView.from(new Uint8Array(4096));
     const Ctor = MemoryView as unknown as new (mbuf: unknown, layout: unknown) => MemoryView;
-    expect(() => new Ctor(small._mbuf, big.layout)).toThrow(
+    expect(() => new Ctor(mbufOf(small), big.layout)).toThrow(
       new TypeError("MemoryView cannot be constructed directly: use MemoryView.from(obj)"),
     );
-    expect(() => new Ctor(small._mbuf, small.layout)).toThrow(TypeError);
+    expect(() => new Ctor(mbufOf(small), small.layout)).toThrow(TypeError);
     // the views are untouched and still work
     expect(small.toBytes()).toEqual(new Uint8Array(4));
     big.release();

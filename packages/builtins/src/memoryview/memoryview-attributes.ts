@@ -1,0 +1,237 @@
+/**
+ * The attributes of Python's `memoryview` (`obj`, `nbytes`, `readonly`,
+ * `itemsize`, `format`, `ndim`, `shape`, `strides`, `suboffsets`, the
+ * contiguity flags, `len` and `released`), over `@mv/core`'s
+ * `MemoryView`, which each of them asks.
+ *
+ * @packageDocumentation
+ */
+import type { MemoryView } from "@mv/core";
+
+let coreViewOf: (m: MemoryviewAttributes) => MemoryView;
+let rankOfView: (m: MemoryviewAttributes) => number;
+
+/**
+ * The number of dimensions of a memoryview, as it was made (-1 for one made
+ * over a released view); never throws, for the fast paths of `m[i]`.
+ *
+ * @example
+ * ```ts
+ * rankOf(memoryview(new Uint8Array(4)).cast("B", [2, 2])); // returns 2
+ * ```
+ */
+export function rankOf(m: MemoryviewAttributes): number {
+  return rankOfView(m);
+}
+
+/**
+ * The core view a memoryview is.
+ *
+ * @example
+ * ```ts
+ * const a = new Uint8Array(2);
+ * coreView(memoryview(a)).obj === a; // returns true
+ * ```
+ */
+export function coreView(m: MemoryviewAttributes): MemoryView {
+  return coreViewOf(m);
+}
+
+/**
+ * What every memoryview is: the core view it wraps, and the attributes.
+ * Not constructed directly: use `memoryview(obj)`.
+ */
+export abstract class MemoryviewAttributes {
+  /** The core view this memoryview is. */
+  readonly #view: MemoryView;
+  /** The view's number of dimensions (fixed for its life), -1 when it was made released. */
+  readonly #ndim: number;
+
+  static {
+    coreViewOf = (m) => m.#view;
+    rankOfView = (m) => m.#ndim;
+  }
+
+  /** @param view - the core view (use `memoryview(obj)`) */
+  constructor(view: MemoryView) {
+    this.#view = view;
+    this.#ndim = view.released ? -1 : view.layout.ndim;
+  }
+
+
+  /**
+   * The exporting object (`obj`), or null where none owns the memory.
+   *
+   * @example
+   * ```ts
+   * const b = bytes([1, 2]);
+   * memoryview(b).obj === b; // returns true
+   * ```
+   */
+  get obj(): object | null {
+    return this.#view.obj;
+  }
+
+  /**
+   * Bytes the items take in a contiguous copy: product(shape) * itemsize.
+   *
+   * @example
+   * ```ts
+   * memoryview(new Float64Array(10)).get(slice(null, null, 3)).nbytes; // returns 32
+   * ```
+   */
+  get nbytes(): number {
+    return this.#view.nbytes;
+  }
+
+  /**
+   * Whether the memory is read-only.
+   *
+   * @example
+   * ```ts
+   * [memoryview(bytes(2)).readonly, memoryview(bytearray(2)).readonly]; // returns [true, false]
+   * ```
+   */
+  get readonly(): boolean {
+    return this.#view.readonly;
+  }
+
+  /**
+   * Bytes per item.
+   *
+   * @example
+   * ```ts
+   * memoryview(new BigInt64Array(1)).itemsize; // returns 8
+   * ```
+   */
+  get itemsize(): number {
+    return this.#view.itemsize;
+  }
+
+  /**
+   * The item format, in struct syntax.
+   *
+   * @example
+   * ```ts
+   * memoryview(new Float32Array(1)).format; // returns "f"
+   * ```
+   */
+  get format(): string {
+    return this.#view.format;
+  }
+
+  /**
+   * The number of dimensions.
+   *
+   * @example
+   * ```ts
+   * memoryview(new Uint8Array(6)).cast("B", [2, 3]).ndim; // returns 2
+   * ```
+   */
+  get ndim(): number {
+    return this.#view.ndim;
+  }
+
+  /**
+   * The length of each dimension (a new array; Python's tuple).
+   *
+   * @example
+   * ```ts
+   * memoryview(new Uint8Array(6)).cast("B", [2, 3]).shape; // returns [2, 3]
+   * ```
+   */
+  get shape(): number[] {
+    return this.#view.shape;
+  }
+
+  /**
+   * The byte step of each dimension (a new array; negative for a reversed
+   * dimension).
+   *
+   * @example
+   * ```ts
+   * memoryview(new Uint16Array(4)).get(slice(null, null, -2)).strides; // returns [-4]
+   * ```
+   */
+  get strides(): number[] {
+    return this.#view.strides;
+  }
+
+  /**
+   * The suboffsets of a PIL-style export (empty when there are none).
+   *
+   * @example
+   * ```ts
+   * memoryview(new Uint8Array(2)).suboffsets; // returns []
+   * ```
+   */
+  get suboffsets(): number[] {
+    return this.#view.suboffsets;
+  }
+
+  /**
+   * Whether the items are C-contiguous.
+   *
+   * @example
+   * ```ts
+   * memoryview(new Uint8Array(4)).get(slice(null, null, 2)).c_contiguous; // returns false
+   * ```
+   */
+  get c_contiguous(): boolean {
+    return this.#view.cContiguous;
+  }
+
+  /**
+   * Whether the items are Fortran-contiguous.
+   *
+   * @example
+   * ```ts
+   * memoryview(new Uint8Array(4)).f_contiguous; // returns true
+   * ```
+   */
+  get f_contiguous(): boolean {
+    return this.#view.fContiguous;
+  }
+
+  /**
+   * Whether the items are C- or Fortran-contiguous.
+   *
+   * @example
+   * ```ts
+   * memoryview(new Uint8Array(4)).get(slice(null, null, -1)).contiguous; // returns false
+   * ```
+   */
+  get contiguous(): boolean {
+    return this.#view.contiguous;
+  }
+
+  /**
+   * `len(m)`: the length of the first dimension.
+   *
+   * @throws TypeError "0-dim memory has no length"
+   *
+   * @example
+   * ```ts
+   * memoryview(new Uint8Array(6)).cast("B", [2, 3]).length; // returns 2
+   * ```
+   */
+  get length(): number {
+    return this.#view.length;
+  }
+
+  /**
+   * Whether `release()` was called (never throws).
+   *
+   * @example
+   * ```ts
+   * const m = memoryview(new Uint8Array(1));
+   * m.release();
+   * m.released; // returns true
+   * ```
+   */
+  get released(): boolean {
+    return this.#view.released;
+  }
+
+  // ----------------------------------------------------- items and views --
+}
