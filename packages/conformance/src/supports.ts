@@ -64,6 +64,13 @@ export interface Supports {
    * LP64 whose formats depend on them (reported as skipped).
    */
   readonly dataModel: DataModel;
+  /**
+   * The contract's deliberate differences from CPython (SPEC.md §8): a
+   * released view refuses `hash()`, say, where CPython returns the hash it
+   * cached. CPython itself declares false, and the cases that meet one of
+   * them check CPython's behaviour there instead.
+   */
+  readonly deliberateDifferences: boolean;
 }
 
 /** The manifest of an implementation of the whole contract. */
@@ -84,6 +91,7 @@ export const FULL_SUPPORT: Supports = Object.freeze({
   hashValues: true,
   complexStruct: true,
   dataModel: "LP64",
+  deliberateDifferences: true,
 });
 
 const KEYS = Object.keys(FULL_SUPPORT) as (keyof Supports)[];

@@ -30,12 +30,30 @@ import { loadPyodide } from "pyodide";
 import type { StructModuleLike } from "../implementation.js";
 import { GET_BUFFER, RELEASE_BUFFER } from "../protocol/symbols.js";
 import { BRIDGE_SOURCE } from "./cpython/bridge-source.js";
+import { VIEW_BRIDGE_SOURCE } from "./cpython/view-bridge-source.js";
+import { createViewBridge } from "./cpython/view-bridge.js";
 import { fromHex as bytesOfHex, toHex as hexOf } from "../golden/decode-value.js";
 
 const require = createRequire(import.meta.url);
 const indexURL = dirname(require.resolve("pyodide/package.json"));
 const pyodide = await loadPyodide({ indexURL });
 const mvCall = pyodide.runPython(BRIDGE_SOURCE) as (request: string) => string;
+const views = createViewBridge({
+  call: (request) => mvView(request),
+  tagOf: (value) => {
+    const held: Bytes[] = [];
+    try {
+      return tagOf(value, held);
+    } finally {
+      for (const h of held) h.done();
+    }
+  },
+  valueOf: (tag) => valueOf(tag),
+  errorOf: (errorName, message) => errorOf(errorName, message),
+  typeName: (value) => constructorName(value),
+});
+views.register(pyodide.globals as unknown as { set(name: string, value: unknown): void });
+const mvView = pyodide.runPython(VIEW_BRIDGE_SOURCE) as (request: string) => string;
 const PYTHON_VERSION = pyodide.runPython("import sys; sys.version.split()[0]") as string;
 
 /** The name and version of the implementation, for reports. */
@@ -48,7 +66,18 @@ export const version = PYTHON_VERSION;
  * What the suite is to expect of CPython in wasm (the manifest): its native
  * sizes are wasm32's, and it has no detachable memory.
  */
-export const supports = { dataModel: "ILP32", detach: false } as const;
+export const supports = {
+  dataModel: "ILP32",
+  detach: false,
+  formats: "cbBhHiIqQefd",
+  structFormats: false,
+  suboffsets: false,
+  multiDimensionalSlicing: false,
+  hashValues: false,
+  sliceObjects: false,
+  deliberateDifferences: false,
+  resizable: false,
+} as const;
 
 /** Each declaration of {@link supports}, and why CPython in Pyodide differs there from the contract. */
 export const declaredDivergences: Readonly<Record<keyof typeof supports, string>> = {
@@ -56,6 +85,24 @@ export const declaredDivergences: Readonly<Record<keyof typeof supports, string>
     "CPython in Pyodide is built for wasm32, an ILP32 platform: native l L n N P are 4 bytes, aligned to 4, and Py_ssize_t is 32 bits, " +
     "so offsets beyond 2**31 cannot be converted; the contract fixes LP64's 8 bytes. The suite checks ILP32's sizes, values and " +
     "range errors with its byte model and leaves out the cases recorded on LP64 whose native sizes differ.",
+  formats:
+    "native l L n N P are 4 bytes on wasm32, so a view of an exporter that says 'l' with the contract's 8-byte items reads other bytes; " +
+    "and wasm32's CPython reads a '?' item byte other than 0 or 1 by its low bit (C's _Bool), where the contract reads any non-zero byte as true. " +
+    "The bridge refuses views and casts of those formats (NotImplementedError).",
+  structFormats:
+    "CPython's memoryview reads and writes only single native items; the contract's items of every struct format are NumPy's semantics (SPEC.md §8, 9).",
+  suboffsets:
+    "the bridge cannot lay out PIL-style memory: its pointers are offsets into JavaScript memory, not addresses in Pyodide's.",
+  multiDimensionalSlicing:
+    "CPython's memoryview refuses multi-dimensional slicing and sub-views; the contract has NumPy's (SPEC.md §8, 9).",
+  hashValues:
+    "Py_hash_t is 32 bits on wasm32 and Pyodide's str and bytes hashes are randomized, so hash() values are not the contract's PYTHONHASHSEED=0 ones.",
+  sliceObjects:
+    "the adapter's slice is only a key for CPython's memoryview, not Python's whole slice object.",
+  deliberateDifferences:
+    "CPython is the reference the contract's deliberate differences (SPEC.md §8) depart from: the cases that meet one check CPython's behaviour.",
+  resizable:
+    "CPython's exports pin their memory: a bytearray under an export cannot be resized, so there is no view of memory that shrank.",
   detach:
     "CPython has no detachable memory: an export pins the bytes, and the nearest event, a change of length under a live " +
     "iter_unpack, is refused with BufferError, where the contract's iterator throws ValueError after a detach.",
@@ -68,6 +115,32 @@ class PythonError extends Error {
     this.name = name;
   }
 }
+
+/** Python's `ValueError`. */
+export class ValueError extends Error {}
+ValueError.prototype.name = "ValueError";
+/** Python's `IndexError`. */
+export class IndexError extends Error {}
+IndexError.prototype.name = "IndexError";
+/** Python's `BufferError`. */
+export class BufferError extends Error {}
+BufferError.prototype.name = "BufferError";
+/** Python's `NotImplementedError`. */
+export class NotImplementedError extends Error {}
+NotImplementedError.prototype.name = "NotImplementedError";
+/** Python's `OverflowError`. */
+export class OverflowError extends Error {}
+OverflowError.prototype.name = "OverflowError";
+/** Python's `MemoryError`. */
+export class MemoryError extends Error {}
+MemoryError.prototype.name = "MemoryError";
+/** Python's `UnicodeEncodeError`, a `ValueError`. */
+export class UnicodeEncodeError extends ValueError {}
+UnicodeEncodeError.prototype.name = "UnicodeEncodeError";
+
+const ERROR_CLASSES: Record<string, new (message: string) => Error> = {
+  ValueError, IndexError, BufferError, NotImplementedError, OverflowError, MemoryError, UnicodeEncodeError,
+};
 
 /** `struct.error`, as the contract names it. */
 export class StructError extends Error {}
@@ -149,8 +222,9 @@ function tagOf(value: unknown, held: Bytes[], writableAt = false): Tag {
   }
   if (value === null) return ["none"];
   if (Array.isArray(value)) return ["list", value.map((v) => tagOf(v, held))];
-  if (value instanceof Map) return ["dict"];
-  if (value instanceof Set) return ["set"];
+  // A dict or set stands for a Map or Set of the same size (its truth is its size).
+  if (value instanceof Map) return ["dict", value.size];
+  if (value instanceof Set) return ["set", value.size];
   const bytes = bytesOf(value, writableAt);
   if (bytes !== undefined) {
     held.push(bytes);
@@ -216,13 +290,16 @@ function send(op: string, tags: readonly Tag[], handle?: number, target?: Bytes)
     // pack_into's target, as CPython left it (also after a failed pack).
     if (target?.writable) target.bytes.set(bytesOfHex(answer.written));
   }
-  if (answer.error) {
-    const [errorName, message] = answer.error;
-    if (errorName === "StructError") throw new StructError(message);
-    if (errorName === "TypeError") throw new TypeError(message);
-    throw new PythonError(errorName, message);
-  }
+  if (answer.error) throw errorOf(answer.error[0], answer.error[1]);
   return valueOf(answer.ok!);
+}
+
+/** The error a Python exception is thrown as: the contract's class where it has one, else one of that name. */
+function errorOf(errorName: string, message: string): Error {
+  if (errorName === "StructError") return new StructError(message);
+  if (errorName === "TypeError") return new TypeError(message);
+  const known = ERROR_CLASSES[errorName];
+  return known ? new known(message) : new PythonError(errorName, message);
 }
 
 /** The arguments of a call as tags; `held` collects the exports they took, `intoAt` marks pack_into's target. */
@@ -347,6 +424,14 @@ class Struct {
     return new UnpackIterator([buffer], this.#handle);
   }
 }
+
+/**
+ * CPython's `memoryview`, over any JavaScript exporter: a CPython memoryview
+ * object whose buffer is the exporter's layout, laid into Pyodide's memory.
+ */
+export const memoryview = views.memoryview;
+
+export { Ellipsis, slice } from "./cpython/view-bridge.js";
 
 /** CPython's `struct` module under the contract's names. */
 export const struct: StructModuleLike = {

@@ -57,9 +57,9 @@ def _decode(tag, ch=""):
             if key not in _js_types: _js_types[key] = type(name, (base,), {})
             base = _js_types[key]
         return base(bytes.fromhex(tag[1]))
-    if kind == "set": return set()
+    if kind == "set": return set(range(tag[1] if len(tag) > 1 else 0))
     if kind == "list": return [_decode(t) for t in tag[1]]
-    if kind == "dict": return {}
+    if kind == "dict": return dict.fromkeys(range(tag[1] if len(tag) > 1 else 0))
     if kind == "complex": return complex(_float(tag[1]), _float(tag[2]))
     if kind == "object":
         # Python names the type of the JavaScript object as the contract

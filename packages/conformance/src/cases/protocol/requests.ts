@@ -16,7 +16,10 @@ export const group: GroupDefinition = {
   about: "what a memoryview requests (FULL_RO, once), memory_getbuf's refusals, answers that do not meet the request, exporters that edit the answer they pass on",
   entries: [
     { needs: ["memoryview"], cases: memoryviewExports.reexportRefusals },
-    { needs: ["memoryview"], cases: memoryviewExports.unmetRequests },
-    { needs: ["memoryview"], cases: (ctx) => { reExporters.edited(ctx); reExporters.refused(ctx); } },
+    // SPEC.md §8, 12: CPython checks nothing of an exporter's answer.
+    { needs: ["memoryview"], feature: "deliberateDifferences", cases: memoryviewExports.unmetRequests },
+    { needs: ["memoryview"], cases: reExporters.edited },
+    // SPEC.md §8, 12: CPython checks nothing of an exporter's answer.
+    { needs: ["memoryview"], feature: "deliberateDifferences", cases: reExporters.refused },
   ],
 };
