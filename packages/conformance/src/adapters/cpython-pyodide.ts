@@ -2,7 +2,10 @@
  * The adapter for CPython 3.14 itself, through the `pyodide` npm package
  * (CPython 3.14.2 compiled to wasm, loaded offline from the package folder):
  * `mv-conformance --impl @mv/conformance/adapters/cpython-pyodide` runs the
- * struct groups against CPython's own `struct` module. It needs `pyodide`
+ * struct groups against CPython's own `struct` module, and the memoryview
+ * and protocol groups against CPython's own `memoryview` (through the view
+ * bridge in `cpython/view-bridge.ts`: each JavaScript exporter's answer to
+ * CPython's request is laid into Pyodide's memory). It needs `pyodide`
  * 314.0.7 installed beside @mv/conformance (an optional peer dependency),
  * and, since starting the interpreter is asynchronous, it is an ES module
  * with top-level `await`: load it with `import`, not `require()`.
