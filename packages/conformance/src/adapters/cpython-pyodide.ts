@@ -35,6 +35,8 @@ import { GET_BUFFER, RELEASE_BUFFER } from "../protocol/symbols.js";
 import { BRIDGE_SOURCE } from "./cpython/bridge-source.js";
 import { VIEW_BRIDGE_SOURCE } from "./cpython/view-bridge-source.js";
 import { createViewBridge } from "./cpython/view-bridge.js";
+import { OBJECTS_BRIDGE_SOURCE } from "./cpython/objects-bridge-source.js";
+import { createObjectsBridge } from "./cpython/objects-bridge.js";
 import { fromHex as bytesOfHex, toHex as hexOf } from "../golden/decode-value.js";
 
 const require = createRequire(import.meta.url);
@@ -54,9 +56,24 @@ const views = createViewBridge({
   valueOf: (tag) => valueOf(tag),
   errorOf: (errorName, message) => errorOf(errorName, message),
   typeName: (value) => constructorName(value),
+  pyHandleOf: (value) => objects.handleOf(value),
+  pyObjectOf: (handle, kind) => objects.objectOf(handle, kind),
+  heap: () => heap(),
 });
+const objects = createObjectsBridge({
+  call: (request) => mvObject(request),
+  tagArg: (value) => views.tagArg(value),
+  answerOf: (tag) => views.answerOf(tag),
+  errorOf: (errorName, message) => errorOf(errorName, message),
+  heap: () => heap(),
+});
+// Pyodide's wasm memory, where CPython keeps its objects' bytes (a new ArrayBuffer after each growth).
+function heap(): ArrayBufferLike {
+  return (pyodide as unknown as { _module: { HEAPU8: Uint8Array } })._module.HEAPU8.buffer;
+}
 views.register(pyodide.globals as unknown as { set(name: string, value: unknown): void });
 const mvView = pyodide.runPython(VIEW_BRIDGE_SOURCE) as (request: string) => string;
+const mvObject = pyodide.runPython(OBJECTS_BRIDGE_SOURCE) as (request: string) => string;
 const PYTHON_VERSION = pyodide.runPython("import sys; sys.version.split()[0]") as string;
 
 /** The name and version of the implementation, for reports. */
@@ -228,6 +245,9 @@ function tagOf(value: unknown, held: Bytes[], writableAt = false): Tag {
   // A dict or set stands for a Map or Set of the same size (its truth is its size).
   if (value instanceof Map) return ["dict", value.size];
   if (value instanceof Set) return ["set", value.size];
+  // A CPython object of the objects bridge goes as itself (pack_into writes into it).
+  const py = objects.handleOf(value);
+  if (py !== undefined) return ["pyobj", py];
   const bytes = bytesOf(value, writableAt);
   if (bytes !== undefined) {
     held.push(bytes);
@@ -435,6 +455,9 @@ class Struct {
 export const memoryview = views.memoryview;
 
 export { Ellipsis, slice } from "./cpython/view-bridge.js";
+
+/** CPython's `bytes`, `bytearray` and `array.array`: CPython's own objects, through the objects bridge. */
+export const { bytes, bytearray, array } = objects;
 
 /** CPython's `struct` module under the contract's names. */
 export const struct: StructModuleLike = {

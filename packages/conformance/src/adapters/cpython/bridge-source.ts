@@ -42,6 +42,7 @@ def _decode(tag, ch=""):
         if ch in "efdFD" and ch: return float(tag[1])
         return int(tag[1]) if tag[2] else float(tag[1])
     if kind == "function": return lambda: None
+    if kind == "pyobj": return _objs[tag[1]]  # a CPython object of the objects bridge
     if kind == "int": return int(tag[1])
     if kind == "float": return _float(tag[1])
     if kind == "bool": return bool(tag[1])
@@ -124,7 +125,7 @@ def _call(request):
         it, fmt, mirror = _iters[request["handle"]]
         # The memory as it is now: CPython's iterator reads live memory, and
         # a change of length under its export is refused (BufferError).
-        mirror[:] = args[0]
+        if mirror is not None: mirror[:] = args[0]
         try:
             values = next(it)
         except StopIteration:
@@ -151,7 +152,9 @@ def _call(request):
         # caller's memory, one struct per step ("next").
         where = 0 if "handle" in request else 1
         mirror = None
-        if len(args) > where and isinstance(args[where], (bytes, bytearray)):
+        # A CPython object of the objects bridge is read as itself; bytes from
+        # JavaScript through a bytearray standing for them.
+        if len(args) > where and tags[where][0] != "pyobj" and isinstance(args[where], (bytes, bytearray)):
             mirror = args[where] = bytearray(args[where])
         it = getattr(target, op)(*args)
         handle = next(_iter_handles)

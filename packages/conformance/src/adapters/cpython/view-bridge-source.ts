@@ -17,7 +17,7 @@
 
 /** Python source defining `mv_view(request_json) -> answer_json`. */
 export const VIEW_BRIDGE_SOURCE = String.raw`
-import ctypes, json
+import array as _array, ctypes, json
 
 _SSIZE = ctypes.c_ssize_t
 
@@ -103,9 +103,15 @@ _exporter_types = {}
 _objects = {}     # key -> the Python stand-in of a JavaScript object (one per object, so 'is' holds)
 
 def _js_eq(self, other):
-    handle = _handle_of.get(id(other)) if isinstance(other, memoryview) else None
-    if handle is None: return NotImplemented
-    return bool(_js_equals(self._key, handle))
+    if isinstance(other, memoryview):
+        handle = _handle_of.get(id(other))
+        if handle is None: return NotImplemented
+        tag = ["view", handle]
+    elif isinstance(other, (bytearray, _array.array)) or type(other) is bytes:
+        tag = _obj_ref(other)
+    else:
+        return NotImplemented
+    return bool(_js_equals(self._key, json.dumps(tag)))
 
 def _js_object(key, name, exporter, has_equals=False):
     if key in _objects: return _objects[key]
@@ -136,6 +142,8 @@ def _python_error(name, message):
 def _arg(tag, ch=""):
     kind = tag[0]
     if kind == "view": return _views[tag[1]][0]
+    if kind == "pyobj": return _objs[tag[1]]
+    if kind == "gen": return (x for x in [_arg(t, ch) for t in tag[1]])
     if kind == "jsobj": return _js_object(tag[1], tag[2], tag[3], len(tag) > 4 and tag[4])
     if kind == "slice": return slice(*[_arg(t) for t in tag[1]])
     if kind == "ellipsis": return Ellipsis
@@ -149,6 +157,7 @@ def _char(m):
 
 def _value(v, ch, export):
     if v is None: return ["none"]
+    if isinstance(v, (bytearray, _array.array)): return _obj_ref(v)
     if isinstance(v, memoryview):
         handle = next(_handles)
         _views[handle] = [v, export]
@@ -193,7 +202,9 @@ def _view_call(request):
         _reexports[handle] = (pb, request["handle"])
         n = pb.ndim
         arr = lambda p: None if not p else [p[i] for i in range(n)]
-        return ["ok", {"handle": handle, "export": export, "at": pb.buf - exp.base if exp is not None else 0,
+        # "at": from the start of the JavaScript export's bytes, or, for a
+        # view of a CPython object, the address in Pyodide's memory.
+        return ["ok", {"handle": handle, "export": export if exp is not None else None, "at": pb.buf - exp.base if exp is not None else (pb.buf or 0),
                        "len": pb.len, "itemsize": pb.itemsize, "readonly": bool(pb.readonly), "ndim": n,
                        "format": None if pb.format is None else pb.format.decode("utf-8"),
                        "shape": arr(pb.shape), "strides": arr(pb.strides), "suboffsets": arr(pb.suboffsets)}]

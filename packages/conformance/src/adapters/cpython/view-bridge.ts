@@ -31,6 +31,12 @@ export interface ViewBridgeHost {
   readonly errorOf: (name: string, message: string) => Error;
   /** The type name the contract gives a JavaScript object. */
   readonly typeName: (value: unknown) => string;
+  /** The Python handle of an object of the objects bridge, if `value` is one. */
+  readonly pyHandleOf: (value: unknown) => number | undefined;
+  /** The JavaScript object of a Python object of the objects bridge. */
+  readonly pyObjectOf: (handle: number, kind: string) => object;
+  /** Pyodide's wasm memory. */
+  readonly heap: () => ArrayBufferLike;
 }
 
 /** One live export of a JavaScript exporter, copied into Pyodide's memory. */
@@ -162,9 +168,17 @@ function extentOf(info: BufferInfo): [number, number] {
 
 class PythonSideError extends Error {}
 
+// A one-shot iterator (a generator, say): Python gets a generator of its items.
+function isIterator(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value) &&
+    typeof (value as { next?: unknown }).next === "function" && typeof (value as Record<symbol, unknown>)[Symbol.iterator] === "function";
+}
+
 /** The memoryview bridge: `memoryview`, `slice` and `Ellipsis` over CPython's own memoryview. */
 export function createViewBridge(host: ViewBridgeHost): {
   memoryview: (obj: unknown) => unknown;
+  tagArg: (value: unknown) => Tag;
+  answerOf: (tag: Tag) => unknown;
   register: (globals: { set(name: string, value: unknown): void }) => void;
 } {
   const keys = new WeakMap<object, number>();
@@ -261,6 +275,13 @@ export function createViewBridge(host: ViewBridgeHost): {
   /** A value as the view bridge sends it: views and exporters by reference, keys as keys. */
   const tagArg = (value: unknown, as: "key" | "value" | "object"): Tag => {
     if (value instanceof BridgedView) return ["view", value.handle];
+    const py = host.pyHandleOf(value);
+    if (py !== undefined) return ["pyobj", py];
+    if (as === "value" && isIterator(value)) return ["gen", [...(value as Iterable<unknown>)].map((v) => tagArg(v, "value"))];
+    // An object with its own equals is Python's reflected == wherever it goes.
+    if (as === "value" && typeof value === "object" && value !== null && !isExporter(value) && !Array.isArray(value) && typeof (value as { equals?: unknown }).equals === "function") {
+      return tagArg(value, "object");
+    }
     if (value instanceof slice) return ["slice", [value.start, value.stop, value.step].map((v) => tagArg(v, "value"))];
     if (value === Ellipsis) return ["ellipsis"];
     if (as === "key" && Array.isArray(value)) return ["tuple", value.map((v) => tagArg(v, "key"))];
@@ -298,6 +319,8 @@ export function createViewBridge(host: ViewBridgeHost): {
         return track(new BridgedView(tag[1] as number, parent?.exportId ?? null, parent?.origin));
       case "jsobj":
         return objects.get(tag[1] as number);
+      case "pyobj":
+        return host.pyObjectOf(tag[1] as number, tag[2] as string);
       case "list":
         return (tag[1] as Tag[]).map((t) => answerOf(t, parent));
     }
@@ -401,7 +424,8 @@ export function createViewBridge(host: ViewBridgeHost): {
       const root = d.export === null ? undefined : exports.get(d.export);
       const info = {
         obj: this,
-        buf: root?.buf ?? new ArrayBuffer(0),
+        // A view of a CPython object re-exports Pyodide's own memory.
+        buf: root?.buf ?? host.heap(),
         offset: (root?.lo ?? 0) + d.at,
         len: d.len,
         itemsize: d.itemsize,
@@ -432,8 +456,11 @@ export function createViewBridge(host: ViewBridgeHost): {
     return view;
   };
   /** Python's reflected `==` on a JavaScript object with its own equals, asked with the view on the left. */
-  const equalsOf = (key: number, handle: number): boolean =>
-    Boolean((objects.get(key) as { equals(other: unknown): unknown }).equals(byHandle.get(handle)));
+  const equalsOf = (key: number, tagJson: string): boolean => {
+    const tag = JSON.parse(tagJson) as [string, number, string];
+    const other = tag[0] === "view" ? byHandle.get(tag[1]) : host.pyObjectOf(tag[1], tag[2]);
+    return Boolean((objects.get(key) as { equals(other: unknown): unknown }).equals(other));
+  };
 
   function memoryview(obj: unknown): BridgedView {
     const parent = obj instanceof BridgedView ? obj : null;
@@ -446,6 +473,8 @@ export function createViewBridge(host: ViewBridgeHost): {
 
   return {
     memoryview,
+    tagArg: (value: unknown) => tagArg(value, "value"),
+    answerOf: (tag: Tag) => answerOf(tag, null),
     register(globals) {
       globals.set("_js_get_buffer", getBuffer);
       globals.set("_js_release_buffer", releaseBuffer);
