@@ -7,7 +7,7 @@
 
 import type { Context } from "../../common.js";
 import type { GroupDefinition } from "../../group-definition.js";
-import * as codec from "./codec.js";
+import * as structApi from "./struct-api.js";
 import * as buffersAndOffsets from "./buffers-and-offsets.js";
 
 const struct = (ctx: Context) => ctx.impl.struct!;
@@ -18,6 +18,6 @@ export const group: GroupDefinition = {
   about: "the compiled Struct: every recorded case again through a Struct object, its attributes, methods and repr",
   entries: [
     { needs: ["struct"], cases: buffersAndOffsets.structObjects },
-    { needs: ["struct"], cases: (ctx) => { codec.api(ctx, struct(ctx)); codec.structRepr(ctx, struct(ctx)); } },
+    { needs: ["struct"], cases: (ctx) => { structApi.api(ctx, struct(ctx)); structApi.structRepr(ctx, struct(ctx)); } },
   ],
 };

@@ -8,7 +8,7 @@
 import type { GroupDefinition } from "../../group-definition.js";
 import * as pep3118Formats from "./pep3118-formats.js";
 import * as recordedCalls from "./recorded-calls.js";
-import * as codec from "./codec.js";
+import * as nativeSizes from "./native-sizes.js";
 
 /** The `struct/calcsize` group: its sources of cases, what each needs, and the feature that gates it. */
 export const group: GroupDefinition = {
@@ -17,6 +17,6 @@ export const group: GroupDefinition = {
   entries: [
     { needs: ["struct"], cases: (ctx) => recordedCalls.recorded(ctx, ["calcsize"]) },
     { needs: ["struct"], cases: pep3118Formats.formatArguments },
-    { needs: ["struct"], cases: (ctx) => codec.nativeSizes(ctx, ctx.impl.struct!) },
+    { needs: ["struct"], cases: (ctx) => nativeSizes.nativeSizes(ctx, ctx.impl.struct!) },
   ],
 };

@@ -8,7 +8,7 @@
 import type { Context } from "../../common.js";
 import type { GroupDefinition } from "../../group-definition.js";
 import * as recordedCalls from "./recorded-calls.js";
-import * as codec from "./codec.js";
+import * as randomCodec from "./random-codec.js";
 
 const struct = (ctx: Context) => ctx.impl.struct!;
 
@@ -18,6 +18,6 @@ export const group: GroupDefinition = {
   about: "pack recorded from CPython, random formats and values against the suite's byte model, large structs, native pointers",
   entries: [
     { needs: ["struct"], cases: (ctx) => recordedCalls.recorded(ctx, ["pack"]) },
-    { needs: ["struct"], cases: (ctx) => { codec.random(ctx, struct(ctx)); codec.largeStructs(ctx, struct(ctx)); } },
+    { needs: ["struct"], cases: (ctx) => { randomCodec.random(ctx, struct(ctx)); randomCodec.largeStructs(ctx, struct(ctx)); } },
   ],
 };
