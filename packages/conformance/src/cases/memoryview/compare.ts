@@ -7,7 +7,7 @@
  */
 
 import type { GroupDefinition } from "../../group-definition.js";
-import * as pep3118Formats from "../struct/pep3118-formats.js";
+import * as formatEquality from "./format-equality.js";
 import * as scenarios from "./recorded/replay.js";
 import * as methodValues from "./method-values.js";
 import { randomEntry } from "./random/draw.js";
@@ -21,7 +21,7 @@ export const group: GroupDefinition = {
   entries: [
     scenarios.scenarioEntry("compare"),
     randomEntry(randomCompare.checks),
-    { needs: ["memoryview"], cases: pep3118Formats.equality },
+    { needs: ["memoryview"], cases: formatEquality.equality },
     { needs: ["memoryview"], cases: methodValues.values },
     { needs: [], cases: typeObjects.reflectedEquality },
   ],

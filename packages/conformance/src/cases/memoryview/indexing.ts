@@ -7,7 +7,7 @@
  */
 
 import type { GroupDefinition } from "../../group-definition.js";
-import * as pep3118Formats from "../struct/pep3118-formats.js";
+import * as formatWrites from "./format-writes.js";
 import * as records from "./record-items.js";
 import * as itemWrites from "./item-writes.js";
 import * as scenarios from "./recorded/replay.js";
@@ -24,7 +24,7 @@ export const group: GroupDefinition = {
     randomEntry(randomIndexing.checks),
     { needs: ["memoryview"], cases: itemWrites.recorded },
     { needs: ["memoryview"], cases: records.records },
-    { needs: ["memoryview"], cases: (ctx) => { pep3118Formats.truth(ctx); pep3118Formats.badWrites(ctx); pep3118Formats.complexWrites(ctx); } },
+    { needs: ["memoryview"], cases: (ctx) => { formatWrites.truth(ctx); formatWrites.badWrites(ctx); formatWrites.complexWrites(ctx); } },
     { needs: ["memoryview"], cases: scalarsAndKeys.scalars },
     { needs: ["memoryview", "slice"], cases: scalarsAndKeys.badKeys },
   ],

@@ -1,7 +1,7 @@
 /**
- * The struct codec's arguments beyond a plain `Uint8Array` and a number: the
- * recorded CPython cases replayed through `Struct` objects, through every
- * kind of buffer (ArrayBuffer, DataView, other TypedArrays, SharedArrayBuffer,
+ * The struct codec's arguments beyond a plain `Uint8Array` and a number (the
+ * `struct/pack_into-unpack_from` group): the recorded CPython cases replayed
+ * through every kind of buffer (ArrayBuffer, DataView, other TypedArrays, SharedArrayBuffer,
  * the module's own exporters, a test exporter) and with every kind of offset
  * (`struct_offsets` in fixtures/golden.py: bools, ints at and beyond the
  * ssize_t limits as bigints and numbers, floats, a str, None). Whatever the buffer's
@@ -23,51 +23,6 @@ import { checkRecorded } from "./recorded-calls.js";
 import { dataModelGate, offsetOutcomes } from "./data-model-gate.js";
 import { construct, type StructModuleLike } from "../../implementation.js";
 import { TestExporter } from "../../test-exporter/index.js";
-
-type StructObject = InstanceType<StructModuleLike["Struct"]>;
-
-
-/** One recorded case through `new Struct(format)` and its methods. */
-function runWithStruct(Struct: StructModuleLike["Struct"], c: GoldenStructCase): unknown {
-  const s: StructObject = new Struct(c.format);
-  const args = (c.args ?? []).map(decodeValue);
-  switch (c.op) {
-    case "calcsize":
-      return s.size;
-    case "pack":
-      return s.pack(...args);
-    case "unpack":
-      return s.unpack(fromHex(c.bytes ?? ""));
-    case "pack_into": {
-      const buffer = fromHex(c.buffer ?? "");
-      s.packInto(buffer, c.offset ?? 0, ...args);
-      return buffer;
-    }
-    case "unpack_from":
-      return s.unpackFrom(fromHex(c.buffer ?? ""), c.offset ?? 0);
-    case "iter_unpack":
-      return [...s.iterUnpack(fromHex(c.bytes ?? ""))];
-  }
-}
-
-/** Every recorded case again through a `Struct` object: same values, same errors. */
-export function structObjects(ctx: Context): void {
-  const Struct = ctx.impl.struct?.Struct;
-  if (typeof Struct !== "function") {
-    ctx.skip(`Struct`, "the module's struct has no Struct");
-    return;
-  }
-  const gate = dataModelGate(ctx, "recorded calls through Struct");
-  golden().struct.forEach((c, i) => {
-    if (!gate.applies(c.format)) return;
-    const what = `#${i} Struct(${JSON.stringify(c.format)}) ${c.op}`;
-    ctx.test(`${what}`, () => {
-      checkRecorded(c, () => runWithStruct(Struct, c), what);
-      if (!c.error) assertSameValue(new Struct(c.format).format, c.format, `${what}: .format`);
-    });
-  });
-  gate.report();
-}
 
 /**
  * A kind of buffer argument: `wrap` puts `bytes` in it, `read` gives its
@@ -297,7 +252,7 @@ export function argumentKinds(ctx: Context): void {
 // ------------------------------------------- the codec's less common paths --
 
 /** One recorded case through the module-level functions, the buffer a `Uint8Array`. */
-function runWithModule(struct: Partial<StructModuleLike>, c: GoldenStructCase): unknown {
+export function runWithModule(struct: Partial<StructModuleLike>, c: GoldenStructCase): unknown {
   const args = (c.args ?? []).map(decodeValue);
   switch (c.op) {
     case "pack":
@@ -320,32 +275,6 @@ function runWithModule(struct: Partial<StructModuleLike>, c: GoldenStructCase): 
 /** Whether the struct module has the functions the less common paths call. */
 export function hasFunctions(struct: Partial<StructModuleLike>): boolean {
   return ["pack", "unpack", "unpackFrom", "packInto"].every((fn) => typeof struct[fn as keyof StructModuleLike] === "function");
-}
-
-/**
- * Formats of more than eight values (a repeat count of every code in every
- * byte order, alone and before another field) and of eight values after
- * padding: CPython's pack, unpack and unpack_from (at an offset, and from
- * the end), through the module functions and a `Struct` object
- * (`runs` in fixtures/golden_struct_paths.py).
- */
-export function longFormats(ctx: Context): void {
-  const struct = ctx.impl.struct as Partial<StructModuleLike>;
-  const Struct = struct.Struct;
-  const byFormat = new Map<string, GoldenStructCase[]>();
-  for (const c of goldenStructPaths().runs) byFormat.set(c.format, [...(byFormat.get(c.format) ?? []), c]);
-  const gate = dataModelGate(ctx, "long formats");
-  for (const [format, cases] of byFormat) {
-    if (!gate.applies(format)) continue;
-    ctx.test(`long format ${JSON.stringify(format)}: pack, unpack and unpack_from`, () => {
-      cases.forEach((c, k) => {
-        const what = `${JSON.stringify(format)} case ${k} (${c.op}${c.offset === undefined ? "" : ` at ${c.offset}`})`;
-        checkRecorded(c, () => runWithModule(struct, c), what);
-        if (typeof Struct === "function") checkRecorded(c, () => runWithStruct(Struct, c), `${what} through Struct`);
-      });
-    });
-  }
-  gate.report();
 }
 
 /**
@@ -394,6 +323,9 @@ export function pointerValues(ctx: Context): void {
     });
   }
 }
+
+/** A compiled Struct of the module. */
+type StructObject = InstanceType<StructModuleLike["Struct"]>;
 
 /** A resizable ArrayBuffer (or growable SharedArrayBuffer) of `bytes`, able to grow to `max` bytes. */
 function resizableOf(bytes: Uint8Array, max: number, shared: boolean): ArrayBuffer | SharedArrayBuffer | null {
