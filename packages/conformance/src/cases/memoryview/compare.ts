@@ -12,7 +12,7 @@ import * as scenarios from "./recorded/replay.js";
 import * as methodValues from "./method-values.js";
 import { randomEntry } from "./random/draw.js";
 import * as randomCompare from "./random/compare.js";
-import * as typeObjects from "../objects/type-objects.js";
+import * as reflectedEquality from "./reflected-equality.js";
 
 /** The `memoryview/compare` group: its sources of cases, what each needs, and the feature that gates it. */
 export const group: GroupDefinition = {
@@ -23,6 +23,6 @@ export const group: GroupDefinition = {
     randomEntry(randomCompare.checks),
     { needs: ["memoryview"], cases: formatEquality.equality },
     { needs: ["memoryview"], cases: methodValues.values },
-    { needs: [], cases: typeObjects.reflectedEquality },
+    { needs: [], cases: reflectedEquality.reflectedEquality },
   ],
 };
