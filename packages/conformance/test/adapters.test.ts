@@ -63,7 +63,9 @@ describe("the cpython-pyodide adapter's conversions", () => {
     expect(iterator.next().done).toBe(true);
   });
 
-  it("runs CPython's memoryview over a JavaScript exporter's layout and writes back what it wrote", { timeout: 900_000 }, async () => {
+  it("runs CPython's memoryview over a JavaScript exporter's layout and writes back what it wrote", {
+    timeout: 900_000,
+  }, async () => {
     const { memoryview, slice, BufferError } = await ADAPTERS["cpython-pyodide"]();
     const memory = new Uint8Array(new Int16Array([1, 2, 3, 4, 5, 6]).buffer);
     const x = new TestExporter(memory, { format: "h", shape: [3], strides: [-4], offset: 8, writable: true });
@@ -95,7 +97,14 @@ describe("the cpython-pyodide adapter's conversions", () => {
     expect(String(b)).toBe("bytearray(b'\\t\\x02\\x05\\x06')");
     const a = new (array as new (t: string, i: unknown) => Record<string, (...a: unknown[]) => unknown>)("q", [1n, -2n]);
     expect(a.tolist!()).toEqual([1n, -2n]);
-    expect(() => { const v = memoryview(a); try { a.append!(3n); } finally { (v as MemoryViewLike).release(); } }).toThrow("cannot resize an array that is exporting buffers");
+    expect(() => {
+      const v = memoryview(a);
+      try {
+        a.append!(3n);
+      } finally {
+        (v as MemoryViewLike).release();
+      }
+    }).toThrow("cannot resize an array that is exporting buffers");
   });
 
   it("declares wasm32's data model, with the reason of every declaration", { timeout: 900_000 }, async () => {

@@ -58,7 +58,6 @@ export abstract class MemoryviewAttributes {
     this.#ndim = view.released ? -1 : view.layout.ndim;
   }
 
-
   /**
    * The exporting object (`obj`), or null where none owns the memory.
    *

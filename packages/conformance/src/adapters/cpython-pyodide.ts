@@ -53,7 +53,7 @@ const views = createViewBridge({
       for (const h of held) h.done();
     }
   },
-  valueOf: (tag) => valueOf(tag),
+  readValue: (tag) => answerValue(tag),
   errorOf: (errorName, message) => errorOf(errorName, message),
   typeName: (value) => constructorName(value),
   pyHandleOf: (value) => objects.handleOf(value),
@@ -117,8 +117,7 @@ export const declaredDivergences: Readonly<Record<keyof typeof supports, string>
     "CPython's memoryview refuses multi-dimensional slicing and sub-views; the contract has NumPy's (SPEC.md §8, 9).",
   hashValues:
     "Py_hash_t is 32 bits on wasm32 and Pyodide's str and bytes hashes are randomized, so hash() values are not the contract's PYTHONHASHSEED=0 ones.",
-  sliceObjects:
-    "the adapter's slice is only a key for CPython's memoryview, not Python's whole slice object.",
+  sliceObjects: "the adapter's slice is only a key for CPython's memoryview, not Python's whole slice object.",
   deliberateDifferences:
     "CPython is the reference the contract's deliberate differences (SPEC.md §8) depart from: the cases that meet one check CPython's behaviour.",
   resizable:
@@ -159,7 +158,13 @@ export class UnicodeEncodeError extends ValueError {}
 UnicodeEncodeError.prototype.name = "UnicodeEncodeError";
 
 const ERROR_CLASSES: Record<string, new (message: string) => Error> = {
-  ValueError, IndexError, BufferError, NotImplementedError, OverflowError, MemoryError, UnicodeEncodeError,
+  ValueError,
+  IndexError,
+  BufferError,
+  NotImplementedError,
+  OverflowError,
+  MemoryError,
+  UnicodeEncodeError,
 };
 
 /** `struct.error`, as the contract names it. */
@@ -205,9 +210,18 @@ function bytesOfLive(value: unknown, writable: boolean): Bytes | undefined {
     return { bytes: new Uint8Array(value.buffer, value.byteOffset, value.byteLength), writable: true, done: () => {} };
   }
   const exporter = value as { [GET_BUFFER]?: (flags: number) => unknown; [RELEASE_BUFFER]?: (info: unknown) => void };
-  if (value !== null && (typeof value === "object" || typeof value === "function") && typeof exporter[GET_BUFFER] === "function") {
+  if (
+    value !== null &&
+    (typeof value === "object" || typeof value === "function") &&
+    typeof exporter[GET_BUFFER] === "function"
+  ) {
     // What CPython's y* and w* converters ask: the bytes, C-contiguous (and writable for w*).
-    const info = exporter[GET_BUFFER]!(writable ? WRITABLE_REQUEST : 0) as { buf: ArrayBufferLike; offset: number; len: number; readonly: boolean };
+    const info = exporter[GET_BUFFER]!(writable ? WRITABLE_REQUEST : 0) as {
+      buf: ArrayBufferLike;
+      offset: number;
+      len: number;
+      readonly: boolean;
+    };
     return {
       bytes: new Uint8Array(info.buf, info.offset, info.len),
       writable: !info.readonly,
@@ -275,7 +289,7 @@ function constructorName(value: unknown): string {
   return name === "Object" ? "object" : name;
 }
 
-function valueOf(tag: Tag): unknown {
+function answerValue(tag: Tag): unknown {
   switch (tag[0]) {
     case "int":
       return Number(tag[1]);
@@ -291,9 +305,9 @@ function valueOf(tag: Tag): unknown {
     case "bytes":
       return bytesOfHex(tag[1] as string);
     case "complex":
-      return { real: valueOf(["float", tag[1]]), imag: valueOf(["float", tag[2]]) };
+      return { real: answerValue(["float", tag[1]]), imag: answerValue(["float", tag[2]]) };
     case "list":
-      return (tag[1] as Tag[]).map(valueOf);
+      return (tag[1] as Tag[]).map(answerValue);
   }
   throw new Error(`cpython-pyodide: unknown answer tag ${String(tag[0])}`);
 }
@@ -314,7 +328,7 @@ function send(op: string, tags: readonly Tag[], handle?: number, target?: Bytes)
     if (target?.writable) target.bytes.set(bytesOfHex(answer.written));
   }
   if (answer.error) throw errorOf(answer.error[0], answer.error[1]);
-  return valueOf(answer.ok!);
+  return answerValue(answer.ok!);
 }
 
 /** The error a Python exception is thrown as: the contract's class where it has one, else one of that name. */
@@ -464,7 +478,7 @@ export const struct: StructModuleLike = {
   calcsize: (...args: unknown[]) => call("calcsize", args) as number,
   pack: (...args: unknown[]) => call("pack", args) as Uint8Array,
   unpack: (...args: unknown[]) => call("unpack", args) as unknown[],
-  packInto: (...args: unknown[]) => call("pack_into", args, undefined, 1) as void,
+  packInto: (...args: unknown[]) => call("pack_into", args, undefined, 1) as undefined,
   unpackFrom: (...args: unknown[]) => call("unpack_from", args) as unknown[],
   iterUnpack: (...args: unknown[]) => new UnpackIterator(args),
   Struct,

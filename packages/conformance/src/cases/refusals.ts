@@ -27,7 +27,9 @@ function checkViewRefused(ctx: Context, exporter: TestExporter, what: string): v
     m = ctx.memoryview(exporter);
   } catch (error) {
     if (!errorMatches(error, { name: [...REFUSED] })) {
-      throw new ConformanceError(`${what}: memoryview() threw ${(error as Error)?.name}: ${(error as Error)?.message}; expected NotImplementedError or BufferError`);
+      throw new ConformanceError(
+        `${what}: memoryview() threw ${(error as Error)?.name}: ${(error as Error)?.message}; expected NotImplementedError or BufferError`,
+      );
     }
     assertSameValue(exporter.exports, 0, `${what}: exports after the refusal`);
     return;
@@ -42,7 +44,11 @@ function checkMethodRefused(ctx: Context, call: (m: MemoryViewLike) => unknown, 
   const exporter = TestExporter.fromItems([1, 2, 3, 4]);
   const m = attempt(() => ctx.memoryview(exporter), `${label}: memoryview()`);
   assertThrows(() => call(m), { name: [...REFUSED] }, label);
-  assertSameValue(attempt(() => m.tolist(), `${label}: tolist() afterwards`), [1, 2, 3, 4], `${label}: the view still reads`);
+  assertSameValue(
+    attempt(() => m.tolist(), `${label}: tolist() afterwards`),
+    [1, 2, 3, 4],
+    `${label}: the view still reads`,
+  );
   attempt(() => m.release(), `${label}: release()`);
   assertSameValue(exporter.exports, 0, `${label}: exports after release()`);
 }
@@ -115,7 +121,11 @@ export function multiDimensionalRefused(ctx: Context): void {
     if ("error" in item) assertThrows(() => m.get([0, 1]), { name: [...REFUSED] }, "get([0, 1])");
     else assertSameValue(item.value, 2, "get([0, 1])");
     assertThrows(() => m.get(0), { name: [...REFUSED] }, "get(0), a sub-view");
-    assertThrows(() => m.get([ctx.slice(0, 1, null), ctx.slice(0, 2, null)]), { name: [...REFUSED] }, "get([slice(0, 1), slice(0, 2)])");
+    assertThrows(
+      () => m.get([ctx.slice(0, 1, null), ctx.slice(0, 2, null)]),
+      { name: [...REFUSED] },
+      "get([slice(0, 1), slice(0, 2)])",
+    );
     // Slicing the first dimension alone is CPython's too (a view of the rows): refused or that view.
     const rows = outcome(() => m.get(ctx.slice(0, 1, null)));
     if ("error" in rows) assertThrows(() => m.get(ctx.slice(0, 1, null)), { name: [...REFUSED] }, "get(slice(0, 1))");

@@ -35,12 +35,47 @@ export interface ModelLayout {
 }
 
 const NATIVE_SIZE: Record<string, number> = {
-  x: 1, c: 1, b: 1, B: 1, "?": 1, h: 2, H: 2, i: 4, I: 4, l: 8, L: 8,
-  q: 8, Q: 8, n: 8, N: 8, e: 2, f: 4, d: 8, s: 1, p: 1, P: 8,
+  x: 1,
+  c: 1,
+  b: 1,
+  B: 1,
+  "?": 1,
+  h: 2,
+  H: 2,
+  i: 4,
+  I: 4,
+  l: 8,
+  L: 8,
+  q: 8,
+  Q: 8,
+  n: 8,
+  N: 8,
+  e: 2,
+  f: 4,
+  d: 8,
+  s: 1,
+  p: 1,
+  P: 8,
 };
 const STANDARD_SIZE: Record<string, number> = {
-  x: 1, c: 1, b: 1, B: 1, "?": 1, h: 2, H: 2, i: 4, I: 4, l: 4, L: 4,
-  q: 8, Q: 8, e: 2, f: 4, d: 8, s: 1, p: 1,
+  x: 1,
+  c: 1,
+  b: 1,
+  B: 1,
+  "?": 1,
+  h: 2,
+  H: 2,
+  i: 4,
+  I: 4,
+  l: 4,
+  L: 4,
+  q: 8,
+  Q: 8,
+  e: 2,
+  f: 4,
+  d: 8,
+  s: 1,
+  p: 1,
 };
 const NATIVE_SIZE_ILP32: Record<string, number> = { ...NATIVE_SIZE };
 for (const ch of MODEL_SIZED_CODES) NATIVE_SIZE_ILP32[ch] = modelSizedBytes("ILP32");
@@ -305,5 +340,7 @@ export function writeItem(bytes: Uint8Array, itemByteOffset: number, layout: Mod
     return;
   }
   const values = value as readonly unknown[];
-  layout.fields.forEach((field, k) => writeField(bytes, itemByteOffset, field, values[k]));
+  layout.fields.forEach((field, k) => {
+    writeField(bytes, itemByteOffset, field, values[k]);
+  });
 }

@@ -37,7 +37,6 @@ export type { MemoryViewOptions } from "./view-options.js";
 import { isReleased, layoutOf, mbufOf, prepareAccess, recordsOf, setRecords } from "./state/access.js";
 import { type RecordOptions, resolveRecordOptions } from "../records/index.js";
 
-
 // adjustSlice's output, reused: slicing runs in loops and nothing re-enters it (each entry is written first).
 const SCRATCH_SLICE = [0, 0, 0];
 
@@ -55,7 +54,15 @@ function derived(view: MemoryView, parts: LayoutParts, format?: string, itemsize
     view,
     new MemoryView(
       mbufOf(view),
-      makeLayout(parts.byteOffset, parts.shape, parts.byteStrides, parts.suboffsets, format ?? l.format, itemsize ?? l.itemsize, l.readonly),
+      makeLayout(
+        parts.byteOffset,
+        parts.shape,
+        parts.byteStrides,
+        parts.suboffsets,
+        format ?? l.format,
+        itemsize ?? l.itemsize,
+        l.readonly,
+      ),
       CONSTRUCT_KEY,
     ),
   );
@@ -186,9 +193,7 @@ export class MemoryView extends ViewAttributes {
     const ndim = layout.ndim;
     if (ndim === 0 && specs.length > 0) throw new TypeError("invalid indexing of 0-dim memory");
     if (specs.length > ndim) {
-      throw new IndexError(
-        `too many indices for array: array is ${ndim}-dimensional, but ${specs.length} were indexed`,
-      );
+      throw new IndexError(`too many indices for array: array is ${ndim}-dimensional, but ${specs.length} were indexed`);
     }
     const shape = layout.shape.slice();
     const byteStrides = layout.byteStrides.slice();
@@ -198,10 +203,9 @@ export class MemoryView extends ViewAttributes {
       const spec = specs[dim];
       // Without the skip a null or undefined spec goes to adjustSliceSpec, which takes the whole dimension for
       // both, and slicing a dimension whole leaves offset, shape and stride as they were.
-      // Stryker disable next-line LogicalOperator: the slow path gives the same layout
       if (spec === null || spec === undefined) continue; // the whole dimension
-      const adjusted = adjustSliceSpec(shape[dim], spec, SCRATCH_SLICE);
-      byteOffset = sliceDimension(byteOffset, shape, byteStrides, suboffsets, dim, adjusted[0], adjusted[1], adjusted[2]);
+      const adjusted = adjustSliceSpec(shape[dim]!, spec, SCRATCH_SLICE);
+      byteOffset = sliceDimension(byteOffset, shape, byteStrides, suboffsets, dim, adjusted[0]!, adjusted[1]!, adjusted[2]!);
     }
     return derived(this, { byteOffset, shape, byteStrides, suboffsets });
   }
@@ -225,9 +229,16 @@ export class MemoryView extends ViewAttributes {
     const shape = layout.shape.slice();
     const byteStrides = layout.byteStrides.slice();
     const suboffsets = layout.suboffsets === null ? null : layout.suboffsets.slice();
-    const adjusted = adjustSlice(shape[axis], start, stop, step, SCRATCH_SLICE);
+    const adjusted = adjustSlice(shape[axis]!, start, stop, step, SCRATCH_SLICE);
     const byteOffset = sliceDimension(
-      layout.byteOffset, shape, byteStrides, suboffsets, axis, adjusted[0], adjusted[1], adjusted[2],
+      layout.byteOffset,
+      shape,
+      byteStrides,
+      suboffsets,
+      axis,
+      adjusted[0]!,
+      adjusted[1]!,
+      adjusted[2]!,
     );
     return derived(this, { byteOffset, shape, byteStrides, suboffsets });
   }
@@ -252,7 +263,7 @@ export class MemoryView extends ViewAttributes {
     const layout = layoutOf(this);
     if (layout.ndim === 0) throw new TypeError("invalid indexing of 0-dim memory");
     const axis = normalizeAxis(dim, layout.ndim);
-    const i = indexIn(index, layout.shape[axis], axis);
+    const i = indexIn(index, layout.shape[axis]!, axis);
     return derived(this, dropDimension(mbufOf(this), layout, axis, i));
   }
 
@@ -268,7 +279,6 @@ export class MemoryView extends ViewAttributes {
     checkReleased(this);
     const ndim = layoutOf(this).ndim;
     // The loop below assigns every index 0..ndim-1 before the array is used.
-    // Stryker disable next-line ArrayDeclaration: every index is assigned below
     const axes = new Array<number>(ndim);
     for (let i = 0; i < ndim; i++) axes[i] = ndim - 1 - i;
     return derived(this, permuteLayout(layoutOf(this), axes));
@@ -366,7 +376,11 @@ export class MemoryView extends ViewAttributes {
     const l = layoutOf(this);
     return keepRecords(
       this,
-      new MemoryView(mbufOf(this), makeLayout(l.byteOffset, l.shape, l.byteStrides, l.suboffsets, l.format, l.itemsize, true), CONSTRUCT_KEY),
+      new MemoryView(
+        mbufOf(this),
+        makeLayout(l.byteOffset, l.shape, l.byteStrides, l.suboffsets, l.format, l.itemsize, true),
+        CONSTRUCT_KEY,
+      ),
     );
   }
 

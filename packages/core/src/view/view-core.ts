@@ -102,11 +102,13 @@ export abstract class ViewCore extends StateCarrier implements Iterable<StructVa
     // calls below that a program never made are not compiled in: a loop of
     // get(i) over numbers then returns unboxed doubles.
     const state = this.#state;
+    // biome-ignore lint/complexity/noArguments: an arity without a rest array keeps get small enough to inline
     const count = arguments.length;
     if (count === 1) {
       if (state.isNumeric1()) return state.get1(i0);
       return state.getN(1, i0, undefined, undefined, undefined, null);
     }
+    // biome-ignore lint/complexity/noArguments: only a rank above 4 copies the arguments into an array
     return state.getN(count, i0, i1, i2, i3, count > 4 ? (Array.prototype.slice.call(arguments) as Index[]) : null);
   }
 
@@ -139,8 +141,10 @@ export abstract class ViewCore extends StateCarrier implements Iterable<StructVa
   set(...args: [...indices: Index[], value: unknown]): void;
   set(a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown): void {
     const state = this.#state;
+    // biome-ignore lint/complexity/noArguments: an arity without a rest array keeps set small enough to inline
     const count = arguments.length;
     if (count === 2 && state.isRank1()) state.set1(a, b);
+    // biome-ignore lint/complexity/noArguments: only a rank above 4 copies the arguments into an array
     else state.setN(count - 1, a, b, c, d, e, count > 5 ? Array.prototype.slice.call(arguments) : null);
   }
 

@@ -8,7 +8,7 @@
  */
 
 /** Python source defining `mv_object(request_json) -> answer_json`. */
-export const OBJECTS_BRIDGE_SOURCE = String.raw`
+export const OBJECTS_BRIDGE_SOURCE = `
 import array as _array, json, warnings
 
 # array's 'u' is deprecated with a warning on stderr; the contract has no

@@ -69,8 +69,17 @@ export function createObjectsBridge(host: ObjectsBridgeHost): {
           return (flags: number): BufferInfo => {
             const d = (send({ op: "getbuffer", handle, flags }) as [string, Record<string, unknown>])[1];
             const info = {
-              obj: proxy, buf: host.heap(), offset: d.ptr, len: d.len, itemsize: d.itemsize, readonly: d.readonly, ndim: d.ndim,
-              format: d.format, shape: d.shape, strides: d.strides, suboffsets: d.suboffsets,
+              obj: proxy,
+              buf: host.heap(),
+              offset: d.ptr,
+              len: d.len,
+              itemsize: d.itemsize,
+              readonly: d.readonly,
+              ndim: d.ndim,
+              format: d.format,
+              shape: d.shape,
+              strides: d.strides,
+              suboffsets: d.suboffsets,
             } as unknown as BufferInfo;
             reexports.set(info, d.handle as number);
             return info;
@@ -114,6 +123,7 @@ export function createObjectsBridge(host: ObjectsBridgeHost): {
   class bytes {
     /** @param args - what `bytes(...)` takes */
     constructor(...args: unknown[]) {
+      // biome-ignore lint/correctness/noConstructorReturn: the object stands for a CPython object held in Pyodide
       return construct("bytes", args);
     }
     /** `bytes.fromhex(s)` */
@@ -125,6 +135,7 @@ export function createObjectsBridge(host: ObjectsBridgeHost): {
   class bytearray {
     /** @param args - what `bytearray(...)` takes */
     constructor(...args: unknown[]) {
+      // biome-ignore lint/correctness/noConstructorReturn: the object stands for a CPython object held in Pyodide
       return construct("bytearray", args);
     }
     /** `bytearray.fromhex(s)` */
@@ -136,12 +147,21 @@ export function createObjectsBridge(host: ObjectsBridgeHost): {
   class array {
     /** @param args - what `array.array(typecode, initializer)` takes */
     constructor(...args: unknown[]) {
+      // biome-ignore lint/correctness/noConstructorReturn: the object stands for a CPython object held in Pyodide
       return construct("array", args);
     }
     /** `array.typecodes` */
     static get typecodes(): unknown {
       return host.answerOf(send({ op: "static", kind: "array", name: "typecodes" }) as Tag);
     }
+  }
+  // Python's names, whatever a bundler renames the classes to.
+  for (const [name, cls] of [
+    ["bytes", bytes],
+    ["bytearray", bytearray],
+    ["array", array],
+  ] as const) {
+    Object.defineProperty(cls, "name", { value: name });
   }
   classes.bytes = bytes;
   classes.bytearray = bytearray;

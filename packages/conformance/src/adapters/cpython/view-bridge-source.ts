@@ -16,7 +16,7 @@
  */
 
 /** Python source defining `mv_view(request_json) -> answer_json`. */
-export const VIEW_BRIDGE_SOURCE = String.raw`
+export const VIEW_BRIDGE_SOURCE = `
 import array as _array, ctypes, json
 
 _SSIZE = ctypes.c_ssize_t

@@ -26,7 +26,7 @@ export interface ViewBridgeHost {
   /** A JavaScript value as the struct bridge tags it (`bytes` for byte strings). */
   readonly tagOf: (value: unknown) => Tag;
   /** A Python answer's value, as the struct bridge reads it. */
-  readonly valueOf: (tag: Tag) => unknown;
+  readonly readValue: (tag: Tag) => unknown;
   /** The error a Python exception is thrown as. */
   readonly errorOf: (name: string, message: string) => Error;
   /** The type name the contract gives a JavaScript object. */
@@ -75,6 +75,7 @@ class ellipsis {
   readonly [ELLIPSIS] = true;
   /** There is one Ellipsis: `new` gives it again. */
   constructor() {
+    // biome-ignore lint/correctness/noConstructorReturn: a singleton, as in Python
     if (ellipsis.#only !== undefined) return ellipsis.#only;
     ellipsis.#only = this;
   }
@@ -84,13 +85,23 @@ class ellipsis {
   }
 }
 
+Object.defineProperty(ellipsis, "name", { value: "ellipsis" }); // Python's type name, whatever a bundler renames it to
+
 /** Python's `Ellipsis`, as a key. */
 export const Ellipsis = new ellipsis();
 
 const BUILTIN_FORMATS: [new (...a: never[]) => ArrayBufferView, string][] = [
-  [Int8Array, "b"], [Uint8Array, "B"], [Uint8ClampedArray, "B"], [Int16Array, "h"], [Uint16Array, "H"],
-  [Int32Array, "i"], [Uint32Array, "I"], [Float32Array, "f"], [Float64Array, "d"],
-  [BigInt64Array, "q"], [BigUint64Array, "Q"],
+  [Int8Array, "b"],
+  [Uint8Array, "B"],
+  [Uint8ClampedArray, "B"],
+  [Int16Array, "h"],
+  [Uint16Array, "H"],
+  [Int32Array, "i"],
+  [Uint32Array, "I"],
+  [Float32Array, "f"],
+  [Float64Array, "d"],
+  [BigInt64Array, "q"],
+  [BigUint64Array, "Q"],
 ];
 const Float16 = (globalThis as { Float16Array?: new (...a: never[]) => ArrayBufferView }).Float16Array;
 if (Float16 !== undefined) BUILTIN_FORMATS.push([Float16, "e"]);
@@ -112,7 +123,11 @@ const FLAG_STRIDES = 0x18;
 function isExporter(value: unknown): boolean {
   if (value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value instanceof WebAssembly.Memory) return true;
   if (typeof SharedArrayBuffer !== "undefined" && value instanceof SharedArrayBuffer) return true;
-  return (typeof value === "object" || typeof value === "function") && value !== null && typeof (value as Record<symbol, unknown>)[GET_BUFFER] === "function";
+  return (
+    (typeof value === "object" || typeof value === "function") &&
+    value !== null &&
+    typeof (value as Record<symbol, unknown>)[GET_BUFFER] === "function"
+  );
 }
 
 /** A built-in exporter's answer, as PyBuffer_FillInfo gives one for a one-dimensional array. */
@@ -154,7 +169,8 @@ function builtinInfo(value: unknown, flags: number): BufferInfo {
 function extentOf(info: BufferInfo): [number, number] {
   const shape = info.shape;
   const strides = info.strides;
-  if (shape === null || shape === undefined || strides === null || strides === undefined) return [info.offset, info.offset + info.len];
+  if (shape === null || shape === undefined || strides === null || strides === undefined)
+    return [info.offset, info.offset + info.len];
   if (shape.some((d) => d === 0)) return [info.offset, info.offset];
   let lo = info.offset;
   let hi = info.offset + info.itemsize;
@@ -170,8 +186,14 @@ class PythonSideError extends Error {}
 
 // A one-shot iterator (a generator, say): Python gets a generator of its items.
 function isIterator(value: unknown): boolean {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value) &&
-    typeof (value as { next?: unknown }).next === "function" && typeof (value as Record<symbol, unknown>)[Symbol.iterator] === "function";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !ArrayBuffer.isView(value) &&
+    typeof (value as { next?: unknown }).next === "function" &&
+    typeof (value as Record<symbol, unknown>)[Symbol.iterator] === "function"
+  );
 }
 
 /** The memoryview bridge: `memoryview`, `slice` and `Ellipsis` over CPython's own memoryview. */
@@ -202,7 +224,11 @@ export function createViewBridge(host: ViewBridgeHost): {
     const exporter = objects.get(key);
     let info: BufferInfo;
     try {
-      if ((typeof exporter === "object" || typeof exporter === "function") && exporter !== null && typeof (exporter as Record<symbol, unknown>)[GET_BUFFER] === "function") {
+      if (
+        (typeof exporter === "object" || typeof exporter === "function") &&
+        exporter !== null &&
+        typeof (exporter as Record<symbol, unknown>)[GET_BUFFER] === "function"
+      ) {
         info = (exporter as Record<symbol, (f: number) => BufferInfo>)[GET_BUFFER]!(flags);
       } else {
         info = builtinInfo(exporter, flags);
@@ -226,12 +252,21 @@ export function createViewBridge(host: ViewBridgeHost): {
 
   const layOut = (exporter: unknown, info: BufferInfo, refuse: (name: string, message: string) => string): string => {
     if (info.suboffsets?.some((s) => s >= 0)) {
-      return refuse("NotImplementedError", "the CPython bridge cannot lay out suboffsets: their pointers are offsets into JavaScript memory");
+      return refuse(
+        "NotImplementedError",
+        "the CPython bridge cannot lay out suboffsets: their pointers are offsets into JavaScript memory",
+      );
     }
     if (info.format && UNBRIDGED_FORMAT.test(info.format)) return refuse("NotImplementedError", unbridgedReason(info.format));
     // The bridge copies ndim entries of each; an answer that has not as many cannot be laid out.
     const ndim = info.ndim;
-    if (!Number.isInteger(ndim) || ndim < 0 || ndim > 64 || (info.shape && info.shape.length !== ndim) || (info.strides && info.strides.length !== ndim)) {
+    if (
+      !Number.isInteger(ndim) ||
+      ndim < 0 ||
+      ndim > 64 ||
+      (info.shape && info.shape.length !== ndim) ||
+      (info.strides && info.strides.length !== ndim)
+    ) {
       return refuse("BufferError", "the exporter's ndim, shape and strides disagree; the bridge cannot lay them out");
     }
     const buf = info.buf;
@@ -269,7 +304,8 @@ export function createViewBridge(host: ViewBridgeHost): {
     if (entry === undefined) return;
     exports.delete(id);
     if (typeof written === "string") entry.bytes().set(bytesOfHex(written));
-    if (entry.info !== null) (entry.exporter as Record<symbol, ((i: BufferInfo) => void) | undefined>)[RELEASE_BUFFER]?.(entry.info);
+    if (entry.info !== null)
+      (entry.exporter as Record<symbol, ((i: BufferInfo) => void) | undefined>)[RELEASE_BUFFER]?.(entry.info);
   };
 
   /** A value as the view bridge sends it: views and exporters by reference, keys as keys. */
@@ -279,7 +315,14 @@ export function createViewBridge(host: ViewBridgeHost): {
     if (py !== undefined) return ["pyobj", py];
     if (as === "value" && isIterator(value)) return ["gen", [...(value as Iterable<unknown>)].map((v) => tagArg(v, "value"))];
     // An object with its own equals is Python's reflected == wherever it goes.
-    if (as === "value" && typeof value === "object" && value !== null && !isExporter(value) && !Array.isArray(value) && typeof (value as { equals?: unknown }).equals === "function") {
+    if (
+      as === "value" &&
+      typeof value === "object" &&
+      value !== null &&
+      !isExporter(value) &&
+      !Array.isArray(value) &&
+      typeof (value as { equals?: unknown }).equals === "function"
+    ) {
       return tagArg(value, "object");
     }
     if (value instanceof slice) return ["slice", [value.start, value.stop, value.step].map((v) => tagArg(v, "value"))];
@@ -291,7 +334,14 @@ export function createViewBridge(host: ViewBridgeHost): {
       const equals = typeof (value as { equals?: unknown }).equals === "function";
       return ["jsobj", keyOf(value as object), host.typeName(value), isExporter(value), equals];
     }
-    if (as !== "object" && typeof value === "object" && value !== null && !ArrayBuffer.isView(value) && isExporter(value) && !(value instanceof ArrayBuffer)) {
+    if (
+      as !== "object" &&
+      typeof value === "object" &&
+      value !== null &&
+      !ArrayBuffer.isView(value) &&
+      isExporter(value) &&
+      !(value instanceof ArrayBuffer)
+    ) {
       return ["jsobj", keyOf(value), host.typeName(value), true];
     }
     return host.tagOf(value);
@@ -324,7 +374,7 @@ export function createViewBridge(host: ViewBridgeHost): {
       case "list":
         return (tag[1] as Tag[]).map((t) => answerOf(t, parent));
     }
-    return host.valueOf(tag);
+    return host.readValue(tag);
   };
 
   class BridgedView {
@@ -346,19 +396,45 @@ export function createViewBridge(host: ViewBridgeHost): {
       send({ op: "attr", handle: this.handle, name: "obj" }, [this]); // throws once released
       return this.origin;
     }
-    get nbytes(): number { return this.#get("nbytes") as number; }
-    get readonly(): boolean { return this.#get("readonly") as boolean; }
-    get itemsize(): number { return this.#get("itemsize") as number; }
-    get format(): string { return this.#get("format") as string; }
-    get ndim(): number { return this.#get("ndim") as number; }
-    get shape(): readonly number[] { return this.#get("shape") as number[]; }
-    get strides(): readonly number[] { return this.#get("strides") as number[]; }
-    get suboffsets(): readonly number[] { return this.#get("suboffsets") as number[]; }
-    get c_contiguous(): boolean { return this.#get("c_contiguous") as boolean; }
-    get f_contiguous(): boolean { return this.#get("f_contiguous") as boolean; }
-    get contiguous(): boolean { return this.#get("contiguous") as boolean; }
-    get released(): boolean { return this.#get("released") as boolean; }
-    get length(): number { return answerOf(send({ op: "len", handle: this.handle }, [this]), this) as number; }
+    get nbytes(): number {
+      return this.#get("nbytes") as number;
+    }
+    get readonly(): boolean {
+      return this.#get("readonly") as boolean;
+    }
+    get itemsize(): number {
+      return this.#get("itemsize") as number;
+    }
+    get format(): string {
+      return this.#get("format") as string;
+    }
+    get ndim(): number {
+      return this.#get("ndim") as number;
+    }
+    get shape(): readonly number[] {
+      return this.#get("shape") as number[];
+    }
+    get strides(): readonly number[] {
+      return this.#get("strides") as number[];
+    }
+    get suboffsets(): readonly number[] {
+      return this.#get("suboffsets") as number[];
+    }
+    get c_contiguous(): boolean {
+      return this.#get("c_contiguous") as boolean;
+    }
+    get f_contiguous(): boolean {
+      return this.#get("f_contiguous") as boolean;
+    }
+    get contiguous(): boolean {
+      return this.#get("contiguous") as boolean;
+    }
+    get released(): boolean {
+      return this.#get("released") as boolean;
+    }
+    get length(): number {
+      return answerOf(send({ op: "len", handle: this.handle }, [this]), this) as number;
+    }
 
     #get(name: string): unknown {
       return answerOf(send({ op: "attr", handle: this.handle, name }, [this]), this);
@@ -376,7 +452,10 @@ export function createViewBridge(host: ViewBridgeHost): {
     }
     hex(sep?: unknown, bytesPerSep?: unknown): string {
       const args = sep === undefined ? [] : bytesPerSep === undefined ? [sep] : [sep, bytesPerSep];
-      return this.#call("hex", args.map((a) => tagArg(a, "value"))) as string;
+      return this.#call(
+        "hex",
+        args.map((a) => tagArg(a, "value")),
+      ) as string;
     }
     tolist(): unknown {
       return this.#call("tolist");
@@ -385,9 +464,13 @@ export function createViewBridge(host: ViewBridgeHost): {
       return this.#call("toreadonly") as BridgedView;
     }
     cast(format: unknown, shape?: unknown): BridgedView {
-      if (typeof format === "string" && UNBRIDGED_FORMAT.test(format)) throw host.errorOf("NotImplementedError", unbridgedReason(format));
+      if (typeof format === "string" && UNBRIDGED_FORMAT.test(format))
+        throw host.errorOf("NotImplementedError", unbridgedReason(format));
       const args = shape === undefined ? [format] : [format, shape];
-      return this.#call("cast", args.map((a) => tagArg(a, "value"))) as BridgedView;
+      return this.#call(
+        "cast",
+        args.map((a) => tagArg(a, "value")),
+      ) as BridgedView;
     }
     release(): void {
       this.#call("release");
@@ -396,7 +479,10 @@ export function createViewBridge(host: ViewBridgeHost): {
       return this.#call("count", [tagArg(value, "value")]) as number;
     }
     index(value: unknown, ...bounds: unknown[]): number {
-      return this.#call("index", [value, ...bounds.filter((b) => b !== undefined)].map((a) => tagArg(a, "value"))) as number;
+      return this.#call(
+        "index",
+        [value, ...bounds.filter((b) => b !== undefined)].map((a) => tagArg(a, "value")),
+      ) as number;
     }
     equals(other: unknown): boolean {
       return this.#call("eq", [tagArg(other, "object")], other instanceof BridgedView ? [other] : []) as boolean;
@@ -418,8 +504,17 @@ export function createViewBridge(host: ViewBridgeHost): {
     [GET_BUFFER](flags: number): BufferInfo {
       const answer = send({ op: "getbuffer", handle: this.handle, flags }, [this]);
       const d = answer[1] as {
-        handle: number; export: number | null; at: number; len: number; itemsize: number; readonly: boolean; ndim: number;
-        format: string | null; shape: number[] | null; strides: number[] | null; suboffsets: number[] | null;
+        handle: number;
+        export: number | null;
+        at: number;
+        len: number;
+        itemsize: number;
+        readonly: boolean;
+        ndim: number;
+        format: string | null;
+        shape: number[] | null;
+        strides: number[] | null;
+        suboffsets: number[] | null;
       };
       const root = d.export === null ? undefined : exports.get(d.export);
       const info = {
@@ -470,6 +565,7 @@ export function createViewBridge(host: ViewBridgeHost): {
     return track(new BridgedView(answer[1] as number, parent ? parent.exportId : created, parent ? parent.origin : obj));
   }
   memoryview.prototype = BridgedView.prototype;
+  Object.defineProperty(memoryview, "name", { value: "memoryview" }); // whatever a bundler renames it to
 
   return {
     memoryview,

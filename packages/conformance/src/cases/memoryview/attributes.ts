@@ -19,6 +19,6 @@ export const group: GroupDefinition = {
   entries: [
     scenarios.scenarioEntry("attributes"),
     randomEntry(randomAttributes.checks),
-    { needs: ["memoryview"], cases: constructors.constructor },
+    { needs: ["memoryview"], cases: constructors.construction },
   ],
 };

@@ -19,6 +19,14 @@ export const group: GroupDefinition = {
   entries: [
     scenarios.scenarioEntry("cast"),
     randomEntry(randomCast.checks),
-    { needs: ["memoryview"], feature: "cast", cases: (ctx) => { records.casts(ctx); records.castArguments(ctx); }, refusal: refusals.castRefused },
+    {
+      needs: ["memoryview"],
+      feature: "cast",
+      cases: (ctx) => {
+        records.casts(ctx);
+        records.castArguments(ctx);
+      },
+      refusal: refusals.castRefused,
+    },
   ],
 };

@@ -7,13 +7,13 @@
 
 import { assertSameValue, assertThrows, assertTrue, attempt } from "../../assert/index.js";
 import type { Context } from "../../common.js";
-import { type MemoryViewLike } from "../../implementation.js";
+import type { MemoryViewLike } from "../../implementation.js";
 import { TestExporter } from "../../test-exporter/index.js";
 
 const RELEASED = { name: "ValueError", message: "operation forbidden on released memoryview object" };
 
 /** The constructor and its type. */
-export function constructor(ctx: Context): void {
+export function construction(ctx: Context): void {
   const t = (name: string, body: () => void) => ctx.test(`${name}`, body);
   const mv = ctx.impl.memoryview as new (obj: unknown) => MemoryViewLike;
   t("memoryview(x) and new memoryview(x) both make views", () => {
@@ -23,7 +23,13 @@ export function constructor(ctx: Context): void {
     assertTrue(b instanceof mv, "new memoryview(x) instanceof memoryview");
     assertSameValue(b.tolist(), [1, 2], "tolist()");
   });
-  for (const [label, value] of [["a number", 5], ["a string", "abc"], ["a plain object", {}], ["null", null], ["undefined", undefined]] as const) {
+  for (const [label, value] of [
+    ["a number", 5],
+    ["a string", "abc"],
+    ["a plain object", {}],
+    ["null", null],
+    ["undefined", undefined],
+  ] as const) {
     t(`memoryview(${label}) throws TypeError`, () => {
       assertThrows(() => ctx.memoryview(value), { name: "TypeError" }, `memoryview(${label})`);
     });
@@ -38,9 +44,17 @@ export function constructor(ctx: Context): void {
     const m = ctx.memoryview(TestExporter.fromItems([1, 2, 3, 4], { writable: true }));
     m.release();
     const calls: [string, () => unknown][] = [
-      ["tolist()", () => m.tolist()], ["tobytes()", () => m.tobytes()], ["hex()", () => m.hex()], ["get(0)", () => m.get(0)],
-      ["set(0, 1)", () => m.set(0, 1)], ["toreadonly()", () => m.toreadonly()], ["length", () => m.length],
-      ["nbytes", () => m.nbytes], ["shape", () => m.shape], ["format", () => m.format], ["[...m]", () => [...m]],
+      ["tolist()", () => m.tolist()],
+      ["tobytes()", () => m.tobytes()],
+      ["hex()", () => m.hex()],
+      ["get(0)", () => m.get(0)],
+      ["set(0, 1)", () => m.set(0, 1)],
+      ["toreadonly()", () => m.toreadonly()],
+      ["length", () => m.length],
+      ["nbytes", () => m.nbytes],
+      ["shape", () => m.shape],
+      ["format", () => m.format],
+      ["[...m]", () => [...m]],
     ];
     if (ctx.supports.cast) calls.push(["cast('B')", () => m.cast("B")]);
     for (const [name, call] of calls) assertThrows(call, RELEASED, `${name} of a released view`);

@@ -18,9 +18,21 @@ function checkPair(ctx: Context, pair: GoldenEqualPair, what: string): void {
   const b = new FormatExporter(fromHex(pair.memory_b), { format: pair.b, itemsize: pair.itemsize_b, shape: pair.shape });
   const ma = attempt(() => ctx.memoryview(a), `${what}: memoryview(a)`);
   const mb = attempt(() => ctx.memoryview(b), `${what}: memoryview(b)`);
-  assertSameValue(attempt(() => ma.equals(mb), `${what}: a.equals(b)`), pair.equal, `${what}: a.equals(b)`);
-  assertSameValue(attempt(() => mb.equals(ma), `${what}: b.equals(a)`), pair.equal, `${what}: b.equals(a)`);
-  assertSameValue(attempt(() => ma.equals(b), `${what}: a.equals(exporter b)`), pair.equal, `${what}: a.equals(exporter b)`);
+  assertSameValue(
+    attempt(() => ma.equals(mb), `${what}: a.equals(b)`),
+    pair.equal,
+    `${what}: a.equals(b)`,
+  );
+  assertSameValue(
+    attempt(() => mb.equals(ma), `${what}: b.equals(a)`),
+    pair.equal,
+    `${what}: b.equals(a)`,
+  );
+  assertSameValue(
+    attempt(() => ma.equals(b), `${what}: a.equals(exporter b)`),
+    pair.equal,
+    `${what}: a.equals(exporter b)`,
+  );
   ma.release();
   mb.release();
   assertSameValue(a.exports + b.exports, 0, `${what}: exports after release()`);

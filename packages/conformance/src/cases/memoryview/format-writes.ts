@@ -11,7 +11,7 @@ import type { Context } from "../../common.js";
 import { FormatExporter } from "../../golden/format-exporter.js";
 import { decodeTruthValue, goldenFormats } from "../../golden/golden-formats-data.js";
 import { TestExporter } from "../../test-exporter/index.js";
-import { type Test } from "../struct/pep3118-formats.js";
+import type { Test } from "../struct/pep3118-formats.js";
 
 /** `m[0] = value` on a '?' view stores CPython's truth value of `value`. */
 export function truth(ctx: Context): void {
@@ -80,7 +80,15 @@ export function badWrites(ctx: Context): void {
     ["(2,2)<i", 16, [[1, 2], [3]], "ValueError"],
     ["(2,2)<i", 16, [1, 2, 3, 4], "ValueError"],
     ["(2,2)<i", 16, [[1, 2], 3], "TypeError"],
-    ["(2,2)<i", 16, [[1, 2], [3, 2 ** 31]], "ValueError"],
+    [
+      "(2,2)<i",
+      16,
+      [
+        [1, 2],
+        [3, 2 ** 31],
+      ],
+      "ValueError",
+    ],
     ["T{3s:s:i:n:}", 8, [1, 2], "TypeError"],
     ["T{3p:p:}", 3, [7], "TypeError"],
     ["T{c:c:}", 1, [Uint8Array.of(1, 2)], "ValueError"],
@@ -96,7 +104,10 @@ export function badWrites(ctx: Context): void {
       const m = attempt(() => ctx.memoryview(x), `${what}: memoryview()`);
       const message = `memoryview: invalid ${name === "TypeError" ? "type" : "value"} for format '${format}'`;
       assertThrows(() => m.set(0, value), { name, message }, what);
-      assertTrue(x.memory.every((b) => b === 0x5a), `${what}: a refused write changes no byte`);
+      assertTrue(
+        x.memory.every((b) => b === 0x5a),
+        `${what}: a refused write changes no byte`,
+      );
       m.release();
     });
   });
@@ -111,7 +122,15 @@ export function complexWrites(ctx: Context): void {
     ["T{<Zd:z:}", 16, [[1.5, -2]], [[1.5, -2]]],
     ["Zd", 16, 2.5, [2.5, 0]],
     [">Zf", 8, [0.5, 4], [0.5, 4]],
-    ["(2)<Zf", 16, [[1, 2], 3], [[1, 2], [3, 0]]],
+    [
+      "(2)<Zf",
+      16,
+      [[1, 2], 3],
+      [
+        [1, 2],
+        [3, 0],
+      ],
+    ],
   ];
   cases.forEach(([format, itemsize, value, expected], i) => {
     const what = `complex write #${i} '${format}' set(0, ${JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? `${v}n` : v))})`;
@@ -120,7 +139,10 @@ export function complexWrites(ctx: Context): void {
       const m = attempt(() => ctx.memoryview(x), `${what}: memoryview()`);
       attempt(() => m.set(0, value), what);
       assertSameValue(m.get(0), expected, `${what}: get(0)`);
-      assertTrue(x.memory.subarray(itemsize).every((b) => b === 0x5a), `${what}: item 1 untouched`);
+      assertTrue(
+        x.memory.subarray(itemsize).every((b) => b === 0x5a),
+        `${what}: item 1 untouched`,
+      );
       m.release();
     });
   });

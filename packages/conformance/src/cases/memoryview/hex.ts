@@ -18,6 +18,13 @@ export const group: GroupDefinition = {
   entries: [
     scenarios.scenarioEntry("hex"),
     randomEntry(randomHex.checks),
-    { needs: ["memoryview"], cases: (ctx) => { hexRecorded.recorded(ctx); hexRecorded.layouts(ctx); hexRecorded.large(ctx); } },
+    {
+      needs: ["memoryview"],
+      cases: (ctx) => {
+        hexRecorded.recorded(ctx);
+        hexRecorded.layouts(ctx);
+        hexRecorded.large(ctx);
+      },
+    },
   ],
 };

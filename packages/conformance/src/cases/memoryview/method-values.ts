@@ -21,7 +21,14 @@ export function values(ctx: Context): void {
   if (ctx.supports.multiDimensionalSlicing) {
     t("iteration of a 2-D view yields sub-views (NumPy)", () => {
       const rows = [...ctx.memoryview(TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3] }))] as MemoryViewLike[];
-      assertSameValue(rows.map((r) => r.tolist()), [[1, 2, 3], [4, 5, 6]], "rows");
+      assertSameValue(
+        rows.map((r) => r.tolist()),
+        [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+        "rows",
+      );
     });
   }
   t("equals() compares values across formats, and NaN never equals", () => {
@@ -50,13 +57,26 @@ export function values(ctx: Context): void {
         const b = construct(ctx.impl.bytes, Uint8Array.from(data)) as { hash?: () => unknown };
         if (typeof b.hash === "function") assertSameValue(m.hash(), b.hash(), "hash() equals bytes(...).hash()");
       }
-      assertThrows(() => ctx.memoryview(TestExporter.fromItems(data, { writable: true })).hash(), { name: "ValueError", message: "cannot hash writable memoryview object" }, "hash() of a writable view");
-      assertThrows(() => ctx.memoryview(TestExporter.fromItems([1], { format: "h" })).hash(), { name: "ValueError", message: "memoryview: hashing is restricted to formats 'B', 'b' or 'c'" }, "hash() of an 'h' view");
+      assertThrows(
+        () => ctx.memoryview(TestExporter.fromItems(data, { writable: true })).hash(),
+        { name: "ValueError", message: "cannot hash writable memoryview object" },
+        "hash() of a writable view",
+      );
+      assertThrows(
+        () => ctx.memoryview(TestExporter.fromItems([1], { format: "h" })).hash(),
+        { name: "ValueError", message: "memoryview: hashing is restricted to formats 'B', 'b' or 'c'" },
+        "hash() of an 'h' view",
+      );
       const before = m.hash();
       m.release();
       // SPEC.md §8, 2: every use of a released view throws; CPython returns the hash it cached.
       if (ctx.supports.deliberateDifferences) assertThrows(() => m.hash(), RELEASED, "hash() of a released view");
-      else assertSameValue(attempt(() => m.hash(), "hash() of a released view"), before, "hash() of a released view is the one cached (CPython)");
+      else
+        assertSameValue(
+          attempt(() => m.hash(), "hash() of a released view"),
+          before,
+          "hash() of a released view is the one cached (CPython)",
+        );
     });
   }
   if (ctx.supports.countIndex) {

@@ -32,7 +32,10 @@ const CHECKED_FIRST = /C-contiguous|zeros in shape|must not exceed 64|1D -> ND/;
 function cpythonCast(c: GoldenCast): [string, string] | undefined {
   if (c.e !== undefined && CHECKED_FIRST.test(c.e[1])) return undefined;
   if (!/^@?[cbB?hHiIlLqQnNefdP]$/.test(c.dst)) {
-    return ["ValueError", "memoryview: destination format must be a native single character format prefixed with an optional '@'"];
+    return [
+      "ValueError",
+      "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+    ];
   }
   const byte = (f: string) => /^@?[Bbc]$/.test(f);
   if (!byte(c.src) && !byte(c.dst)) return ["TypeError", "memoryview: cannot cast between two non-byte formats"];

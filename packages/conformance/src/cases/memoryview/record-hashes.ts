@@ -53,7 +53,11 @@ export function hash(ctx: Context): void {
         return;
       }
       const same = construct(ctx.impl.bytes, fromHex(h.content)) as { hash(): unknown };
-      assertSameValue(attempt(() => m.hash(), what), same.hash(), `${what}: equals the hash of the same bytes`);
+      assertSameValue(
+        attempt(() => m.hash(), what),
+        same.hash(),
+        `${what}: equals the hash of the same bytes`,
+      );
     });
   });
 }
@@ -85,6 +89,10 @@ export function hashWithoutObject(ctx: Context): void {
     };
     const m = attempt(() => ctx.memoryview(exporter), `${what}: memoryview()`);
     const same = construct(ctx.impl.bytes, data) as { hash(): unknown };
-    assertSameValue(attempt(() => m.hash(), what), same.hash(), `${what}: equals the hash of the same bytes`);
+    assertSameValue(
+      attempt(() => m.hash(), what),
+      same.hash(),
+      `${what}: equals the hash of the same bytes`,
+    );
   });
 }

@@ -27,8 +27,9 @@ export function isDeclared(ctx: Context, format: string): boolean {
 
 /** What a tagged input needs from the module beyond memoryview. */
 export function needs(value: unknown, out: Set<string>): Set<string> {
-  if (Array.isArray(value)) value.forEach((v) => needs(v, out));
-  else if (value !== null && typeof value === "object") {
+  if (Array.isArray(value)) {
+    for (const v of value) needs(v, out);
+  } else if (value !== null && typeof value === "object") {
     if ("$bytearray" in value) out.add("bytearray");
   }
   return out;
@@ -67,7 +68,11 @@ export function contains(value: unknown, test: (v: unknown) => boolean): boolean
 /** A short text of a value (an integer of hundreds of digits is cut). */
 export function label(value: unknown): string {
   const text = JSON.stringify(value, (_k, v: unknown) =>
-    typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? `b'${[...v].map((b) => b.toString(16).padStart(2, "0")).join("")}'` : v,
+    typeof v === "bigint"
+      ? `${v}n`
+      : v instanceof Uint8Array
+        ? `b'${[...v].map((b) => b.toString(16).padStart(2, "0")).join("")}'`
+        : v,
   );
   return text.replace(/(-?\d{12})\d{20,}/g, (_m, head: string) => `${head}…`);
 }

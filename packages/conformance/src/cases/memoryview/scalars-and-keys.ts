@@ -43,13 +43,22 @@ export function scalars(ctx: Context): void {
 export function badKeys(ctx: Context): void {
   const t = (name: string, body: () => void) => ctx.test(`${name}`, body);
   const view = () => ctx.memoryview(TestExporter.fromItems([1, 2, 3, 4], { writable: true }));
-  for (const [label, key] of [["a string", "1"], ["a fractional number", 1.5], ["a plain object", {}], ["null", null]] as const) {
+  for (const [label, key] of [
+    ["a string", "1"],
+    ["a fractional number", 1.5],
+    ["a plain object", {}],
+    ["null", null],
+  ] as const) {
     t(`get(${label}) throws TypeError`, () => {
       assertThrows(() => view().get(key), { name: "TypeError" }, `get(${label})`);
     });
   }
   t("a zero slice step throws ValueError", () => {
-    assertThrows(() => view().get(ctx.slice(null, null, 0)), { name: "ValueError", message: "slice step cannot be zero" }, "get(::0)");
+    assertThrows(
+      () => view().get(ctx.slice(null, null, 0)),
+      { name: "ValueError", message: "slice step cannot be zero" },
+      "get(::0)",
+    );
   });
   t("slice(stop) works as Python's", () => {
     const s = construct(ctx.impl.slice, 2) as object;

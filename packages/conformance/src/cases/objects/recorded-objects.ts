@@ -35,8 +35,6 @@ import type { BufferInfo } from "../../protocol/buffer-info.js";
 import { BufferFlags } from "../../protocol/flags.js";
 import { GET_BUFFER, RELEASE_BUFFER } from "../../protocol/symbols.js";
 
-const KINDS: readonly GoldenObjectKind[] = ["bytes", "bytearray", "array"];
-
 type Obj = Record<PropertyKey, unknown>;
 type ExportMode = "memoryview" | "getbuffer";
 
@@ -258,12 +256,20 @@ function checkHash(ctx: Context, obj: Obj, result: unknown, what: string): void 
   }
 }
 
-function checkStep(ctx: Context, kind: GoldenObjectKind, obj: Obj, recorded: GoldenObjectStep, exports: Exports, what: string): void {
+function checkStep(
+  ctx: Context,
+  kind: GoldenObjectKind,
+  obj: Obj,
+  recorded: GoldenObjectStep,
+  exports: Exports,
+  what: string,
+): void {
   // SPEC.md §8, 5: CPython's own array words a resize under an export its own way.
   const contractResize = resizeRefusal({ ...ctx, supports: { ...ctx.supports, deliberateDifferences: true } }, kind);
-  const step = recorded.e && recorded.e[0] === contractResize.name && recorded.e[1] === contractResize.message
-    ? { ...recorded, e: [resizeRefusal(ctx, kind).name, resizeRefusal(ctx, kind).message] as [string, string] }
-    : recorded;
+  const step =
+    recorded.e && recorded.e[0] === contractResize.name && recorded.e[1] === contractResize.message
+      ? { ...recorded, e: [resizeRefusal(ctx, kind).name, resizeRefusal(ctx, kind).message] as [string, string] }
+      : recorded;
   let result: unknown;
   try {
     result = apply(ctx, obj, step, exports);
@@ -307,7 +313,9 @@ function replay(ctx: Context, scenario: GoldenObjectScenario, mode: ExportMode, 
   checkState(obj, scenario.m, `${what}: the new object`);
   const exports = new Exports(ctx, mode);
   try {
-    (scenario.s ?? []).forEach((step, k) => checkStep(ctx, scenario.t, obj, step, exports, `${what} step ${k} ${showOp(step.op)}`));
+    (scenario.s ?? []).forEach((step, k) => {
+      checkStep(ctx, scenario.t, obj, step, exports, `${what} step ${k} ${showOp(step.op)}`);
+    });
   } finally {
     exports.releaseAll();
   }
@@ -423,4 +431,3 @@ export function exports(ctx: Context): void {
   register(ctx, "bytearray", "bytearray exports", isExport);
   register(ctx, "array", "array exports", isExport);
 }
-

@@ -21,7 +21,8 @@ const RESIZE = { name: "BufferError", message: "Existing exports of data: object
  * deliberateDifferences: false) says its own.
  */
 export function resizeRefusal(ctx: Context, kind: string): { name: string; message: string } {
-  if (kind === "array" && !ctx.supports.deliberateDifferences) return { name: "BufferError", message: "cannot resize an array that is exporting buffers" };
+  if (kind === "array" && !ctx.supports.deliberateDifferences)
+    return { name: "BufferError", message: "cannot resize an array that is exporting buffers" };
   return RESIZE;
 }
 
@@ -97,4 +98,3 @@ export function exporters(ctx: Context): void {
     }
   }
 }
-

@@ -32,7 +32,11 @@ export function consumers(ctx: Context): void {
   if (typeof packInto === "function" && ctx.supports.structArguments) {
     ctx.test(`struct.packInto refuses a read-only view and leaves it no export`, () => {
       const m = ctx.memoryview(memory()).toreadonly();
-      assertThrows(() => packInto("B", m, 0, 1), { name: "TypeError", message: "argument must be read-write bytes-like object, not memoryview" }, "packInto");
+      assertThrows(
+        () => packInto("B", m, 0, 1),
+        { name: "TypeError", message: "argument must be read-write bytes-like object, not memoryview" },
+        "packInto",
+      );
       m.release();
       assertTrue(m.released, "the view releases: the refused export was given back");
     });

@@ -34,7 +34,11 @@ export function exports(ctx: Context): void {
     assertSameValue(b.obj === x, true, "obj of the second view is the exporter");
     a.release();
     assertSameValue(x.exports, 1, "the second view keeps the export");
-    assertSameValue(attempt(() => b.tolist(), "tolist() of the second view"), [1, 2, 3, 4, 5, 6], "second view still reads");
+    assertSameValue(
+      attempt(() => b.tolist(), "tolist() of the second view"),
+      [1, 2, 3, 4, 5, 6],
+      "second view still reads",
+    );
     b.release();
     assertSameValue(x.exports, 0, "exports after both are released");
     assertSameValue(x.log.misreleases, [], "misreleases");
@@ -105,7 +109,10 @@ export function exports(ctx: Context): void {
     const x = items6();
     const m = ctx.memoryview(x) as MemoryViewLike & { [Symbol.dispose]?: () => void };
     const dispose = (Symbol as { dispose?: symbol }).dispose;
-    assertTrue(dispose !== undefined && typeof (m as unknown as Record<symbol, unknown>)[dispose] === "function", "view has [Symbol.dispose]");
+    assertTrue(
+      dispose !== undefined && typeof (m as unknown as Record<symbol, unknown>)[dispose] === "function",
+      "view has [Symbol.dispose]",
+    );
     (m as unknown as Record<symbol, () => void>)[dispose as symbol]!();
     assertSameValue(m.released, true, "released");
     assertSameValue(x.exports, 0, "exports");

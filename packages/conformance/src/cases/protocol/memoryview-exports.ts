@@ -94,7 +94,11 @@ export function invalidInfos(ctx: Context): void {
       // an implementation limited to fewer dimensions may refuse those first
       const names = (patch.ndim ?? 1) > ctx.supports.maxNdim ? ["BufferError", "NotImplementedError"] : ["BufferError"];
       // No CPython wording to match (CPython trusts its exporters), but the refusal must say what broke.
-      assertThrows(() => ctx.memoryview(liar).tolist(), { name: names, message: /\S/ }, `memoryview() of an exporter with ${name}`);
+      assertThrows(
+        () => ctx.memoryview(liar).tolist(),
+        { name: names, message: /\S/ },
+        `memoryview() of an exporter with ${name}`,
+      );
       assertSameValue(liar.exports, 0, "the refused export was released");
     });
   }
@@ -143,7 +147,11 @@ export function lostMemory(ctx: Context): void {
       const x = TestExporter.fromItems([1, 2, 3, 4, 5, 6, 7, 8], { writable: true, resizable: true, shape: [2] });
       const m = ctx.memoryview(x);
       x.shrink(4);
-      assertSameValue(attempt(() => m.tolist(), "tolist()"), [1, 2], "tolist() of a view still inside");
+      assertSameValue(
+        attempt(() => m.tolist(), "tolist()"),
+        [1, 2],
+        "tolist() of a view still inside",
+      );
     });
   }
   if (!ctx.supports.detach) ctx.skip(`detached ArrayBuffer`, "supports.detach is false");
@@ -181,9 +189,35 @@ export function brokenAnswers(ctx: Context): void {
     ["undefined", () => undefined],
     ["a number", () => 5],
     ["a string", () => "info"],
-    ["an info whose len getter throws", () => Object.defineProperty(bytesInfo(), "len", { get: () => { throw new Error("boom"); } })],
-    ["an info whose shape entry getter throws", () => bytesInfo({ shape: Object.defineProperty([0], 0, { get: () => { throw new Error("boom"); } }) })],
-    ["an info whose buf getter throws", () => Object.defineProperty(bytesInfo(), "buf", { get: () => { throw new Error("boom"); } })],
+    [
+      "an info whose len getter throws",
+      () =>
+        Object.defineProperty(bytesInfo(), "len", {
+          get: () => {
+            throw new Error("boom");
+          },
+        }),
+    ],
+    [
+      "an info whose shape entry getter throws",
+      () =>
+        bytesInfo({
+          shape: Object.defineProperty([0], 0, {
+            get: () => {
+              throw new Error("boom");
+            },
+          }),
+        }),
+    ],
+    [
+      "an info whose buf getter throws",
+      () =>
+        Object.defineProperty(bytesInfo(), "buf", {
+          get: () => {
+            throw new Error("boom");
+          },
+        }),
+    ],
     ["an info with 65 strides", () => bytesInfo({ strides: new Array(65).fill(1) })],
   ];
   for (const [label, answer] of answers) {
@@ -197,13 +231,27 @@ export function brokenAnswers(ctx: Context): void {
     });
   }
   t("a buf getter's ValueError passes through", () => {
-    const { exporter } = answering(() => Object.defineProperty(bytesInfo(), "buf", { get: () => { throw new (ctx.impl.ValueError as new (m: string) => Error)("gone"); } }));
-    assertThrows(() => ctx.memoryview(exporter).tolist(), { name: "ValueError", message: "gone" }, "memoryview() of a buf getter throwing ValueError");
+    const { exporter } = answering(() =>
+      Object.defineProperty(bytesInfo(), "buf", {
+        get: () => {
+          throw new (ctx.impl.ValueError as new (m: string) => Error)("gone");
+        },
+      }),
+    );
+    assertThrows(
+      () => ctx.memoryview(exporter).tolist(),
+      { name: "ValueError", message: "gone" },
+      "memoryview() of a buf getter throwing ValueError",
+    );
   });
   t("a function with GET_BUFFER is an exporter", () => {
     const exporter = Object.assign(() => 0, {
       [GET_BUFFER]: (_flags: number) => ({ ...bytesInfo({ buf: Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8).buffer }), obj: null }),
     });
-    assertSameValue(attempt(() => ctx.memoryview(exporter).tolist(), "memoryview(function exporter)"), [1, 2, 3, 4, 5, 6, 7, 8], "tolist()");
+    assertSameValue(
+      attempt(() => ctx.memoryview(exporter).tolist(), "memoryview(function exporter)"),
+      [1, 2, 3, 4, 5, 6, 7, 8],
+      "tolist()",
+    );
   });
 }

@@ -15,14 +15,21 @@ import type { OperationCheck } from "../memoryview/random/draw.js";
 /** The checks of the group's operations. */
 export const checks: Record<"reexport", OperationCheck> = {
   reexport: ({ m, exporter, model, what }) => {
-    const info = attempt(() => (m as unknown as Record<symbol, (f: number) => BufferInfo>)[GET_BUFFER]!(BufferFlags.FULL_RO), `${what}: getbuffer(FULL_RO)`);
+    const info = attempt(
+      () => (m as unknown as Record<symbol, (f: number) => BufferInfo>)[GET_BUFFER]!(BufferFlags.FULL_RO),
+      `${what}: getbuffer(FULL_RO)`,
+    );
     assertSameValue(info.obj === (m as unknown), true, `${what}: re-export obj is the view`);
     assertSameValue(info.buf === exporter.base.buf, true, `${what}: re-export buf is the exporter's memory`);
     assertSameValue([...(info.shape ?? [])], [...model.shape], `${what}: re-export shape`);
     assertSameValue([...(info.strides ?? [])], [...model.byteStrides], `${what}: re-export strides`);
     // An offset of -0 is offset 0 (the model's arithmetic can give either).
     assertSameValue(info.offset + 0, model.byteOffset + 0, `${what}: re-export offset`);
-    assertThrows(() => m.release(), { name: "BufferError", message: "memoryview has 1 exported buffer" }, `${what}: release() with a live export`);
+    assertThrows(
+      () => m.release(),
+      { name: "BufferError", message: "memoryview has 1 exported buffer" },
+      `${what}: release() with a live export`,
+    );
     (m as unknown as Record<symbol, (i: unknown) => void>)[RELEASE_BUFFER]!(info);
     attempt(() => m.release(), `${what}: release() after the export was released`);
     assertSameValue(exporter.exports, 0, `${what}: exports after release()`);

@@ -15,7 +15,8 @@ import * as consumers from "./consumers.js";
 /** The `protocol/release` group: its sources of cases, what each needs, and the feature that gates it. */
 export const group: GroupDefinition = {
   name: "protocol/release",
-  about: "export counting through derived views, release() refused with live exports, re-exports given back, consumers that give every export back",
+  about:
+    "export counting through derived views, release() refused with live exports, re-exports given back, consumers that give every export back",
   entries: [
     { needs: ["memoryview"], cases: exportCounting.exports },
     { needs: ["memoryview"], cases: consumers.consumers },

@@ -17,17 +17,47 @@ import { type Exported, RELEASED, SAYS_SOMETHING, bytesInfo, items6 } from "./me
 /** memoryview's own refusals as an exporter (memory_getbuf), with their messages. */
 export function reexportRefusals(ctx: Context): void {
   const cases: [string, () => TestExporter, number, string][] = [
-    ["WRITABLE of a read-only view", items6, BufferFlags.WRITABLE | BufferFlags.ND, "memoryview: underlying buffer is not writable"],
-    ["ANY_CONTIGUOUS of a strided view", () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [3], strides: [2] }), BufferFlags.ANY_CONTIGUOUS, "memoryview: underlying buffer is not contiguous"],
-    ["ND of a strided view", () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [3], strides: [2] }), BufferFlags.ND, "memoryview: underlying buffer is not C-contiguous"],
+    [
+      "WRITABLE of a read-only view",
+      items6,
+      BufferFlags.WRITABLE | BufferFlags.ND,
+      "memoryview: underlying buffer is not writable",
+    ],
+    [
+      "ANY_CONTIGUOUS of a strided view",
+      () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [3], strides: [2] }),
+      BufferFlags.ANY_CONTIGUOUS,
+      "memoryview: underlying buffer is not contiguous",
+    ],
+    [
+      "ND of a strided view",
+      () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [3], strides: [2] }),
+      BufferFlags.ND,
+      "memoryview: underlying buffer is not C-contiguous",
+    ],
     ["SIMPLE|FORMAT", items6, BufferFlags.FORMAT, "memoryview: cannot cast to unsigned bytes if the format flag is present"],
   ];
   if (ctx.supports.maxNdim >= 2) {
-    cases.push(["C_CONTIGUOUS of a Fortran view", () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3], fortran: true }), BufferFlags.C_CONTIGUOUS, "memoryview: underlying buffer is not C-contiguous"]);
-    cases.push(["F_CONTIGUOUS of a C view", () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3] }), BufferFlags.F_CONTIGUOUS, "memoryview: underlying buffer is not Fortran contiguous"]);
+    cases.push([
+      "C_CONTIGUOUS of a Fortran view",
+      () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3], fortran: true }),
+      BufferFlags.C_CONTIGUOUS,
+      "memoryview: underlying buffer is not C-contiguous",
+    ]);
+    cases.push([
+      "F_CONTIGUOUS of a C view",
+      () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3] }),
+      BufferFlags.F_CONTIGUOUS,
+      "memoryview: underlying buffer is not Fortran contiguous",
+    ]);
   }
   if (ctx.supports.suboffsets) {
-    cases.push(["STRIDED of a PIL view", () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3], pil: true }), BufferFlags.STRIDED_RO, "memoryview: underlying buffer requires suboffsets"]);
+    cases.push([
+      "STRIDED of a PIL view",
+      () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3], pil: true }),
+      BufferFlags.STRIDED_RO,
+      "memoryview: underlying buffer requires suboffsets",
+    ]);
   }
   for (const [name, make, flags, message] of cases) {
     ctx.test(`getbuffer refuses ${name}`, () => {
@@ -78,8 +108,18 @@ export function unmetRequests(ctx: Context): void {
     ["strided memory for C_CONTIGUOUS", F.C_CONTIGUOUS, plain(F.STRIDES, strided), F.STRIDES],
     ["strided memory for F_CONTIGUOUS", F.F_CONTIGUOUS, plain(F.STRIDES, strided), F.STRIDES],
     ["strided memory for ANY_CONTIGUOUS", F.ANY_CONTIGUOUS, plain(F.STRIDES, strided), F.STRIDES],
-    ["C-ordered 2x4 memory for F_CONTIGUOUS", F.F_CONTIGUOUS, plain(F.STRIDES, { ndim: 2, shape: [2, 4], strides: [4, 1] }), F.C_CONTIGUOUS],
-    ["F-ordered 2x4 memory for C_CONTIGUOUS", F.C_CONTIGUOUS, plain(F.STRIDES, { ndim: 2, shape: [2, 4], strides: [1, 2] }), F.F_CONTIGUOUS],
+    [
+      "C-ordered 2x4 memory for F_CONTIGUOUS",
+      F.F_CONTIGUOUS,
+      plain(F.STRIDES, { ndim: 2, shape: [2, 4], strides: [4, 1] }),
+      F.C_CONTIGUOUS,
+    ],
+    [
+      "F-ordered 2x4 memory for C_CONTIGUOUS",
+      F.C_CONTIGUOUS,
+      plain(F.STRIDES, { ndim: 2, shape: [2, 4], strides: [1, 2] }),
+      F.F_CONTIGUOUS,
+    ],
   ];
   for (const [label, flags, info, meets] of lies) {
     ctx.test(`getBuffer refuses an answer with ${label}`, () => {
@@ -92,16 +132,25 @@ export function unmetRequests(ctx: Context): void {
       assertSameValue(x.exports, 0, "exports after release");
     });
   }
-  for (const [label, flags] of [["ND", F.ND], ["STRIDES", F.STRIDES]] as const) {
+  for (const [label, flags] of [
+    ["ND", F.ND],
+    ["STRIDES", F.STRIDES],
+  ] as const) {
     ctx.test(`getBuffer takes a 0-dimensional answer with no shape or strides for ${label}`, () => {
-      const x = new RawExporter(bytesInfo({ ndim: 0, len: 1, shape: null, strides: null, format: null }) as Omit<BufferInfo, "obj">);
+      const x = new RawExporter(
+        bytesInfo({ ndim: 0, len: 1, shape: null, strides: null, format: null }) as Omit<BufferInfo, "obj">,
+      );
       releaseBuffer(attempt(() => getBuffer(x, flags), `getBuffer(0-dim, ${label})`));
       assertSameValue(x.exports, 0, "exports after release");
     });
   }
   ctx.test(`getBuffer of a non-exporter throws CPython's TypeError`, () => {
     for (const value of [5, null, undefined, "abc", [1], {}, () => 0, Symbol("s")]) {
-      assertThrows(() => getBuffer(value, F.SIMPLE), { name: "TypeError", message: /^a bytes-like object is required, not '[^']+'$/ }, `getBuffer(${String(typeof value)})`);
+      assertThrows(
+        () => getBuffer(value, F.SIMPLE),
+        { name: "TypeError", message: /^a bytes-like object is required, not '[^']+'$/ },
+        `getBuffer(${String(typeof value)})`,
+      );
     }
   });
   const struct = ctx.impl.struct;

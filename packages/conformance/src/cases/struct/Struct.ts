@@ -18,6 +18,12 @@ export const group: GroupDefinition = {
   about: "the compiled Struct: every recorded case again through a Struct object, its attributes, methods and repr",
   entries: [
     { needs: ["struct"], cases: structObjects.structObjects },
-    { needs: ["struct"], cases: (ctx) => { structApi.api(ctx, struct(ctx)); structApi.structRepr(ctx, struct(ctx)); } },
+    {
+      needs: ["struct"],
+      cases: (ctx) => {
+        structApi.api(ctx, struct(ctx));
+        structApi.structRepr(ctx, struct(ctx));
+      },
+    },
   ],
 };

@@ -23,20 +23,40 @@ export function exportRelease(ctx: Context, struct: Partial<StructModuleLike>): 
   const calls: [string, (x: TestExporter) => unknown, { name: string; message?: string } | null][] = [];
   if (struct.unpack) {
     calls.push(["unpack('<6B')", (x) => struct.unpack!("<6B", x), null]);
-    calls.push(["unpack('<4B') of 6 bytes", (x) => struct.unpack!("<4B", x), { name: "StructError", message: "unpack requires a buffer of 4 bytes" }]);
+    calls.push([
+      "unpack('<4B') of 6 bytes",
+      (x) => struct.unpack!("<4B", x),
+      { name: "StructError", message: "unpack requires a buffer of 4 bytes" },
+    ]);
   }
   if (struct.unpackFrom) {
     calls.push(["unpackFrom('<2B', -2)", (x) => struct.unpackFrom!("<2B", x, -2), null]);
-    calls.push(["unpackFrom('<2B', -1)", (x) => struct.unpackFrom!("<2B", x, -1), { name: "StructError", message: "not enough data to unpack 2 bytes at offset -1" }]);
-    calls.push(["unpackFrom('<2B', 'a')", (x) => struct.unpackFrom!("<2B", x, "a" as never), { name: "TypeError", message: "'str' object cannot be interpreted as an integer" }]);
+    calls.push([
+      "unpackFrom('<2B', -1)",
+      (x) => struct.unpackFrom!("<2B", x, -1),
+      { name: "StructError", message: "not enough data to unpack 2 bytes at offset -1" },
+    ]);
+    calls.push([
+      "unpackFrom('<2B', 'a')",
+      (x) => struct.unpackFrom!("<2B", x, "a" as never),
+      { name: "TypeError", message: "'str' object cannot be interpreted as an integer" },
+    ]);
   }
   if (struct.packInto) {
     calls.push(["packInto('<2B', -2)", (x) => struct.packInto!("<2B", x, -2, 7, 8), null]);
-    calls.push(["packInto('<2B', -1)", (x) => struct.packInto!("<2B", x, -1, 7, 8), { name: "StructError", message: "no space to pack 2 bytes at offset -1" }]);
+    calls.push([
+      "packInto('<2B', -1)",
+      (x) => struct.packInto!("<2B", x, -1, 7, 8),
+      { name: "StructError", message: "no space to pack 2 bytes at offset -1" },
+    ]);
     calls.push(["packInto('<2B', 0, 256)", (x) => struct.packInto!("<2B", x, 0, 1, 256), { name: "StructError" }]);
   }
   if (struct.iterUnpack) {
-    calls.push(["iterUnpack('<4B') of 6 bytes", (x) => struct.iterUnpack!("<4B", x), { name: "StructError", message: "iterative unpacking requires a buffer of a multiple of 4 bytes" }]);
+    calls.push([
+      "iterUnpack('<4B') of 6 bytes",
+      (x) => struct.iterUnpack!("<4B", x),
+      { name: "StructError", message: "iterative unpacking requires a buffer of a multiple of 4 bytes" },
+    ]);
   }
   for (const [label, call, error] of calls) {
     t(`${label} over an exporter gives the export back`, () => {
@@ -51,7 +71,15 @@ export function exportRelease(ctx: Context, struct: Partial<StructModuleLike>): 
   t("iterUnpack over an exporter gives the export back once exhausted", () => {
     const x = six();
     const values = [...attempt(() => struct.iterUnpack!("<2B", x), "iterUnpack('<2B')")].map((v) => Array.from(v));
-    assertSameValue(values, [[1, 2], [3, 4], [5, 6]], "the structs");
+    assertSameValue(
+      values,
+      [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+      "the structs",
+    );
     assertSameValue(x.exports, 0, "exports left");
   });
   t("iterUnpack over an exporter, left early by a for…of, gives the export back and is done", () => {

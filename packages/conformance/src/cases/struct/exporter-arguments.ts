@@ -172,7 +172,11 @@ export function packIntoArity(ctx: Context, struct: Partial<StructModuleLike>): 
     cases.push(
       ["Struct('<B').packInto()", () => method("<B")(), "pack_into expected buffer argument"],
       ["Struct('<B').packInto(buffer)", () => method("<B")(target()), "pack_into expected offset argument"],
-      ["Struct('<2B').packInto(buffer, 0, 1, 2, 3)", () => method("<2B")(target(), 0, 1, 2, 3), "pack_into expected 2 items for packing (got 3)"],
+      [
+        "Struct('<2B').packInto(buffer, 0, 1, 2, 3)",
+        () => method("<2B")(target(), 0, 1, 2, 3),
+        "pack_into expected 2 items for packing (got 3)",
+      ],
     );
   }
   for (const [label, call, message] of cases) {

@@ -9,7 +9,7 @@ import { assertSameValue, assertThrows, attempt } from "../../assert/index.js";
 import type { Context } from "../../common.js";
 import { decodeValue } from "../../golden/decode-value.js";
 import { goldenFormats } from "../../golden/golden-formats-data.js";
-import { type Test } from "./pep3118-formats.js";
+import type { Test } from "./pep3118-formats.js";
 
 /** `struct.calcsize` with non-ASCII strings, bytes (longer than 8 KiB too) and other types. */
 export function formatArguments(ctx: Context): void {
@@ -26,13 +26,17 @@ export function formatArguments(ctx: Context): void {
   goldenFormats().format_args.forEach((rec, i) => {
     const format = decodeValue(rec.format);
     const shown = format instanceof Uint8Array ? `bytes(${format.length})` : JSON.stringify(format);
-    const what = `format argument #${i} calcsize(${shown.length > 40 ? shown.slice(0, 40) + "…" : shown})`;
+    const what = `format argument #${i} calcsize(${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown})`;
     t(what, () => {
       if (rec.error) {
         const [name, message] = rec.error;
         assertThrows(() => calcsize(format), { name, message }, what);
       } else {
-        assertSameValue(attempt(() => calcsize(format), what), rec.size, what);
+        assertSameValue(
+          attempt(() => calcsize(format), what),
+          rec.size,
+          what,
+        );
       }
     });
   });

@@ -7,11 +7,11 @@
  */
 
 import type { Context } from "../../common.js";
-import { type GoldenStructCase } from "../../golden/golden-data.js";
+import type { GoldenStructCase } from "../../golden/golden-data.js";
 import { goldenStructPaths } from "../../golden/golden-struct-paths-data.js";
 import { checkRecorded } from "./recorded-calls.js";
 import { dataModelGate } from "./data-model-gate.js";
-import { type StructModuleLike } from "../../implementation.js";
+import type { StructModuleLike } from "../../implementation.js";
 import { runWithModule } from "./buffers-and-offsets.js";
 import { runWithStruct } from "./struct-objects.js";
 

@@ -19,8 +19,18 @@ export function nativeSizes(ctx: Context, struct: Partial<StructModuleLike>): vo
   const size = modelSizedBytes(ctx.supports.dataModel);
   for (const ch of MODEL_SIZED_CODES) {
     ctx.test(`calcsize of native '${ch}' is ${size} bytes, aligned to ${size} (${ctx.supports.dataModel})`, () => {
-      for (const [format, want] of [[ch, size], [`@${ch}`, size], [`c${ch}`, 2 * size], [`2${ch}`, 2 * size], [`${ch}c`, size + 1]] as const) {
-        assertSameValue(attempt(() => struct.calcsize!(format), `calcsize('${format}')`), want, `calcsize('${format}')`);
+      for (const [format, want] of [
+        [ch, size],
+        [`@${ch}`, size],
+        [`c${ch}`, 2 * size],
+        [`2${ch}`, 2 * size],
+        [`${ch}c`, size + 1],
+      ] as const) {
+        assertSameValue(
+          attempt(() => struct.calcsize!(format), `calcsize('${format}')`),
+          want,
+          `calcsize('${format}')`,
+        );
       }
     });
   }

@@ -51,7 +51,9 @@ function randomValues(rng: Prng, layout: ModelLayout): unknown[] {
 
 function modelPack(layout: ModelLayout, values: readonly unknown[]): Uint8Array {
   const out = new Uint8Array(layout.itemsize);
-  layout.fields.forEach((field, k) => writeField(out, 0, field, values[k]));
+  layout.fields.forEach((field, k) => {
+    writeField(out, 0, field, values[k]);
+  });
   return out;
 }
 
@@ -68,20 +70,33 @@ export function random(ctx: Context, struct: Partial<StructModuleLike>): void {
     const what = `#${i} ${direction}(${JSON.stringify(format)})`;
     ctx.test(`${what}`, () => {
       if (direction === "calcsize") {
-        assertSameValue(attempt(() => struct.calcsize!(format), what), layout.itemsize, what);
+        assertSameValue(
+          attempt(() => struct.calcsize!(format), what),
+          layout.itemsize,
+          what,
+        );
         return;
       }
       const bytes = modelPack(layout, values);
       if (direction === "pack") {
         // Integers go in as number or bigint, whatever their size (the contract's value mapping).
         const args = values.map((v, k) => {
-          if (typeof v === "bigint" && isBigintField(layout.fields[k]!) && rng.chance(0.3) && v >= -(2n ** 53n) && v <= 2n ** 53n) return Number(v);
+          if (typeof v === "bigint" && isBigintField(layout.fields[k]!) && rng.chance(0.3) && v >= -(2n ** 53n) && v <= 2n ** 53n)
+            return Number(v);
           if (typeof v === "number" && "bBhHiIlL".includes(layout.fields[k]!.char) && rng.chance(0.3)) return BigInt(v);
           return v;
         });
-        assertSameValue(attempt(() => struct.pack!(format, ...args), what), bytes, what);
+        assertSameValue(
+          attempt(() => struct.pack!(format, ...args), what),
+          bytes,
+          what,
+        );
       } else {
-        assertSameValue(attempt(() => Array.from(struct.unpack!(format, bytes)), what), values, what);
+        assertSameValue(
+          attempt(() => Array.from(struct.unpack!(format, bytes)), what),
+          values,
+          what,
+        );
       }
     });
   }
@@ -97,7 +112,11 @@ export function largeStructs(ctx: Context, struct: Partial<StructModuleLike>): v
   const t = (name: string, body: () => void) => ctx.test(`${name}`, body);
   const expected = (pad: number) => Uint8Array.from([1, ...new Array<number>(pad).fill(0), 2]);
   t("pack: a struct of 72 bytes, and pad bytes after a previous pack", () => {
-    assertSameValue(attempt(() => struct.pack!("<B70xB", 1, 2), "pack('<B70xB')"), expected(70), "pack('<B70xB', 1, 2)");
+    assertSameValue(
+      attempt(() => struct.pack!("<B70xB", 1, 2), "pack('<B70xB')"),
+      expected(70),
+      "pack('<B70xB', 1, 2)",
+    );
     struct.pack!("<4B", 255, 255, 255, 255);
     assertSameValue(struct.pack!("<3xB", 1), Uint8Array.of(0, 0, 0, 1), "pack('<3xB', 1) after pack('<4B', 255, …)");
     struct.pack!("<40B", ...new Array<number>(40).fill(255));

@@ -21,8 +21,18 @@ export function rangeMessages(ctx: Context, struct: Partial<StructModuleLike>): 
   // Native l L n N have the data model's size (the range in the message follows it).
   const model = modelSizedBytes(ctx.supports.dataModel);
   const sizes: Record<string, [number, number]> = {
-    b: [1, 1], B: [1, 1], h: [2, 2], H: [2, 2], i: [4, 4], I: [4, 4], l: [model, 4], L: [model, 4],
-    q: [8, 8], Q: [8, 8], n: [model, 0], N: [model, 0],
+    b: [1, 1],
+    B: [1, 1],
+    h: [2, 2],
+    H: [2, 2],
+    i: [4, 4],
+    I: [4, 4],
+    l: [model, 4],
+    L: [model, 4],
+    q: [8, 8],
+    Q: [8, 8],
+    n: [model, 0],
+    N: [model, 0],
   };
   for (const prefix of ["", "@", "<", ">", "!", "="]) {
     const native = prefix === "" || prefix === "@";
@@ -37,14 +47,22 @@ export function rangeMessages(ctx: Context, struct: Partial<StructModuleLike>): 
       for (const value of [lo - 1n, hi + 1n]) {
         const arg = size === 8 || value > 2n ** 53n || value < -(2n ** 53n) ? value : Number(value);
         ctx.test(`pack(${JSON.stringify(prefix + char)}, ${value}) names the range`, () => {
-          assertThrows(() => struct.pack!(prefix + char, arg), { name: "StructError", message }, `pack('${prefix}${char}', ${value})`);
+          assertThrows(
+            () => struct.pack!(prefix + char, arg),
+            { name: "StructError", message },
+            `pack('${prefix}${char}', ${value})`,
+          );
         });
       }
     }
   }
   for (const value of [1n << 64n, -(1n << 63n) - 1n]) {
     ctx.test(`pack("P", ${value}) is too large to convert`, () => {
-      assertThrows(() => struct.pack!("P", value), { name: "StructError", message: "int too large to convert" }, `pack('P', ${value})`);
+      assertThrows(
+        () => struct.pack!("P", value),
+        { name: "StructError", message: "int too large to convert" },
+        `pack('P', ${value})`,
+      );
     });
   }
 }

@@ -26,17 +26,37 @@ export function api(ctx: Context, struct: Partial<StructModuleLike>): void {
       const target = new Uint8Array(13);
       s.packInto(target, 2, 7, 9n);
       assertSameValue(target.slice(2), struct.pack!("<hxq", 7, 9n), "packInto(buffer, 2)");
-      assertSameValue([...s.iterUnpack(Uint8Array.from([...bytes, ...bytes]))].map((v) => Array.from(v)), [[-2, 5n], [-2, 5n]], "iterUnpack()");
+      assertSameValue(
+        [...s.iterUnpack(Uint8Array.from([...bytes, ...bytes]))].map((v) => Array.from(v)),
+        [
+          [-2, 5n],
+          [-2, 5n],
+        ],
+        "iterUnpack()",
+      );
     });
     t("Struct of a bad format throws StructError", () => {
       assertThrows(() => new struct.Struct!("<y"), { name: "StructError", message: "bad char in struct format" }, "Struct('<y')");
     });
   }
   t("values: 8-byte integers are bigint, '?' boolean, 'c' a 1-byte Uint8Array, 's' Uint8Array", () => {
-    assertSameValue(Array.from(struct.unpack!("<qQ?c3s", Uint8Array.from([255, 255, 255, 255, 255, 255, 255, 255, 1, 0, 0, 0, 0, 0, 0, 0, 1, 65, 97, 98, 99]))), [-1n, 1n, true, Uint8Array.of(65), Uint8Array.of(97, 98, 99)], "unpack()");
+    assertSameValue(
+      Array.from(
+        struct.unpack!(
+          "<qQ?c3s",
+          Uint8Array.from([255, 255, 255, 255, 255, 255, 255, 255, 1, 0, 0, 0, 0, 0, 0, 0, 1, 65, 97, 98, 99]),
+        ),
+      ),
+      [-1n, 1n, true, Uint8Array.of(65), Uint8Array.of(97, 98, 99)],
+      "unpack()",
+    );
     const size = modelSizedBytes(ctx.supports.dataModel);
     const zero = size === 8 ? 0n : 0;
-    assertSameValue(Array.from(struct.unpack!("@lLnNP", new Uint8Array(5 * size))), [zero, zero, zero, zero, zero], `native l L n N P are ${size} bytes (${ctx.supports.dataModel})`);
+    assertSameValue(
+      Array.from(struct.unpack!("@lLnNP", new Uint8Array(5 * size))),
+      [zero, zero, zero, zero, zero],
+      `native l L n N P are ${size} bytes (${ctx.supports.dataModel})`,
+    );
     assertSameValue(Array.from(struct.unpack!("<lL", new Uint8Array(8))), [0, 0], "standard l L are 4 bytes");
   });
   t("a format that is not a string throws TypeError", () => {
@@ -61,7 +81,7 @@ export function api(ctx: Context, struct: Partial<StructModuleLike>): void {
  */
 export function structRepr(ctx: Context, struct: Partial<StructModuleLike>): void {
   const Struct = struct.Struct;
-  if (typeof Struct !== "function" || !Object.prototype.hasOwnProperty.call(Struct.prototype, "toString")) return;
+  if (typeof Struct !== "function" || !Object.hasOwn(Struct.prototype, "toString")) return;
   // Expected strings from CPython: "Struct(" + repr(format) + ")".
   const cases: [string, string][] = [
     ["<i", "Struct('<i')"],

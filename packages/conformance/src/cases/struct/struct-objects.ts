@@ -11,7 +11,7 @@ import { decodeValue, fromHex } from "../../golden/decode-value.js";
 import { golden, type GoldenStructCase } from "../../golden/golden-data.js";
 import { checkRecorded } from "./recorded-calls.js";
 import { dataModelGate } from "./data-model-gate.js";
-import { type StructModuleLike } from "../../implementation.js";
+import type { StructModuleLike } from "../../implementation.js";
 
 type StructObject = InstanceType<StructModuleLike["Struct"]>;
 /** One recorded case through `new Struct(format)` and its methods. */

@@ -14,7 +14,6 @@ import { itemByteOffset, type Index } from "../subscript.js";
 import { attachFastPath, codecOf, elemStridesOf, readAt, writeAt } from "./access.js";
 import { ViewState } from "./record.js";
 
-
 /** The first `count` of the arguments, as a list (for the slow paths). */
 function indexList(count: number, a: unknown, b: unknown, c: unknown, d: unknown, e?: unknown): unknown[] {
   const all = [a, b, c, d, e];
@@ -130,7 +129,8 @@ function get1(this: ViewState, i0: unknown): number {
  * MemoryView.from(new Uint8Array([1, 2, 3, 4])).reshape([2, 2]).get(1, 0); // returns 3
  * ```
  */
-function getN(this: ViewState,
+function getN(
+  this: ViewState,
   count: number,
   i0: unknown,
   i1: unknown,
@@ -198,10 +198,10 @@ function elemIndex(state: ViewState, count: number, i0: unknown, i1: unknown, i2
   for (let dim = 0; dim < count; dim++) {
     const given = dim === 0 ? i0 : dim === 1 ? i1 : dim === 2 ? i2 : i3;
     if (typeof given !== "number") return -1;
-    const length = shape[dim];
+    const length = shape[dim]!;
     const index = given < 0 ? given + length : given;
     if (!(index >>> 0 === index && index < length)) return -1;
-    elem += index * strides[dim];
+    elem += index * strides[dim]!;
   }
   return elem;
 }
@@ -239,7 +239,8 @@ function set1(this: ViewState, i0: unknown, value: unknown): void {
  * a[2]; // returns 9
  * ```
  */
-function setN(this: ViewState,
+function setN(
+  this: ViewState,
   count: number,
   a: unknown,
   b: unknown,

@@ -105,12 +105,12 @@ export class ViewState {
     const ndim = layout.ndim;
     this.kind = fast === null ? -1 : fast.elemKind;
     this.elemOffset = fast === null ? 0 : layout.byteOffset / fast.size;
-    this.elemStride0 = fast === null || ndim === 0 ? 0 : layout.byteStrides[0] / fast.size;
+    this.elemStride0 = fast === null || ndim === 0 ? 0 : layout.byteStrides[0]! / fast.size;
     // The element strides of every dimension (an array) only when an N-D access asks.
     this.elemStrides = ndim <= 1 || fast === null ? NO_STRIDES : UNRESOLVED_STRIDES;
-    this.shape0 = ndim === 0 ? 0 : layout.shape[0];
+    this.shape0 = ndim === 0 ? 0 : layout.shape[0]!;
     this.numeric1 = fast !== null && ndim === 1 && fast.elemKind <= 7;
-    this.writable = fast !== null && fast.fastWrites && !layout.readonly;
+    this.writable = fast?.fastWrites === true && !layout.readonly;
     this.records = null;
     this.codec = null;
   }

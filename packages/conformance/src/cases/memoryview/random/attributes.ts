@@ -19,7 +19,11 @@ export const checks: Record<"attributes" | "toreadonly", OperationCheck> = {
     assertViewMatches(r, { readonly: true, shape: [...model.shape], tolist: modelToList(model) }, `${what}: toreadonly()`);
     if (hasItems(model)) {
       const index = model.shape.map(() => 0);
-      assertThrows(() => r.set(ndim === 0 ? [] : ndim === 1 ? 0 : index, randomItem(rng, model)), { name: "TypeError", message: "cannot modify read-only memory" }, `${what}: set on toreadonly()`);
+      assertThrows(
+        () => r.set(ndim === 0 ? [] : ndim === 1 ? 0 : index, randomItem(rng, model)),
+        { name: "TypeError", message: "cannot modify read-only memory" },
+        `${what}: set on toreadonly()`,
+      );
     }
     return true;
   },

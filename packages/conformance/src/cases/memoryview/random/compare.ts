@@ -16,8 +16,16 @@ export const checks: Record<"equals-copy", OperationCheck> = {
     const list = modelToList(model);
     const copy = new TestExporter(modelToBytes(model, "C", true, true), { format: model.layout.format, shape: model.shape });
     const other = attempt(() => ctx.memoryview(copy), `${what}: memoryview(copy)`);
-    assertSameValue(attempt(() => m.equals(other), `${what}: equals(copy)`), !containsNaN(list), `${what}: equals(a C-contiguous copy)`);
-    assertSameValue(attempt(() => m.equals(m), `${what}: equals(itself)`), !containsNaN(list), `${what}: equals(itself)`);
+    assertSameValue(
+      attempt(() => m.equals(other), `${what}: equals(copy)`),
+      !containsNaN(list),
+      `${what}: equals(a C-contiguous copy)`,
+    );
+    assertSameValue(
+      attempt(() => m.equals(m), `${what}: equals(itself)`),
+      !containsNaN(list),
+      `${what}: equals(itself)`,
+    );
     return true;
   },
 };

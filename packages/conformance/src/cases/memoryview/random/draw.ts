@@ -132,7 +132,17 @@ function runOperation(ctx: Context, rng: Prng, check: OperationCheck, exporter: 
   const m = attempt(() => ctx.memoryview(exporter), `${what}: memoryview()`);
   const model = exporter.model();
   const readonly = exporter.base.readonly;
-  const trial: Trial = { ctx, rng, m, exporter, model, readonly, ndim: model.shape.length, multi: ctx.supports.multiDimensionalSlicing, what };
+  const trial: Trial = {
+    ctx,
+    rng,
+    m,
+    exporter,
+    model,
+    readonly,
+    ndim: model.shape.length,
+    multi: ctx.supports.multiDimensionalSlicing,
+    what,
+  };
   if (check(trial)) return;
   assertViewMatches(m, expectationOf(model, readonly, false), what);
   assertSameValue(m.obj === exporter, true, `${what}: obj is the exporter`);
@@ -147,13 +157,19 @@ function checkRefusal(ctx: Context, exporter: TestExporter, what: string): void 
   } catch (error) {
     const name = (error as Error)?.name;
     if (name !== "NotImplementedError" && name !== "BufferError") {
-      throw new ConformanceError(`${what}: refused with ${name}: ${(error as Error)?.message}; expected NotImplementedError or BufferError`);
+      throw new ConformanceError(
+        `${what}: refused with ${name}: ${(error as Error)?.message}; expected NotImplementedError or BufferError`,
+      );
     }
     assertSameValue(exporter.exports, 0, `${what}: exports after a refused memoryview()`);
     return;
   }
   assertTrue(exporter.exports <= 1, `${what}: one export at most`);
-  assertThrows(() => m.tolist(), { name: ["NotImplementedError", "BufferError"] }, `${what}: tolist() of an undeclared structure`);
+  assertThrows(
+    () => m.tolist(),
+    { name: ["NotImplementedError", "BufferError"] },
+    `${what}: tolist() of an undeclared structure`,
+  );
 }
 
 /** One randomized case, drawn once per run and handed to the group of its operation. */

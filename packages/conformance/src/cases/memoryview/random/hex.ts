@@ -14,8 +14,17 @@ import type { OperationCheck } from "./draw.js";
 /** The checks of the group's operations. */
 export const checks: Record<"hex", OperationCheck> = {
   hex: ({ m, model, what }) => {
-    const { c, f } = viewContiguity({ itemsize: model.layout.itemsize, shape: model.shape, strides: model.byteStrides, suboffsets: model.suboffsets });
-    assertSameValue(attempt(() => m.hex(), `${what}: hex()`), toHex(modelToBytes(model, "C", c, f)), `${what}: hex()`);
+    const { c, f } = viewContiguity({
+      itemsize: model.layout.itemsize,
+      shape: model.shape,
+      strides: model.byteStrides,
+      suboffsets: model.suboffsets,
+    });
+    assertSameValue(
+      attempt(() => m.hex(), `${what}: hex()`),
+      toHex(modelToBytes(model, "C", c, f)),
+      `${what}: hex()`,
+    );
     return true;
   },
 };

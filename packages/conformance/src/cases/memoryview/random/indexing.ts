@@ -17,7 +17,11 @@ export const checks: Record<"get-item" | "get-out-of-range" | "set-item" | "set-
     const index = randomIndex(rng, model);
     const key = ndim === 0 ? [] : keyOf(rng, model, index);
     const expected = readItem(model.memory, itemBytePosition(model, index), model.layout);
-    assertSameValue(attempt(() => m.get(key), `${what}: get(${String(key)})`), expected, `${what}: get([${index}])`);
+    assertSameValue(
+      attempt(() => m.get(key), `${what}: get(${String(key)})`),
+      expected,
+      `${what}: get([${index}])`,
+    );
     return true;
   },
   "get-out-of-range": ({ rng, m, model, ndim, what }) => {
@@ -28,7 +32,11 @@ export const checks: Record<"get-item" | "get-out-of-range" | "set-item" | "set-
     index[dim] = rng.chance(0.5) ? size + rng.int(0, 3) : -size - 1 - rng.int(0, 3);
     if (model.shape.some((d, k) => d === 0 && k < dim)) return false;
     const key = ndim === 1 ? index[0] : index;
-    assertThrows(() => m.get(key), { name: "IndexError", message: `index out of bounds on dimension ${dim + 1}` }, `${what}: get([${index}])`);
+    assertThrows(
+      () => m.get(key),
+      { name: "IndexError", message: `index out of bounds on dimension ${dim + 1}` },
+      `${what}: get([${index}])`,
+    );
     return true;
   },
   "set-item": ({ rng, m, exporter, model, readonly, ndim, what }) => {
@@ -42,7 +50,9 @@ export const checks: Record<"get-item" | "get-out-of-range" | "set-item" | "set-
     // Pad bytes of the written item ('x' and alignment) may be kept or zeroed.
     const actual = exporter.memory.slice();
     const at = itemBytePosition(model, index);
-    const valueBytes = new Set(model.layout.fields.flatMap((f) => Array.from({ length: f.byteSize }, (_, k) => at + f.byteOffset + k)));
+    const valueBytes = new Set(
+      model.layout.fields.flatMap((f) => Array.from({ length: f.byteSize }, (_, k) => at + f.byteOffset + k)),
+    );
     for (let b = at; b < at + model.layout.itemsize; b++) if (!valueBytes.has(b)) actual[b] = expectedMemory[b] as number;
     assertSameValue(actual, expectedMemory, `${what}: memory after set([${index}])`);
     return true;
@@ -51,7 +61,11 @@ export const checks: Record<"get-item" | "get-out-of-range" | "set-item" | "set-
     if (!readonly || !hasItems(model)) return false;
     const index = randomIndex(rng, model);
     const key = ndim === 0 ? [] : keyOf(rng, model, index);
-    assertThrows(() => m.set(key, randomItem(rng, model)), { name: "TypeError", message: "cannot modify read-only memory" }, `${what}: set on a read-only view`);
+    assertThrows(
+      () => m.set(key, randomItem(rng, model)),
+      { name: "TypeError", message: "cannot modify read-only memory" },
+      `${what}: set on a read-only view`,
+    );
     return true;
   },
 };

@@ -45,7 +45,10 @@ export const checks: Record<"subview" | "slice" | "slice-assign", OperationCheck
     const [start, stop, step] = randomSliceArgs(rng, model.shape[0] as number);
     const target = modelSlice(model, 0, sliceIndices(start, stop, step, model.shape[0] as number));
     const count = target.shape[0] as number;
-    const source = new TestExporter(randomMemory(rng, model.layout.format, count * model.layout.itemsize), { format: model.layout.format, shape: [count] });
+    const source = new TestExporter(randomMemory(rng, model.layout.format, count * model.layout.itemsize), {
+      format: model.layout.format,
+      shape: [count],
+    });
     // Slice assignment copies whole items, bytes and all (copy_base in memoryobject.c).
     const expectedMemory = model.memory.slice();
     const itemsize = model.layout.itemsize;
