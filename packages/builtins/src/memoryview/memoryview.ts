@@ -26,10 +26,10 @@ import { callableClass } from "../python/callable-class.js";
 import { NotImplemented, RICH_EQ, richEquals } from "../python/rich-equals.js";
 import { pyTypeName } from "../python/type-name.js";
 import { assign } from "./assign.js";
+import { releaseInFlight } from "./in-flight.js";
 import { assertCastable, assertNotComplexCast, castFormatArg, castFormatError } from "./cast-policy.js";
 import { viewHash } from "./hash.js";
 import { hexSeparator, hexText } from "./hex.js";
-import { codecValue } from "./pack-value.js";
 import { count, index } from "./lookup.js";
 import { sliceBounds } from "./slice-bounds.js";
 import { SAME_VIEW, subscript } from "./subscript.js";
@@ -181,9 +181,13 @@ export class PyMemoryView<Item = MemoryviewItem> extends MemoryviewAttributes im
     if (arguments.length !== 2) throw arityError("set", 2, arguments);
     if (typeof key === "number") {
       const view = coreView(this);
-      if (rankOf(this) === 1 && key < SSIZE_LIMIT && key >= -SSIZE_LIMIT) {
+      // The fast path takes primitive values only: an object's getters are
+      // user code, which must run once (a failed fast write would run them
+      // again on the slow path).
+      const primitive = (typeof value !== "object" || value === null) && typeof value !== "function";
+      if (primitive && rankOf(this) === 1 && key < SSIZE_LIMIT && key >= -SSIZE_LIMIT) {
         try {
-          view.set(key, typeof value === "object" && value !== null ? codecValue(view.format, value) : value);
+          view.set(key, value);
           return;
         } catch {
           // The slow path reports the error as CPython would.
@@ -434,7 +438,10 @@ export class PyMemoryView<Item = MemoryviewItem> extends MemoryviewAttributes im
    * ```
    */
   release(): void {
-    coreView(this).release();
+    const view = coreView(this);
+    view.release();
+    // Sub-views an assignment in progress works through go with it.
+    releaseInFlight(view);
   }
 
   /**

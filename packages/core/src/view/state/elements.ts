@@ -268,7 +268,9 @@ function setSlow(state: ViewState, args: readonly unknown[]): void {
   if (state.layout.readonly) throw new TypeError("cannot modify read-only memory");
   const count = args.length - 1;
   const positionByte = itemByteOffset(state.mbuf, state.layout, args, 0, count);
-  writeAt(state, positionByte, args[count]);
+  // The indices are numbers and bigints (no user code); the value may run
+  // some, so writeAt checks the view again before it stores.
+  writeAt(state, positionByte, args[count], () => itemByteOffset(state.mbuf, state.layout, args, 0, count));
 }
 
 declare module "./record.js" {
