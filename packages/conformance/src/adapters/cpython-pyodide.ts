@@ -119,7 +119,7 @@ export const declaredDivergences: Readonly<Record<keyof typeof supports, string>
     "Py_hash_t is 32 bits on wasm32 and Pyodide's str and bytes hashes are randomized, so hash() values are not the contract's PYTHONHASHSEED=0 ones.",
   sliceObjects: "the adapter's slice is only a key for CPython's memoryview, not Python's whole slice object.",
   deliberateDifferences:
-    "CPython is the reference the contract's deliberate differences (SPEC.md §8) depart from: the cases that meet one check CPython's behaviour.",
+    "CPython is the reference the contract's deliberate differences (SPEC.md §8) depart from: the cases that meet one check CPython's behaviour, or are skipped where CPython's answer comes from memory that no longer backs the view (§8.13).",
   resizable:
     "CPython's exports pin their memory: a bytearray under an export cannot be resized, so there is no view of memory that shrank.",
   detach:

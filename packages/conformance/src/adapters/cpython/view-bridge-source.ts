@@ -185,6 +185,9 @@ def _sync_out(eids):
             exp.synced = now
     return out
 
+# Live memoryview iterators by handle: CPython's iterator and the view's format character.
+_view_iters = {}
+
 def _view_call(request):
     op = request["op"]
     if op == "memoryview":
@@ -236,7 +239,20 @@ def _view_call(request):
         return _encode(m == _arg(request["args"][0]))
     if op == "hash": return _encode(hash(m))
     if op == "repr": return _encode(repr(m))
-    if op == "iter": return _value(list(m), _char(m), export)
+    if op == "iter":
+        # Lazy, as CPython's: each "next" steps CPython's own iterator, so a
+        # release or a change between steps is seen by the next step.
+        hid = next(_handles)
+        _view_iters[hid] = (iter(m), _char(m))
+        return _encode(hid)
+    if op == "next":
+        it, ch = _view_iters[request["iter"]]
+        try:
+            item = next(it)
+        except StopIteration:
+            del _view_iters[request["iter"]]
+            return _value([], ch, export)
+        return _value([item], ch, export)
     if op == "tolist": return _value(m.tolist(), _char(m), export)
     if op in ("count", "index"):
         ch = _char(m)

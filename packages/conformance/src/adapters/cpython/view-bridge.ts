@@ -494,7 +494,16 @@ export function createViewBridge(host: ViewBridgeHost): {
       return this.#call("repr") as string;
     }
     [Symbol.iterator](): Iterator<unknown> {
-      return (this.#call("iter") as unknown[])[Symbol.iterator]();
+      // Lazy, as CPython's iterator: one step of it per next().
+      const iter = this.#call("iter") as number;
+      const iterator: IterableIterator<unknown> = {
+        [Symbol.iterator]: () => iterator,
+        next: (): IteratorResult<unknown> => {
+          const items = answerOf(send({ op: "next", handle: this.handle, iter }, [this]), this) as unknown[];
+          return items.length === 0 ? { done: true, value: undefined } : { done: false, value: items[0] };
+        },
+      };
+      return iterator;
     }
     [Symbol.dispose](): void {
       this.release();
