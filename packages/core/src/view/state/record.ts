@@ -73,12 +73,19 @@ export class ViewState {
   declare elemOffset: number;
   /** Element stride of dimension 0 in `ta`. */
   declare elemStride0: number;
+  /** Element stride of dimension 1 in `ta` (0 below two dimensions). */
+  declare elemStride1: number;
   /** Element strides in `ta` (empty without a fast path; UNRESOLVED_STRIDES until an N-D access). */
   declare elemStrides: number[];
   /** `layout.shape[0]`, or 0 for a 0-d view. */
   declare shape0: number;
-  /** Whether `get(i)` may take {@link get1}: a 1-D view with a fast path whose items are numbers. */
-  declare numeric1: boolean;
+  /** `layout.shape[1]`, or 0 below two dimensions. */
+  declare shape1: number;
+  /**
+   * 1 or 2 for a view of that many dimensions with a fast path whose items
+   * are numbers (`get(i)` and `get(r, c)` then take their number paths), else 0.
+   */
+  declare fastRank: number;
   /** Whether the fast path may write (a writable view whose format allows raw stores). */
   declare writable: boolean;
   /** The record options items are read with (SPEC §2.1); null for the defaults. Views derived from this one keep them. */
@@ -106,10 +113,12 @@ export class ViewState {
     this.kind = fast === null ? -1 : fast.elemKind;
     this.elemOffset = fast === null ? 0 : layout.byteOffset / fast.size;
     this.elemStride0 = fast === null || ndim === 0 ? 0 : layout.byteStrides[0] / fast.size;
+    this.elemStride1 = fast === null || ndim < 2 ? 0 : layout.byteStrides[1] / fast.size;
     // The element strides of every dimension (an array) only when an N-D access asks.
     this.elemStrides = ndim <= 1 || fast === null ? NO_STRIDES : UNRESOLVED_STRIDES;
     this.shape0 = ndim === 0 ? 0 : layout.shape[0];
-    this.numeric1 = fast !== null && ndim === 1 && fast.elemKind <= 7;
+    this.shape1 = ndim < 2 ? 0 : layout.shape[1];
+    this.fastRank = fast !== null && fast.elemKind <= 7 && (ndim === 1 || ndim === 2) ? ndim : 0;
     this.writable = fast !== null && fast.fastWrites && !layout.readonly;
     this.records = null;
     this.codec = null;
