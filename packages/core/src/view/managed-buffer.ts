@@ -28,6 +28,7 @@ import {
   resolveBuffer,
 } from "../protocol/index.js";
 import type { AnyTypedArray, AnyTypedArrayConstructor } from "./native-access.js";
+import { makeLayout, type ViewLayout } from "./view-layout.js";
 
 type Memory = ArrayBuffer | SharedArrayBuffer;
 
@@ -85,6 +86,7 @@ export class ManagedBuffer {
   #typed: Map<AnyTypedArrayConstructor, AnyTypedArray | null> | null = null;
   #lastCtor: AnyTypedArrayConstructor | null = null;
   #lastArray: AnyTypedArray | null = null;
+  #rootLayout: ViewLayout | null = null;
 
   /**
    * Wraps an export that `getBuffer` returned; the managed buffer now owns it
@@ -129,6 +131,33 @@ export class ManagedBuffer {
       releaseBuffer(master);
       throw error;
     }
+  }
+
+  /**
+   * The layout of the export itself, which every view made straight from
+   * the exporter shares (made once: its arrays are the export's frozen ones).
+   *
+   * @example
+   * ```ts
+   * ManagedBuffer.fromObject(new Float64Array(2), BufferFlags.FULL_RO).rootLayout().shape; // returns [2]
+   * ```
+   */
+  rootLayout(): ViewLayout {
+    let layout = this.#rootLayout;
+    if (layout === null) {
+      const master = this.master;
+      layout = makeLayout(
+        master.offset,
+        this.shape,
+        this.byteStrides,
+        master.suboffsets,
+        master.format ?? "B",
+        master.itemsize,
+        master.readonly,
+      );
+      this.#rootLayout = layout;
+    }
+    return layout;
   }
 
   /** The shape of the export, with the one a null `shape` implies. */

@@ -25,6 +25,7 @@ import { dropDimension, type LayoutParts } from "./drop-dimension.js";
 import { assertViewMeetsRequest } from "./export.js";
 import { assertWritable, checkReleased } from "./guards.js";
 import { ManagedBuffer } from "./managed-buffer.js";
+import { managedBufferFor } from "./shared-exports.js";
 import { checkPermutation, permuteLayout } from "./permute.js";
 import { reshapeLayout } from "./reshape.js";
 import { adjustSlice, adjustSliceSpec, sliceDimension, type SliceBound, type SliceSpec } from "./slice.js";
@@ -135,27 +136,20 @@ export class MemoryView extends ViewAttributes {
    * MemoryView.from(new Uint8Array(2), BufferFlags.WRITABLE).readonly; // returns false
    * ```
    */
-  static from(obj: unknown, flags: number = BufferFlags.FULL_RO, options: MemoryViewOptions = {}): MemoryView {
+  static from(obj: unknown, flags: number = BufferFlags.FULL_RO, options?: MemoryViewOptions): MemoryView {
     if (obj instanceof MemoryView) {
       checkReleased(obj);
       assertViewMeetsRequest(obj, flags);
       const mbuf = mbufOf(obj);
-      if (options.autoRelease === true) mbuf.autoRelease = true;
+      if (options?.autoRelease === true) mbuf.autoRelease = true;
       return new MemoryView(mbuf, layoutOf(obj), CONSTRUCT_KEY);
     }
-    const mbuf = ManagedBuffer.fromObject(obj, flags);
-    if (options.autoRelease === true) mbuf.autoRelease = true;
-    const master = mbuf.master;
-    // The export's arrays are frozen: the view shares them instead of copying.
-    const layout = makeLayout(
-      master.offset,
-      mbuf.shape,
-      mbuf.byteStrides,
-      master.suboffsets,
-      master.format ?? "B",
-      master.itemsize,
-      master.readonly,
-    );
+    const autoRelease = options?.autoRelease === true;
+    // A TypedArray's export is shared by its views (see shared-exports.ts);
+    // views that release themselves on collection get their own.
+    const mbuf = managedBufferFor(obj, flags, !autoRelease);
+    if (autoRelease) mbuf.autoRelease = true;
+    const layout = mbuf.rootLayout();
     return new MemoryView(mbuf, layout, CONSTRUCT_KEY);
   }
 

@@ -97,16 +97,13 @@ export abstract class ViewCore extends StateCarrier implements Iterable<StructVa
   // once any path lets it escape, which costs more than the whole fast path.
   // Up to four indices arrive by name; more go through `arguments`.
   get(i0?: Index, i1?: Index, i2?: Index, i3?: Index): StructValue {
-    // Kept small so that V8 inlines it (and get1 or get2 into it) into the caller's loop.
+    // Kept small so that V8 inlines it (and getNumber into it) into the caller's loop.
     // Where V8 inlines get, `count` is a constant of the call site, and the
     // calls below that a program never made are not compiled in: a loop of
     // get(i) over numbers then returns unboxed doubles.
     const state = this.#state;
     const count = arguments.length;
-    const rank = state.numberRank();
-    if (count === 1) {
-      if (rank === 1) return state.get1(i0);
-    } else if (count === 2 && rank === 2) return state.get2(i0, i1);
+    if (count === state.numberRank()) return state.getNumber(count, i0, i1);
     return state.anyElement(false, count, i0, i1, i2, i3, undefined, count > 4 ? Array.prototype.slice.call(arguments) : null) as StructValue;
   }
 

@@ -21,7 +21,7 @@ import { ViewState } from "./record.js";
 
 /**
  * The view's number-path rank: 1 or 2 when `get(i)` or `get(r, c)` may take
- * {@link get1} or {@link get2}, else 0.
+ * {@link getNumber}, else -1.
  *
  * @example
  * ```ts
@@ -47,136 +47,85 @@ function isRank1(this: ViewState): boolean {
 }
 
 /**
- * `get(i0)` of a 1-D view whose items are numbers.
+ * `get(i0)` of a 1-D view, or `get(i0, i1)` of a 2-D one (`count` says
+ * which), whose items are numbers.
  *
  * @example
  * ```ts
  * MemoryView.from(new Float64Array([1, 2])).get(-1); // returns 2
  * ```
+ * @example
+ * ```ts
+ * MemoryView.from(new Float64Array([1, 2, 3, 4])).reshape([2, 2]).get(1, -1); // returns 4
+ * ```
  */
-function get1(this: ViewState, i0: unknown): number {
+function getNumber(this: ViewState, count: number, i0: unknown, i1: unknown): number {
   const ta = this.ta;
   if (ta !== null && typeof i0 === "number") {
     const index = i0 < 0 ? i0 + this.shape0 : i0;
     if (index >>> 0 === index && index < this.shape0) {
-      const elem = this.elemOffset + index * this.elemStride0;
-      // One TypedArray access per element type, so that no access site
-      // sees more than one kind of array. Each case returns its own load: a
-      // shared variable (or helper) would merge the `undefined` of memory
-      // that went away with the doubles, and V8 would box every one of them.
-      // Only kinds whose values are numbers come here (fastRank): were a
-      // bigint or a boolean returned from this inlined code, V8 could no
-      // longer keep the result an unboxed double either.
-      switch (this.kind) {
-        case 0: {
-          const value = (ta as Float64Array)[elem]; // ElemKind.F64
-          if (value !== undefined) return value;
-          break;
-        }
-        case 1: {
-          const value = (ta as Float32Array)[elem]; // ElemKind.F32
-          if (value !== undefined) return value;
-          break;
-        }
-        case 2: {
-          const value = (ta as Int32Array)[elem]; // ElemKind.I32
-          if (value !== undefined) return value;
-          break;
-        }
-        case 3: {
-          const value = (ta as Uint32Array)[elem]; // ElemKind.U32
-          if (value !== undefined) return value;
-          break;
-        }
-        case 4: {
-          const value = (ta as Int16Array)[elem]; // ElemKind.I16
-          if (value !== undefined) return value;
-          break;
-        }
-        case 5: {
-          const value = (ta as Uint16Array)[elem]; // ElemKind.U16
-          if (value !== undefined) return value;
-          break;
-        }
-        case 6: {
-          const value = (ta as Int8Array)[elem]; // ElemKind.I8
-          if (value !== undefined) return value;
-          break;
-        }
-        case 7: {
-          const value = (ta as Uint8Array)[elem]; // ElemKind.U8
-          if (value !== undefined) return value;
-          break;
+      let elem = this.elemOffset + index * this.elemStride0;
+      // Where V8 inlines this into get, `count` is a constant and this block goes when it is 1.
+      if (count === 2) {
+        const column = typeof i1 !== "number" ? -1 : i1 < 0 ? i1 + this.shape1 : i1;
+        elem = column >>> 0 === column && column < this.shape1 ? elem + column * this.elemStride1 : -1;
+      }
+      if (elem >= 0) {
+        // One TypedArray access per element type, so that no access site
+        // sees more than one kind of array. Each case returns its own load:
+        // a shared variable (or helper) would merge the `undefined` of
+        // memory that went away with the doubles, and V8 would box every
+        // one of them. Only kinds whose values are numbers come here
+        // (fastRank): were a bigint or a boolean returned from this inlined
+        // code, V8 could no longer keep the result an unboxed double either.
+        switch (this.kind) {
+          case 0: {
+            const value = (ta as Float64Array)[elem]; // ElemKind.F64
+            if (value !== undefined) return value;
+            break;
+          }
+          case 1: {
+            const value = (ta as Float32Array)[elem]; // ElemKind.F32
+            if (value !== undefined) return value;
+            break;
+          }
+          case 2: {
+            const value = (ta as Int32Array)[elem]; // ElemKind.I32
+            if (value !== undefined) return value;
+            break;
+          }
+          case 3: {
+            const value = (ta as Uint32Array)[elem]; // ElemKind.U32
+            if (value !== undefined) return value;
+            break;
+          }
+          case 4: {
+            const value = (ta as Int16Array)[elem]; // ElemKind.I16
+            if (value !== undefined) return value;
+            break;
+          }
+          case 5: {
+            const value = (ta as Uint16Array)[elem]; // ElemKind.U16
+            if (value !== undefined) return value;
+            break;
+          }
+          case 6: {
+            const value = (ta as Int8Array)[elem]; // ElemKind.I8
+            if (value !== undefined) return value;
+            break;
+          }
+          case 7: {
+            const value = (ta as Uint8Array)[elem]; // ElemKind.U8
+            if (value !== undefined) return value;
+            break;
+          }
         }
       }
     }
   }
   // The view's items are numbers, so the general path returns one too;
   // the unary plus tells V8 so, and it keeps the result an unboxed double.
-  return +(this.anyElement(false, 1, i0, undefined, undefined, undefined, undefined, null) as number);
-}
-
-/**
- * `get(i0, i1)` of a 2-D view whose items are numbers.
- *
- * @example
- * ```ts
- * MemoryView.from(new Float64Array([1, 2, 3, 4])).reshape([2, 2]).get(1, -1); // returns 4
- * ```
- */
-function get2(this: ViewState, i0: unknown, i1: unknown): number {
-  const ta = this.ta;
-  if (ta !== null && typeof i0 === "number" && typeof i1 === "number") {
-    const row = i0 < 0 ? i0 + this.shape0 : i0;
-    const column = i1 < 0 ? i1 + this.shape1 : i1;
-    if (row >>> 0 === row && row < this.shape0 && column >>> 0 === column && column < this.shape1) {
-      const elem = this.elemOffset + row * this.elemStride0 + column * this.elemStride1;
-      // As in get1: one access and one return per element type.
-      switch (this.kind) {
-        case 0: {
-          const value = (ta as Float64Array)[elem]; // ElemKind.F64
-          if (value !== undefined) return value;
-          break;
-        }
-        case 1: {
-          const value = (ta as Float32Array)[elem]; // ElemKind.F32
-          if (value !== undefined) return value;
-          break;
-        }
-        case 2: {
-          const value = (ta as Int32Array)[elem]; // ElemKind.I32
-          if (value !== undefined) return value;
-          break;
-        }
-        case 3: {
-          const value = (ta as Uint32Array)[elem]; // ElemKind.U32
-          if (value !== undefined) return value;
-          break;
-        }
-        case 4: {
-          const value = (ta as Int16Array)[elem]; // ElemKind.I16
-          if (value !== undefined) return value;
-          break;
-        }
-        case 5: {
-          const value = (ta as Uint16Array)[elem]; // ElemKind.U16
-          if (value !== undefined) return value;
-          break;
-        }
-        case 6: {
-          const value = (ta as Int8Array)[elem]; // ElemKind.I8
-          if (value !== undefined) return value;
-          break;
-        }
-        case 7: {
-          const value = (ta as Uint8Array)[elem]; // ElemKind.U8
-          if (value !== undefined) return value;
-          break;
-        }
-      }
-    }
-  }
-  return +(this.anyElement(false, 2, i0, i1, undefined, undefined, undefined, null) as number);
+  return +(this.anyElement(false, count, i0, i1, undefined, undefined, undefined, null) as number);
 }
 
 /**
@@ -203,14 +152,12 @@ function set1(this: ViewState, i0: unknown, value: unknown): void {
 
 declare module "./record.js" {
   interface ViewState {
-    /** 1 or 2 when `get(i)` or `get(r, c)` may take the number path, else 0. */
+    /** 1 or 2 when `get(i)` or `get(r, c)` may take the number path, else -1. */
     numberRank(): number;
     /** Whether the view has one dimension. */
     isRank1(): boolean;
-    /** `get(i0)` of a 1-D view whose items are numbers. */
-    get1(i0: unknown): number;
-    /** `get(i0, i1)` of a 2-D view whose items are numbers. */
-    get2(i0: unknown, i1: unknown): number;
+    /** `get(i0)` of a 1-D view or `get(i0, i1)` of a 2-D one (`count`), whose items are numbers. */
+    getNumber(count: number, i0: unknown, i1: unknown): number;
     /** `get` (`write` false) or `set` with `count` indices (then the value): any rank, any format. */
     anyElement(
       write: boolean,
@@ -236,15 +183,14 @@ declare module "./record.js" {
  * @example
  * ```ts
  * installElementAccess();
- * typeof ViewState.prototype.get1; // returns "function"
+ * typeof ViewState.prototype.getNumber; // returns "function"
  * ```
  */
 export function installElementAccess(): void {
   const proto = ViewState.prototype;
   proto.numberRank = numberRank;
   proto.isRank1 = isRank1;
-  proto.get1 = get1;
-  proto.get2 = get2;
+  proto.getNumber = getNumber;
   proto.anyElement = anyElement;
   proto.set1 = set1;
 }

@@ -83,7 +83,7 @@ export class ViewState {
   declare shape1: number;
   /**
    * 1 or 2 for a view of that many dimensions with a fast path whose items
-   * are numbers (`get(i)` and `get(r, c)` then take their number paths), else 0.
+   * are numbers (`get(i)` or `get(r, c)` then takes the number path), else -1.
    */
   declare fastRank: number;
   /** Whether the fast path may write (a writable view whose format allows raw stores). */
@@ -118,7 +118,7 @@ export class ViewState {
     this.elemStrides = ndim <= 1 || fast === null ? NO_STRIDES : UNRESOLVED_STRIDES;
     this.shape0 = ndim === 0 ? 0 : layout.shape[0];
     this.shape1 = ndim < 2 ? 0 : layout.shape[1];
-    this.fastRank = fast !== null && fast.elemKind <= 7 && (ndim === 1 || ndim === 2) ? ndim : 0;
+    this.fastRank = fast !== null && fast.elemKind <= 7 && (ndim === 1 || ndim === 2) ? ndim : -1;
     this.writable = fast !== null && fast.fastWrites && !layout.readonly;
     this.records = null;
     this.codec = null;
