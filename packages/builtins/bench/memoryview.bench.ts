@@ -13,7 +13,8 @@ import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bench, describe } from "vitest";
-import { memoryview, slice, type PyMemoryView } from "../src/index.js";
+import { MemoryView } from "@mv/core";
+import { bytes, memoryview, slice, type PyMemoryView } from "../src/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const N = 1_000_000;
@@ -30,6 +31,13 @@ const eqD1 = memoryview(Float64Array.from({ length: 2 ** 20 }, (_, i) => i));
 const eqD2 = memoryview(Float64Array.from({ length: 2 ** 20 }, (_, i) => i));
 const small = memoryview(new Uint8Array(4096));
 const oneToMinusOne = slice(1, -1);
+const tenTo100By3 = slice(10, 100, 3);
+const smallBytes = bytes(4096);
+// Core's own MemoryView.equals, on the same memory as the builtins' rows above.
+const coreB1 = MemoryView.from(eightB).toReadonly();
+const coreB2 = MemoryView.from(eightB.slice());
+const coreD1 = MemoryView.from(Float64Array.from({ length: 2 ** 20 }, (_, i) => i));
+const coreD2 = MemoryView.from(Float64Array.from({ length: 2 ** 20 }, (_, i) => i));
 
 /** Where results go, so that no work is optimised away. */
 export let sink: unknown;
@@ -48,8 +56,13 @@ const CASES: [string, () => void][] = [
   ["hex of 1 MiB with sep", () => { sink = mb.hex(":"); }],
   ["equality of two 8 MiB views ('B')", () => { sink = eqB1.equals(eqB2); }],
   ["equality of two 8 MiB views ('d')", () => { sink = eqD1.equals(eqD2); }],
+  ["core MemoryView.equals of two 8 MiB views ('B')", () => { sink = coreB1.equals(coreB2); }],
+  ["core MemoryView.equals of two 8 MiB views ('d')", () => { sink = coreD1.equals(coreD2); }],
+  ["memoryview(obj) of a 4096-byte bytes", () => { sink = memoryview(smallBytes); }],
   ["slice m[1:-1]", () => { sink = small.get(oneToMinusOne); }],
+  ["slice m[10:100:3]", () => { sink = small.get(tenTo100By3); }],
   ["cast('I')", () => { sink = small.cast("I"); }],
+  ["cast('d')", () => { sink = small.cast("d"); }],
   ["get(i) over 1M doubles", getLoop],
 ];
 

@@ -26,12 +26,13 @@ import { callableClass } from "../python/callable-class.js";
 import { NotImplemented, RICH_EQ, richEquals } from "../python/rich-equals.js";
 import { pyTypeName } from "../python/type-name.js";
 import { assign } from "./assign.js";
-import { assertCastable, assertNotComplexCast, castFormatArg, castFormatError } from "./cast-policy.js";
+import { assertCastable, assertCastFormat, castFormatArg } from "./cast-policy.js";
 import { viewHash } from "./hash.js";
 import { hexSeparator, hexText } from "./hex.js";
 import { codecValue } from "./pack-value.js";
 import { count, index } from "./lookup.js";
 import { sliceBounds } from "./slice-bounds.js";
+import { newCoreView } from "./shared-bytes-export.js";
 import { SAME_VIEW, subscript } from "./subscript.js";
 import { PySlice } from "../slice.js";
 import type { EllipsisType } from "../ellipsis.js";
@@ -327,12 +328,8 @@ export class PyMemoryView<Item = MemoryviewItem> extends MemoryviewAttributes im
     const fmt = castFormatArg(format);
     const view = coreView(this);
     const castShape = assertCastable(view.layout, fmt, shape);
-    assertNotComplexCast(fmt);
-    try {
-      return new PyMemoryView(view.cast(fmt, castShape as number[] | undefined));
-    } catch (error) {
-      throw castFormatError(error);
-    }
+    assertCastFormat(fmt);
+    return new PyMemoryView(view.cast(fmt, castShape as number[] | undefined));
   }
 
   /**
@@ -515,7 +512,7 @@ function newMemoryview(obj: unknown, options?: MemoryviewOptions): PyMemoryView 
   if (!(obj instanceof MemoryView) && !isBufferExporter(obj)) {
     throw new TypeError(`memoryview: a bytes-like object is required, not '${pyTypeName(obj)}'`);
   }
-  return new PyMemoryView(MemoryView.from(obj, BufferFlags.FULL_RO, { autoRelease }));
+  return new PyMemoryView(newCoreView(obj, autoRelease));
 }
 
 /** A Python `memoryview` object. */

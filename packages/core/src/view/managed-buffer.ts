@@ -135,7 +135,7 @@ export class ManagedBuffer {
 
   /**
    * The layout of the export itself, which every view made straight from
-   * the exporter shares (made once: its arrays are the export's frozen ones).
+   * the exporter shares (made once).
    *
    * @example
    * ```ts
@@ -146,11 +146,13 @@ export class ManagedBuffer {
     let layout = this.#rootLayout;
     if (layout === null) {
       const master = this.master;
+      // Plain copies of the export's frozen arrays, made once: V8 copies a
+      // frozen array (each derivation's `slice()`) several times slower.
       layout = makeLayout(
         master.offset,
-        this.shape,
-        this.byteStrides,
-        master.suboffsets,
+        [...this.shape],
+        [...this.byteStrides],
+        master.suboffsets === null ? null : [...master.suboffsets],
         master.format ?? "B",
         master.itemsize,
         master.readonly,
