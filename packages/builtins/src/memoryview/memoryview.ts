@@ -29,7 +29,7 @@ import { assign } from "./assign.js";
 import { assertCastable, assertCastFormat, castFormatArg } from "./cast-policy.js";
 import { viewHash } from "./hash.js";
 import { hexSeparator, hexText } from "./hex.js";
-import { codecValue } from "./pack-value.js";
+import { nativeValue } from "./pack-value.js";
 import { count, index } from "./lookup.js";
 import { sliceBounds } from "./slice-bounds.js";
 import { newCoreView } from "./shared-bytes-export.js";
@@ -180,18 +180,27 @@ export class PyMemoryView<Item = MemoryviewItem> extends MemoryviewAttributes im
    */
   set(key: MemoryviewKey, value: unknown): void {
     if (arguments.length !== 2) throw arityError("set", 2, arguments);
-    if (typeof key === "number") {
-      const view = coreView(this);
-      if (rankOf(this) === 1 && key < SSIZE_LIMIT && key >= -SSIZE_LIMIT) {
-        try {
-          view.set(key, typeof value === "object" && value !== null ? codecValue(view.format, value) : value);
-          return;
-        } catch {
-          // The slow path reports the error as CPython would.
-        }
+    const view = coreView(this);
+    if (typeof key === "number" && (typeof value !== "object" || value === null)) {
+      // m[i] = x with an integer index into a writable 1-D view whose format
+      // has no '@' (whose refusals assign rewords), and a value that is no
+      // object (which assign would unwrap or convert): exactly the call
+      // assign ends with, without its dispatch on the key.
+      const layout = view.layout; // CHECK_RELEASED
+      const format = layout.format;
+      if (
+        layout.ndim === 1 &&
+        !layout.readonly &&
+        Number.isInteger(key) &&
+        key < SSIZE_LIMIT &&
+        key >= -SSIZE_LIMIT &&
+        format.charCodeAt(0) !== 64
+      ) {
+        view.set(key, nativeValue(format, value));
+        return;
       }
     }
-    assign(coreView(this), key, unwrap(value));
+    assign(view, key, unwrap(value));
   }
 
   /**
