@@ -6,9 +6,10 @@
  *
  * @packageDocumentation
  */
-import type { MemoryView } from "@mv/core";
+import { MemoryView } from "@mv/core";
 
 let coreViewOf: (m: MemoryviewAttributes) => MemoryView;
+let UNMADE_VIEW: MemoryView | undefined;
 let rankOfView: (m: MemoryviewAttributes) => number;
 
 /**
@@ -48,8 +49,12 @@ export abstract class MemoryviewAttributes {
   readonly #ndim: number;
 
   static {
-    coreViewOf = (m) => m.#view;
-    rankOfView = (m) => m.#ndim;
+    // An object given this prototype without being made by memoryview(obj)
+    // wraps a core view made the same way, which behaves as a released view
+    // (CPython's "operation forbidden on released memoryview object"), so
+    // no engine error about a missing private field gets out.
+    coreViewOf = (m) => (#view in m ? m.#view : (UNMADE_VIEW ??= Object.create(MemoryView.prototype) as MemoryView));
+    rankOfView = (m) => (#ndim in m ? m.#ndim : -1);
   }
 
   /** @param view - the core view (use `memoryview(obj)`) */
@@ -69,7 +74,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get obj(): object | null {
-    return this.#view.obj;
+    return coreViewOf(this).obj;
   }
 
   /**
@@ -81,7 +86,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get nbytes(): number {
-    return this.#view.nbytes;
+    return coreViewOf(this).nbytes;
   }
 
   /**
@@ -93,7 +98,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get readonly(): boolean {
-    return this.#view.readonly;
+    return coreViewOf(this).readonly;
   }
 
   /**
@@ -105,7 +110,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get itemsize(): number {
-    return this.#view.itemsize;
+    return coreViewOf(this).itemsize;
   }
 
   /**
@@ -117,7 +122,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get format(): string {
-    return this.#view.format;
+    return coreViewOf(this).format;
   }
 
   /**
@@ -129,7 +134,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get ndim(): number {
-    return this.#view.ndim;
+    return coreViewOf(this).ndim;
   }
 
   /**
@@ -141,7 +146,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get shape(): number[] {
-    return this.#view.shape;
+    return coreViewOf(this).shape;
   }
 
   /**
@@ -154,7 +159,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get strides(): number[] {
-    return this.#view.strides;
+    return coreViewOf(this).strides;
   }
 
   /**
@@ -166,7 +171,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get suboffsets(): number[] {
-    return this.#view.suboffsets;
+    return coreViewOf(this).suboffsets;
   }
 
   /**
@@ -178,7 +183,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get c_contiguous(): boolean {
-    return this.#view.cContiguous;
+    return coreViewOf(this).cContiguous;
   }
 
   /**
@@ -190,7 +195,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get f_contiguous(): boolean {
-    return this.#view.fContiguous;
+    return coreViewOf(this).fContiguous;
   }
 
   /**
@@ -202,7 +207,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get contiguous(): boolean {
-    return this.#view.contiguous;
+    return coreViewOf(this).contiguous;
   }
 
   /**
@@ -216,7 +221,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get length(): number {
-    return this.#view.length;
+    return coreViewOf(this).length;
   }
 
   /**
@@ -230,7 +235,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get released(): boolean {
-    return this.#view.released;
+    return coreViewOf(this).released;
   }
 
   // ----------------------------------------------------- items and views --

@@ -22,7 +22,7 @@ import type { ViewLayout } from "./view-layout.js";
 import { iterateView } from "./iterate.js";
 import { itemCodecOf, prepareAccess } from "./state/access.js";
 import { installElementAccess } from "./state/elements.js";
-import { bindViewStates, ViewState } from "./state/record.js";
+import { bindViewStates, unmadeViewState, ViewState } from "./state/record.js";
 
 // The record a constructor hands to the #state initializer (which runs right after super()).
 let incoming: ViewState | null = null;
@@ -45,7 +45,7 @@ export abstract class ViewCore extends StateCarrier implements Iterable<StructVa
 
   static {
     installElementAccess();
-    bindViewStates((view) => view.#state);
+    bindViewStates((view) => (#state in view ? view.#state : unmadeViewState()));
   }
 
   /**
@@ -101,7 +101,7 @@ export abstract class ViewCore extends StateCarrier implements Iterable<StructVa
     // Where V8 inlines get, `count` is a constant of the call site, and the
     // calls below that a program never made are not compiled in: a loop of
     // get(i) over numbers then returns unboxed doubles.
-    const state = this.#state;
+    const state = #state in this ? this.#state : unmadeViewState();
     const count = arguments.length;
     if (count === state.numberRank()) return state.getNumber(count, i0, i1);
     return state.anyElement(false, count, i0, i1, i2, i3, undefined, count > 4 ? Array.prototype.slice.call(arguments) : null) as StructValue;
@@ -135,7 +135,7 @@ export abstract class ViewCore extends StateCarrier implements Iterable<StructVa
   // @ts-expect-error TS2394: the implementation below names its parameters (see get).
   set(...args: [...indices: Index[], value: unknown]): void;
   set(a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown): void {
-    const state = this.#state;
+    const state = #state in this ? this.#state : unmadeViewState();
     const count = arguments.length;
     if (count === 2 && state.isRank1()) state.set1(a, b);
     else state.anyElement(true, count - 1, a, b, c, d, e, count > 5 ? Array.prototype.slice.call(arguments) : null);

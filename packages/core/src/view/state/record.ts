@@ -16,7 +16,8 @@
 
 import type { ItemCodec } from "../../codec/index.js";
 import type { ResolvedRecordOptions } from "../../records/index.js";
-import type { ManagedBuffer } from "../managed-buffer.js";
+import { BufferFlags } from "../../protocol/index.js";
+import { ManagedBuffer } from "../managed-buffer.js";
 import { type AnyTypedArray, fastKind } from "../native-access.js";
 import type { ViewCore } from "../view-core.js";
 import type { ViewLayout } from "../view-layout.js";
@@ -123,6 +124,29 @@ export class ViewState {
     this.records = null;
     this.codec = null;
   }
+}
+
+let unmade: ViewState | null = null;
+
+/**
+ * The state of an object that has MemoryView's prototype but was not made
+ * by `MemoryView.from` or a derivation (`Object.create(MemoryView.prototype)`):
+ * it views no memory, so it behaves as a released view does (CPython's
+ * `CHECK_RELEASED`: "operation forbidden on released memoryview object")
+ * instead of letting the engine's own error about a missing private field out.
+ *
+ * @example
+ * ```ts
+ * unmadeViewState().released; // returns true
+ * ```
+ */
+export function unmadeViewState(): ViewState {
+  if (unmade === null) {
+    const mbuf = ManagedBuffer.fromObject(new ArrayBuffer(0), BufferFlags.FULL_RO);
+    unmade = new ViewState(mbuf, mbuf.rootLayout());
+    unmade.released = true;
+  }
+  return unmade;
 }
 
 // How the state modules reach a view's record: the façade hands over a
