@@ -27,6 +27,7 @@ import {
   releaseBuffer,
   resolveBuffer,
 } from "../protocol/index.js";
+import { typedArrayKind, typedArrayPlacementOf } from "../protocol/brand-checks.js";
 import type { AnyTypedArray, AnyTypedArrayConstructor } from "./native-access.js";
 import { makeLayout, type ViewLayout } from "./view-layout.js";
 
@@ -46,6 +47,20 @@ export const RELEASED_VIEW_MESSAGE = "operation forbidden on released memoryview
 // Views made with { autoRelease: true } give their share of the export back
 // when they are collected unreleased, as CPython's memory_dealloc does. Off by
 // default: registering costs about a microsecond per view.
+// The TypedArrays an exporter may be adopted as (see adoptExporterArray): those the fast paths read through.
+const ADOPTABLE: Readonly<Record<string, AnyTypedArrayConstructor | undefined>> = {
+  Float64Array,
+  Float32Array,
+  Int32Array,
+  Uint32Array,
+  Int16Array,
+  Uint16Array,
+  Int8Array,
+  Uint8Array,
+  BigInt64Array: BigInt64Array as AnyTypedArrayConstructor,
+  BigUint64Array: BigUint64Array as AnyTypedArrayConstructor,
+};
+
 const collected = new FinalizationRegistry<ManagedBuffer>((mbuf) => mbuf.removeView());
 
 /**
@@ -107,6 +122,44 @@ export class ManagedBuffer {
       this.endByte = endByte;
     }
     this.attach(buffer);
+    this.adoptExporterArray(master.obj);
+  }
+
+  /**
+   * Takes the exporter itself as the TypedArray of its element type when it
+   * is exactly the array {@link typedArray} would make (a plain TypedArray
+   * at byte 0 of a fixed-size buffer, reaching the export's end): views of
+   * a TypedArray then read through it from their first access, and no
+   * second array over the same bytes is made.
+   */
+  private adoptExporterArray(obj: object | null): void {
+    if (obj === null || this.indirect) return;
+    const kind = typedArrayKind(obj);
+    if (kind === undefined) return;
+    const ctor = ADOPTABLE[kind];
+    if (ctor === undefined || Object.getPrototypeOf(obj) !== ctor.prototype) return;
+    const placement = typedArrayPlacementOf(obj);
+    const buffer = this.buffer as { resizable?: boolean; growable?: boolean };
+    if (placement === null || placement.buffer !== this.buffer || placement.byteOffset !== 0) return;
+    if (buffer.resizable === true || buffer.growable === true) return;
+    const array = obj as AnyTypedArray;
+    if (array.length * ctor.BYTES_PER_ELEMENT !== this.endByte) return;
+    this.#lastCtor = ctor;
+    this.#lastArray = array;
+  }
+
+  /**
+   * The TypedArray of `ctor` over the memory if one is already at hand (the
+   * last one asked for, or the exporter's own), else null; makes none.
+   *
+   * @example
+   * ```ts
+   * const a = new Float64Array(2);
+   * ManagedBuffer.fromObject(a, BufferFlags.FULL_RO).typedArrayAtHand(Float64Array) === a; // returns true
+   * ```
+   */
+  typedArrayAtHand(ctor: AnyTypedArrayConstructor): AnyTypedArray | null {
+    return ctor === this.#lastCtor ? this.#lastArray : null;
   }
 
   /**
@@ -135,7 +188,7 @@ export class ManagedBuffer {
 
   /**
    * The layout of the export itself, which every view made straight from
-   * the exporter shares (made once).
+   * the exporter shares (made once: its arrays are the export's frozen ones).
    *
    * @example
    * ```ts
@@ -146,13 +199,11 @@ export class ManagedBuffer {
     let layout = this.#rootLayout;
     if (layout === null) {
       const master = this.master;
-      // Plain copies of the export's frozen arrays, made once: V8 copies a
-      // frozen array (each derivation's `slice()`) several times slower.
       layout = makeLayout(
         master.offset,
-        [...this.shape],
-        [...this.byteStrides],
-        master.suboffsets === null ? null : [...master.suboffsets],
+        this.shape,
+        this.byteStrides,
+        master.suboffsets,
         master.format ?? "B",
         master.itemsize,
         master.readonly,

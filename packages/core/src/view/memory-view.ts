@@ -37,6 +37,7 @@ import type { MemoryViewOptions } from "./view-options.js";
 export type { MemoryViewOptions } from "./view-options.js";
 import { isReleased, layoutOf, mbufOf, prepareAccess, recordsOf, setRecords } from "./state/access.js";
 import { type RecordOptions, resolveRecordOptions } from "../records/index.js";
+import { copyNumbers } from "../layout/copy-numbers.js";
 
 
 // adjustSlice's output, reused: slicing runs in loops and nothing re-enters it (each entry is written first).
@@ -184,9 +185,9 @@ export class MemoryView extends ViewAttributes {
         `too many indices for array: array is ${ndim}-dimensional, but ${specs.length} were indexed`,
       );
     }
-    const shape = layout.shape.slice();
-    const byteStrides = layout.byteStrides.slice();
-    const suboffsets = layout.suboffsets === null ? null : layout.suboffsets.slice();
+    const shape = copyNumbers(layout.shape);
+    const byteStrides = copyNumbers(layout.byteStrides);
+    const suboffsets = layout.suboffsets === null ? null : copyNumbers(layout.suboffsets);
     let byteOffset = layout.byteOffset;
     for (let dim = 0; dim < specs.length; dim++) {
       const spec = specs[dim];
@@ -216,9 +217,9 @@ export class MemoryView extends ViewAttributes {
     const layout = layoutOf(this);
     if (layout.ndim === 0) throw new TypeError("invalid indexing of 0-dim memory");
     const axis = normalizeAxis(dim, layout.ndim);
-    const shape = layout.shape.slice();
-    const byteStrides = layout.byteStrides.slice();
-    const suboffsets = layout.suboffsets === null ? null : layout.suboffsets.slice();
+    const shape = copyNumbers(layout.shape);
+    const byteStrides = copyNumbers(layout.byteStrides);
+    const suboffsets = layout.suboffsets === null ? null : copyNumbers(layout.suboffsets);
     const adjusted = adjustSlice(shape[axis], start, stop, step, SCRATCH_SLICE);
     const byteOffset = sliceDimension(
       layout.byteOffset, shape, byteStrides, suboffsets, axis, adjusted[0], adjusted[1], adjusted[2],

@@ -18,7 +18,7 @@ import type { ItemCodec } from "../../codec/index.js";
 import type { ResolvedRecordOptions } from "../../records/index.js";
 import { BufferFlags } from "../../protocol/index.js";
 import { ManagedBuffer } from "../managed-buffer.js";
-import { type AnyTypedArray, fastKind } from "../native-access.js";
+import { type AnyTypedArray, ELEM_ARRAYS, fastKind } from "../native-access.js";
 import type { ViewCore } from "../view-core.js";
 import type { ViewLayout } from "../view-layout.js";
 
@@ -103,13 +103,17 @@ export class ViewState {
     this.layout = layout;
     this.exports = 0;
     this.released = false;
-    this.ta = null;
-    this.generation = -1;
+    // The fast path's array when the managed buffer has it at hand (the
+    // exporter itself, or the array its last view took): no first access
+    // then goes the general way to take it.
+    const fast = fastKind(layout);
+    const ta = fast === null ? null : mbuf.typedArrayAtHand(ELEM_ARRAYS[fast.elemKind]);
+    this.ta = ta;
+    this.generation = ta === null ? -1 : mbuf.generation;
     // The fast path's facts are worked out here, each field written once:
     // V8 then treats them as constants of a view it sees as one (a loop over
     // one view folds the checks of get(i) away and keeps its doubles
     // unboxed). Cheap: the format's facts are cached, nothing is allocated.
-    const fast = fastKind(layout);
     const ndim = layout.ndim;
     this.kind = fast === null ? -1 : fast.elemKind;
     this.elemOffset = fast === null ? 0 : layout.byteOffset / fast.size;
