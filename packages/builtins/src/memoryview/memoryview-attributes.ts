@@ -1,12 +1,14 @@
 /**
  * The attributes of Python's `memoryview` (`obj`, `nbytes`, `readonly`,
  * `itemsize`, `format`, `ndim`, `shape`, `strides`, `suboffsets`, the
- * contiguity flags, `len` and `released`), over `@mv/core`'s
+ * contiguity flags, `len` and `released`) and its lifetime (`release`, the
+ * `using` disposal, `repr`, the export slots), over `@mv/core`'s
  * `MemoryView`, which each of them asks.
  *
  * @packageDocumentation
  */
-import { MemoryView } from "@mv/core";
+import { DISPOSE, GET_BUFFER, MemoryView, RELEASE_BUFFER, type BufferInfo } from "@mv/core";
+import { formatAddress, objectId } from "../object-id.js";
 
 let coreViewOf: (m: MemoryviewAttributes) => MemoryView;
 let UNMADE_VIEW: MemoryView | undefined;
@@ -39,7 +41,7 @@ export function coreView(m: MemoryviewAttributes): MemoryView {
 }
 
 /**
- * What every memoryview is: the core view it wraps, and the attributes.
+ * What every memoryview is: the core view it wraps, the attributes and the lifetime.
  * Not constructed directly: use `memoryview(obj)`.
  */
 export abstract class MemoryviewAttributes {
@@ -239,4 +241,93 @@ export abstract class MemoryviewAttributes {
   }
 
   // ----------------------------------------------------- items and views --
+
+  // ------------------------------------------------------------ lifetime --
+
+  /**
+   * Releases the view: every later use throws `ValueError`, and the export
+   * is given back when no view of it remains. Releasing twice does nothing.
+   *
+   * @throws BufferError "memoryview has N exported buffer(s)" while buffers
+   *   exported from this view are live
+   *
+   * @example
+   * ```ts
+   * const m = memoryview(new Uint8Array(1));
+   * m.release();
+   * m.tolist(); // throws ValueError "operation forbidden on released memoryview object"
+   * ```
+   */
+  release(): void {
+    coreViewOf(this).release();
+  }
+
+  /**
+   * Releases the view at the end of a `using` block (Python's `with`).
+   *
+   * @example
+   * ```ts
+   * const m = memoryview(new Uint8Array(1));
+   * m[Symbol.dispose]();
+   * m.released; // returns true
+   * ```
+   */
+  [DISPOSE](): void {
+    this.release();
+  }
+
+  /**
+   * `repr(m)`: `<memory at 0x…>`, or `<released memory at 0x…>` (the
+   * address is a stable stand-in, see `objectId`).
+   *
+   * @example
+   * ```ts
+   * /^<memory at 0x[0-9a-f]+>$/.test(String(memoryview(new Uint8Array(1)))); // returns true
+   * ```
+   */
+  toString(): string {
+    const address = formatAddress(objectId(this));
+    return coreViewOf(this).released ? `<released memory at ${address}>` : `<memory at ${address}>`;
+  }
+
+  /**
+   * The one-line form Node's `util.inspect` and `console.log` show: the same
+   * as `toString()` (a registry symbol, so no Node import is needed).
+   *
+   * @returns `toString()`
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
+  /**
+   * Exports the view's memory (`memory_getbuf`), with this memoryview as
+   * the export's `obj`; the view then refuses `release()` until the export
+   * ends.
+   *
+   * @example
+   * ```ts
+   * const m = memoryview(new Float64Array(2));
+   * getBuffer(m, BufferFlags.RECORDS_RO).format; // returns "d"
+   * ```
+   */
+  [GET_BUFFER](flags: number): BufferInfo {
+    const info = coreViewOf(this)[GET_BUFFER](flags);
+    (info as { obj: object | null }).obj = this;
+    return info;
+  }
+
+  /**
+   * Ends an export made by `GET_BUFFER` (`memory_releasebuf`).
+   *
+   * @example
+   * ```ts
+   * const m = memoryview(new Uint8Array(2));
+   * releaseBuffer(getBuffer(m));
+   * m.release(); // returns undefined
+   * ```
+   */
+  [RELEASE_BUFFER](info: BufferInfo): void {
+    coreViewOf(this)[RELEASE_BUFFER](info);
+  }
 }

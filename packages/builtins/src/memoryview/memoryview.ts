@@ -11,16 +11,11 @@
  */
 import {
   BufferFlags,
-  DISPOSE,
-  GET_BUFFER,
   MemoryView,
-  RELEASE_BUFFER,
   isBufferExporter,
-  type BufferInfo,
   type StructValue,
   type ViewList,
 } from "@mv/core";
-import { formatAddress, objectId } from "../object-id.js";
 import { asCInt } from "../python/c-int.js";
 import { callableClass } from "../python/callable-class.js";
 import { NotImplemented, RICH_EQ, richEquals } from "../python/rich-equals.js";
@@ -425,93 +420,6 @@ export class PyMemoryView<Item = MemoryviewItem> extends MemoryviewAttributes im
     void layout;
     if (this.#hash === undefined) this.#hash = viewHash(view);
     return this.#hash;
-  }
-
-  /**
-   * Releases the view: every later use throws `ValueError`, and the export
-   * is given back when no view of it remains. Releasing twice does nothing.
-   *
-   * @throws BufferError "memoryview has N exported buffer(s)" while buffers
-   *   exported from this view are live
-   *
-   * @example
-   * ```ts
-   * const m = memoryview(new Uint8Array(1));
-   * m.release();
-   * m.tolist(); // throws ValueError "operation forbidden on released memoryview object"
-   * ```
-   */
-  release(): void {
-    coreView(this).release();
-  }
-
-  /**
-   * Releases the view at the end of a `using` block (Python's `with`).
-   *
-   * @example
-   * ```ts
-   * const m = memoryview(new Uint8Array(1));
-   * m[Symbol.dispose]();
-   * m.released; // returns true
-   * ```
-   */
-  [DISPOSE](): void {
-    this.release();
-  }
-
-  /**
-   * `repr(m)`: `<memory at 0x…>`, or `<released memory at 0x…>` (the
-   * address is a stable stand-in, see `objectId`).
-   *
-   * @example
-   * ```ts
-   * /^<memory at 0x[0-9a-f]+>$/.test(String(memoryview(new Uint8Array(1)))); // returns true
-   * ```
-   */
-  override toString(): string {
-    const address = formatAddress(objectId(this));
-    return coreView(this).released ? `<released memory at ${address}>` : `<memory at ${address}>`;
-  }
-
-  /**
-   * The one-line form Node's `util.inspect` and `console.log` show: the same
-   * as `toString()` (a registry symbol, so no Node import is needed).
-   *
-   * @returns `toString()`
-   */
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return this.toString();
-  }
-
-  /**
-   * Exports the view's memory (`memory_getbuf`), with this memoryview as
-   * the export's `obj`; the view then refuses `release()` until the export
-   * ends.
-   *
-   * @example
-   * ```ts
-   * const m = memoryview(new Float64Array(2));
-   * getBuffer(m, BufferFlags.RECORDS_RO).format; // returns "d"
-   * ```
-   */
-  [GET_BUFFER](flags: number): BufferInfo {
-    const info = coreView(this)[GET_BUFFER](flags);
-    (info as { obj: object | null }).obj = this;
-    return info;
-  }
-
-  /**
-   * Ends an export made by `GET_BUFFER` (`memory_releasebuf`).
-   *
-   * @example
-   * ```ts
-   * const m = memoryview(new Uint8Array(2));
-   * releaseBuffer(getBuffer(m));
-   * m.release(); // returns undefined
-   * ```
-   */
-  [RELEASE_BUFFER](info: BufferInfo): void {
-    coreView(this)[RELEASE_BUFFER](info);
   }
 }
 
