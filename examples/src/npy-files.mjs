@@ -20,7 +20,14 @@ export function roundTrip(path, count) {
   writeFileSync(path, writeNpy(records));
   const file = readFileSync(path);
   const back = readNpy(file);
-  return { back, zeroCopy: back.buffer === file.buffer, header: file.subarray(10, 10 + file.readUInt16LE(8)).toString("latin1").trimEnd() };
+  return {
+    back,
+    zeroCopy: back.buffer === file.buffer,
+    header: file
+      .subarray(10, 10 + file.readUInt16LE(8))
+      .toString("latin1")
+      .trimEnd(),
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

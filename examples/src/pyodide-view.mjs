@@ -42,7 +42,9 @@ export async function shareGrid() {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { before, after, grew, readonly } = await shareGrid();
-  console.log(`Python's grid: format ${before.format}, shape ${before.shape}; rows reversed, every other column: ${JSON.stringify(before.flipped)}`);
+  console.log(
+    `Python's grid: format ${before.format}, shape ${before.shape}; rows reversed, every other column: ${JSON.stringify(before.flipped)}`,
+  );
   console.log(`after JavaScript's writes and a ${grew / 2 ** 20} MB allocation, Python sees ${JSON.stringify(after)}`);
   console.log(`bytes are read-only from JavaScript: ${readonly}`);
 }

@@ -22,7 +22,14 @@ export function particleModuleBytes(records) {
   const segment = records.flatMap(({ id, x, y }) => [...pack("<i4xdd", id, x, y)]);
   if (segment.length > 127) throw new RangeError("keep the demo segment under 128 bytes (1-byte LEB128 sizes)");
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // "\0asm", version 1
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00, // "\0asm", version 1
     ...section(1, [0x01, 0x60, 0x02, 0x7f, 0x7c, 0x00]), // type 0: (i32, f64) -> ()
     ...section(3, [0x01, 0x00]), // function 0 has type 0
     ...section(5, [0x01, 0x00, 0x01]), // one memory, at least 1 page

@@ -19,8 +19,16 @@ describe("NumPy .npy files through @mv/core/npy", () => {
     const dir = mkdtempSync(join(tmpdir(), "mv-examples-"));
     try {
       const { back, header } = roundTrip(join(dir, "m.npy"), 2);
-      expect(header).toBe("{'descr': [('id', '<i4'), ('', '|V4'), ('t', '<f8'), ('xy', '<f4', (2,))], 'fortran_order': False, 'shape': (2,), }");
-      expect([back.format, back.toList()]).toEqual([MEASUREMENT, [[1, 0, [0, -0]], [2, 0.25, [1, -1]]]]);
+      expect(header).toBe(
+        "{'descr': [('id', '<i4'), ('', '|V4'), ('t', '<f8'), ('xy', '<f4', (2,))], 'fortran_order': False, 'shape': (2,), }",
+      );
+      expect([back.format, back.toList()]).toEqual([
+        MEASUREMENT,
+        [
+          [1, 0, [0, -0]],
+          [2, 0.25, [1, -1]],
+        ],
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -31,7 +39,10 @@ describe("an RGBA image cropped, flipped and transposed without copies", () => {
   it("moves pixels by strides only and writes through to the original", () => {
     const image = makeImage(6, 4);
     const view = transpose(flipVertical(crop(imageView(image), 1, 1, 5, 4)));
-    expect([view.shape, view.strides]).toEqual([[4, 3, 4], [4, -24, 1]]);
+    expect([view.shape, view.strides]).toEqual([
+      [4, 3, 4],
+      [4, -24, 1],
+    ]);
     expect(view.buffer).toBe(image.data.buffer);
     expect(pixel(view, 0, 0)).toEqual([1, 3, 4, 255]); // crop (1,1)-(5,4), bottom-left after the flip
     expect(pixel(view, 3, 2)).toEqual([4, 1, 5, 255]);
@@ -48,7 +59,10 @@ describe("WebAssembly memory as struct records", () => {
       { id: 2, x: 1.5, y: -2 },
     ]);
     expect([particles.format, recordBytes, particles.length]).toEqual([PARTICLE, 24, 2]);
-    expect(particles.toList()).toEqual([[1, 0.5, -1], [2, 1.5, -2]]);
+    expect(particles.toList()).toEqual([
+      [1, 0.5, -1],
+      [2, 1.5, -2],
+    ]);
     storeF64(RECORDS_ADDRESS + recordBytes + 8, 42);
     memory.grow(1);
     expect(particles.get(1)).toEqual([2, 42, -2]);
@@ -88,10 +102,13 @@ describe("a BMP file read with struct and memoryview", () => {
 
 describe("each example runs as a script", () => {
   const scripts = {
-    "scijs-ndarray.mjs": /grid\[0\]\[3\] after array.set\(0, 0, 100\): 100\nback: shape 2,3, strides -16,-32, \[\[11,7,100\],\[9,5,1\]\]/,
-    "stdlib-ndarray.mjs": /ValueError: dimension 0: a byte stride of 3 is not a whole number of 2-byte elements\nback: \[\[1,3\],\[2,4\]\], readonly true, strides 8,16/,
+    "scijs-ndarray.mjs":
+      /grid\[0\]\[3\] after array.set\(0, 0, 100\): 100\nback: shape 2,3, strides -16,-32, \[\[11,7,100\],\[9,5,1\]\]/,
+    "stdlib-ndarray.mjs":
+      /ValueError: dimension 0: a byte stride of 3 is not a whole number of 2-byte elements\nback: \[\[1,3\],\[2,4\]\], readonly true, strides 8,16/,
     // Every value of Python's grid before and after JavaScript's writes, across the heap's growth.
-    "pyodide-view.mjs": /rows reversed, every other column: \[\[8,10\],\[4,6\],\[0,2\]\]\nafter JavaScript's writes and a 128 MB allocation, Python sees \[\[0,100,2,3\],\[4,5,6,7\],\[-8,9,10,11\]\]\nbytes are read-only from JavaScript: true/,
+    "pyodide-view.mjs":
+      /rows reversed, every other column: \[\[8,10\],\[4,6\],\[0,2\]\]\nafter JavaScript's writes and a 128 MB allocation, Python sees \[\[0,100,2,3\],\[4,5,6,7\],\[-8,9,10,11\]\]\nbytes are read-only from JavaScript: true/,
     "npy-files.mjs": /records: \[\[1,0,\[0,0\]\],\[2,0.25,\[1,-1\]\],\[3,0.5,\[2,-2\]\]\]/,
     "rgba-image.mjs": /original \(1, 3\) = 0,0,0,0/,
     "wasm-structs.mjs": /particle\[1\] = \[2,42,-2\]/,
@@ -102,13 +119,17 @@ describe("each example runs as a script", () => {
   // Loading Pyodide (CPython in wasm) takes seconds, and minutes on a loaded machine.
   const SLOW_SCRIPTS = new Set(["pyodide-view.mjs"]);
   for (const [script, expected] of Object.entries(scripts)) {
-    it(script, () => {
-      const run = spawnSync(process.execPath, [fileURLToPath(new URL(`../src/${script}`, import.meta.url))], {
-        encoding: "utf8",
-      });
-      expect(run.stderr).toBe("");
-      expect(run.status).toBe(0);
-      expect(run.stdout).toMatch(expected);
-    }, SLOW_SCRIPTS.has(script) ? 600_000 : undefined);
+    it(
+      script,
+      () => {
+        const run = spawnSync(process.execPath, [fileURLToPath(new URL(`../src/${script}`, import.meta.url))], {
+          encoding: "utf8",
+        });
+        expect(run.stderr).toBe("");
+        expect(run.status).toBe(0);
+        expect(run.stdout).toMatch(expected);
+      },
+      SLOW_SCRIPTS.has(script) ? 600_000 : undefined,
+    );
   }
 });

@@ -18,10 +18,26 @@
 const runner = process.env.MV_MUTATION_RUNNER ?? "suite";
 export default {
   testRunner: runner === "vitest" ? "vitest" : "mv-suite",
-  plugins: ["@stryker-mutator/vitest-runner", "./packages/conformance/scripts/mutation/suite-runner.mjs"],
+  plugins: [
+    "@stryker-mutator/vitest-runner",
+    "./packages/conformance/scripts/mutation/suite-runner.mjs",
+    "./packages/conformance/scripts/mutation/equivalent-mutants-ignorer.mjs",
+  ],
+  // The equivalent mutants (scripts/mutation/equivalent-mutants.mjs, each with
+  // its reason) are reported as ignored; the sources carry no Stryker comments.
+  ignorers: ["mv-equivalent-mutants"],
   vitest: { configFile: "packages/conformance/vitest.mutation.config.ts", dir: "packages/conformance", related: false },
-  mutate: (process.env.MV_MUTATE ?? "packages/core/src/**/*.ts,packages/builtins/src/**/*.ts").split(",").concat(["!**/*.test.ts", "!**/index.ts"]),
-  ignorePatterns: ["/packages/native", "/packages/*/dist", "/.turbo", "/**/.vitest-report.json", "/packages/conformance/reports", "/packages/conformance/.stryker-tmp*"],
+  mutate: (process.env.MV_MUTATE ?? "packages/core/src/**/*.ts,packages/builtins/src/**/*.ts")
+    .split(",")
+    .concat(["!**/*.test.ts", "!**/index.ts"]),
+  ignorePatterns: [
+    "/packages/native",
+    "/packages/*/dist",
+    "/.turbo",
+    "/**/.vitest-report.json",
+    "/packages/conformance/reports",
+    "/packages/conformance/.stryker-tmp*",
+  ],
   // Each mutant meets only the chunks of cases that reached it in the dry run
   // (the driver empties core's memo caches before each chunk, so a cached
   // computation is reached by every chunk that checks it).

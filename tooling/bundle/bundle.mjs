@@ -51,13 +51,8 @@ await build({
   // Neither the @mv packages, nor the optional peers an adapter drives
   // (python-struct, pyodide…: the user's own copy), nor Node's built-ins
   // are bundled.
-  external: [
-    ...Object.keys(manifest.dependencies ?? {}),
-    ...Object.keys(manifest.peerDependencies ?? {}),
-    /^node:/,
-  ],
+  external: [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {}), /^node:/],
 });
-
 
 // Classes keep their own names (class-names.mjs) and are dropped by a
 // user's bundler when unused (pure-classes.mjs).

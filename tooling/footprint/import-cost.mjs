@@ -58,7 +58,9 @@ const median = (values) => {
 };
 const base = median(samples.get(programs[0]));
 
-console.log(`Import cost: CPU time of a whole \`node\` process, median of ${RUNS} runs, minus an empty ES module's (${base.toFixed(1)} ms)`);
+console.log(
+  `Import cost: CPU time of a whole \`node\` process, median of ${RUNS} runs, minus an empty ES module's (${base.toFixed(1)} ms)`,
+);
 console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}\n`);
 console.log("| program | CPU over empty | target |");
 console.log("|---|---:|---|");

@@ -80,7 +80,12 @@ module.exports = {
       layer("exporters"),
       `${core}(struct|records|record-struct|view)/`,
     ),
-    forbid("struct-below-view", "struct/ (the struct module) is below view/ and knows nothing of records", layer("struct"), `${core}(records|record-struct|view)/`),
+    forbid(
+      "struct-below-view",
+      "struct/ (the struct module) is below view/ and knows nothing of records",
+      layer("struct"),
+      `${core}(records|record-struct|view)/`,
+    ),
     forbid(
       "records-on-codec",
       "records/ (the record item codec, SPEC §2.1) takes only the codec, so views and RecordStruct share it and a program using only Struct or only MemoryView loads no more than it needs",

@@ -29,6 +29,7 @@ let configDir = null;
 if (process.env.NPM_TOKEN) {
   configDir = mkdtempSync(join(tmpdir(), "mv-release-"));
   const userconfig = join(configDir, "npmrc");
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: npm expands ${NPM_TOKEN} itself when it reads the file, so the token is never written
   writeFileSync(userconfig, "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n", { mode: 0o600 });
   env.npm_config_userconfig = userconfig;
 } else {

@@ -1,6 +1,9 @@
 /** What the runner needs of the TypeScript compiler (pass `import ts from "typescript"`). */
 export interface TypeScriptCompiler {
-  transpileModule(input: string, options: { compilerOptions: { target: number; module: number; verbatimModuleSyntax?: boolean } }): { outputText: string };
+  transpileModule(
+    input: string,
+    options: { compilerOptions: { target: number; module: number; verbatimModuleSyntax?: boolean } },
+  ): { outputText: string };
   ScriptTarget: { ES2022: number };
   ModuleKind: { ESNext: number };
   // The parts of the AST resolveImports walks (the real `typescript` module has them all).
@@ -9,7 +12,10 @@ export interface TypeScriptCompiler {
   isNamespaceImport(node: unknown): boolean;
 }
 /** What the runner needs of vitest's `expect`. */
-export type Expect = (actual: unknown, message?: string) => {
+export type Expect = (
+  actual: unknown,
+  message?: string,
+) => {
   toEqual(expected: unknown): void;
   toBe(expected: unknown): void;
 };

@@ -71,7 +71,10 @@ function exportsOf(text, kinds) {
  * signature repeats it, undocumented); `typesNeedExample: false` to accept
  * any doc comment on an interface or type.
  */
-export function exportExamples(text, { kinds = ["function", "const", "class"], overloads = "each", typesNeedExample = true } = {}) {
+export function exportExamples(
+  text,
+  { kinds = ["function", "const", "class"], overloads = "each", typesNeedExample = true } = {},
+) {
   const examples = [];
   const undocumented = [];
   const seen = new Set();
@@ -215,7 +218,10 @@ export function resolveImports(ts, js) {
     const lines = [];
     // `var`, not `const`: blocks of one README section run as one program,
     // and two of them may import the same name.
-    if (named.length > 0) lines.push(`var { ${named.map(([imported, local]) => (imported === local ? local : `${imported}: ${local}`)).join(", ")} } = ${module};`);
+    if (named.length > 0)
+      lines.push(
+        `var { ${named.map(([imported, local]) => (imported === local ? local : `${imported}: ${local}`)).join(", ")} } = ${module};`,
+      );
     if (defaultName !== null) lines.push(`var ${defaultName} = ${module}.default;`);
     if (namespace !== null) lines.push(`var ${namespace} = ${module};`);
     if (lines.length === 0) lines.push(`${module};`);

@@ -20,7 +20,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const N = 1_000_000;
 
 const doubles = memoryview(Float64Array.from({ length: N }, (_, i) => i * 0.5));
-const grid = memoryview(Float64Array.from({ length: 2_000_000 }, (_, i) => i)).cast("B").cast("d", [1000, 2000]);
+const grid = memoryview(Float64Array.from({ length: 2_000_000 }, (_, i) => i))
+  .cast("B")
+  .cast("d", [1000, 2000]);
 const columns = grid.get([slice(null), slice(null, null, 2)]) as PyMemoryView; // 1000x1000, every other column
 const pattern = Uint8Array.from({ length: 2 ** 20 }, (_, i) => i & 0xff);
 const mb = memoryview(pattern); // 1 MiB
@@ -50,19 +52,84 @@ function getLoop(): void {
 }
 
 const CASES: [string, () => void][] = [
-  ["tolist of 1M doubles", () => { sink = doubles.tolist(); }],
-  ["tobytes of a 1000x1000 float64 view of every other column", () => { sink = columns.tobytes(); }],
-  ["hex of 1 MiB", () => { sink = mb.hex(); }],
-  ["hex of 1 MiB with sep", () => { sink = mb.hex(":"); }],
-  ["equality of two 8 MiB views ('B')", () => { sink = eqB1.equals(eqB2); }],
-  ["equality of two 8 MiB views ('d')", () => { sink = eqD1.equals(eqD2); }],
-  ["core MemoryView.equals of two 8 MiB views ('B')", () => { sink = coreB1.equals(coreB2); }],
-  ["core MemoryView.equals of two 8 MiB views ('d')", () => { sink = coreD1.equals(coreD2); }],
-  ["memoryview(obj) of a 4096-byte bytes", () => { sink = memoryview(smallBytes); }],
-  ["slice m[1:-1]", () => { sink = small.get(oneToMinusOne); }],
-  ["slice m[10:100:3]", () => { sink = small.get(tenTo100By3); }],
-  ["cast('I')", () => { sink = small.cast("I"); }],
-  ["cast('d')", () => { sink = small.cast("d"); }],
+  [
+    "tolist of 1M doubles",
+    () => {
+      sink = doubles.tolist();
+    },
+  ],
+  [
+    "tobytes of a 1000x1000 float64 view of every other column",
+    () => {
+      sink = columns.tobytes();
+    },
+  ],
+  [
+    "hex of 1 MiB",
+    () => {
+      sink = mb.hex();
+    },
+  ],
+  [
+    "hex of 1 MiB with sep",
+    () => {
+      sink = mb.hex(":");
+    },
+  ],
+  [
+    "equality of two 8 MiB views ('B')",
+    () => {
+      sink = eqB1.equals(eqB2);
+    },
+  ],
+  [
+    "equality of two 8 MiB views ('d')",
+    () => {
+      sink = eqD1.equals(eqD2);
+    },
+  ],
+  [
+    "core MemoryView.equals of two 8 MiB views ('B')",
+    () => {
+      sink = coreB1.equals(coreB2);
+    },
+  ],
+  [
+    "core MemoryView.equals of two 8 MiB views ('d')",
+    () => {
+      sink = coreD1.equals(coreD2);
+    },
+  ],
+  [
+    "memoryview(obj) of a 4096-byte bytes",
+    () => {
+      sink = memoryview(smallBytes);
+    },
+  ],
+  [
+    "slice m[1:-1]",
+    () => {
+      sink = small.get(oneToMinusOne);
+    },
+  ],
+  [
+    "slice m[10:100:3]",
+    () => {
+      sink = small.get(tenTo100By3);
+    },
+  ],
+  [
+    "cast('I')",
+    () => {
+      sink = small.cast("I");
+    },
+  ],
+  [
+    "cast('d')",
+    () => {
+      sink = small.cast("d");
+    },
+  ],
   ["get(i) over 1M doubles", getLoop],
 ];
 
@@ -80,7 +147,7 @@ function medianSeconds(fn: () => void): number {
   const samples: number[] = [];
   for (let k = 0; k < 11; k++) samples.push(sampleSeconds(fn, calls) / calls);
   samples.sort((a, b) => a - b);
-  return samples[5];
+  return samples[5]!;
 }
 
 function format(seconds: number): string {
@@ -106,7 +173,7 @@ function report(): void {
   const rows = CASES.map(([name, fn]) => {
     const js = medianSeconds(fn);
     cpython = cpythonSeconds(name);
-    const py = cpython.results[name];
+    const py = cpython.results[name]!;
     return `| ${name} | ${format(js)} | ${format(py)} | ${(py / js).toFixed(2)}× |`;
   });
   if (cpython === undefined) return;

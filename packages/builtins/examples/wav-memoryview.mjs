@@ -20,7 +20,11 @@ const file = memoryview(bytes(readFileSync(path)));
 const ascii = (b) => String.fromCharCode(...b);
 // m[start:stop], then the bytes read as one struct record (memoryview.cast
 // to any struct format is this package's extension of CPython's).
-const record = (start, format, size) => file.get(slice(start, start + size)).cast(format).get(0);
+const record = (start, format, size) =>
+  file
+    .get(slice(start, start + size))
+    .cast(format)
+    .get(0);
 
 const [riff, riffSize, wave] = record(0, "<4sI4s", 12);
 if (ascii(riff) !== "RIFF" || ascii(wave) !== "WAVE") {

@@ -21,7 +21,7 @@ export class EllipsisType {
 
   /** @internal Returns the one instance once it exists. */
   constructor() {
-    // eslint-disable-next-line no-constructor-return -- a singleton, as in Python
+    // biome-ignore lint/correctness/noConstructorReturn: a singleton, as in Python
     if (instance !== undefined) return instance;
   }
 

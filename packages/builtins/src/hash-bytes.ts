@@ -41,7 +41,6 @@ export function hashBytes(data: Uint8Array): number {
   let x = BigInt.asIntN(64, siphash13(data));
   // CPython's -1 → -2 rule (-1 means "error" in C). No byte string is known whose SipHash is -1,
   // so no test can reach this line.
-  // Stryker disable next-line ConditionalExpression,UnaryOperator,BlockStatement: unreachable by any known input
   if (x === -1n) x = -2n;
   return Number(BigInt.asIntN(53, x));
 }

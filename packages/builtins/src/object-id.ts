@@ -47,5 +47,5 @@ export function objectId(obj: object): bigint {
  * ```
  */
 export function formatAddress(address: bigint): string {
-  return "0x" + address.toString(16);
+  return `0x${address.toString(16)}`;
 }

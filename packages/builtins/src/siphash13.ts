@@ -16,7 +16,6 @@ function add(a: number, b: number): void {
   // v_a += v_b (64-bit, wrapping)
   const lo = (v[a + 1]! + v[b + 1]!) >>> 0;
   // `<=` differs only when v_b's low word is exactly 0 at an add, which no practical input reaches.
-  // Stryker disable next-line EqualityOperator: equivalent for every input a case can give
   const carry = lo < v[a + 1]! ? 1 : 0;
   v[a] = (v[a]! + v[b]! + carry) >>> 0;
   v[a + 1] = lo;
@@ -111,12 +110,10 @@ export function siphash13(data: Uint8Array, k0 = 0n, k1 = 0n): bigint {
   let lo = 0;
   let hi = ((n & 0xff) << 24) >>> 0;
   // Reading one byte past the end gives undefined, which shifts and ORs as 0, so `<=` hashes the same.
-  // Stryker disable next-line EqualityOperator: equivalent (see above)
   for (let j = 0; i + j < n; j++) {
     const byte = data[i + j]!;
     if (j < 4) lo = (lo | (byte << (8 * j))) >>> 0;
     // Shift counts are taken mod 32, so for j in 4..7 `8 * (j + 4)` shifts as far as `8 * (j - 4)`.
-    // Stryker disable next-line ArithmeticOperator: equivalent (see above)
     else hi = (hi | (byte << (8 * (j - 4)))) >>> 0;
   }
   xorWord(6, hi, lo);

@@ -123,9 +123,7 @@ export class PySlice {
    */
   equals(other: unknown): boolean {
     if (!(other instanceof PySlice)) return false;
-    return (
-      valueEquals(this.start, other.start) && valueEquals(this.stop, other.stop) && valueEquals(this.step, other.step)
-    );
+    return valueEquals(this.start, other.start) && valueEquals(this.stop, other.stop) && valueEquals(this.step, other.step);
   }
 
   /**

@@ -86,12 +86,15 @@ describe(`array against CPython ${fixture.python}`, () => {
     expect(array(code).itemsize).toBe(size);
   });
 
-  it.each(cases.store.filter((c) => expressible(c.value)).map((c) => [`${c.typecode} <- ${label(c.value)}`, c] as const))("%s", (name, c) => {
-    const a = array(c.typecode);
-    expectOutcome(() => a.append(decode(c.value)), c.result, name);
-    expect(bytesToHex(a.tobytes()), name).toBe(c.result.bytes);
-    expectMatches(a.tolist(), c.result.items, name, isBig(c.typecode));
-  });
+  it.each(cases.store.filter((c) => expressible(c.value)).map((c) => [`${c.typecode} <- ${label(c.value)}`, c] as const))(
+    "%s",
+    (name, c) => {
+      const a = array(c.typecode);
+      expectOutcome(() => a.append(decode(c.value)), c.result, name);
+      expect(bytesToHex(a.tobytes()), name).toBe(c.result.bytes);
+      expectMatches(a.tolist(), c.result.items, name, isBig(c.typecode));
+    },
+  );
 
   it.each(cases.construct.map((c) => [`array(${c.typecode}, ${label(c.init)})`, c] as const))("%s", (name, c) => {
     expectOutcome(() => array(c.typecode, decode(c.init)), c.result, name);
@@ -125,21 +128,22 @@ describe(`array against CPython ${fixture.python}`, () => {
     expectMatches(a, c.result.after, `${name}: afterwards`);
   });
 
-  it.each(cases.ops.filter((c) => c.args.every(expressible)).map((c) => [`${c.typecode}${label(c.items)}.${c.method}(${label(c.args)})`, c] as const))(
-    "%s",
-    (name, c) => {
-      const a = make(c.typecode, c.items);
-      const result = c.method === "tobytes" ? { ...c.result } : c.result;
-      if (c.method === "tobytes" && result.ok !== undefined) {
-        // tobytes returns a plain Uint8Array (contract §2), not a bytes object.
-        const hex = (result.ok as { bytes: string }).bytes;
-        expect(bytesToHex(a.tobytes()), name).toBe(hex);
-      } else {
-        expectOutcome(() => call(a, c.method, c.args.map(decode)), result, name, isBig(c.typecode));
-      }
-      expectMatches(a, c.result.after, `${name}: afterwards`);
-    },
-  );
+  it.each(
+    cases.ops
+      .filter((c) => c.args.every(expressible))
+      .map((c) => [`${c.typecode}${label(c.items)}.${c.method}(${label(c.args)})`, c] as const),
+  )("%s", (name, c) => {
+    const a = make(c.typecode, c.items);
+    const result = c.method === "tobytes" ? { ...c.result } : c.result;
+    if (c.method === "tobytes" && result.ok !== undefined) {
+      // tobytes returns a plain Uint8Array (contract §2), not a bytes object.
+      const hex = (result.ok as { bytes: string }).bytes;
+      expect(bytesToHex(a.tobytes()), name).toBe(hex);
+    } else {
+      expectOutcome(() => call(a, c.method, c.args.map(decode)), result, name, isBig(c.typecode));
+    }
+    expectMatches(a, c.result.after, `${name}: afterwards`);
+  });
 
   it.each(cases.equals.map((c) => [`${label(c.left)} == ${label(c.right)}`, c] as const))("%s", (_name, c) => {
     expect((decode(c.left) as PyArray).equals(decode(c.right))).toBe(c.result);

@@ -39,7 +39,7 @@ describe("array: u and w (CPython 3.13+)", () => {
     expect(view.getUint32(0, LE)).toBe(0x1f600);
   });
 
-  it.each(["u", "w"])("%s exports format \"w\" (Py_UNICODE_WIDE)", (code) => {
+  it.each(["u", "w"])('%s exports format "w" (Py_UNICODE_WIDE)', (code) => {
     // Asked of the exporter itself: @mv/core's validation does not yet size
     // the PEP 3118 code "w" (reported), so getBuffer would refuse it.
     const a = array(code, "ab");
@@ -69,9 +69,21 @@ describe("array: u and w (CPython 3.13+)", () => {
   });
 
   it("other arrays refuse the unicode methods, and unicode arrays other initializers", () => {
-    expectThrows(() => array("b").tounicode(), "ValueError", "tounicode() may only be called on unicode type arrays ('u' or 'w')");
-    expectThrows(() => array("b").fromunicode("a"), "ValueError", "fromunicode() may only be called on unicode type arrays ('u' or 'w')");
-    expectThrows(() => array("b", array("w", "a")), "TypeError", "cannot use a unicode array to initialize an array with typecode 'b'");
+    expectThrows(
+      () => array("b").tounicode(),
+      "ValueError",
+      "tounicode() may only be called on unicode type arrays ('u' or 'w')",
+    );
+    expectThrows(
+      () => array("b").fromunicode("a"),
+      "ValueError",
+      "fromunicode() may only be called on unicode type arrays ('u' or 'w')",
+    );
+    expectThrows(
+      () => array("b", array("w", "a")),
+      "TypeError",
+      "cannot use a unicode array to initialize an array with typecode 'b'",
+    );
     expectThrows(() => array("b", "a"), "TypeError", "cannot use a str to initialize an array with typecode 'b'");
   });
 
@@ -160,7 +172,14 @@ describe("array: memory", () => {
   it("exports as array_buffer_getbuf does", () => {
     const a = array("h", [1, 2, 3]);
     const simple = getBuffer(a, BufferFlags.SIMPLE);
-    expect([simple.format, simple.itemsize, simple.len, simple.shape, simple.strides, simple.readonly]).toEqual([null, 2, 6, null, null, false]);
+    expect([simple.format, simple.itemsize, simple.len, simple.shape, simple.strides, simple.readonly]).toEqual([
+      null,
+      2,
+      6,
+      null,
+      null,
+      false,
+    ]);
     releaseBuffer(simple);
     const full = getBuffer(a, BufferFlags.FULL);
     expect([full.format, full.itemsize, full.ndim, full.shape, full.strides]).toEqual(["h", 2, 1, [3], [2]]);

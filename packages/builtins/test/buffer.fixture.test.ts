@@ -39,7 +39,11 @@ interface BufferCase {
 interface BufferFixture {
   reference: string;
   cases: BufferCase[];
-  extended_getslice: { source: string; data: string; cases: { start: number | null; stop: number | null; step: number; result: string }[] };
+  extended_getslice: {
+    source: string;
+    data: string;
+    cases: { start: number | null; stop: number | null; step: number; result: string }[];
+  };
 }
 
 const fixture = loadFixture<BufferFixture>("buffer");
@@ -65,7 +69,10 @@ function build(spec: Spec, base: unknown): unknown {
     case "buffer":
       return buffer(build(args[0] as Spec, base), ...(args.slice(1).map((a) => operand(a, base)) as [number, number]));
     case "rwbuffer":
-      return buffer.fromReadWriteObject(build(args[0] as Spec, base), ...(args.slice(1).map((a) => operand(a, base)) as [number, number]));
+      return buffer.fromReadWriteObject(
+        build(args[0] as Spec, base),
+        ...(args.slice(1).map((a) => operand(a, base)) as [number, number]),
+      );
     case "bigint":
       return BigInt(arg as string);
     case "newbuffer":
@@ -107,9 +114,16 @@ function perform(target: unknown, step: Step, base: unknown): unknown {
       return text(b.slice(...(args as [number, number, number])));
     case "set": {
       const [key, spec] = args as [unknown, Spec];
-      const k = typeof key === "object" && key !== null && "slice" in key
-        ? { start: (key as { slice: unknown[] }).slice[0], stop: (key as { slice: unknown[] }).slice[1], step: (key as { slice: unknown[] }).slice[2] }
-        : typeof key === "object" && key !== null ? build(key as Spec, base) : key;
+      const k =
+        typeof key === "object" && key !== null && "slice" in key
+          ? {
+              start: (key as { slice: unknown[] }).slice[0],
+              stop: (key as { slice: unknown[] }).slice[1],
+              step: (key as { slice: unknown[] }).slice[2],
+            }
+          : typeof key === "object" && key !== null
+            ? build(key as Spec, base)
+            : key;
       return b.set(k as number, build(spec, base));
     }
     case "concat":

@@ -21,7 +21,7 @@ import {
 import { expectThrows } from "./support/errors.js";
 import { stridedExporter } from "./support/strided-exporter.js";
 
-describe("buffer: arguments (2.7's PyArg_ParseTuple \"O|nn\")", () => {
+describe('buffer: arguments (2.7\'s PyArg_ParseTuple "O|nn")', () => {
   it.each([
     [[bytes([1]), 1.5], "TypeError", "integer argument expected, got float"],
     [[bytes([1]), "1"], "TypeError", "an integer is required"],
@@ -110,7 +110,11 @@ describe("buffer: the old protocol helpers", () => {
   it("have no char buffer for non-byte items", () => {
     expectThrows(() => asCharBuffer(new Float64Array(1)), "TypeError", "expected a string or other character buffer object");
     expectThrows(() => asCharBuffer(buffer(new Float64Array(1))), "TypeError", "char buffer type not available");
-    expectThrows(() => asWriteBuffer(new Uint8Array(0).buffer.slice(0)) && asWriteBuffer(5), "TypeError", "expected a writeable buffer object");
+    expectThrows(
+      () => asWriteBuffer(new Uint8Array(0).buffer.slice(0)) && asWriteBuffer(5),
+      "TypeError",
+      "expected a writeable buffer object",
+    );
   });
 
   it("go through a buffer's own slots", () => {
@@ -148,7 +152,11 @@ describe("buffer: as an exporter", () => {
   });
 
   it("compares only with buffers", () => {
-    expectThrows(() => buffer(bytes([1])).compare(bytes([1]) as never), "TypeError", "buffer.compare() argument must be a buffer, not bytes");
+    expectThrows(
+      () => buffer(bytes([1])).compare(bytes([1]) as never),
+      "TypeError",
+      "buffer.compare() argument must be a buffer, not bytes",
+    );
     expect(buffer(bytes([1])).equals(bytes([1]))).toBe(false);
     expect(buffer(bytes([1])).equals(buffer(bytearray([1])))).toBe(true);
   });
@@ -160,7 +168,11 @@ describe("buffer: as an exporter", () => {
 
 describe("buffer: 2.7's operand checks (Objects/bufferobject.c)", () => {
   it("an empty buffer still refuses a concat operand that is not one segment (buffer_concat checks it first)", () => {
-    expectThrows(() => buffer(bytes([])).concat(stridedExporter([1, 2, 3, 4], [2], [2])), "TypeError", "single-segment buffer object expected");
+    expectThrows(
+      () => buffer(bytes([])).concat(stridedExporter([1, 2, 3, 4], [2], [2])),
+      "TypeError",
+      "single-segment buffer object expected",
+    );
   });
 
   it("a writable buffer over a read-only one fails as an operand (its bf_getsegcount is get_buf(ANY_BUFFER))", () => {

@@ -116,9 +116,7 @@ describe("bytearray: the export", () => {
 
 describe("bytearray: equality and consumers", () => {
   it("equals any contiguous exporter by bytes, and not strided ones", () => {
-    expect(bytearray([1, 0]).equals(new Uint16Array([1]))).toBe(
-      new Uint8Array(new Uint16Array([1]).buffer)[0] === 1,
-    );
+    expect(bytearray([1, 0]).equals(new Uint16Array([1]))).toBe(new Uint8Array(new Uint16Array([1]).buffer)[0] === 1);
     expect(bytearray([1, 2]).equals(bytes([1, 2]))).toBe(true);
     expect(bytearray([1, 2]).equals(stridedExporter([1, 2], [2], [1]))).toBe(false);
     expect(bytearray([]).equals([])).toBe(false);

@@ -4,15 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { bytes, hashBytes } from "../src/index.js";
-import {
-  decode,
-  expectOutcome,
-  hexToBytes,
-  label,
-  loadFixture,
-  type Encoded,
-  type Outcome,
-} from "./support/fixture-values.js";
+import { decode, expectOutcome, hexToBytes, label, loadFixture, type Encoded, type Outcome } from "./support/fixture-values.js";
 
 interface BytesFixture {
   python: string;

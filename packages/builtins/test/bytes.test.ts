@@ -3,16 +3,7 @@
  * construction from every kind of exporter, and bad input.
  */
 import { describe, expect, it } from "vitest";
-import {
-  BufferFlags,
-  GET_BUFFER,
-  array,
-  bytearray,
-  bytes,
-  getBuffer,
-  releaseBuffer,
-  resolveBuffer,
-} from "./support/api.js";
+import { BufferFlags, GET_BUFFER, array, bytearray, bytes, getBuffer, releaseBuffer, resolveBuffer } from "./support/api.js";
 import { expectThrows } from "./support/errors.js";
 import { stridedExporter } from "./support/strided-exporter.js";
 
@@ -26,7 +17,11 @@ describe("bytes: CPython 3.14 behaviour (not in the 3.11 fixture)", () => {
   it("fromhex accepts bytes-like objects (gh-129349)", () => {
     expect(Array.from(bytes.fromhex(bytes([0x30, 0x41, 0x20, 0x66, 0x66])))).toEqual([0x0a, 0xff]);
     expect(Array.from(bytes.fromhex(new Uint8Array([0x61, 0x62])))).toEqual([0xab]);
-    expectThrows(() => bytes.fromhex(new Uint8Array([0x61, 0xe9])), "ValueError", "non-hexadecimal number found in fromhex() arg at position 1");
+    expectThrows(
+      () => bytes.fromhex(new Uint8Array([0x61, 0xe9])),
+      "ValueError",
+      "non-hexadecimal number found in fromhex() arg at position 1",
+    );
     expectThrows(() => bytes.fromhex(5), "TypeError", "fromhex() argument must be str or bytes-like, not int");
     expectThrows(() => bytes.fromhex(null), "TypeError", "fromhex() argument must be str or bytes-like, not NoneType");
   });
@@ -78,7 +73,14 @@ describe("bytes: the export", () => {
   it("answers each request as PyBuffer_FillInfo does", () => {
     const b = bytes([1, 2, 3]);
     const simple = getBuffer(b, BufferFlags.SIMPLE);
-    expect([simple.readonly, simple.format, simple.shape, simple.strides, simple.len, simple.itemsize]).toEqual([true, null, null, null, 3, 1]);
+    expect([simple.readonly, simple.format, simple.shape, simple.strides, simple.len, simple.itemsize]).toEqual([
+      true,
+      null,
+      null,
+      null,
+      3,
+      1,
+    ]);
     releaseBuffer(simple);
     const full = getBuffer(b, BufferFlags.FULL_RO);
     expect([full.format, full.shape, full.strides, full.ndim, full.suboffsets]).toEqual(["B", [3], [1], 1, null]);

@@ -21,8 +21,11 @@ const { run } = createDocExampleRunner({ ts, expect, modules: { "@mv/builtins": 
 const OWN = ["src/bytes", "src/bytearray", "src/array", "src/buffer", "src/python", "src/protocol", "src/storage"];
 const OWN_FILES = ["src/hash-bytes.ts", "src/siphash13.ts", "src/object-id.ts"];
 
-const modules = [...OWN.flatMap((dir) => sourceFiles(join(root, dir))), ...OWN_FILES.map((f) => join(root, f))]
-  .map((path) => ({ path, rel: relative(root, path), text: readFileSync(path, "utf8") }));
+const modules = [...OWN.flatMap((dir) => sourceFiles(join(root, dir))), ...OWN_FILES.map((f) => join(root, f))].map((path) => ({
+  path,
+  rel: relative(root, path),
+  text: readFileSync(path, "utf8"),
+}));
 
 describe("TSDoc examples", () => {
   it("every exported function, constant and class has an @example", () => {

@@ -77,9 +77,7 @@ describe.each(makers)("%s", (_name, make, item) => {
     obj.append(item);
   });
 
-  const memoryview = (api as Record<string, unknown>).memoryview as
-    | ((obj: unknown) => { release(): void })
-    | undefined;
+  const memoryview = (api as Record<string, unknown>).memoryview as ((obj: unknown) => { release(): void }) | undefined;
   it.runIf(typeof memoryview === "function")("memoryview: refused while the view lives", () => {
     const obj = make();
     const view = memoryview!(obj);

@@ -7,10 +7,18 @@
  */
 import { describe, expect, test } from "vitest";
 import * as core from "@mv/core";
-import { MemoryError, UnicodeEncodeError, ValueError, bytearray, bytes, memoryview, slice, type PyMemoryView } from "../src/index.js";
+import {
+  MemoryError,
+  UnicodeEncodeError,
+  ValueError,
+  bytearray,
+  bytes,
+  memoryview,
+  slice,
+  type PyMemoryView,
+} from "../src/index.js";
 
-const NOT_A_FORMAT =
-  "memoryview: destination format must be a native single character format prefixed with an optional '@'";
+const NOT_A_FORMAT = "memoryview: destination format must be a native single character format prefixed with an optional '@'";
 
 describe("cast to F or D", () => {
   test.each(["F", "D", "@F", "@D", "<D", ">F", "2F", "FD", "bD", "T{D:a:}"])("cast(%s) is refused", (format) => {

@@ -12,7 +12,10 @@ const bound = fc.option(fc.integer({ min: -25, max: 25 }), { nil: null });
 const slice: fc.Arbitrary<Slice> = fc.record({
   start: bound,
   stop: bound,
-  step: fc.option(fc.integer({ min: -5, max: 5 }).filter((s) => s !== 0), { nil: null }),
+  step: fc.option(
+    fc.integer({ min: -5, max: 5 }).filter((s) => s !== 0),
+    { nil: null },
+  ),
 });
 const byteList = fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 20 });
 const shortList = fc.array(fc.integer({ min: -32768, max: 32767 }), { maxLength: 20 });
@@ -30,7 +33,7 @@ describe("slicing against a list model", () => {
     fc.assert(
       fc.property(byteList, slice, (data, s) => {
         const expected = sliceVisits(data.length, s).map((i) => data[i]);
-        expect([...bytes(data).get(s)  as Iterable<number>]).toEqual(expected);
+        expect([...(bytes(data).get(s) as Iterable<number>)]).toEqual(expected);
         expect([...bytearray(data).slice(s.start, s.stop, s.step)]).toEqual(expected);
       }),
     );

@@ -15,6 +15,8 @@ for (const variant of BROKEN_VARIANTS) {
     const group = f.name.split(":")[0];
     groups[group] = (groups[group] ?? 0) + 1;
   }
-  const byGroup = Object.entries(groups).map(([g, n]) => `${g} ${n}`).join(", ");
+  const byGroup = Object.entries(groups)
+    .map(([g, n]) => `${g} ${n}`)
+    .join(", ");
   console.log(`| \`${variant.defect}\` | ${variant.description} | ${report.failed} (${byGroup}) |`);
 }

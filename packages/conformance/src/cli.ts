@@ -81,7 +81,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = { impl: "@mv/builtins", json: false, quiet: false, help: false, version: false, list: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, undefined];
     const value = (): string => {
       const v = inline ?? argv[++i];
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
@@ -114,14 +117,20 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         options.scale = parseNumber(flag, value(), (n) => Number.isFinite(n) && n > 0, "a positive number");
         break;
       case "--max-failures":
-        options.maxFailures = parseNumber(flag, value(), (n) => Number.isSafeInteger(n) && n >= 1, "a whole number of at least 1");
+        options.maxFailures = parseNumber(
+          flag,
+          value(),
+          (n) => Number.isSafeInteger(n) && n >= 1,
+          "a whole number of at least 1",
+        );
         break;
       case "--group": {
         const name = value();
         if (!GROUPS.some((g) => g.name === name) && !TOPICS.includes(name)) {
           throw new UsageError(`unknown group '${name}' (mv-conformance --list shows the groups)`);
         }
-        (options.groups ??= []).push(name);
+        options.groups ??= [];
+        options.groups.push(name);
         break;
       }
       case "--json":

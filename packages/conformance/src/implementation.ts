@@ -228,7 +228,9 @@ export interface StructModuleLike {
    */
   iterUnpack(format: string, buffer: unknown): Iterable<unknown[]>;
   /** `struct.Struct(format)`: a compiled format, with the functions above as methods. */
-  Struct: new (format: string) => {
+  Struct: new (
+    format: string,
+  ) => {
     /** The format string. */
     readonly format: string;
     /** The size in bytes of the packed struct (`calcsize`). */
@@ -403,7 +405,12 @@ export interface NdarrayViewLike {
   /** `a[s0, s1, …]` with slices for the leading dimensions (NumPy basic slicing). */
   slice(...specs: NdarraySliceSpec[]): NdarrayViewLike;
   /** `a[(slice(None),) * dim + (slice(start, stop, step),)]`. */
-  sliceDim(dim: number, start?: number | bigint | null, stop?: number | bigint | null, step?: number | bigint | null): NdarrayViewLike;
+  sliceDim(
+    dim: number,
+    start?: number | bigint | null,
+    stop?: number | bigint | null,
+    step?: number | bigint | null,
+  ): NdarrayViewLike;
   /** `a[(slice(None),) * dim + (index,)]`: the dimension disappears (NumPy integer indexing). */
   index(dim: number, index: number | bigint): NdarrayViewLike;
   /** `a.T`. */

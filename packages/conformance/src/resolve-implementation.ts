@@ -33,7 +33,12 @@ function gather(source: Namespace, names: readonly string[], constants: readonly
 }
 
 /** An object member, or the top-level functions of the same names, the member winning name by name. */
-function member(module: Namespace, key: string, names: readonly string[], constants: readonly string[] = []): Namespace | undefined {
+function member(
+  module: Namespace,
+  key: string,
+  names: readonly string[],
+  constants: readonly string[] = [],
+): Namespace | undefined {
   const own = module[key];
   const topLevel = gather(module, names, constants);
   if (own !== undefined && (typeof own !== "object" || own === null)) return own as Namespace;

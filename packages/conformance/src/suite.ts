@@ -19,7 +19,13 @@ export { GROUPS };
 function registerGroup(root: Context, group: GroupDefinition): void {
   const ctx = groupContext(root, group.name);
   let registered = 0;
-  const counting: Context = { ...ctx, test: (name, body) => { registered++; ctx.test(name, body); } };
+  const counting: Context = {
+    ...ctx,
+    test: (name, body) => {
+      registered++;
+      ctx.test(name, body);
+    },
+  };
   const reasons: string[] = [];
   for (const entry of group.entries) {
     if (entry.when && !entry.when(ctx.supports)) continue;

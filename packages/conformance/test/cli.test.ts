@@ -32,7 +32,18 @@ describe("mv-conformance", () => {
   test("--help prints the usage, every option in it, and exits 0", () => {
     const r = run("--help");
     expect(r.status).toBe(0);
-    for (const option of ["--impl", "--group", "--list", "--seed", "--filter", "--scale", "--max-failures", "--json", "--quiet", "--version"]) {
+    for (const option of [
+      "--impl",
+      "--group",
+      "--list",
+      "--seed",
+      "--filter",
+      "--scale",
+      "--max-failures",
+      "--json",
+      "--quiet",
+      "--version",
+    ]) {
       expect(r.stdout).toContain(option);
     }
   });
@@ -89,7 +100,9 @@ describe("mv-conformance", () => {
     const report = JSON.parse(r.stdout) as { groups: Record<string, unknown>; passed: number };
     expect(Object.keys(report.groups)).toEqual(["manifest", "struct/errors"]);
     expect(report.passed).toBeGreaterThan(0);
-    const topic = JSON.parse(run("--impl", independent, "--group", "capi", "--json").stdout) as { groups: Record<string, unknown> };
+    const topic = JSON.parse(run("--impl", independent, "--group", "capi", "--json").stdout) as {
+      groups: Record<string, unknown>;
+    };
     expect(Object.keys(topic.groups)).toEqual(["capi/pointers", "capi/contiguous", "capi/copies", "capi/fill-info"]);
   });
 
@@ -141,12 +154,36 @@ describe("mv-conformance", () => {
   });
 
   test("--impl @mv/core runs core's struct functions, found at its top level, and skips what it lacks", () => {
-    const r = run("--impl", "@mv/core", "--group", "struct", "--group", "memoryview/slicing", "--json", "--scale", "0.1", "--seed", "1");
+    const r = run(
+      "--impl",
+      "@mv/core",
+      "--group",
+      "struct",
+      "--group",
+      "memoryview/slicing",
+      "--json",
+      "--scale",
+      "0.1",
+      "--seed",
+      "1",
+    );
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as { groups: Record<string, { passed: number; failed: number; skipped: string[] }> };
-    for (const name of ["struct/calcsize", "struct/pack", "struct/unpack", "struct/pack_into-unpack_from", "struct/iter_unpack", "struct/Struct", "struct/errors"]) {
+    for (const name of [
+      "struct/calcsize",
+      "struct/pack",
+      "struct/unpack",
+      "struct/pack_into-unpack_from",
+      "struct/iter_unpack",
+      "struct/Struct",
+      "struct/errors",
+    ]) {
       expect(report.groups[name]!.passed, name).toBeGreaterThan(0);
     }
-    expect(report.groups["memoryview/slicing"]).toEqual({ passed: 0, failed: 0, skipped: ["the module exports no memoryview; the module exports no slice"] });
+    expect(report.groups["memoryview/slicing"]).toEqual({
+      passed: 0,
+      failed: 0,
+      skipped: ["the module exports no memoryview; the module exports no slice"],
+    });
   });
 });

@@ -27,7 +27,13 @@ describe("the groups", () => {
   });
 
   test("select by group or topic; an unknown name is a RangeError", () => {
-    expect(selectGroups(["struct/pack", "capi"]).map((g) => g.name)).toEqual(["struct/pack", "capi/pointers", "capi/contiguous", "capi/copies", "capi/fill-info"]);
+    expect(selectGroups(["struct/pack", "capi"]).map((g) => g.name)).toEqual([
+      "struct/pack",
+      "capi/pointers",
+      "capi/contiguous",
+      "capi/copies",
+      "capi/fill-info",
+    ]);
     expect(() => selectGroups(["golden-views"])).toThrow(RangeError);
     expect(() => suite({ test: () => {}, impl: builtins, groups: ["nope"] })).toThrow("unknown group 'nope'");
   });
@@ -43,7 +49,13 @@ describe("the groups", () => {
 
   test("a feature declared unsupported runs its refusal twin instead of its cases", () => {
     const names: string[] = [];
-    suite({ test: (name) => void names.push(name), impl: independent, seed: 1, scale: 0.01, groups: ["memoryview/cast", "protocol/validation", "struct/pep3118"] });
+    suite({
+      test: (name) => void names.push(name),
+      impl: independent,
+      seed: 1,
+      scale: 0.01,
+      groups: ["memoryview/cast", "protocol/validation", "struct/pep3118"],
+    });
     expect(names.filter((n) => n.includes(": refusal: cast"))).toHaveLength(1);
     expect(names.some((n) => n.startsWith("protocol/validation: refusal: a PIL-style exporter"))).toBe(true);
     expect(names.some((n) => n.startsWith("protocol/validation: refusal: a 2-dimensional exporter"))).toBe(true);
@@ -58,7 +70,10 @@ describe("the groups", () => {
   test("the random memoryview cases are shared out among the groups, each exactly once", () => {
     const names: string[] = [];
     suite({ test: (name) => void names.push(name), impl: builtins, seed: 9, scale: 0.1 });
-    const numbers = names.map((n) => /^(?:memoryview\/[\w-]+|protocol\/release): random #(\d+) /.exec(n)?.[1]).filter((n) => n !== undefined).map(Number);
+    const numbers = names
+      .map((n) => /^(?:memoryview\/[\w-]+|protocol\/release): random #(\d+) /.exec(n)?.[1])
+      .filter((n) => n !== undefined)
+      .map(Number);
     expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 800 }, (_, i) => i));
   });
 });

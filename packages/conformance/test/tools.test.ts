@@ -19,7 +19,13 @@ describe("the request checker", () => {
     const x = TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3] });
     const full = x[GET_BUFFER](BufferFlags.FULL_RO);
     for (const flags of [BufferFlags.SIMPLE, BufferFlags.ND, BufferFlags.F_CONTIGUOUS, BufferFlags.WRITABLE]) {
-      checkRequest((f) => x[GET_BUFFER](f), (i) => x[RELEASE_BUFFER](i), full, flags, "test exporter");
+      checkRequest(
+        (f) => x[GET_BUFFER](f),
+        (i) => x[RELEASE_BUFFER](i),
+        full,
+        flags,
+        "test exporter",
+      );
     }
     x[RELEASE_BUFFER](full);
     expect(x.exports).toBe(0);
@@ -28,7 +34,13 @@ describe("the request checker", () => {
     const x = TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3], ignoreRequests: true });
     const full = x[GET_BUFFER](BufferFlags.FULL_RO);
     const check = (flags: number) => () =>
-      checkRequest((f) => x[GET_BUFFER](f), (i: BufferInfo) => x[RELEASE_BUFFER](i), full, flags, "liar");
+      checkRequest(
+        (f) => x[GET_BUFFER](f),
+        (i: BufferInfo) => x[RELEASE_BUFFER](i),
+        full,
+        flags,
+        "liar",
+      );
     expect(check(BufferFlags.SIMPLE)).toThrow(/not requested/);
     expect(check(BufferFlags.F_CONTIGUOUS)).toThrow(/must refuse/);
     expect(check(BufferFlags.WRITABLE)).toThrow(/must refuse/);
@@ -46,7 +58,9 @@ describe("options", () => {
   test("are checked at once", () => {
     expect(() => createContext({ test: 1 as never, impl: {} })).toThrow(TypeError);
     expect(() => createContext({ test: () => {}, impl: null as never })).toThrow("impl must be a module object");
-    expect(() => createContext({ test: () => {}, impl: {}, suboffsets: false } as never)).toThrow(/moved to the implementation's 'supports'/);
+    expect(() => createContext({ test: () => {}, impl: {}, suboffsets: false } as never)).toThrow(
+      /moved to the implementation's 'supports'/,
+    );
     expect(() => readSupports({ suboffset: false })).toThrow("unknown manifest key 'suboffset'");
     expect(() => readSupports({ maxNdim: "1" })).toThrow(TypeError);
   });

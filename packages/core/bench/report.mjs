@@ -40,7 +40,9 @@ for (const run of runs) {
 }
 
 const lines = [];
-lines.push(`| group | task | median (ms) | ratio to the first task | ratio range over ${runs.length} run${runs.length > 1 ? "s" : ""} |`);
+lines.push(
+  `| group | task | median (ms) | ratio to the first task | ratio range over ${runs.length} run${runs.length > 1 ? "s" : ""} |`,
+);
 lines.push("|---|---|---:|---:|---|");
 for (const [group, tasks] of groups) {
   const entries = [...tasks];

@@ -102,20 +102,36 @@ describe("unpackFrom('<iid') over 1M records", () => {
   bench("@mv/core unpackFrom('<iid', …)", () => {
     for (let r = 0; r < RECORDS; r++) sink = unpackFrom("<iid", iidBytes, r * IID_SIZE);
   });
-  bench("python-struct unpackFrom('<iid', …)", () => {
-    for (let r = 0; r < RECORDS; r++) sink = pythonStruct.unpackFrom("<iid", iidBuffer, false, r * IID_SIZE);
-  }, PEER);
-  bench("@aksel/structjs unpack_from", () => {
-    for (let r = 0; r < RECORDS; r++) sink = iidAksel.unpack_from(iidBytes.buffer, r * IID_SIZE);
-  }, PEER);
-  bench("binary-parser parse(subarray)", () => {
-    for (let r = 0; r < RECORDS; r++) sink = iidParser.parse(iidBytes.subarray(r * IID_SIZE, r * IID_SIZE + IID_SIZE));
-  }, PEER);
-  bench("restructure fromBuffer(subarray)", () => {
-    for (let r = 0; r < RECORDS; r++) {
-      sink = iidRestructure.fromBuffer(iidBytes.subarray(r * IID_SIZE, r * IID_SIZE + IID_SIZE));
-    }
-  }, PEER);
+  bench(
+    "python-struct unpackFrom('<iid', …)",
+    () => {
+      for (let r = 0; r < RECORDS; r++) sink = pythonStruct.unpackFrom("<iid", iidBuffer, false, r * IID_SIZE);
+    },
+    PEER,
+  );
+  bench(
+    "@aksel/structjs unpack_from",
+    () => {
+      for (let r = 0; r < RECORDS; r++) sink = iidAksel.unpack_from(iidBytes.buffer, r * IID_SIZE);
+    },
+    PEER,
+  );
+  bench(
+    "binary-parser parse(subarray)",
+    () => {
+      for (let r = 0; r < RECORDS; r++) sink = iidParser.parse(iidBytes.subarray(r * IID_SIZE, r * IID_SIZE + IID_SIZE));
+    },
+    PEER,
+  );
+  bench(
+    "restructure fromBuffer(subarray)",
+    () => {
+      for (let r = 0; r < RECORDS; r++) {
+        sink = iidRestructure.fromBuffer(iidBytes.subarray(r * IID_SIZE, r * IID_SIZE + IID_SIZE));
+      }
+    },
+    PEER,
+  );
 });
 
 // ---- '<HHIqd4s': 28-byte records, a bigint and a bytes field --------------
@@ -167,12 +183,20 @@ describe("unpackFrom('<HHIqd4s') over 1M records", () => {
   bench("@mv/core Struct('<HHIqd4s').unpackFrom, interpreter", () => {
     for (let r = 0; r < RECORDS; r++) sink = wideInterpreted.unpackFrom(wideBytes, r * WIDE_SIZE);
   });
-  bench("python-struct unpackFrom('<HHIqd4s', …)", () => {
-    for (let r = 0; r < RECORDS; r++) sink = pythonStruct.unpackFrom("<HHIqd4s", wideBuffer, false, r * WIDE_SIZE);
-  }, PEER);
-  bench("binary-parser parse(subarray)", () => {
-    for (let r = 0; r < RECORDS; r++) sink = wideParser.parse(wideBytes.subarray(r * WIDE_SIZE, r * WIDE_SIZE + WIDE_SIZE));
-  }, PEER);
+  bench(
+    "python-struct unpackFrom('<HHIqd4s', …)",
+    () => {
+      for (let r = 0; r < RECORDS; r++) sink = pythonStruct.unpackFrom("<HHIqd4s", wideBuffer, false, r * WIDE_SIZE);
+    },
+    PEER,
+  );
+  bench(
+    "binary-parser parse(subarray)",
+    () => {
+      for (let r = 0; r < RECORDS; r++) sink = wideParser.parse(wideBytes.subarray(r * WIDE_SIZE, r * WIDE_SIZE + WIDE_SIZE));
+    },
+    PEER,
+  );
   // @aksel/structjs and restructure have no 8-byte integers.
 });
 
@@ -199,15 +223,27 @@ describe("pack('<iid') 1M times", () => {
   bench("@mv/core pack('<iid', …)", () => {
     for (let r = 0; r < RECORDS; r++) sink = pack("<iid", r, -r, 0.5);
   });
-  bench("python-struct pack('<iid', …)", () => {
-    for (let r = 0; r < RECORDS; r++) sink = pythonStruct.pack("<iid", [r, -r, 0.5]);
-  }, PEER);
-  bench("@aksel/structjs pack", () => {
-    for (let r = 0; r < RECORDS; r++) sink = iidAksel.pack(r, -r, 0.5);
-  }, PEER);
-  bench("restructure toBuffer", () => {
-    for (let r = 0; r < RECORDS; r++) sink = iidRestructure.toBuffer({ a: r, b: -r, c: 0.5 });
-  }, PEER);
+  bench(
+    "python-struct pack('<iid', …)",
+    () => {
+      for (let r = 0; r < RECORDS; r++) sink = pythonStruct.pack("<iid", [r, -r, 0.5]);
+    },
+    PEER,
+  );
+  bench(
+    "@aksel/structjs pack",
+    () => {
+      for (let r = 0; r < RECORDS; r++) sink = iidAksel.pack(r, -r, 0.5);
+    },
+    PEER,
+  );
+  bench(
+    "restructure toBuffer",
+    () => {
+      for (let r = 0; r < RECORDS; r++) sink = iidRestructure.toBuffer({ a: r, b: -r, c: 0.5 });
+    },
+    PEER,
+  );
   // binary-parser only parses.
 });
 
@@ -234,10 +270,14 @@ describe("packInto('<iid') 1M records into one 16 MB buffer", () => {
     for (let r = 0; r < RECORDS; r++) iidInterpreted.packInto(target, r * IID_SIZE, r, -r, 0.5);
     sink = target;
   });
-  bench("@aksel/structjs pack_into", () => {
-    for (let r = 0; r < RECORDS; r++) iidAksel.pack_into(target.buffer, r * IID_SIZE, r, -r, 0.5);
-    sink = target;
-  }, PEER);
+  bench(
+    "@aksel/structjs pack_into",
+    () => {
+      for (let r = 0; r < RECORDS; r++) iidAksel.pack_into(target.buffer, r * IID_SIZE, r, -r, 0.5);
+      sink = target;
+    },
+    PEER,
+  );
   // python-struct, binary-parser and restructure have no pack_into.
 });
 

@@ -104,7 +104,9 @@ const COLS = 500;
 const matrixData = new Float64Array(ROWS * COLS * 2);
 for (let i = 0; i < matrixData.length; i++) matrixData[i] = i;
 // Every other column of a 1000x1000 matrix: 1000x500, strides [8000, 16] bytes.
-const strided = MemoryView.from(matrixData).reshape([ROWS, 2 * COLS]).sliceDim(1, null, null, 2);
+const strided = MemoryView.from(matrixData)
+  .reshape([ROWS, 2 * COLS])
+  .sliceDim(1, null, null, 2);
 const stridedNd = ndarray(matrixData, [ROWS, COLS], [2 * COLS, 2]);
 
 describe("get(r, c) over a strided 1000x500 float64 view", () => {

@@ -37,7 +37,7 @@ describe("element get over 1M doubles", () => {
     "raw Float64Array loop",
     () => {
       let sum = 0;
-      for (let i = 0; i < N; i++) sum += doubles[i];
+      for (let i = 0; i < N; i++) sum += doubles[i]!;
       sink = sum;
     },
     OPTIONS,
@@ -60,7 +60,7 @@ const views = [view, MemoryView.from(new Float64Array(doubles))];
 const arrays = [doubles, new Float64Array(doubles)];
 function sumArray(a: Float64Array): number {
   let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i];
+  for (let i = 0; i < a.length; i++) sum += a[i]!;
   return sum;
 }
 function sumView(v: MemoryView): number {
@@ -72,8 +72,20 @@ function sumView(v: MemoryView): number {
 let turn = 0;
 
 describe("element get over 1M doubles, array or view passed as an argument", () => {
-  bench("raw Float64Array loop", () => void (sink = sumArray(arrays[turn++ & 1])), OPTIONS);
-  bench("MemoryView get(i) loop", () => void (sink = sumView(views[turn++ & 1])), OPTIONS);
+  bench(
+    "raw Float64Array loop",
+    () => {
+      sink = sumArray(arrays[turn++ & 1]!);
+    },
+    OPTIONS,
+  );
+  bench(
+    "MemoryView get(i) loop",
+    () => {
+      sink = sumView(views[turn++ & 1]!);
+    },
+    OPTIONS,
+  );
 });
 
 const big = new Uint8Array(8 * 1024 * 1024);
@@ -81,12 +93,20 @@ for (let i = 0; i < big.length; i++) big[i] = i & 0xff;
 const bigView = MemoryView.from(big);
 
 describe("toBytes of 8 MB contiguous", () => {
-  bench("TypedArray.prototype.slice", () => {
-    sink = big.slice();
-  }, OPTIONS);
-  bench("MemoryView toBytes()", () => {
-    sink = bigView.toBytes();
-  }, OPTIONS);
+  bench(
+    "TypedArray.prototype.slice",
+    () => {
+      sink = big.slice();
+    },
+    OPTIONS,
+  );
+  bench(
+    "MemoryView toBytes()",
+    () => {
+      sink = bigView.toBytes();
+    },
+    OPTIONS,
+  );
 });
 
 const SIDE = 1000;
@@ -96,19 +116,27 @@ const matrix = MemoryView.from(matrixData).reshape([SIDE, SIDE]);
 const everyOtherColumn = matrix.sliceDim(1, null, null, 2);
 
 describe("toBytes of a 1000x1000 float64 view of every other column", () => {
-  bench("hand-written gather loop", () => {
-    const out = new Uint8Array((SIDE * SIDE) / 2 * 8);
-    const dst = new Float64Array(out.buffer);
-    let k = 0;
-    for (let r = 0; r < SIDE; r++) {
-      const row = r * SIDE;
-      for (let c = 0; c < SIDE; c += 2) dst[k++] = matrixData[row + c];
-    }
-    sink = out;
-  }, OPTIONS);
-  bench("MemoryView toBytes()", () => {
-    sink = everyOtherColumn.toBytes();
-  }, OPTIONS);
+  bench(
+    "hand-written gather loop",
+    () => {
+      const out = new Uint8Array(((SIDE * SIDE) / 2) * 8);
+      const dst = new Float64Array(out.buffer);
+      let k = 0;
+      for (let r = 0; r < SIDE; r++) {
+        const row = r * SIDE;
+        for (let c = 0; c < SIDE; c += 2) dst[k++] = matrixData[row + c]!;
+      }
+      sink = out;
+    },
+    OPTIONS,
+  );
+  bench(
+    "MemoryView toBytes()",
+    () => {
+      sink = everyOtherColumn.toBytes();
+    },
+    OPTIONS,
+  );
 });
 
 const target = new Float64Array(SIDE * SIDE);
@@ -116,17 +144,25 @@ const targetView = MemoryView.from(target).reshape([SIDE, SIDE]);
 const transposed = matrix.transpose();
 
 describe("copyFrom of a transposed 1000x1000 float64 view", () => {
-  bench("hand-written transpose loop", () => {
-    for (let r = 0; r < SIDE; r++) {
-      const row = r * SIDE;
-      for (let c = 0; c < SIDE; c++) target[row + c] = matrixData[c * SIDE + r];
-    }
-    sink = target;
-  }, OPTIONS);
-  bench("MemoryView copyFrom(transposed)", () => {
-    targetView.copyFrom(transposed);
-    sink = target;
-  }, OPTIONS);
+  bench(
+    "hand-written transpose loop",
+    () => {
+      for (let r = 0; r < SIDE; r++) {
+        const row = r * SIDE;
+        for (let c = 0; c < SIDE; c++) target[row + c] = matrixData[c * SIDE + r]!;
+      }
+      sink = target;
+    },
+    OPTIONS,
+  );
+  bench(
+    "MemoryView copyFrom(transposed)",
+    () => {
+      targetView.copyFrom(transposed);
+      sink = target;
+    },
+    OPTIONS,
+  );
 });
 
 const cube = MemoryView.from(new Uint8Array(64 * 64 * 64)).reshape([64, 64, 64]);

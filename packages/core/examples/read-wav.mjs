@@ -36,8 +36,7 @@ while (offset + chunkHeader.size <= bytes.length) {
   const name = ascii(id);
   console.log(`chunk ${JSON.stringify(name)} at ${offset}, ${size} bytes`);
   if (name === "fmt ") {
-    const [audioFormat, channels, sampleRate, byteRate, blockAlign, bitsPerSample] =
-      fmtBody.unpackFrom(bytes, body);
+    const [audioFormat, channels, sampleRate, byteRate, blockAlign, bitsPerSample] = fmtBody.unpackFrom(bytes, body);
     console.log(`  audio format   ${audioFormat} (${audioFormat === 1 ? "PCM" : "other"})`);
     console.log(`  channels       ${channels}`);
     console.log(`  sample rate    ${sampleRate} Hz`);

@@ -37,7 +37,10 @@ export const MAX_ARRAY_LENGTH = 2 ** 32 - 1;
  * ```
  */
 export function asMemoryError(error: unknown): unknown {
-  if (error instanceof RangeError && /allocation failed|Invalid (typed )?array (buffer )?length|Array buffer allocation/i.test(error.message)) {
+  if (
+    error instanceof RangeError &&
+    /allocation failed|Invalid (typed )?array (buffer )?length|Array buffer allocation/i.test(error.message)
+  ) {
     return new MemoryError("", { cause: error });
   }
   return error;

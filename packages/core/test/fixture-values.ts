@@ -147,7 +147,7 @@ export function valuesMismatch(expected: readonly EncodedValue[], actual: unknow
     return `expected ${expected.length} values, got ${actual.length}: ${describeValue(actual).slice(0, 200)}`;
   }
   for (let i = 0; i < expected.length; i++) {
-    const why = valueMismatch(expected[i], actual[i], input);
+    const why = valueMismatch(expected[i]!, actual[i], input);
     if (why !== null) return `value ${i}: ${why}`;
   }
   return null;

@@ -83,9 +83,7 @@ interface Fixture {
   cases: Case[];
 }
 
-const fixture = JSON.parse(
-  readFileSync(new URL("../fixtures/struct_cases.json", import.meta.url), "utf8"),
-) as Fixture;
+const fixture = JSON.parse(readFileSync(new URL("../fixtures/struct_cases.json", import.meta.url), "utf8")) as Fixture;
 
 // ---------------------------------------------------------------------------
 // The codec, seen loosely typed: the fixture passes values of every type on
@@ -124,11 +122,12 @@ function describeCase(c: Case): string {
   const parts = [`#${c.id} ${c.kind}`];
   if ("fmt" in c && c.fmt !== undefined) parts.push(`fmt=${JSON.stringify(c.fmt)}`);
   if ("fmt_arg" in c) parts.push(`fmt=${JSON.stringify(c.fmt_arg)}`);
-  if ("buffer" in c && c.buffer !== undefined) parts.push(`buffer=${c.buffer.length > 48 ? c.buffer.slice(0, 48) + "…" : c.buffer}`);
+  if ("buffer" in c && c.buffer !== undefined)
+    parts.push(`buffer=${c.buffer.length > 48 ? `${c.buffer.slice(0, 48)}…` : c.buffer}`);
   if ("offset" in c && c.offset !== undefined) parts.push(`offset=${c.offset}`);
   if ("args" in c && c.args !== undefined) {
     const a = JSON.stringify(c.args);
-    parts.push(`args=${a.length > 120 ? a.slice(0, 120) + "…" : a}`);
+    parts.push(`args=${a.length > 120 ? `${a.slice(0, 120)}…` : a}`);
   }
   return parts.join(" ");
 }
@@ -158,7 +157,8 @@ function outcome<T>(
     if (isError(expect)) return errorMismatch(expect.error, e);
     return `unexpected ${errorText(e)}`;
   }
-  if (isError(expect)) return `expected ${expect.error.name}: ${expect.error.message}; got result ${describeValue(result).slice(0, 200)}`;
+  if (isError(expect))
+    return `expected ${expect.error.name}: ${expect.error.message}; got result ${describeValue(result).slice(0, 200)}`;
   return check(result, expect as T);
 }
 
@@ -236,7 +236,11 @@ const runners: { [K in Kind]: (c: CaseOf<K>, mode: Mode) => Outcome | "not-appli
 
   "format-type"(c, mode) {
     const fmt = decodeArg(c.fmt_arg);
-    return outcome(c.expect, () => (mode === "module" ? codec.calcsize(fmt) : compile(fmt)), () => null);
+    return outcome(
+      c.expect,
+      () => (mode === "module" ? codec.calcsize(fmt) : compile(fmt)),
+      () => null,
+    );
   },
 
   "api-arity"(c, mode) {
@@ -250,9 +254,17 @@ const runners: { [K in Kind]: (c: CaseOf<K>, mode: Mode) => Outcome | "not-appli
       // Struct methods take everything after the format.
       if (c.fmt === undefined) return "not-applicable";
       const s = compile(c.fmt);
-      return outcome(c.expect, () => (c.call === "pack" ? s.pack(...argv.slice(1)) : s.packInto(...argv.slice(1))), () => null);
+      return outcome(
+        c.expect,
+        () => (c.call === "pack" ? s.pack(...argv.slice(1)) : s.packInto(...argv.slice(1))),
+        () => null,
+      );
     }
-    return outcome(c.expect, () => (c.call === "pack" ? codec.pack(...argv) : codec.packInto(...argv)), () => null);
+    return outcome(
+      c.expect,
+      () => (c.call === "pack" ? codec.pack(...argv) : codec.packInto(...argv)),
+      () => null,
+    );
   },
 
   pack(c, mode) {
@@ -303,15 +315,19 @@ const runners: { [K in Kind]: (c: CaseOf<K>, mode: Mode) => Outcome | "not-appli
       return `expected ${c.expect.error.name}: ${c.expect.error.message}; got an iterator`;
     }
     const items = c.expect.items;
-    return outcome(c.expect, () => Array.from(start() as Iterable<unknown>), (result) => {
-      const got = result as unknown[];
-      if (got.length !== items.length) return `expected ${items.length} items, got ${got.length}`;
-      for (let i = 0; i < items.length; i++) {
-        const why = valuesMismatch(items[i], got[i], buf);
-        if (why !== null) return `item ${i}: ${why}`;
-      }
-      return null;
-    });
+    return outcome(
+      c.expect,
+      () => Array.from(start() as Iterable<unknown>),
+      (result) => {
+        const got = result as unknown[];
+        if (got.length !== items.length) return `expected ${items.length} items, got ${got.length}`;
+        for (let i = 0; i < items.length; i++) {
+          const why = valuesMismatch(items[i]!, got[i], buf);
+          if (why !== null) return `item ${i}: ${why}`;
+        }
+        return null;
+      },
+    );
   },
 
   pack_into(c, mode) {
@@ -322,7 +338,7 @@ const runners: { [K in Kind]: (c: CaseOf<K>, mode: Mode) => Outcome | "not-appli
     const afterMismatch = (): Outcome => {
       const got = bytesToHex(buf);
       if (got !== c.expect.after) {
-        return `buffer afterwards: expected ${c.expect.after}, got ${got}` + (isError(c.expect) ? " (CPython zeroes the item area, then writes values up to the bad one)" : "");
+        return `buffer afterwards: expected ${c.expect.after}, got ${got}${isError(c.expect) ? " (CPython zeroes the item area, then writes values up to the bad one)" : ""}`;
       }
       return guardMismatch(buf);
     };
@@ -366,7 +382,10 @@ function report(kind: Kind, mode: Mode): void {
   expect(total, `no ${kind} case ran in ${mode} mode`).toBeGreaterThan(0);
   if (failures.length > 0) {
     const groups = [...byGroup].map(([g, n]) => `${g}: ${n}`).join("; ");
-    const shown = failures.slice(0, REPORTED).map((f) => `  ${f}`).join("\n");
+    const shown = failures
+      .slice(0, REPORTED)
+      .map((f) => `  ${f}`)
+      .join("\n");
     throw new Error(
       `${failures.length} of ${total} ${kind} cases differ from CPython (${mode} mode)\n` +
         `  by group: ${groups}\n${shown}` +

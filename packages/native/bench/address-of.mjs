@@ -48,7 +48,10 @@ const rawBuffer = large.buffer;
 let sink = 0n;
 const tasks = [
   ["koffi.address(pointer) (peer: unwrap a koffi pointer)", () => (sink ^= koffi.address(pointer)), "peer"],
-  ["koffi.address(memset(array, 0, 0)) (peer: koffi's way from a TypedArray)", () => (sink ^= koffi.address(memset(large, 0, 0)))],
+  [
+    "koffi.address(memset(array, 0, 0)) (peer: koffi's way from a TypedArray)",
+    () => (sink ^= koffi.address(memset(large, 0, 0))),
+  ],
   ["addressOf(Float64Array(1024))", () => (sink ^= addressOf(large))],
   ["addressOf(Uint8Array(16)) (on-heap size)", () => (sink ^= addressOf(small))],
   ["addressOf(MemoryView, step -2 slice)", () => (sink ^= addressOf(memoryView))],
@@ -68,7 +71,9 @@ const medianNs = (task) => (task.result.latency.p50 * 1e6) / BATCH;
 const peer = medianNs(bench.tasks[0]);
 const memsetPeer = medianNs(bench.tasks[1]);
 const cpu = cpus()[0]?.model ?? "unknown CPU";
-console.log(`\n${new Date().toISOString().slice(0, 10)}, ${cpu} (${cpus().length} cores), ${platform()} ${release()}, Node ${process.version}, koffi ${koffi.version}\n`);
+console.log(
+  `\n${new Date().toISOString().slice(0, 10)}, ${cpu} (${cpus().length} cores), ${platform()} ${release()}, Node ${process.version}, koffi ${koffi.version}\n`,
+);
 console.log("| task | median ns/call | vs koffi.address | vs koffi memset |");
 console.log("|---|---:|---:|---:|");
 for (const task of bench.tasks) {

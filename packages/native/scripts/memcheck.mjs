@@ -8,8 +8,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
-const addonPath =
-  process.argv[2] ?? fileURLToPath(new URL("../build/Release/mv_native.node", import.meta.url));
+const addonPath = process.argv[2] ?? fileURLToPath(new URL("../build/Release/mv_native.node", import.meta.url));
 const addon = require(addonPath);
 const gc = globalThis.gc ?? (() => {});
 const rounds = Number(process.env.MEMCHECK_ROUNDS ?? 200);

@@ -172,11 +172,7 @@ function isSharedArrayBuffer(buf: ArrayBuffer | SharedArrayBuffer): buf is Share
  * createNativeApi(null, new Error("not built")).addressOf(new Uint8Array(1)); // throws Error: not built
  * ```
  */
-export function createNativeApi(
-  binding: NativeBinding | null,
-  loadError?: Error,
-  options: NativeApiOptions = {},
-): NativeApi {
+export function createNativeApi(binding: NativeBinding | null, loadError?: Error, options: NativeApiOptions = {}): NativeApi {
   if (binding === null) return unavailableApi(loadError ?? new Error("@mv/native: no addon"));
   const native = binding;
   const directPath = options.directPath ?? true;
@@ -245,7 +241,7 @@ export function createNativeApi(
         const byteStrides = impliedByteStrides(info);
         let alignment = addressAlignment(first);
         for (let dim = 0; dim < shape.length; dim++) {
-          if (shape[dim] > 1) alignment = Math.min(alignment, byteAlignment(byteStrides[dim]));
+          if (shape[dim]! > 1) alignment = Math.min(alignment, byteAlignment(byteStrides[dim]!));
         }
         return alignment;
       }
@@ -314,9 +310,9 @@ function forEachIndex(shape: readonly number[], visit: (indices: readonly number
   for (;;) {
     visit(indices);
     let dim = shape.length - 1;
-    while (dim >= 0 && indices[dim] === shape[dim] - 1) indices[dim--] = 0;
+    while (dim >= 0 && indices[dim] === shape[dim]! - 1) indices[dim--] = 0;
     if (dim < 0) return;
-    indices[dim]++;
+    indices[dim]!++;
   }
 }
 

@@ -39,11 +39,7 @@ export interface NativeBinding {
    * process exit). Throws an error with `code` `"ERR_MV_NATIVE_NO_EXTERNAL_BUFFERS"`
    * where the runtime forbids external buffers.
    */
-  wrapAddress(
-    address: bigint,
-    byteLength: number,
-    finalize?: (address: bigint, byteLength: number) => void,
-  ): ArrayBuffer;
+  wrapAddress(address: bigint, byteLength: number, finalize?: (address: bigint, byteLength: number) => void): ArrayBuffer;
 }
 
 /**

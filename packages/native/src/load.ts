@@ -55,9 +55,7 @@ export interface LoadResult {
 export function addonCandidates(env: Readonly<Record<string, string | undefined>> = process.env): string[] {
   const explicit = env[ADDON_PATH_ENV];
   if (explicit) return [explicit];
-  return ["Release", "Debug"].map((mode) =>
-    fileURLToPath(new URL(`../build/${mode}/mv_native.node`, import.meta.url)),
-  );
+  return ["Release", "Debug"].map((mode) => fileURLToPath(new URL(`../build/${mode}/mv_native.node`, import.meta.url)));
 }
 
 /** Whether a loaded module has the addon's three functions. */

@@ -31,10 +31,7 @@ import { indexInDimension } from "@mv/core";
  * normalizeIndices([2, 3], [2, 0]); // throws IndexError: index out of bounds on dimension 1
  * ```
  */
-export function normalizeIndices(
-  shape: readonly number[],
-  indices: readonly (number | bigint)[],
-): number[] {
+export function normalizeIndices(shape: readonly number[], indices: readonly (number | bigint)[]): number[] {
   if (!Array.isArray(indices)) {
     throw new TypeError(`indices must be an array of integers, not ${typeof indices}`);
   }
@@ -54,7 +51,7 @@ export function normalizeIndices(
     } else {
       throw new TypeError(`index ${dim} must be an integer, not ${String(raw)}`);
     }
-    normalized[dim] = indexInDimension(index, shape[dim], dim);
+    normalized[dim] = indexInDimension(index, shape[dim]!, dim);
   }
   return normalized;
 }

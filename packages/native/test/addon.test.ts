@@ -3,21 +3,13 @@ import { BufferError, BufferFlags, GET_BUFFER, MemoryView, getBuffer, releaseBuf
 import { spawnSync } from "node:child_process";
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import {
-  addressOf,
-  createNativeApi,
-  alignmentOf,
-  elementAddress,
-  extentOf,
-  fromAddress,
-} from "../src/index.js";
+import { addressOf, createNativeApi, alignmentOf, elementAddress, extentOf, fromAddress } from "../src/index.js";
 import { addonCandidates, binding } from "../src/load.js";
 import { describeNative } from "./support/native-suite.js";
 import { stridedExporter } from "./support/strided-exporter.js";
 import { TYPED_ARRAYS } from "./support/typed-array-kinds.js";
 import { growableSharedArrayBuffer, resizableArrayBuffer } from "./support/resizable.js";
 import { outcome, viewCase } from "./support/view-arbitrary.js";
-
 
 /** A view of the same bytes at `address`, through fromAddress. */
 function bytesAt(address: bigint, byteLength: number): Uint8Array {
@@ -103,7 +95,7 @@ describeNative("addressOf on real memory", () => {
     const data = Float64Array.from({ length: 24 }, (_, i) => i);
     // Every other column of a 4×6 matrix: shape [4, 3], strides [48, 16].
     const columns = stridedExporter({ buf: data.buffer, offset: 0, itemsize: 8, format: "d", shape: [4, 3], strides: [48, 16] });
-    const at = (i: number, j: number): number => new Float64Array(fromAddress(elementAddress(columns, [i, j]), 8))[0];
+    const at = (i: number, j: number): number => new Float64Array(fromAddress(elementAddress(columns, [i, j]), 8))[0]!;
     expect(at(0, 0)).toBe(0);
     expect(at(1, 2)).toBe(10);
     expect(at(-1, -1)).toBe(22);
@@ -113,7 +105,14 @@ describeNative("addressOf on real memory", () => {
   it("alignmentOf a zero-stride indirect export of 2**50 items visits its one pointer slot", () => {
     const buf = new ArrayBuffer(16);
     new BigUint64Array(buf)[0] = 8n; // the pointer: byte offset 8 of the same buffer
-    const exporter = stridedExporter({ buf, offset: 0, itemsize: 1, shape: [2 ** 25, 2 ** 25], strides: [0, 0], suboffsets: [0, -1] });
+    const exporter = stridedExporter({
+      buf,
+      offset: 0,
+      itemsize: 1,
+      shape: [2 ** 25, 2 ** 25],
+      strides: [0, 0],
+      suboffsets: [0, -1],
+    });
     expect(alignmentOf(exporter)).toBe(alignmentOf(addressOf(buf) + 8n));
   });
 
@@ -223,7 +222,10 @@ describeNative("addressOf's fast path against its slow twin (real addon)", () =>
     fc.assert(
       fc.property(viewCase, (testCase) => {
         const view = testCase.make();
-        expect(outcome(() => addressOf(view)), testCase.describe).toEqual(outcome(() => slow.addressOf(view)));
+        expect(
+          outcome(() => addressOf(view)),
+          testCase.describe,
+        ).toEqual(outcome(() => slow.addressOf(view)));
       }),
       { numRuns: 500 },
     );

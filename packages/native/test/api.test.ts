@@ -11,7 +11,6 @@ import { stridedExporter } from "./support/strided-exporter.js";
 import { TYPED_ARRAYS } from "./support/typed-array-kinds.js";
 import { outcome, viewCase } from "./support/view-arbitrary.js";
 
-
 function setup() {
   const binding = fakeBinding();
   return { binding, api: createNativeApi(binding) };
@@ -131,11 +130,7 @@ describe("elementAddress", () => {
   it("wants one integer per dimension", () => {
     const { api } = setup();
     expectError(() => api.elementAddress(grid, [1]), "TypeError", "cannot index 2-dimension view with 1-element tuple");
-    expectError(
-      () => api.elementAddress(grid, [1, 2, 3]),
-      "TypeError",
-      "cannot index 2-dimension view with 3-element tuple",
-    );
+    expectError(() => api.elementAddress(grid, [1, 2, 3]), "TypeError", "cannot index 2-dimension view with 3-element tuple");
     expectError(() => api.elementAddress(grid, [1, 1.5]), "TypeError", "index 1 must be an integer, not 1.5");
     expectError(() => api.elementAddress(grid, [1, "2" as never]), "TypeError", "index 1 must be an integer, not 2");
     expectError(() => api.elementAddress(grid, 3 as never), "TypeError", /must be an array/);
@@ -328,7 +323,9 @@ describe("fromAddress", () => {
       expect((error as Error).cause).toBe(refusal);
     }
     // Any other refusal of the engine is a bad argument value, never a raw engine error.
-    const other = Object.assign(new Error("Cannot create a Buffer larger than 0x100000000 bytes"), { code: "ERR_BUFFER_TOO_LARGE" });
+    const other = Object.assign(new Error("Cannot create a Buffer larger than 0x100000000 bytes"), {
+      code: "ERR_BUFFER_TOO_LARGE",
+    });
     expectError(
       () => createNativeApi(fakeBinding({ wrapError: other })).fromAddress(8n, 8),
       "ValueError",
@@ -380,7 +377,7 @@ describe("against a naive model", () => {
         let below = 0;
         let above = 0;
         for (const [dim, length] of shape.entries()) {
-          const span = strides[dim] * Math.max(length - 1, 0);
+          const span = strides[dim]! * Math.max(length - 1, 0);
           if (span < 0) below -= span;
           else above += span;
         }
@@ -393,12 +390,12 @@ describe("against a naive model", () => {
         const addresses: bigint[] = [];
         const visit = (dim: number, indices: number[]): void => {
           if (dim === shape.length) {
-            const naive = base + BigInt(offset + indices.reduce((sum, index, d) => sum + index * strides[d], 0));
+            const naive = base + BigInt(offset + indices.reduce((sum, index, d) => sum + index * strides[d]!, 0));
             expect(api.elementAddress(view, indices)).toBe(naive);
             addresses.push(naive);
             return;
           }
-          for (let index = 0; index < shape[dim]; index++) visit(dim + 1, [...indices, index]);
+          for (let index = 0; index < shape[dim]!; index++) visit(dim + 1, [...indices, index]);
         };
         visit(0, []);
 
@@ -406,7 +403,9 @@ describe("against a naive model", () => {
         if (addresses.length === 0) {
           expect(extent.byteLength).toBe(0);
         } else {
+          // biome-ignore lint/complexity/useMathMinMax: the addresses are bigints, which Math.min refuses
           const lowest = addresses.reduce((a, b) => (a < b ? a : b));
+          // biome-ignore lint/complexity/useMathMinMax: the addresses are bigints, which Math.max refuses
           const highest = addresses.reduce((a, b) => (a > b ? a : b));
           expect(extent.start).toBe(lowest);
           expect(extent.end).toBe(highest + BigInt(itemsize));
@@ -428,7 +427,10 @@ describe("addressOf's fast path against its slow twin (fake binding)", () => {
         const fast = createNativeApi(binding);
         const slow = createNativeApi(binding, undefined, { directPath: false });
         const view = testCase.make();
-        expect(outcome(() => fast.addressOf(view)), testCase.describe).toEqual(outcome(() => slow.addressOf(view)));
+        expect(
+          outcome(() => fast.addressOf(view)),
+          testCase.describe,
+        ).toEqual(outcome(() => slow.addressOf(view)));
       }),
       { numRuns: 500 },
     );

@@ -112,8 +112,19 @@ describeNative("examples of index.ts", () => {
     const { start, end, byteLength } = extentOf(data);
     expect([start === addressOf(data), end - start, byteLength]).toEqual([true, 20n, 20]);
     const reversed = {
-      [GET_BUFFER]: () => ({ obj: null, buf: data.buffer, offset: 10, len: 8, readonly: false,
-        itemsize: 2, format: "h", ndim: 1, shape: [4], strides: [-2], suboffsets: null }),
+      [GET_BUFFER]: () => ({
+        obj: null,
+        buf: data.buffer,
+        offset: 10,
+        len: 8,
+        readonly: false,
+        itemsize: 2,
+        format: "h",
+        ndim: 1,
+        shape: [4],
+        strides: [-2],
+        suboffsets: null,
+      }),
     };
     expect(extentOf(reversed).start - addressOf(data)).toBe(4n);
   });

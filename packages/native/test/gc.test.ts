@@ -40,7 +40,9 @@ describeNative("small typed arrays across garbage collection", () => {
 
     expect(arrays.map((array) => addressOf(array))).toEqual(addresses);
     expect(elementAddress(arrays[4], [1])).toBe(second);
-    arrays.forEach((array, i) => memset(addresses[i], 0x5a, array.byteLength));
+    arrays.forEach((array, i) => {
+      memset(addresses[i]!, 0x5a, array.byteLength);
+    });
     for (const array of arrays) {
       expect([...new Uint8Array(array.buffer, array.byteOffset, array.byteLength)]).toEqual(
         new Array(array.byteLength).fill(0x5a),

@@ -10,7 +10,7 @@ import { stridedExporter } from "./support/strided-exporter.js";
 
 /** The int32 items of a 1-D strided layout, read through the typed array. */
 function readInt32(data: Int32Array, offsetItems: number, count: number, strideItems: number): number[] {
-  return Array.from({ length: count }, (_, i) => data[offsetItems + i * strideItems]);
+  return Array.from({ length: count }, (_, i) => data[offsetItems + i * strideItems]!);
 }
 
 describeNative("libc through koffi, on contiguous views", () => {

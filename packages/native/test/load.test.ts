@@ -35,7 +35,7 @@ describe("loadBinding", () => {
     writeFileSync(corrupt, "not an ELF file");
     const result = loadBinding([corrupt]);
     expect(result.binding).toBeNull();
-    expect(result.loadError!.attempts[0].reason).toMatch(/header|invalid|too short/i);
+    expect(result.loadError!.attempts[0]!.reason).toMatch(/header|invalid|too short/i);
   });
 
   it("reports a module that loads but is not the addon", () => {
@@ -47,7 +47,7 @@ describe("loadBinding", () => {
 
   it.runIf(available)("takes the first candidate that loads", () => {
     const [release] = addonCandidates({});
-    const result = loadBinding([join(scratch, "nowhere.node"), release]);
+    const result = loadBinding([join(scratch, "nowhere.node"), release!]);
     expect(result.loadError).toBeNull();
     expect(typeof result.binding!.baseAddress).toBe("function");
   });

@@ -76,7 +76,18 @@ describe.skipIf(skipReason !== null)("in headless Chromium, from Vite's bundle",
   });
 
   it("views with MemoryView", () => {
-    expect(checks.get("MemoryView")).toEqual([[[1, 4], [2, 5], [3, 6]], [[3, 2, 1], [6, 5, 4]], 6]);
+    expect(checks.get("MemoryView")).toEqual([
+      [
+        [1, 4],
+        [2, 5],
+        [3, 6],
+      ],
+      [
+        [3, 2, 1],
+        [6, 5, 4],
+      ],
+      6,
+    ]);
   });
 
   it("runs Python's memoryview, bytes, bytearray and array", () => {

@@ -47,7 +47,10 @@ describe("size-limit", () => {
   ])("the same bundle against a limit %s", (_, delta, passes) => {
     const config = join(scratch, `limit${delta}.size-limit.json`);
     const core = fileURLToPath(import.meta.resolve("@mv/core"));
-    writeFileSync(config, JSON.stringify([{ name: "unpack", path: core, import: "{ unpack }", brotli: false, limit: `${unpackSize + delta} B` }]));
+    writeFileSync(
+      config,
+      JSON.stringify([{ name: "unpack", path: core, import: "{ unpack }", brotli: false, limit: `${unpackSize + delta} B` }]),
+    );
     const { status, results, output } = sizeLimit(["--config", config]);
     expect(results[0]!.size, output).toBe(unpackSize);
     expect(results[0]!.passed, output).toBe(passes);

@@ -15,7 +15,13 @@ const config = createRequire(import.meta.url)("../dependency-cruiser.cjs") as IC
 const root = join(dirname(fileURLToPath(import.meta.url)), "../../..");
 
 /** The sources the check covers, from the workspace root. */
-const SOURCES = ["packages/core/src", "packages/builtins/src", "packages/native/src", "packages/conformance/src", "packages/conformance/bin"];
+const SOURCES = [
+  "packages/core/src",
+  "packages/builtins/src",
+  "packages/native/src",
+  "packages/conformance/src",
+  "packages/conformance/bin",
+];
 
 interface Violation {
   rule: string;
@@ -36,7 +42,12 @@ async function violations(baseDir: string, dirs: string[]): Promise<Violation[]>
 }
 
 test("the workspace has no runtime import cycle and no import against the layering", async () => {
-  const { output } = await cruise(SOURCES, { ...config.options, baseDir: root, validate: true, ruleSet: { forbidden: config.forbidden } });
+  const { output } = await cruise(SOURCES, {
+    ...config.options,
+    baseDir: root,
+    validate: true,
+    ruleSet: { forbidden: config.forbidden },
+  });
   const result = output as ICruiseResult;
   // Every package's sources were read, with their imports resolved.
   expect(result.summary.totalCruised).toBeGreaterThan(250);
@@ -75,7 +86,12 @@ describe("a planted violation fails the check", () => {
     ["codec-below-protocol", `${core}/codec/compile.ts`, "../struct/struct.js", `${core}/struct/struct.ts`],
     ["protocol-below-struct-and-view", `${core}/protocol/validate.ts`, "../struct/cache.js", `${core}/struct/cache.ts`],
     ["protocol-below-struct-and-view", `${core}/protocol/validate.ts`, "../view/memory-view.js", `${core}/view/memory-view.ts`],
-    ["protocol-below-struct-and-view", `${core}/protocol/fill-info.ts`, "../exporters/typed-array.js", `${core}/exporters/typed-array.ts`],
+    [
+      "protocol-below-struct-and-view",
+      `${core}/protocol/fill-info.ts`,
+      "../exporters/typed-array.js",
+      `${core}/exporters/typed-array.ts`,
+    ],
     ["exporters-below-struct-and-view", `${core}/exporters/typed-array.ts`, "../struct/struct.js", `${core}/struct/struct.ts`],
     ["struct-below-view", `${core}/struct/struct.ts`, "../view/memory-view.js", `${core}/view/memory-view.ts`],
     ["interop-on-top", `${core}/view/view.ts`, "../interop/npy.js", `${core}/interop/npy.ts`],
@@ -83,7 +99,12 @@ describe("a planted violation fails the check", () => {
     ["base-is-bottom", `${core}/errors.ts`, "./layout/strides.js", `${core}/layout/strides.ts`],
     ["core-not-above", `${core}/view/view.ts`, "../../../builtins/src/index.js", "packages/builtins/src/index.ts"],
     ["core-not-above", `${core}/view/view.ts`, "@mv/conformance", null],
-    ["builtins-not-native", "packages/builtins/src/memoryview/memoryview.ts", "../../../native/src/index.js", "packages/native/src/index.ts"],
+    [
+      "builtins-not-native",
+      "packages/builtins/src/memoryview/memoryview.ts",
+      "../../../native/src/index.js",
+      "packages/native/src/index.ts",
+    ],
     ["builtins-not-native", "packages/builtins/src/memoryview/memoryview.ts", "@mv/native", null],
   ] as const)("%s: %s imports %s", async (rule, from, spec, target) => {
     const files: Record<string, string> = { [from]: importing(spec) };

@@ -32,7 +32,10 @@ const bin = (name: string) => fileURLToPath(new URL(`../node_modules/.bin/${name
 /** The published packages: every non-private package under packages/. */
 const packages = readdirSync(join(root, "packages"))
   .filter((name) => existsSync(join(root, "packages", name, "package.json")))
-  .map((name) => ({ dir: join(root, "packages", name), manifest: JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8")) }))
+  .map((name) => ({
+    dir: join(root, "packages", name),
+    manifest: JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8")),
+  }))
   .filter(({ manifest }) => manifest.private !== true);
 
 // pnpm as the test command was started (CI runs it through npx, so there
@@ -62,11 +65,16 @@ function installAlone(project: string, names: string[], type: ProjectType): stri
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: project, private: true, type }));
   // All tarballs in one command, so @mv/core 0.0.0 (not on the registry)
   // resolves to its tarball; everything else comes from the registry.
-  run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", ...names.map((name) => tarballs.get(name)!)], dir, {
-    // Outside the workspace: no pnpm settings leak into npm.
-    npm_config_workspaces: "",
-    npm_config_user_agent: "",
-  });
+  run(
+    "npm",
+    ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", ...names.map((name) => tarballs.get(name)!)],
+    dir,
+    {
+      // Outside the workspace: no pnpm settings leak into npm.
+      npm_config_workspaces: "",
+      npm_config_user_agent: "",
+    },
+  );
   return dir;
 }
 
@@ -80,7 +88,9 @@ beforeAll(() => {
   const destination = join(scratch, "tarballs");
   mkdirSync(destination);
   for (const { dir, manifest } of packages) {
-    const out = run(pnpmCommand[0], [...pnpmCommand[1], "pack", "--pack-destination", destination], dir).trim().split("\n");
+    const out = run(pnpmCommand[0], [...pnpmCommand[1], "pack", "--pack-destination", destination], dir)
+      .trim()
+      .split("\n");
     tarballs.set(manifest.name, out[out.length - 1]!.trim());
   }
 });
@@ -155,7 +165,17 @@ const view = core.MemoryView.from(new Float64Array([1, 2, 3, 4, 5, 6])).reshape(
 let error;
 try { core.unpack("<h", new Uint8Array(3)); } catch (e) { error = [e.name, e instanceof core.StructError]; }
 console.log(JSON.stringify([core.unpack("<hI", bytes), core.getBuffer(new Int16Array(3)).format, view.toList(), error, core.MemoryView.name]));`,
-    expected: [[-2, 7], "h", [[1, 4], [2, 5], [3, 6]], ["StructError", true], "MemoryView"],
+    expected: [
+      [-2, 7],
+      "h",
+      [
+        [1, 4],
+        [2, 5],
+        [3, 6],
+      ],
+      ["StructError", true],
+      "MemoryView",
+    ],
     types: `import { MemoryView, getBuffer, unpack, type BufferInfo } from "@mv/core";
 const view: MemoryView = MemoryView.from(new Uint8Array(4));
 const info: BufferInfo = getBuffer(new Int16Array(2));
@@ -236,7 +256,9 @@ export { report };`,
 /** `usage` written as a program of the project's kind. */
 function program(usage: Usage, type: ProjectType): string {
   const loads = Object.entries(usage.modules).map(([variable, specifier]) =>
-    type === "commonjs" ? `const ${variable} = require(${JSON.stringify(specifier)});` : `import * as ${variable} from ${JSON.stringify(specifier)};`,
+    type === "commonjs"
+      ? `const ${variable} = require(${JSON.stringify(specifier)});`
+      : `import * as ${variable} from ${JSON.stringify(specifier)};`,
   );
   return `${loads.join("\n")}\n${usage.body}\n`;
 }
@@ -246,19 +268,24 @@ const projects = new Map<string, string>();
 const projectOf = (name: string, type: ProjectType) => projects.get(`${name} ${type}`)!;
 
 describe.each(["commonjs", "module"] as const)("installed alone with npm in a fresh %s project", (type) => {
-  it.each(usages.map((usage) => [usage.name, usage] as const))(`%s works through ${type === "commonjs" ? "require()" : "import"}`, (_, usage) => {
-    const dir = installAlone(`${usage.name.replace("@mv/", "")}-${type}`, [...usage.install], type);
-    projects.set(`${usage.name} ${type}`, dir);
-    if (type === "commonjs" && usage.requireBlockedBy !== undefined) {
-      expect(() => runFile(dir, "check.js", program(usage, type)), usage.requireBlockedBy).toThrow(/ERR_REQUIRE_ASYNC_MODULE/);
-      return;
-    }
-    const out = runFile(dir, "check.js", program(usage, type));
-    expect(JSON.parse(out)).toEqual(usage.expected);
-  });
+  it.each(usages.map((usage) => [usage.name, usage] as const))(
+    `%s works through ${type === "commonjs" ? "require()" : "import"}`,
+    (_, usage) => {
+      const dir = installAlone(`${usage.name.replace("@mv/", "")}-${type}`, [...usage.install], type);
+      projects.set(`${usage.name} ${type}`, dir);
+      if (type === "commonjs" && usage.requireBlockedBy !== undefined) {
+        expect(() => runFile(dir, "check.js", program(usage, type)), usage.requireBlockedBy).toThrow(/ERR_REQUIRE_ASYNC_MODULE/);
+        return;
+      }
+      const out = runFile(dir, "check.js", program(usage, type));
+      expect(JSON.parse(out)).toEqual(usage.expected);
+    },
+  );
 
   it("@mv/builtins depends on @mv/core by version range", () => {
-    const installed = JSON.parse(readFileSync(join(projectOf("@mv/builtins", type), "node_modules/@mv/builtins/package.json"), "utf8"));
+    const installed = JSON.parse(
+      readFileSync(join(projectOf("@mv/builtins", type), "node_modules/@mv/builtins/package.json"), "utf8"),
+    );
     expect(installed.dependencies["@mv/core"]).toMatch(/^\^\d/);
   });
 
@@ -332,7 +359,16 @@ describe.each(resolutions)("TypeScript, $label", ({ type, options }) => {
     }
     writeFileSync(join(dir, `${name}.ts`), code);
     const config = {
-      compilerOptions: { ...options, strict: true, noEmit: true, skipLibCheck: false, skipDefaultLibCheck: true, types: [], lib: ["ES2023", "DOM"], target: "ES2022" },
+      compilerOptions: {
+        ...options,
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        skipDefaultLibCheck: true,
+        types: [],
+        lib: ["ES2023", "DOM"],
+        target: "ES2022",
+      },
       files: [`${name}.ts`],
     };
     writeFileSync(join(dir, `${name}.tsconfig.json`), JSON.stringify(config));

@@ -27,15 +27,19 @@ const manifest = (base: string, dir: string) => JSON.parse(readFileSync(join(bas
 
 describe("changeset version on a scratch copy", () => {
   it("writes each changed package's own version and CHANGELOG.md", () => {
-    for (const file of ["package.json", "pnpm-workspace.yaml", ".changeset"]) cpSync(join(root, file), join(scratch, file), { recursive: true });
+    for (const file of ["package.json", "pnpm-workspace.yaml", ".changeset"])
+      cpSync(join(root, file), join(scratch, file), { recursive: true });
     for (const dir of workspaceDirs) {
       mkdirSync(join(scratch, dir), { recursive: true });
       cpSync(join(root, dir, "package.json"), join(scratch, dir, "package.json"));
-      if (existsSync(join(root, dir, "CHANGELOG.md"))) cpSync(join(root, dir, "CHANGELOG.md"), join(scratch, dir, "CHANGELOG.md"));
+      if (existsSync(join(root, dir, "CHANGELOG.md")))
+        cpSync(join(root, dir, "CHANGELOG.md"), join(scratch, dir, "CHANGELOG.md"));
     }
     const pending = readdirSync(join(root, ".changeset")).filter((name) => name.endsWith(".md") && name !== "README.md");
     const changed = new Set(
-      pending.flatMap((name) => [...readFileSync(join(root, ".changeset", name), "utf8").matchAll(/^"(@mv\/[\w-]+)":/gm)].map((m) => m[1]!)),
+      pending.flatMap((name) =>
+        [...readFileSync(join(root, ".changeset", name), "utf8").matchAll(/^"(@mv\/[\w-]+)":/gm)].map((m) => m[1]!),
+      ),
     );
     const run = spawnSync(join(root, "node_modules/.bin/changeset"), ["version"], { cwd: scratch, encoding: "utf8" });
     expect(run.status, run.stdout + run.stderr).toBe(0);
@@ -46,7 +50,9 @@ describe("changeset version on a scratch copy", () => {
       const after = manifest(scratch, dir);
       if (before.private) {
         expect(after.version, `${before.name} is private`).toBe(before.version);
-        expect(existsSync(join(scratch, dir, "CHANGELOG.md")), `${before.name} changelog`).toBe(existsSync(join(root, dir, "CHANGELOG.md")));
+        expect(existsSync(join(scratch, dir, "CHANGELOG.md")), `${before.name} changelog`).toBe(
+          existsSync(join(root, dir, "CHANGELOG.md")),
+        );
       } else if (changed.has(before.name)) {
         expect(after.version, before.name).not.toBe(before.version);
         const changelog = readFileSync(join(scratch, dir, "CHANGELOG.md"), "utf8");
@@ -67,7 +73,11 @@ describe("pnpm release", () => {
     const clean = { ...process.env };
     delete clean.CI;
     delete clean.NPM_TOKEN;
-    return spawnSync(process.execPath, [join(root, "tooling/scripts/release.mjs")], { cwd: root, encoding: "utf8", env: { ...clean, ...env } });
+    return spawnSync(process.execPath, [join(root, "tooling/scripts/release.mjs")], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...clean, ...env },
+    });
   };
 
   it("refuses on CI, even with a token", () => {
@@ -80,7 +90,11 @@ describe("pnpm release", () => {
     const userconfig = join(scratch, "empty-npmrc");
     mkdirSync(dirname(userconfig), { recursive: true });
     writeFileSync(userconfig, "");
-    const run = release({ npm_config_userconfig: userconfig, npm_config_cache: join(scratch, "npm-cache"), npm_config_offline: "true" });
+    const run = release({
+      npm_config_userconfig: userconfig,
+      npm_config_cache: join(scratch, "npm-cache"),
+      npm_config_offline: "true",
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("release: refused: no npm credentials");
   });

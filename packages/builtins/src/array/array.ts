@@ -48,9 +48,7 @@ function sliceIndexArg(value: unknown): number {
 
 function isIterable(value: unknown): value is Iterable<unknown> {
   return (
-    value !== null &&
-    value !== undefined &&
-    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
+    value !== null && value !== undefined && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
   );
 }
 
@@ -218,13 +216,13 @@ export class PyArray implements Iterable<ArrayItem> {
       }
       this.#resizeItems(kept.length);
       const now = this.#store.bytes();
-      kept.forEach((item, i) => now.set(item, i * size));
+      kept.forEach((item, i) => {
+        now.set(item, i * size);
+      });
       return;
     }
     if (needed !== slicelength) {
-      throw new ValueError(
-        `attempt to assign array of size ${needed} to extended slice of size ${slicelength}`,
-      );
+      throw new ValueError(`attempt to assign array of size ${needed} to extended slice of size ${slicelength}`);
     }
     const bytes = this.#store.bytes();
     for (let i = 0, cur = start; i < slicelength; i++, cur += step) {
@@ -374,7 +372,9 @@ export class PyArray implements Iterable<ArrayItem> {
     const converted = list.map((v) => this.#row.convert(v));
     const n = this.length;
     this.#resizeItems(n + converted.length);
-    converted.forEach((x, i) => this.#write(n + i, x));
+    converted.forEach((x, i) => {
+      this.#write(n + i, x);
+    });
   }
 
   /** `a.tounicode()`: the code points of a `u` or `w` array as a string. */
@@ -396,7 +396,9 @@ export class PyArray implements Iterable<ArrayItem> {
     const codes = [...ustr].map((ch) => ch.codePointAt(0) as number);
     const n = this.length;
     this.#resizeItems(n + codes.length);
-    codes.forEach((code, i) => this.#write(n + i, code));
+    codes.forEach((code, i) => {
+      this.#write(n + i, code);
+    });
   }
 
   /**
@@ -423,9 +425,7 @@ export class PyArray implements Iterable<ArrayItem> {
     const code = this.#row.code;
     if (this.length === 0) return `array('${code}')`;
     if (this.#row.kind === "unicode") return `array('${code}', ${pyStrRepr(this.tounicode())})`;
-    const items = this.tolist().map((x) =>
-      this.#row.kind === "float" ? pyFloatRepr(x as number) : String(x),
-    );
+    const items = this.tolist().map((x) => (this.#row.kind === "float" ? pyFloatRepr(x as number) : String(x)));
     return `array('${code}', [${items.join(", ")}])`;
   }
 
@@ -486,9 +486,7 @@ function newArray(typecode: unknown, initializer?: unknown): PyArray {
   }
   const chars = [...typecode];
   if (chars.length !== 1) {
-    throw new TypeError(
-      `array() argument 1 must be a unicode character, not a string of length ${chars.length}`,
-    );
+    throw new TypeError(`array() argument 1 must be a unicode character, not a string of length ${chars.length}`);
   }
   const isUnicode = typecode === "u" || typecode === "w";
   if (initializer !== undefined && !isUnicode) {
@@ -517,7 +515,6 @@ function newArray(typecode: unknown, initializer?: unknown): PyArray {
   if (Array.isArray(initializer)) result.fromlist(initializer);
   else if (isPyBytes(initializer) || initializer instanceof ByteArray) result.frombytes(initializer);
   // Without this branch a string is read item by item, which stores the same code points.
-  // Stryker disable next-line StringLiteral: the item-by-item fallback gives the same array
   else if (typeof initializer === "string") result.fromunicode(initializer);
   else if (initializer instanceof PyArray && initializer.typecode === typecode) result.extend(initializer);
   // Any other iterable (an array of another type code too) is read item by item.

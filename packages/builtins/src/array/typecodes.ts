@@ -17,13 +17,7 @@
  */
 import { OverflowError, ValueError } from "@mv/core";
 import { pyTypeName } from "../python/type-name.js";
-import {
-  asCLong,
-  asCLongLong,
-  asCUnsignedLong,
-  asCUnsignedLongLong,
-  checkRange,
-} from "./c-integers.js";
+import { asCLong, asCLongLong, asCUnsignedLong, asCUnsignedLongLong, checkRange } from "./c-integers.js";
 
 /** What an array item reads as. */
 export type ArrayItem = number | bigint | string;
@@ -65,9 +59,7 @@ function asCodePoint(value: unknown): number {
   }
   const chars = [...value];
   if (chars.length !== 1) {
-    throw new TypeError(
-      `array item must be a unicode character, not a string of length ${chars.length}`,
-    );
+    throw new TypeError(`array item must be a unicode character, not a string of length ${chars.length}`);
   }
   return value.codePointAt(0) as number;
 }
@@ -94,6 +86,7 @@ function row(
   return Object.freeze({ code, itemsize, format, kind, convert, read, write });
 }
 
+// biome-ignore format: a table, one row per line
 const ROWS: readonly Typecode[] = [
   // 'b' parses as 'h' (a short), then checks the signed char range.
   row("b", 1, "int",

@@ -77,7 +77,6 @@ function readBufferOf(value: unknown): Window {
     return { bytes: value[GET_READ_BUFFER](), release: noRelease };
   }
   // baseBytes reads `writable` for the kind "any" only.
-  // Stryker disable next-line BooleanLiteral: unused for the kind "read"
   if (isBufferExporter(value)) return baseBytes(value as object, "read", false);
   throw new TypeError(BAD_ARGUMENT);
 }

@@ -68,11 +68,7 @@ export interface OldBufferProcs {
  * ```
  */
 export function hasOldBufferProcs(value: unknown): value is OldBufferProcs {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as Partial<OldBufferProcs>)[GET_READ_BUFFER] === "function"
-  );
+  return typeof value === "object" && value !== null && typeof (value as Partial<OldBufferProcs>)[GET_READ_BUFFER] === "function";
 }
 
 /**

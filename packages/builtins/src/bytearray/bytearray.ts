@@ -36,8 +36,7 @@ import { fromHex } from "../bytes/from-hex.js";
 import { strhex } from "../bytes/hex.js";
 import { bytearrayGrowth } from "./growth.js";
 
-const SLICE_VALUE_TYPES =
-  "can assign only bytes, buffers, or iterables of ints in range(0, 256)";
+const SLICE_VALUE_TYPES = "can assign only bytes, buffers, or iterables of ints in range(0, 256)";
 
 /** A value Python's `PyNumber_Check` accepts: ints, floats and bools. */
 function isPyNumber(value: unknown): boolean {
@@ -163,9 +162,7 @@ export class ByteArray implements Iterable<number> {
       return;
     }
     if (needed !== slicelen) {
-      throw new ValueError(
-        `attempt to assign bytes of size ${needed} to extended slice of size ${slicelen}`,
-      );
+      throw new ValueError(`attempt to assign bytes of size ${needed} to extended slice of size ${slicelen}`);
     }
     const data = this.#bytes();
     for (let i = 0, cur = start; i < slicelen; i++, cur += step) data[cur] = values[i]!;
@@ -297,7 +294,6 @@ export class ByteArray implements Iterable<number> {
   /** `b.copy()`. */
   copy(): ByteArray {
     // The constructor copies its argument, so the bytes handed to it may be a live view.
-    // Stryker disable next-line MethodExpression: the constructor copies either way
     return new ByteArray(this.#bytes().slice());
   }
 

@@ -10,7 +10,6 @@ import type { GrowthPolicy } from "../storage/resizable-bytes.js";
 // How much is over-allocated is not observable through the public API (ResizableBytes never
 // allocates less than the size asked for, and no method reports the capacity), so every mutant of
 // this policy is equivalent for the conformance suite; @mv/builtins' unit tests pin CPython's sequence.
-// Stryker disable all: an allocation policy, not observable through the public API
 /**
  * The new allocation for a resize to `newSize` bytes from an allocation of
  * `capacity`: shrink to fit when under half full, grow by an eighth (plus a

@@ -20,9 +20,7 @@ export type ByteStringKind = "bytes" | "bytearray";
 
 function isIterable(value: unknown): value is Iterable<unknown> {
   return (
-    value !== null &&
-    value !== undefined &&
-    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
+    value !== null && value !== undefined && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
   );
 }
 

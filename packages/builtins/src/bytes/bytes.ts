@@ -4,13 +4,7 @@
  *
  * @packageDocumentation
  */
-import {
-  GET_BUFFER,
-  IndexError,
-  RELEASE_BUFFER,
-  fillInfo,
-  type BufferInfo,
-} from "@mv/core";
+import { GET_BUFFER, IndexError, RELEASE_BUFFER, fillInfo, type BufferInfo } from "@mv/core";
 import { hashBytes } from "../hash-bytes.js";
 import { asSsize, isIndex } from "../python/as-index.js";
 import { bytesRepr } from "../python/bytes-repr.js";
@@ -146,22 +140,17 @@ export type bytes = Bytes;
  * bytes([256]); // throws ValueError "bytes must be in range(0, 256)"
  * ```
  */
-export const bytes = callableClass(
-  "bytes",
-  Bytes,
-  (source?: unknown): Bytes => new Bytes(bytesFromSource(source, "bytes")),
-  {
-    /**
-     * `bytes.fromhex(string)`: the bytes spelled by hexadecimal digit pairs,
-     * optionally separated by ASCII whitespace.
-     *
-     * @example
-     * ```ts
-     * bytes.fromhex("B9 01EF").toString(); // returns "b'\\xb9\\x01\\xef'"
-     * ```
-     */
-    fromhex(string: unknown): Bytes {
-      return new Bytes(fromHex(string));
-    },
+export const bytes = callableClass("bytes", Bytes, (source?: unknown): Bytes => new Bytes(bytesFromSource(source, "bytes")), {
+  /**
+   * `bytes.fromhex(string)`: the bytes spelled by hexadecimal digit pairs,
+   * optionally separated by ASCII whitespace.
+   *
+   * @example
+   * ```ts
+   * bytes.fromhex("B9 01EF").toString(); // returns "b'\\xb9\\x01\\xef'"
+   * ```
+   */
+  fromhex(string: unknown): Bytes {
+    return new Bytes(fromHex(string));
   },
-);
+});

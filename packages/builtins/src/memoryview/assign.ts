@@ -116,7 +116,8 @@ export function assign(view: MemoryView, key: unknown, value: unknown): void {
     case KeyKind.MULTI_INDEX: {
       const tuple = key as unknown[];
       const indices = itemIndices(layout.shape, tuple);
-      if (tuple.length < ndim) assignSubview(format, leadingSubview(view, indices), value); // NumPy
+      if (tuple.length < ndim)
+        assignSubview(format, leadingSubview(view, indices), value); // NumPy
       else packValue(format, (v) => view.set(...indices, v), value);
       return;
     }

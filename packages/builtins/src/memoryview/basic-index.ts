@@ -85,13 +85,13 @@ export function basicIndex(view: MemoryView, key: readonly unknown[]): MemoryVie
     // Slices first (they keep every dimension), then indices from the last
     // dimension down, so each dimension keeps its number until it goes.
     for (let i = 0; i < key.length; i++) {
-      if (dims[i] < 0 || isIndex(key[i])) continue;
+      if (dims[i]! < 0 || isIndex(key[i])) continue;
       const [start, stop, sliceStep] = sliceBounds(key[i] as SliceLike);
-      step(current.sliceDim(dims[i], start, stop, sliceStep));
+      step(current.sliceDim(dims[i]!, start, stop, sliceStep));
     }
     for (let i = key.length - 1; i >= 0; i--) {
-      if (dims[i] < 0 || !isIndex(key[i])) continue;
-      step(current.index(dims[i], asSsize(key[i], IndexError)));
+      if (dims[i]! < 0 || !isIndex(key[i])) continue;
+      step(current.index(dims[i]!, asSsize(key[i], IndexError)));
     }
   } catch (error) {
     if (current !== view) current.release();

@@ -67,8 +67,7 @@ export function assertCastable(layout: ViewLayout, format: string, shape: unknow
   return castShape;
 }
 
-const NOT_A_FORMAT =
-  "memoryview: destination format must be a native single character format prefixed with an optional '@'";
+const NOT_A_FORMAT = "memoryview: destination format must be a native single character format prefixed with an optional '@'";
 
 /** Whether a parsed format has an `F` or `D` code anywhere in its tree. */
 function hasComplexCode(parsed: ParsedFormat): boolean {

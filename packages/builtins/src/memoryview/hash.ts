@@ -68,9 +68,7 @@ export function viewHash(view: MemoryView): number {
   assertHashable(view.obj);
   // The two fast paths hash exactly the bytes `toBytes("C")` gives, so turning either off changes
   // no result.
-  // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent fast path (see above)
   if (layout.nbytes === 0) return hashBytes(new Uint8Array(0));
-  // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent fast path (see above)
   if (layout.flags & LayoutFlag.C) {
     return hashBytes(new Uint8Array(view.buffer, layout.byteOffset, layout.nbytes));
   }

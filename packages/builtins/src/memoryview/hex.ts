@@ -16,7 +16,7 @@ const ascii = new TextDecoder();
 // byte costs one table load and one store; and the four digit codes of each
 // 16-bit word, so two bytes cost one load and one store.
 const PAIRS = new Uint16Array(256);
-for (let b = 0; b < 256; b++) PAIRS[b] = DIGITS[b >> 4] | (DIGITS[b & 15] << 8);
+for (let b = 0; b < 256; b++) PAIRS[b] = DIGITS[b >> 4]! | (DIGITS[b & 15]! << 8);
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 let quads: Uint32Array | null = null;
 // The digits are written into one reused scratch array and decoded from it:
@@ -35,7 +35,7 @@ function digitsArray(byteLength: number): Uint8Array {
 function quadTable(): Uint32Array {
   if (quads === null) {
     quads = new Uint32Array(65536);
-    for (let w = 0; w < 65536; w++) quads[w] = PAIRS[w & 255] | (PAIRS[w >> 8] << 16);
+    for (let w = 0; w < 65536; w++) quads[w] = PAIRS[w & 255]! | (PAIRS[w >> 8]! << 16);
   }
   return quads;
 }
@@ -77,20 +77,20 @@ function plainHex(data: Uint8Array): string {
     const half = n >> 1;
     const source = new Uint16Array(data.buffer, data.byteOffset, half);
     const target = new Uint32Array(out.buffer, 0, half);
-    for (let i = 0; i < half; i++) target[i] = table[source[i]];
+    for (let i = 0; i < half; i++) target[i] = table[source[i]!]!;
     if (n & 1) {
-      const b = data[n - 1];
-      out[2 * n - 2] = DIGITS[b >> 4];
-      out[2 * n - 1] = DIGITS[b & 15];
+      const b = data[n - 1]!;
+      out[2 * n - 2] = DIGITS[b >> 4]!;
+      out[2 * n - 1] = DIGITS[b & 15]!;
     }
   } else if (LITTLE_ENDIAN) {
     const words = new Uint16Array(out.buffer, 0, n);
-    for (let i = 0; i < n; i++) words[i] = PAIRS[data[i]];
+    for (let i = 0; i < n; i++) words[i] = PAIRS[data[i]!]!;
   } else {
     for (let i = 0, j = 0; i < n; i++, j += 2) {
-      const b = data[i];
-      out[j] = DIGITS[b >> 4];
-      out[j + 1] = DIGITS[b & 15];
+      const b = data[i]!;
+      out[j] = DIGITS[b >> 4]!;
+      out[j + 1] = DIGITS[b & 15]!;
     }
   }
   return ascii.decode(out);
@@ -132,19 +132,19 @@ export function hexText(data: Uint8Array, sepChar: string, group: number): strin
     if (LITTLE_ENDIAN) {
       const words = new Uint32Array(out.buffer, 0, out.length >> 2);
       for (let w = 0; i + 4 < n; i += 4, w += 3) {
-        const p0 = PAIRS[data[i]];
-        const p1 = PAIRS[data[i + 1]];
-        const p2 = PAIRS[data[i + 2]];
-        const p3 = PAIRS[data[i + 3]];
+        const p0 = PAIRS[data[i]!]!;
+        const p1 = PAIRS[data[i + 1]!]!;
+        const p2 = PAIRS[data[i + 2]!]!;
+        const p3 = PAIRS[data[i + 3]!]!;
         words[w] = p0 | (sepCode << 16) | ((p1 & 0xff) << 24);
         words[w + 1] = (p1 >> 8) | (sepCode << 8) | (p2 << 16);
         words[w + 2] = sepCode | (p3 << 8) | (sepCode << 24);
       }
     }
     for (let j = 3 * i; i < n; i++, j += 3) {
-      const b = data[i];
-      out[j] = DIGITS[b >> 4];
-      out[j + 1] = DIGITS[b & 15];
+      const b = data[i]!;
+      out[j] = DIGITS[b >> 4]!;
+      out[j + 1] = DIGITS[b & 15]!;
       if (i + 1 < n) out[j + 2] = sepCode;
     }
     return ascii.decode(out);
@@ -156,9 +156,9 @@ export function hexText(data: Uint8Array, sepChar: string, group: number): strin
       out[j++] = sepCode;
       untilSep = size;
     }
-    const b = data[i];
-    out[j++] = DIGITS[b >> 4];
-    out[j++] = DIGITS[b & 15];
+    const b = data[i]!;
+    out[j++] = DIGITS[b >> 4]!;
+    out[j++] = DIGITS[b & 15]!;
     untilSep--;
   }
   return ascii.decode(out);

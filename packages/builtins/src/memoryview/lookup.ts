@@ -76,13 +76,7 @@ function sliceIndexArg(value: unknown, fallback: number): number {
  * index(MemoryView.from(Int32Array.of(5, 1)), 5, 1, 2, () => false); // throws ValueError "memoryview.index(x): x not found"
  * ```
  */
-export function index(
-  view: MemoryView,
-  value: unknown,
-  start: unknown,
-  stop: unknown,
-  subviewEquals: EntryEquals,
-): number {
+export function index(view: MemoryView, value: unknown, start: unknown, stop: unknown, subviewEquals: EntryEquals): number {
   let first = sliceIndexArg(start, 0);
   let last = sliceIndexArg(stop, Number.MAX_SAFE_INTEGER);
   const ndim = view.ndim; // CHECK_RELEASED

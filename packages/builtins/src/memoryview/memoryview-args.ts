@@ -58,4 +58,3 @@ export interface MemoryviewOptions {
    */
   readonly autoRelease?: boolean;
 }
-

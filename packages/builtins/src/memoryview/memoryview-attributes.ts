@@ -12,6 +12,12 @@ import { formatAddress, objectId } from "../object-id.js";
 
 let coreViewOf: (m: MemoryviewAttributes) => MemoryView;
 let UNMADE_VIEW: MemoryView | undefined;
+
+/** The core view of an object made without `memoryview(obj)`: one that views no memory (see the static block below). */
+function unmadeView(): MemoryView {
+  if (UNMADE_VIEW === undefined) UNMADE_VIEW = Object.create(MemoryView.prototype) as MemoryView;
+  return UNMADE_VIEW;
+}
 let rankOfView: (m: MemoryviewAttributes) => number;
 
 /**
@@ -55,7 +61,7 @@ export abstract class MemoryviewAttributes {
     // wraps a core view made the same way, which behaves as a released view
     // (CPython's "operation forbidden on released memoryview object"), so
     // no engine error about a missing private field gets out.
-    coreViewOf = (m) => (#view in m ? m.#view : (UNMADE_VIEW ??= Object.create(MemoryView.prototype) as MemoryView));
+    coreViewOf = (m) => (#view in m ? m.#view : unmadeView());
     rankOfView = (m) => (#ndim in m ? m.#ndim : -1);
   }
 
@@ -64,7 +70,6 @@ export abstract class MemoryviewAttributes {
     this.#view = view;
     this.#ndim = view.released ? -1 : view.layout.ndim;
   }
-
 
   /**
    * The exporting object (`obj`), or null where none owns the memory.

@@ -9,13 +9,7 @@
  *
  * @packageDocumentation
  */
-import {
-  BufferFlags,
-  MemoryView,
-  isBufferExporter,
-  type StructValue,
-  type ViewList,
-} from "@mv/core";
+import { BufferFlags, MemoryView, isBufferExporter, type StructValue, type ViewList } from "@mv/core";
 import { asCInt } from "../python/c-int.js";
 import { callableClass } from "../python/callable-class.js";
 import { NotImplemented, RICH_EQ, richEquals } from "../python/rich-equals.js";
@@ -51,8 +45,6 @@ export type MemoryviewItem = StructValue | PyMemoryView;
 
 // PY_SSIZE_T_MAX + 1: numbers at or beyond it do not fit an index.
 const SSIZE_LIMIT = 2 ** 63;
-
-
 
 /**
  * The instances `memoryview(obj)` returns.
@@ -115,6 +107,7 @@ export class PyMemoryView<Item = MemoryviewItem> extends MemoryviewAttributes im
   get(key: MemoryviewKey): Item | PyMemoryView<Item> | MemoryviewItem;
   get(key: MemoryviewKey): unknown {
     // Python's m[0, 1, 0] is one key, a tuple; extra arguments are not ignored.
+    // biome-ignore lint/complexity/noArguments: Python counts the arguments; a rest parameter would allocate an array on every call
     if (arguments.length !== 1) throw arityError("get", 1, arguments);
     if (typeof key === "number") {
       const view = coreView(this);
@@ -174,6 +167,7 @@ export class PyMemoryView<Item = MemoryviewItem> extends MemoryviewAttributes im
    * ```
    */
   set(key: MemoryviewKey, value: unknown): void {
+    // biome-ignore lint/complexity/noArguments: Python counts the arguments; a rest parameter would allocate an array on every call
     if (arguments.length !== 2) throw arityError("set", 2, arguments);
     const view = coreView(this);
     if (typeof key === "number" && (typeof value !== "object" || value === null)) {
@@ -283,9 +277,7 @@ export class PyMemoryView<Item = MemoryviewItem> extends MemoryviewAttributes im
     const layout = view.layout; // CHECK_RELEASED
     const sepChar = hexSeparator(sep);
     const data =
-      view.cContiguous && layout.nbytes > 0
-        ? new Uint8Array(view.buffer, layout.byteOffset, layout.nbytes)
-        : view.toBytes("C");
+      view.cContiguous && layout.nbytes > 0 ? new Uint8Array(view.buffer, layout.byteOffset, layout.nbytes) : view.toBytes("C");
     return hexText(data, sepChar, group);
   }
 

@@ -53,7 +53,7 @@ export function itemIndices(shape: readonly number[], key: readonly unknown[]): 
   }
   const out = new Array<number>(key.length);
   for (let dim = 0; dim < key.length; dim++) {
-    out[dim] = indexInDimension(asSsize(key[dim], IndexError), shape[dim], dim);
+    out[dim] = indexInDimension(asSsize(key[dim], IndexError), shape[dim]!, dim);
   }
   return out;
 }
@@ -71,7 +71,7 @@ export function itemIndices(shape: readonly number[], key: readonly unknown[]): 
 export function leadingSubview(view: MemoryView, indices: readonly number[]): MemoryView {
   let current = view;
   for (let dim = indices.length - 1; dim >= 0; dim--) {
-    const next = current.index(dim, indices[dim]);
+    const next = current.index(dim, indices[dim]!);
     if (current !== view) current.release();
     current = next;
   }

@@ -88,4 +88,3 @@ export function subviewEquals(view: MemoryView, i: number, value: unknown): bool
     row.release();
   }
 }
-

@@ -43,11 +43,7 @@ export const PY_SSIZE_T_MIN = -(2n ** 63n);
  * ```
  */
 export function isIndex(value: unknown): value is number | bigint | boolean {
-  return (
-    (typeof value === "number" && Number.isInteger(value)) ||
-    typeof value === "bigint" ||
-    typeof value === "boolean"
-  );
+  return (typeof value === "number" && Number.isInteger(value)) || typeof value === "bigint" || typeof value === "boolean";
 }
 
 /**
@@ -84,10 +80,7 @@ export function asIndex(value: unknown): bigint {
  * asSsize(2n ** 70n, IndexError); // throws IndexError "cannot fit 'int' into an index-sized integer"
  * ```
  */
-export function asSsize(
-  value: unknown,
-  overflow?: new (message: string) => Error,
-): number {
+export function asSsize(value: unknown, overflow?: new (message: string) => Error): number {
   if (typeof value === "number" && Number.isInteger(value)) {
     if (Math.abs(value) < 2 ** 63) return value === 0 ? 0 : value;
   }

@@ -28,14 +28,14 @@ export function bytesRepr(data: Uint8Array, escapeSingleQuote = false): string {
   let quote = "'";
   if (data.includes(0x27) && !data.includes(0x22)) quote = '"';
   const quoteCode = quote.charCodeAt(0);
-  let out = "b" + quote;
+  let out = `b${quote}`;
   for (const c of data) {
     if (c === quoteCode || c === 0x5c || (escapeSingleQuote && c === 0x27)) {
-      out += "\\" + String.fromCharCode(c);
+      out += `\\${String.fromCharCode(c)}`;
     } else if (c === 0x09) out += "\\t";
     else if (c === 0x0a) out += "\\n";
     else if (c === 0x0d) out += "\\r";
-    else if (c < 0x20 || c >= 0x7f) out += "\\x" + HEX[c >> 4] + HEX[c & 15];
+    else if (c < 0x20 || c >= 0x7f) out += `\\x${HEX[c >> 4]}${HEX[c & 15]}`;
     else out += String.fromCharCode(c);
   }
   return out + quote;

@@ -28,7 +28,7 @@ export function pyFloatRepr(x: number): string {
   if (decpt <= -4 || decpt > 16) {
     const exp = decpt - 1;
     const expText = String(Math.abs(exp)).padStart(2, "0");
-    const frac = digits.length > 1 ? "." + digits.slice(1) : "";
+    const frac = digits.length > 1 ? `.${digits.slice(1)}` : "";
     return `${sign}${digits[0]}${frac}e${exp < 0 ? "-" : "+"}${expText}`;
   }
   if (decpt <= 0) return `${sign}0.${"0".repeat(-decpt)}${digits}`;

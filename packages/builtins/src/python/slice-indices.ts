@@ -32,9 +32,7 @@ const SSIZE_MAX = 2 ** 63 - 1;
 function sliceIndex(value: unknown, fallback: number): number {
   if (value === null || value === undefined) return fallback;
   if (!isIndex(value)) {
-    throw new TypeError(
-      "slice indices must be integers or None or have an __index__ method",
-    );
+    throw new TypeError("slice indices must be integers or None or have an __index__ method");
   }
   // _PyEval_SliceIndex clips out-of-range integers instead of failing.
   return asSsize(value);
@@ -80,6 +78,7 @@ export function sliceIndices(length: number, slice: SliceLike): SliceIndices {
   if (step < -SSIZE_MAX) step = -SSIZE_MAX;
   const start = sliceIndex(slice.start, step < 0 ? SSIZE_MAX : 0);
   const stop = sliceIndex(slice.stop, step < 0 ? -SSIZE_MAX - 1 : SSIZE_MAX);
-  const [first, end, count] = adjustIndices(length, start, stop, step, []);
+  // adjustIndices writes [start, stop, count] into the array it is given.
+  const [first, end, count] = adjustIndices(length, start, stop, step, []) as [number, number, number];
   return { start: first, stop: end, step, length: count };
 }

@@ -32,16 +32,16 @@ export function pyStrRepr(text: string): string {
   let out = quote;
   for (const ch of text) {
     const code = ch.codePointAt(0) as number;
-    if (ch === quote || ch === "\\") out += "\\" + ch;
+    if (ch === quote || ch === "\\") out += `\\${ch}`;
     else if (ch === "\t") out += "\\t";
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
-    else if (code < 0x20 || code === 0x7f) out += "\\x" + hex(code, 2);
+    else if (code < 0x20 || code === 0x7f) out += `\\x${hex(code, 2)}`;
     else if (code < 0x7f) out += ch;
     else if (ch !== " " && NON_PRINTABLE.test(ch)) {
-      if (code <= 0xff) out += "\\x" + hex(code, 2);
-      else if (code <= 0xffff) out += "\\u" + hex(code, 4);
-      else out += "\\U" + hex(code, 8);
+      if (code <= 0xff) out += `\\x${hex(code, 2)}`;
+      else if (code <= 0xffff) out += `\\u${hex(code, 4)}`;
+      else out += `\\U${hex(code, 8)}`;
     } else out += ch;
   }
   return out + quote;

@@ -17,16 +17,30 @@ describe("m[i] = x", () => {
 
   it("refuses as CPython does, whichever path is taken", () => {
     const m = memoryview(array("B", [0]));
-    expect(() => m.set(1.5, 1)).toThrowError(expect.objectContaining({ name: "TypeError", message: "memoryview: invalid slice key" }));
-    expect(() => m.set(5, 1)).toThrowError(expect.objectContaining({ name: "IndexError", message: "index out of bounds on dimension 1" }));
-    expect(() => m.set(0, 256)).toThrowError(expect.objectContaining({ name: "ValueError", message: "memoryview: invalid value for format 'B'" }));
-    expect(() => m.set(0, "x")).toThrowError(expect.objectContaining({ name: "TypeError", message: "memoryview: invalid type for format 'B'" }));
-    expect(() => m.toreadonly().set(1.5, 1)).toThrowError(expect.objectContaining({ name: "TypeError", message: "cannot modify read-only memory" }));
+    expect(() => m.set(1.5, 1)).toThrowError(
+      expect.objectContaining({ name: "TypeError", message: "memoryview: invalid slice key" }),
+    );
+    expect(() => m.set(5, 1)).toThrowError(
+      expect.objectContaining({ name: "IndexError", message: "index out of bounds on dimension 1" }),
+    );
+    expect(() => m.set(0, 256)).toThrowError(
+      expect.objectContaining({ name: "ValueError", message: "memoryview: invalid value for format 'B'" }),
+    );
+    expect(() => m.set(0, "x")).toThrowError(
+      expect.objectContaining({ name: "TypeError", message: "memoryview: invalid type for format 'B'" }),
+    );
+    expect(() => m.toreadonly().set(1.5, 1)).toThrowError(
+      expect.objectContaining({ name: "TypeError", message: "cannot modify read-only memory" }),
+    );
     const at = memoryview(bytearray(1)).cast("@B");
-    expect(() => at.set(0, 256)).toThrowError(expect.objectContaining({ name: "ValueError", message: "memoryview: invalid value for format 'B'" }));
+    expect(() => at.set(0, 256)).toThrowError(
+      expect.objectContaining({ name: "ValueError", message: "memoryview: invalid value for format 'B'" }),
+    );
     const released = memoryview(bytearray(1));
     released.release();
-    expect(() => released.set(0, 1)).toThrowError(expect.objectContaining({ name: "ValueError", message: "operation forbidden on released memoryview object" }));
+    expect(() => released.set(0, 1)).toThrowError(
+      expect.objectContaining({ name: "ValueError", message: "operation forbidden on released memoryview object" }),
+    );
   });
 
   it("writes through to the exporter", () => {
@@ -39,8 +53,7 @@ describe("m[i] = x", () => {
 });
 
 describe("cast's destination format", () => {
-  const NOT_A_FORMAT =
-    "memoryview: destination format must be a native single character format prefixed with an optional '@'";
+  const NOT_A_FORMAT = "memoryview: destination format must be a native single character format prefixed with an optional '@'";
   it.each(["Z", "", "0s", "@D", "T{F:re:}", "2x3"])("refuses %j with CPython's message", (format) => {
     expect(() => memoryview(bytearray(16)).cast(format)).toThrowError(
       expect.objectContaining({ name: "ValueError", message: NOT_A_FORMAT }),

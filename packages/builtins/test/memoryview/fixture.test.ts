@@ -23,16 +23,9 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { bytearray, bytes, hashBytes, memoryview, PyMemoryView, slice } from "../../src/index.js";
+import { bytearray, bytes, hashBytes, memoryview, type PyMemoryView, slice } from "../../src/index.js";
 import { fromHex, LayoutExporter, toHex, type LayoutSpec } from "./support/layout-exporter.js";
-import {
-  decodeArg,
-  decodeResult,
-  expectSame,
-  expectView,
-  type Encoded,
-  type ViewExpectation,
-} from "./support/values.js";
+import { decodeArg, decodeResult, expectSame, expectView, type Encoded, type ViewExpectation } from "./support/values.js";
 
 interface Result {
   ok?: Encoded;
@@ -85,9 +78,7 @@ function expectOutcome(fn: () => unknown, expected: Result, context: string, com
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const fixture = JSON.parse(
-  readFileSync(join(here, "../../fixtures/memoryview_cases.json"), "utf8"),
-) as Fixture;
+const fixture = JSON.parse(readFileSync(join(here, "../../fixtures/memoryview_cases.json"), "utf8")) as Fixture;
 
 function apply(m: PyMemoryView, name: string, args: unknown[]): unknown {
   switch (name) {
@@ -176,7 +167,7 @@ function replay(scenario: Scenario, label: string): number {
   const m = memoryview(exporter);
   scenario.ops.forEach(([name, ...encodedArgs], k) => {
     const args = encodedArgs.map(decodeArg);
-    check(m, name, args, scenario.results[k], `${label} op ${k}: ${name}(${JSON.stringify(encodedArgs)})`);
+    check(m, name, args, scenario.results[k]!, `${label} op ${k}: ${name}(${JSON.stringify(encodedArgs)})`);
   });
   return scenario.ops.length;
 }
@@ -189,30 +180,44 @@ describe(`memoryview against CPython ${fixture.python} and NumPy ${fixture.numpy
   });
 
   describe("hash (PYTHONHASHSEED=0)", () => {
-    it.each(fixture.hashes.map((c, i) => [`#${i} ${c.special ?? `${c.bytes.slice(0, 16)} ${JSON.stringify(c.slice)} ${c.format}`}`, c] as const))(
-      "%s",
-      (label, c) => {
-        const data = fromHex(c.bytes);
-        let m: PyMemoryView;
-        const make = (): PyMemoryView => {
-          if (c.special === "writable") return memoryview(Uint8Array.from(data));
-          if (c.special === "bytearray readonly") return memoryview(bytearray(data)).toreadonly();
-          const view = memoryview(bytes(data)).get(decodeArg(c.slice) as object) as PyMemoryView;
-          return c.format !== "B" && view.c_contiguous ? view.cast(c.format!) : view;
-        };
-        expectOutcome(() => (m = make()).hash(), c.result, label, (value) => {
+    it.each(
+      fixture.hashes.map(
+        (c, i) => [`#${i} ${c.special ?? `${c.bytes.slice(0, 16)} ${JSON.stringify(c.slice)} ${c.format}`}`, c] as const,
+      ),
+    )("%s", (label, c) => {
+      const data = fromHex(c.bytes);
+      let m: PyMemoryView;
+      const make = (): PyMemoryView => {
+        if (c.special === "writable") return memoryview(Uint8Array.from(data));
+        if (c.special === "bytearray readonly") return memoryview(bytearray(data)).toreadonly();
+        const view = memoryview(bytes(data)).get(decodeArg(c.slice) as object) as PyMemoryView;
+        return c.format !== "B" && view.c_contiguous ? view.cast(c.format!) : view;
+      };
+      expectOutcome(
+        () => {
+          m = make();
+          return m.hash();
+        },
+        c.result,
+        label,
+        (value) => {
           const python = BigInt((c.result.ok as { int: string }).int);
           expect(value, label).toBe(Number(BigInt.asIntN(53, python)));
           if (c.equals_bytes) expect(value, label).toBe(hashBytes(m.tobytes()));
           expect(m.format, label).toBe(c.view_format);
-        });
-      },
-    );
+        },
+      );
+    });
   });
 
   describe("memoryview(x) of values that export nothing", () => {
     it.each(fixture.constructors.map((c) => [JSON.stringify(c.arg), c] as const))("memoryview(%s)", (label, c) => {
-      expectOutcome(() => memoryview(decodeArg(c.arg)), c.result, label, () => {});
+      expectOutcome(
+        () => memoryview(decodeArg(c.arg)),
+        c.result,
+        label,
+        () => {},
+      );
     });
   });
 
@@ -220,20 +225,31 @@ describe(`memoryview against CPython ${fixture.python} and NumPy ${fixture.numpy
     it.each(fixture.slices.map((c) => [`${c.repr}.indices(${JSON.stringify(c.length)})`, c] as const))("%s", (label, c) => {
       const s = slice(...(c.args.map(decodeArg) as [unknown]));
       expect(String(s), label).toBe(c.repr);
-      expectOutcome(() => s.indices(decodeArg(c.length) as number), c.result, label, (value) => {
-        expect(value, label).toStrictEqual(decodeArg(c.result.ok));
-      });
+      expectOutcome(
+        () => s.indices(decodeArg(c.length) as number),
+        c.result,
+        label,
+        (value) => {
+          expect(value, label).toStrictEqual(decodeArg(c.result.ok));
+        },
+      );
     });
   });
 
   for (const [section, scenarios] of Object.entries(fixture.scenarios)) {
     describe(section, () => {
-      it.each(scenarios.map((s, i) => [`#${i} ${s.exporter.format} shape=[${s.exporter.shape}] strides=[${s.exporter.strides}]${s.exporter.pil ? " pil" : ""}`, s, i] as const))(
-        "%s",
-        (label, scenario) => {
-          expect(replay(scenario, `${section} ${label}`)).toBe(scenario.ops.length);
-        },
-      );
+      it.each(
+        scenarios.map(
+          (s, i) =>
+            [
+              `#${i} ${s.exporter.format} shape=[${s.exporter.shape}] strides=[${s.exporter.strides}]${s.exporter.pil ? " pil" : ""}`,
+              s,
+              i,
+            ] as const,
+        ),
+      )("%s", (label, scenario) => {
+        expect(replay(scenario, `${section} ${label}`)).toBe(scenario.ops.length);
+      });
     });
   }
 });

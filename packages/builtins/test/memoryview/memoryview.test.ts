@@ -103,15 +103,32 @@ describe("memoryview(obj)", () => {
 
 describe("the released state", () => {
   const members: [string, (m: PyMemoryView) => unknown][] = [
-    ["obj", (m) => m.obj], ["nbytes", (m) => m.nbytes], ["readonly", (m) => m.readonly],
-    ["itemsize", (m) => m.itemsize], ["format", (m) => m.format], ["ndim", (m) => m.ndim],
-    ["shape", (m) => m.shape], ["strides", (m) => m.strides], ["suboffsets", (m) => m.suboffsets],
-    ["c_contiguous", (m) => m.c_contiguous], ["f_contiguous", (m) => m.f_contiguous],
-    ["contiguous", (m) => m.contiguous], ["length", (m) => m.length], ["get(0)", (m) => m.get(0)],
-    ["get(slice)", (m) => m.get(slice(1))], ["set(0, 1)", (m) => m.set(0, 1)], ["tobytes()", (m) => m.tobytes()],
-    ["hex()", (m) => m.hex()], ["tolist()", (m) => m.tolist()], ["toreadonly()", (m) => m.toreadonly()],
-    ["cast('B')", (m) => m.cast("B")], ["count(1)", (m) => m.count(1)], ["index(1)", (m) => m.index(1)],
-    ["hash()", (m) => m.hash()], ["[...m]", (m) => [...m]], ["getBuffer(m)", (m) => getBuffer(m)],
+    ["obj", (m) => m.obj],
+    ["nbytes", (m) => m.nbytes],
+    ["readonly", (m) => m.readonly],
+    ["itemsize", (m) => m.itemsize],
+    ["format", (m) => m.format],
+    ["ndim", (m) => m.ndim],
+    ["shape", (m) => m.shape],
+    ["strides", (m) => m.strides],
+    ["suboffsets", (m) => m.suboffsets],
+    ["c_contiguous", (m) => m.c_contiguous],
+    ["f_contiguous", (m) => m.f_contiguous],
+    ["contiguous", (m) => m.contiguous],
+    ["length", (m) => m.length],
+    ["get(0)", (m) => m.get(0)],
+    ["get(slice)", (m) => m.get(slice(1))],
+    ["set(0, 1)", (m) => m.set(0, 1)],
+    ["tobytes()", (m) => m.tobytes()],
+    ["hex()", (m) => m.hex()],
+    ["tolist()", (m) => m.tolist()],
+    ["toreadonly()", (m) => m.toreadonly()],
+    ["cast('B')", (m) => m.cast("B")],
+    ["count(1)", (m) => m.count(1)],
+    ["index(1)", (m) => m.index(1)],
+    ["hash()", (m) => m.hash()],
+    ["[...m]", (m) => [...m]],
+    ["getBuffer(m)", (m) => getBuffer(m)],
   ];
   for (const [name, use] of members) {
     it(`${name} throws ValueError`, () => {
@@ -197,14 +214,23 @@ describe("keys", () => {
     const g = memoryview(Uint8Array.from({ length: 24 }, (_, i) => i)).cast("B", [2, 3, 4]);
     expect((g.get(1) as PyMemoryView).shape).toEqual([3, 4]);
     expect((g.get([1, 2]) as PyMemoryView).tolist()).toEqual([20, 21, 22, 23]);
-    expect((g.get([Ellipsis, 0]) as PyMemoryView).tolist()).toEqual([[0, 4, 8], [12, 16, 20]]);
-    expect((g.get([slice(null, null, -1), 0, slice(1, 3)]) as PyMemoryView).tolist()).toEqual([[13, 14], [1, 2]]);
+    expect((g.get([Ellipsis, 0]) as PyMemoryView).tolist()).toEqual([
+      [0, 4, 8],
+      [12, 16, 20],
+    ]);
+    expect((g.get([slice(null, null, -1), 0, slice(1, 3)]) as PyMemoryView).tolist()).toEqual([
+      [13, 14],
+      [1, 2],
+    ]);
     expect((g.get(Ellipsis) as PyMemoryView).shape).toEqual([2, 3, 4]);
     expect(g.get([1, 2, 3])).toBe(23);
     throws(() => g.get([0, 0, 0, 0]), "TypeError", "cannot index 3-dimension view with 4-element tuple");
     throws(() => g.get([Ellipsis, Ellipsis]), "IndexError", "an index can only have a single ellipsis ('...')");
     throws(() => g.get([0, "a"]), "TypeError", "memoryview: invalid slice key");
-    expect([...g].map((row) => (row as PyMemoryView).shape)).toEqual([[3, 4], [3, 4]]);
+    expect([...g].map((row) => (row as PyMemoryView).shape)).toEqual([
+      [3, 4],
+      [3, 4],
+    ]);
   });
 
   it("beyond CPython: assignment to sub-views, from exporters or one value", () => {
@@ -213,7 +239,11 @@ describe("keys", () => {
     g.set(0, Uint8Array.of(1, 2, 3));
     g.set([Ellipsis, 2], 9);
     expect(Array.from(a)).toEqual([1, 2, 9, 0, 0, 9]);
-    throws(() => g.set(1, Uint8Array.of(1, 2)), "ValueError", "memoryview assignment: lvalue and rvalue have different structures");
+    throws(
+      () => g.set(1, Uint8Array.of(1, 2)),
+      "ValueError",
+      "memoryview assignment: lvalue and rvalue have different structures",
+    );
     throws(() => g.set(1, 256), "ValueError", "memoryview: invalid value for format 'B'");
   });
 });
@@ -264,7 +294,11 @@ describe("values written as CPython writes them", () => {
     m.set(slice(1, 3), m.get(slice(0, 2))); // overlapping
     expect(Array.from(a)).toEqual([8, 8, 7, 5]);
     throws(() => m.set(slice(0, 2), 5), "TypeError", "a bytes-like object is required, not 'int'");
-    throws(() => m.set(slice(0, 2), Int16Array.of(1)), "ValueError", "memoryview assignment: lvalue and rvalue have different structures");
+    throws(
+      () => m.set(slice(0, 2), Int16Array.of(1)),
+      "ValueError",
+      "memoryview assignment: lvalue and rvalue have different structures",
+    );
     throws(() => memoryview(bytes(2)).set(slice(0, 2), bytes(2)), "TypeError", "cannot modify read-only memory");
   });
 });
@@ -276,15 +310,31 @@ describe("methods", () => {
     expect(strided.hash()).toBe(bytes([6, 4, 2]).hash());
     expect(strided.hash()).toBe(hashBytes(Uint8Array.of(6, 4, 2)));
     expect(memoryview(data).cast("c").hash()).toBe(data.hash());
-    throws(() => memoryview(bytearray([1])).toreadonly().hash(), "TypeError", "unhashable type: 'bytearray'");
+    throws(
+      () =>
+        memoryview(bytearray([1]))
+          .toreadonly()
+          .hash(),
+      "TypeError",
+      "unhashable type: 'bytearray'",
+    );
     throws(() => memoryview(new Uint8Array(1)).hash(), "ValueError", "cannot hash writable memoryview object");
-    throws(() => memoryview(bytes(2)).cast("h").hash(), "ValueError", "memoryview: hashing is restricted to formats 'B', 'b' or 'c'");
+    throws(
+      () => memoryview(bytes(2)).cast("h").hash(),
+      "ValueError",
+      "memoryview: hashing is restricted to formats 'B', 'b' or 'c'",
+    );
   });
 
   it("equals reflects to a non-exporter's own equals, as == reflects to __eq__ (not once released)", () => {
     const m = memoryview(Uint8Array.of(1));
     const asked: unknown[] = [];
-    const other = { equals: (x: unknown) => (asked.push(x), true) };
+    const other = {
+      equals: (x: unknown) => {
+        asked.push(x);
+        return true;
+      },
+    };
     expect([m.equals(other), m.equals({}), m.equals(null)]).toEqual([true, false, false]);
     expect(asked).toEqual([m]);
     m.release();
@@ -294,9 +344,15 @@ describe("methods", () => {
 
   it("count and index (3.14), and for N-d views by sub-view", () => {
     const m = memoryview(Int32Array.of(5, 1, 5, 2, 5));
-    expect([m.count(5), m.count(5n), m.count(true), m.index(5, 1), m.index(5, -2), m.index(5, 1n, 3n)]).toEqual([3, 3, 1, 2, 4, 2]);
+    expect([m.count(5), m.count(5n), m.count(true), m.index(5, 1), m.index(5, -2), m.index(5, 1n, 3n)]).toEqual([
+      3, 3, 1, 2, 4, 2,
+    ]);
     throws(() => m.index(5, 1, 2), "ValueError", "memoryview.index(x): x not found");
-    throws(() => m.index(5, null as unknown as number), "TypeError", "slice indices must be integers or have an __index__ method");
+    throws(
+      () => m.index(5, null as unknown as number),
+      "TypeError",
+      "slice indices must be integers or have an __index__ method",
+    );
     const g = memoryview(Uint8Array.of(1, 2, 3, 1, 2, 3)).cast("B", [3, 2]);
     expect(g.count(Uint8Array.of(1, 2))).toBe(1);
     expect(g.index(Uint8Array.of(3, 1))).toBe(1);
@@ -337,11 +393,27 @@ describe("methods", () => {
     const d = memoryview(Float64Array.of(1.5, -2));
     expect(d.cast("f").length).toBe(4); // two non-byte formats: NumPy's view
     expect(d.cast("B").cast("<d").tolist()).toEqual([1.5, -2]);
-    expect(memoryview(Uint8Array.of(1, 0, 2, 0)).cast("<hh").tolist()).toEqual([[1, 2]]);
+    expect(
+      memoryview(Uint8Array.of(1, 0, 2, 0))
+        .cast("<hh")
+        .tolist(),
+    ).toEqual([[1, 2]]);
     expect(memoryview(new Uint8Array(4)).cast("T{h:a:h:b:}").length).toBe(1);
-    throws(() => (d.get(slice(null, null, -1)) as PyMemoryView).cast("B"), "TypeError", "memoryview: casts are restricted to C-contiguous views");
-    throws(() => memoryview(new Uint8Array(4)).cast("B", [2, 2]).cast("B", [1, 4]), "TypeError", "memoryview: cast must be 1D -> ND or ND -> 1D");
-    throws(() => d.cast("Z"), "ValueError", "memoryview: destination format must be a native single character format prefixed with an optional '@'");
+    throws(
+      () => (d.get(slice(null, null, -1)) as PyMemoryView).cast("B"),
+      "TypeError",
+      "memoryview: casts are restricted to C-contiguous views",
+    );
+    throws(
+      () => memoryview(new Uint8Array(4)).cast("B", [2, 2]).cast("B", [1, 4]),
+      "TypeError",
+      "memoryview: cast must be 1D -> ND or ND -> 1D",
+    );
+    throws(
+      () => d.cast("Z"),
+      "ValueError",
+      "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+    );
     throws(() => d.cast(5 as unknown as string), "TypeError", "cast() argument 'format' must be str, not int");
     throws(() => d.cast(null as unknown as string), "TypeError", "cast() argument 'format' must be str, not None");
   });
@@ -359,7 +431,11 @@ describe("methods", () => {
       const v = memoryview(new Uint8Array(40)).cast(format);
       expect([format, v.equals(v)]).toEqual([format, false]);
     }
-    expect(memoryview(new Uint8Array(8)).cast("<2f").equals(memoryview(new Uint8Array(8)).cast("<2f"))).toBe(true);
+    expect(
+      memoryview(new Uint8Array(8))
+        .cast("<2f")
+        .equals(memoryview(new Uint8Array(8)).cast("<2f")),
+    ).toBe(true);
   });
 
   it("toreadonly makes a new read-only view", () => {
@@ -382,7 +458,10 @@ describe("fast paths agree with the general ones", () => {
         (format, n, step, key, value) => {
           const a = new Uint8Array(64).map((_, i) => (i * 37) & 0xff);
           const b = a.slice();
-          const base = (x: Uint8Array) => memoryview(x).cast(format).get(slice(null, null, step)) as PyMemoryView;
+          const base = (x: Uint8Array) =>
+            memoryview(x)
+              .cast(format)
+              .get(slice(null, null, step)) as PyMemoryView;
           const ma = base(a);
           const mb = base(b);
           const outcome = (fn: () => unknown) => {
@@ -415,12 +494,15 @@ describe("the contiguous equality fast path agrees with @mv/core's general compa
         fc.integer({ min: 0, max: 47 }),
         fc.boolean(),
         (format, data, offset, flip, nanish) => {
-          const size = new Uint8Array(1).length && ({ b: 1, B: 1, c: 1, h: 2, H: 2, i: 4, I: 4, f: 4 } as Record<string, number>)[format] || 8;
+          const size =
+            (new Uint8Array(1).length &&
+              ({ b: 1, B: 1, c: 1, h: 2, H: 2, i: 4, I: 4, f: 4 } as Record<string, number>)[format]) ||
+            8;
           const n = Math.floor(Math.max(0, data.length - offset) / size) * size;
           const left = new Uint8Array(offset + n);
           left.set(data.subarray(0, offset + n));
           const right = left.slice();
-          if (n > 0 && nanish) right[offset + (flip % n)] ^= 0x80; // sign bits: -0 and NaN payloads
+          if (n > 0 && nanish) right[offset + (flip % n)]! ^= 0x80; // sign bits: -0 and NaN payloads
           const a = memoryview(left).get(slice(offset, null)) as PyMemoryView;
           const b = memoryview(right).get(slice(offset, null)) as PyMemoryView;
           const ma = a.cast(format);
@@ -442,7 +524,11 @@ describe("slice and Ellipsis", () => {
     expect(slice(1, 2).equals(slice(1, 2, null))).toBe(true);
     expect(slice(1, 2).equals(slice(1, 3))).toBe(false);
     throws(() => slice(), "TypeError", "slice expected at least 1 argument, got 0");
-    throws(() => (slice as unknown as (...a: unknown[]) => unknown)(1, 2, 3, 4), "TypeError", "slice expected at most 3 arguments, got 4");
+    throws(
+      () => (slice as unknown as (...a: unknown[]) => unknown)(1, 2, 3, 4),
+      "TypeError",
+      "slice expected at most 3 arguments, got 4",
+    );
     expect(Object.isFrozen(s)).toBe(true);
   });
 

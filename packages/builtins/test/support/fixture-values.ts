@@ -118,7 +118,9 @@ export function expectMatches(actual: unknown, expected: Encoded, context: strin
     expect(Array.isArray(actual), `${context}: expected an array`).toBe(true);
     const list = actual as unknown[];
     expect(list.length, context).toBe(expected.length);
-    expected.forEach((e, i) => expectMatches(list[i], e, `${context}[${i}]`, bigInts));
+    expected.forEach((e, i) => {
+      expectMatches(list[i], e, `${context}[${i}]`, bigInts);
+    });
     return;
   }
   const e = expected as Record<string, unknown>;

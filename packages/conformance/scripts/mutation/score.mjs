@@ -10,7 +10,7 @@
 //
 // The score is Stryker's: (killed + timed out) / (killed + timed out +
 // survived + no coverage); "covered" leaves the no-coverage mutants out.
-// Mutants under a `// Stryker disable` comment (each gives its reason: an
+// The mutants listed in equivalent-mutants.mjs (each with its reason: an
 // equivalent mutant, such as an allocation policy no API reports) count in
 // none of these; the "ignored" column counts them.
 import { readFileSync } from "node:fs";

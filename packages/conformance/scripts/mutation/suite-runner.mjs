@@ -38,7 +38,8 @@ class SuiteRunner {
   }
 
   get ns() {
-    return (globalThis[this.globalNamespace] ??= {});
+    globalThis[this.globalNamespace] ??= {};
+    return globalThis[this.globalNamespace];
   }
 
   // Loads the chunks from the sandbox (this process's working directory):
@@ -65,7 +66,8 @@ class SuiteRunner {
     });
     this.chunks = undefined;
     await this.runner?.close();
-    const runner = (this.runner = createServerModuleRunner(this.server.environments.ssr, { hmr: false, sourcemapInterceptor: false }));
+    const runner = createServerModuleRunner(this.server.environments.ssr, { hmr: false, sourcemapInterceptor: false });
+    this.runner = runner;
     const module = await runner.import(path.join(root, "packages/conformance/test/mutation/suite-chunks.ts"));
     // Registering the cases runs a little of the implementation (a group may
     // build a sample object to see which methods it has). Coverage there is
@@ -89,7 +91,13 @@ class SuiteRunner {
       await chunk.run();
       return { id: chunk.name, name: chunk.name, status: TestStatus.Success, timeSpentMs: performance.now() - started };
     } catch (error) {
-      return { id: chunk.name, name: chunk.name, status: TestStatus.Failed, failureMessage: describe(error), timeSpentMs: performance.now() - started };
+      return {
+        id: chunk.name,
+        name: chunk.name,
+        status: TestStatus.Failed,
+        failureMessage: describe(error),
+        timeSpentMs: performance.now() - started,
+      };
     }
   }
 
@@ -122,7 +130,10 @@ class SuiteRunner {
     } catch (error) {
       // A static mutant that breaks loading is detected.
       ns.activeMutant = undefined;
-      return toMutantRunResult({ status: DryRunStatus.Complete, tests: [{ id: "load", name: "load", status: TestStatus.Failed, failureMessage: describe(error), timeSpentMs: 0 }] });
+      return toMutantRunResult({
+        status: DryRunStatus.Complete,
+        tests: [{ id: "load", name: "load", status: TestStatus.Failed, failureMessage: describe(error), timeSpentMs: 0 }],
+      });
     }
     const wanted = options.testFilter === undefined ? undefined : new Set(options.testFilter);
     ns.activeMutant = id;

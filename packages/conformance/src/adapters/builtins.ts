@@ -13,7 +13,13 @@
 
 import * as builtins from "@mv/builtins";
 import * as core from "@mv/core";
-import { CAPI_NAMES, type BufferApiLike, type ImplementationModule, type NdarrayViewClass, type StructModuleLike } from "../implementation.js";
+import {
+  CAPI_NAMES,
+  type BufferApiLike,
+  type ImplementationModule,
+  type NdarrayViewClass,
+  type StructModuleLike,
+} from "../implementation.js";
 import { LEGACY_CAPI_NAMES, STRUCT_NAMES } from "../resolve-implementation.js";
 
 const b = builtins as Record<string, unknown>;
@@ -24,7 +30,7 @@ const structEntries = STRUCT_NAMES.filter((name) => typeof c[name] === "function
 
 const capiEntries = CAPI_NAMES.filter((name) => typeof c[name] === "function").map((name) => [name, c[name]]);
 // The contract's pointer slot size is a constant, not a function.
-if (typeof c["POINTER_SIZE"] === "number") capiEntries.push(["POINTER_SIZE", c["POINTER_SIZE"]]);
+if (typeof c.POINTER_SIZE === "number") capiEntries.push(["POINTER_SIZE", c.POINTER_SIZE]);
 
 /** The module name, for reports. */
 export const name = "@mv/builtins";
@@ -51,7 +57,7 @@ export const UnicodeEncodeError = pick("UnicodeEncodeError");
 export const capi: Partial<BufferApiLike> | undefined =
   capiEntries.length > 0 ? (Object.fromEntries(capiEntries) as Partial<BufferApiLike>) : undefined;
 /** `@mv/core`'s N-dimensional view: the optional ndarray extension. */
-export const MemoryView = c["MemoryView"] as NdarrayViewClass | undefined;
+export const MemoryView = c.MemoryView as NdarrayViewClass | undefined;
 const legacyEntries = LEGACY_CAPI_NAMES.filter((n) => typeof b[n] === "function").map((n) => [n, b[n]]);
 /** `@mv/builtins`' Python 2.7 old-buffer helpers (`PyObject_AsReadBuffer` and the rest). */
 export const legacyCapi: ImplementationModule["legacyCapi"] =

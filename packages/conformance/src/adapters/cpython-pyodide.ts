@@ -85,7 +85,11 @@ function bytesOfLive(value: unknown): Bytes | undefined {
     return { bytes: new Uint8Array(value.buffer, value.byteOffset, value.byteLength), writable: true, done: () => {} };
   }
   const exporter = value as { [GET_BUFFER]?: (flags: number) => unknown; [RELEASE_BUFFER]?: (info: unknown) => void };
-  if (value !== null && (typeof value === "object" || typeof value === "function") && typeof exporter[GET_BUFFER] === "function") {
+  if (
+    value !== null &&
+    (typeof value === "object" || typeof value === "function") &&
+    typeof exporter[GET_BUFFER] === "function"
+  ) {
     // What CPython's y* and w* converters ask: the bytes, C-contiguous.
     const info = exporter[GET_BUFFER]!(0) as { buf: ArrayBufferLike; offset: number; len: number; readonly: boolean };
     return {
@@ -148,7 +152,7 @@ function constructorName(value: unknown): string {
   return name === "Object" ? "object" : name;
 }
 
-function valueOf(tag: Tag): unknown {
+function tagValue(tag: Tag): unknown {
   switch (tag[0]) {
     case "int":
       return Number(tag[1]);
@@ -164,9 +168,9 @@ function valueOf(tag: Tag): unknown {
     case "bytes":
       return bytesOfHex(tag[1] as string);
     case "complex":
-      return { real: valueOf(["float", tag[1]]), imag: valueOf(["float", tag[2]]) };
+      return { real: tagValue(["float", tag[1]]), imag: tagValue(["float", tag[2]]) };
     case "list":
-      return (tag[1] as Tag[]).map(valueOf);
+      return (tag[1] as Tag[]).map(tagValue);
   }
   throw new Error(`cpython-pyodide: unknown answer tag ${String(tag[0])}`);
 }
@@ -200,7 +204,7 @@ function call(op: string, args: readonly unknown[], handle?: number, intoAt = -1
       if (errorName === "TypeError") throw new TypeError(message);
       throw new PythonError(errorName, message);
     }
-    return valueOf(answer.ok!);
+    return tagValue(answer.ok!);
   } finally {
     for (const h of held) h.done();
   }
@@ -249,7 +253,7 @@ export const struct: StructModuleLike = {
   calcsize: (...args: unknown[]) => call("calcsize", args) as number,
   pack: (...args: unknown[]) => call("pack", args) as Uint8Array,
   unpack: (...args: unknown[]) => call("unpack", args) as unknown[],
-  packInto: (...args: unknown[]) => call("pack_into", args, undefined, 1) as void,
+  packInto: (...args: unknown[]) => call("pack_into", args, undefined, 1) as undefined,
   unpackFrom: (...args: unknown[]) => call("unpack_from", args) as unknown[],
   iterUnpack: (...args: unknown[]) => call("iter_unpack", args) as unknown[][],
   Struct,

@@ -64,8 +64,7 @@ export const struct: Partial<StructModuleLike> = {
     );
     return new Uint8Array(packed);
   },
-  unpack: (format, buffer) =>
-    PythonStruct.unpack(format, toLibraryBuffer(buffer) as Uint8Array).map(fromLibraryValue),
+  unpack: (format, buffer) => PythonStruct.unpack(format, toLibraryBuffer(buffer) as Uint8Array).map(fromLibraryValue),
   unpackFrom: (format, buffer, offset = 0) =>
     PythonStruct.unpackFrom(format, toLibraryBuffer(buffer) as Uint8Array, false, offset).map(fromLibraryValue),
 };

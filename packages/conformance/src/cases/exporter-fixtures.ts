@@ -125,8 +125,9 @@ export function implementationExporters(ctx: Context): ExporterAccess[] {
   }
   if (ctx.has("buffer") && ctx.has("bytes")) {
     out.push(
-      symbolAccess("buffer(bytes, 2, 4)", () =>
-        construct(ctx.impl.buffer, construct(ctx.impl.bytes, Uint8Array.from(data)), 2, 4) as object,
+      symbolAccess(
+        "buffer(bytes, 2, 4)",
+        () => construct(ctx.impl.buffer, construct(ctx.impl.bytes, Uint8Array.from(data)), 2, 4) as object,
       ),
     );
   }

@@ -44,5 +44,13 @@ export function errors(ctx: Context): void {
 export const group: GroupDefinition = {
   name: "manifest",
   about: "the manifest's shape; each error class named for its Python exception",
-  entries: [{ needs: [], cases: (ctx) => { manifest(ctx); errors(ctx); } }],
+  entries: [
+    {
+      needs: [],
+      cases: (ctx) => {
+        manifest(ctx);
+        errors(ctx);
+      },
+    },
+  ],
 };

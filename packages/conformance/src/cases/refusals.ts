@@ -27,7 +27,9 @@ function checkViewRefused(ctx: Context, exporter: TestExporter, what: string): v
     m = ctx.memoryview(exporter);
   } catch (error) {
     if (!errorMatches(error, { name: [...REFUSED] })) {
-      throw new ConformanceError(`${what}: memoryview() threw ${(error as Error)?.name}: ${(error as Error)?.message}; expected NotImplementedError or BufferError`);
+      throw new ConformanceError(
+        `${what}: memoryview() threw ${(error as Error)?.name}: ${(error as Error)?.message}; expected NotImplementedError or BufferError`,
+      );
     }
     assertSameValue(exporter.exports, 0, `${what}: exports after the refusal`);
     return;
@@ -42,7 +44,11 @@ function checkMethodRefused(ctx: Context, call: (m: MemoryViewLike) => unknown, 
   const exporter = TestExporter.fromItems([1, 2, 3, 4]);
   const m = attempt(() => ctx.memoryview(exporter), `${label}: memoryview()`);
   assertThrows(() => call(m), { name: [...REFUSED] }, label);
-  assertSameValue(attempt(() => m.tolist(), `${label}: tolist() afterwards`), [1, 2, 3, 4], `${label}: the view still reads`);
+  assertSameValue(
+    attempt(() => m.tolist(), `${label}: tolist() afterwards`),
+    [1, 2, 3, 4],
+    `${label}: the view still reads`,
+  );
   attempt(() => m.release(), `${label}: release()`);
   assertSameValue(exporter.exports, 0, `${label}: exports after release()`);
 }

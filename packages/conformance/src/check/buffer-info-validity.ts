@@ -28,8 +28,7 @@ function fail(what: string, rule: string): never {
 export function assertWellFormedFullInfo(info: BufferInfo, what: string): void {
   if (!info || typeof info !== "object") fail(what, "getbuffer returned no object");
   const isBuffer =
-    info.buf instanceof ArrayBuffer ||
-    (typeof SharedArrayBuffer !== "undefined" && info.buf instanceof SharedArrayBuffer);
+    info.buf instanceof ArrayBuffer || (typeof SharedArrayBuffer !== "undefined" && info.buf instanceof SharedArrayBuffer);
   if (!isBuffer) fail(what, "buf is not an ArrayBuffer or SharedArrayBuffer");
   if (typeof info.readonly !== "boolean") fail(what, "readonly is not a boolean");
   if (!Number.isInteger(info.itemsize) || info.itemsize <= 0) fail(what, `itemsize ${info.itemsize} is not positive`);

@@ -39,7 +39,7 @@ export type RequestOutcome = "succeed" | "refuse" | "either";
 export function expectedOutcome(full: BufferInfo, flags: number): RequestOutcome {
   const shape = full.shape ?? [];
   const facts = { itemsize: full.itemsize, shape, strides: full.strides, suboffsets: full.suboffsets };
-  const indirect = full.suboffsets !== null && full.suboffsets.some((s) => s >= 0);
+  const indirect = full.suboffsets?.some((s) => s >= 0) ?? false;
   // PyBuffer_IsContiguous and memoryview's own flags (init_flags) disagree on
   // empty one-dimensional views with a stride other than the itemsize; either
   // answer is then accepted.

@@ -75,10 +75,13 @@ export function expectationOf(view: ModelView, readonly: boolean, withItems = tr
  */
 export function assertViewMatches(view: MemoryViewLike, expected: ViewExpectation, what: string): void {
   const read = <K extends keyof MemoryViewLike>(key: K): unknown =>
-    attempt(() => {
-      const value = view[key];
-      return Array.isArray(value) ? [...value] : value;
-    }, `${what}.${String(key)}`);
+    attempt(
+      () => {
+        const value = view[key];
+        return Array.isArray(value) ? [...value] : value;
+      },
+      `${what}.${String(key)}`,
+    );
   for (const key of [
     "ndim",
     "shape",
@@ -96,9 +99,17 @@ export function assertViewMatches(view: MemoryViewLike, expected: ViewExpectatio
     if (expected[key] !== undefined) assertSameValue(read(key), expected[key], `${what}.${key}`);
   }
   if (expected.tolist !== undefined) {
-    assertSameValue(attempt(() => view.tolist(), `${what}.tolist()`), expected.tolist, `${what}.tolist()`);
+    assertSameValue(
+      attempt(() => view.tolist(), `${what}.tolist()`),
+      expected.tolist,
+      `${what}.tolist()`,
+    );
   }
   if (expected.tobytes !== undefined) {
-    assertSameValue(attempt(() => view.tobytes(), `${what}.tobytes()`), expected.tobytes, `${what}.tobytes()`);
+    assertSameValue(
+      attempt(() => view.tobytes(), `${what}.tobytes()`),
+      expected.tobytes,
+      `${what}.tobytes()`,
+    );
   }
 }

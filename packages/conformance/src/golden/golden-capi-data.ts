@@ -142,7 +142,6 @@ export interface GoldenCapiData {
   readonly sizes: readonly GoldenCapiSize[];
 }
 
-
 /**
  * The golden C API data (loaded at module evaluation).
  *

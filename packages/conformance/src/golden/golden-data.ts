@@ -109,7 +109,6 @@ export interface GoldenData {
   readonly numpy_views: GoldenScenario[];
 }
 
-
 /**
  * The golden data (loaded at module evaluation).
  *

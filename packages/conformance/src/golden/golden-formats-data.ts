@@ -120,7 +120,6 @@ export interface GoldenFormatsData {
   readonly equal_pairs: GoldenEqualPair[];
 }
 
-
 /**
  * The golden format data (loaded at module evaluation).
  *

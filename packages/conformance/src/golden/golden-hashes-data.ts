@@ -34,6 +34,5 @@ export interface GoldenHashData {
   readonly unhashable: { readonly bytearray: readonly [string, string]; readonly array: readonly [string, string] };
 }
 
-
 /** The recorded hashes. */
 export const goldenHashes: () => GoldenHashData = lazyFixture<GoldenHashData>("golden_hashes.json");

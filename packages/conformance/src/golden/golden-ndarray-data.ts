@@ -156,7 +156,6 @@ export interface GoldenNdarrayData {
   readonly formatPairs: readonly GoldenNdFormatPair[];
 }
 
-
 /**
  * The golden N-dimensional view data (loaded at module evaluation).
  *

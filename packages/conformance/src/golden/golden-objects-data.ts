@@ -69,7 +69,6 @@ export interface GoldenObjectData {
   readonly scenarios: readonly GoldenObjectScenario[];
 }
 
-
 /**
  * The golden object data (loaded at module evaluation).
  *

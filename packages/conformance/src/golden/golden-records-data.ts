@@ -131,7 +131,6 @@ export interface GoldenRecordData {
   readonly numpyChecked: number;
 }
 
-
 /**
  * The golden record data (loaded at module evaluation).
  *

@@ -34,7 +34,6 @@ export interface GoldenStructPathsData {
   readonly arity: readonly GoldenArityCase[];
 }
 
-
 /**
  * The golden struct-path data (loaded at module evaluation).
  *

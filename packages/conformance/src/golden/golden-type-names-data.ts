@@ -29,6 +29,5 @@ export interface GoldenTypeNameData {
   readonly messages: Readonly<Record<string, Readonly<Record<TypeNameCall, string | null>>>>;
 }
 
-
 /** The recorded messages. */
 export const goldenTypeNames: () => GoldenTypeNameData = lazyFixture<GoldenTypeNameData>("golden_type_names.json");

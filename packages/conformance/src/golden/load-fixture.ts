@@ -64,7 +64,9 @@ export function fixture<T>(file: FixtureFile): T {
   if (loaded.has(file)) return loaded.get(file) as T;
   const fs = nodeFs();
   if (fs === undefined) {
-    throw new Error(`@mv/conformance: fixture ${file} is not loaded; await loadFixtures() before suite() on a host without node:fs`);
+    throw new Error(
+      `@mv/conformance: fixture ${file} is not loaded; await loadFixtures() before suite() on a host without node:fs`,
+    );
   }
   const data = JSON.parse(fs.readFileSync(urlOf(file), "utf8")) as T;
   loaded.set(file, data);

@@ -68,7 +68,7 @@ export function halfBitsToNumber(h: number): number {
   const f = h & 1023;
   const s = h >>> 15 ? -1 : 1;
   if (e === 31) return f ? NaN : s * Infinity;
-  if (e === 0) return s * f * 5.960464477539063e-8;
+  if (e === 0) return s * f * 5.9604644775390625e-8;
   return s * 2 ** (e - 15) * (1 + f / 1024);
 }
 
@@ -167,17 +167,47 @@ const pad: Row = { size: 1, align: 1, read: () => undefined, write: () => undefi
 
 /** Native sizes and alignment (CPython on 64-bit Linux). */
 export const NATIVE: Readonly<Record<string, Row>> = {
-  x: pad, c: char, b: intRow(1, true), B: intRow(1, false), "?": bool,
-  h: intRow(2, true), H: intRow(2, false), i: intRow(4, true), I: intRow(4, false),
-  l: intRow(8, true), L: intRow(8, false), q: intRow(8, true), Q: intRow(8, false),
-  n: intRow(8, true), N: intRow(8, false), P: intRow(8, false, 8, [-(1n << 63n), (1n << 64n) - 1n]),
-  e: half, f: float32(false), d: float64, s: pad, p: pad,
+  x: pad,
+  c: char,
+  b: intRow(1, true),
+  B: intRow(1, false),
+  "?": bool,
+  h: intRow(2, true),
+  H: intRow(2, false),
+  i: intRow(4, true),
+  I: intRow(4, false),
+  l: intRow(8, true),
+  L: intRow(8, false),
+  q: intRow(8, true),
+  Q: intRow(8, false),
+  n: intRow(8, true),
+  N: intRow(8, false),
+  P: intRow(8, false, 8, [-(1n << 63n), (1n << 64n) - 1n]),
+  e: half,
+  f: float32(false),
+  d: float64,
+  s: pad,
+  p: pad,
 };
 
 /** Standard sizes, no alignment. */
 export const STANDARD: Readonly<Record<string, Row>> = {
-  x: pad, c: char, b: intRow(1, true, 1), B: intRow(1, false, 1), "?": bool,
-  h: intRow(2, true, 1), H: intRow(2, false, 1), i: intRow(4, true, 1), I: intRow(4, false, 1),
-  l: intRow(4, true, 1), L: intRow(4, false, 1), q: intRow(8, true, 1), Q: intRow(8, false, 1),
-  e: { ...half, align: 1 }, f: { ...float32(true), align: 1 }, d: { ...float64, align: 1 }, s: pad, p: pad,
+  x: pad,
+  c: char,
+  b: intRow(1, true, 1),
+  B: intRow(1, false, 1),
+  "?": bool,
+  h: intRow(2, true, 1),
+  H: intRow(2, false, 1),
+  i: intRow(4, true, 1),
+  I: intRow(4, false, 1),
+  l: intRow(4, true, 1),
+  L: intRow(4, false, 1),
+  q: intRow(8, true, 1),
+  Q: intRow(8, false, 1),
+  e: { ...half, align: 1 },
+  f: { ...float32(true), align: 1 },
+  d: { ...float64, align: 1 },
+  s: pad,
+  p: pad,
 };

@@ -20,7 +20,8 @@ export interface SliceConstructor {
 function makeSlice(): SliceConstructor {
   function slice(this: unknown, ...args: unknown[]) {
     const self = (this instanceof slice ? this : Object.create(slice.prototype)) as Record<string, unknown>;
-    const [start, stop, step] = args.length <= 1 ? [null, args[0] ?? null, null] : [args[0] ?? null, args[1] ?? null, args[2] ?? null];
+    const [start, stop, step] =
+      args.length <= 1 ? [null, args[0] ?? null, null] : [args[0] ?? null, args[1] ?? null, args[2] ?? null];
     self.start = start;
     self.stop = stop;
     self.step = step;
@@ -66,7 +67,7 @@ export function createIndependent(defects: readonly Defect[] = []): IndependentM
   let theEllipsis: object | undefined;
   class ellipsis {
     constructor() {
-      // eslint-disable-next-line no-constructor-return -- a singleton, as in Python
+      // biome-ignore lint/correctness/noConstructorReturn: a singleton, as in Python
       if (theEllipsis !== undefined) return theEllipsis;
     }
     toString(): string {

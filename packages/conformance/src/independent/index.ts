@@ -20,5 +20,13 @@ const impl = createIndependent();
 
 export { createIndependent };
 export const { name, supports, memoryview, slice, Ellipsis, bytes, bytearray, struct } = impl;
-export const { ValueError, IndexError, BufferError, NotImplementedError, OverflowError, StructError, MemoryError, UnicodeEncodeError } =
-  impl;
+export const {
+  ValueError,
+  IndexError,
+  BufferError,
+  NotImplementedError,
+  OverflowError,
+  StructError,
+  MemoryError,
+  UnicodeEncodeError,
+} = impl;

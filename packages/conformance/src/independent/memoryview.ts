@@ -98,26 +98,82 @@ function infoOfBuiltin(obj: unknown): Info | null {
   const base = { suboffsets: null, ndim: 1 };
   if (isWasmMemory(obj)) {
     const n = obj.buffer.byteLength;
-    return { ...base, obj, buf: obj.buffer, offset: 0, len: n, readonly: false, itemsize: 1, format: "B", shape: [n], strides: [1] };
+    return {
+      ...base,
+      obj,
+      buf: obj.buffer,
+      offset: 0,
+      len: n,
+      readonly: false,
+      itemsize: 1,
+      format: "B",
+      shape: [n],
+      strides: [1],
+    };
   }
-  if ((obj instanceof ArrayBuffer || ArrayBuffer.isView(obj)) && isDetached(obj instanceof ArrayBuffer ? obj : (obj.buffer as ArrayBuffer))) {
+  if (
+    (obj instanceof ArrayBuffer || ArrayBuffer.isView(obj)) &&
+    isDetached(obj instanceof ArrayBuffer ? obj : (obj.buffer as ArrayBuffer))
+  ) {
     throw new ValueError("memoryview: the underlying buffer was detached");
   }
   if (obj instanceof ArrayBuffer || (typeof SharedArrayBuffer !== "undefined" && obj instanceof SharedArrayBuffer)) {
-    return { ...base, obj, buf: obj, offset: 0, len: obj.byteLength, readonly: false, itemsize: 1, format: "B", shape: [obj.byteLength], strides: [1] };
+    return {
+      ...base,
+      obj,
+      buf: obj,
+      offset: 0,
+      len: obj.byteLength,
+      readonly: false,
+      itemsize: 1,
+      format: "B",
+      shape: [obj.byteLength],
+      strides: [1],
+    };
   }
   if (obj instanceof DataView) {
-    return { ...base, obj, buf: obj.buffer, offset: obj.byteOffset, len: obj.byteLength, readonly: false, itemsize: 1, format: "B", shape: [obj.byteLength], strides: [1] };
+    return {
+      ...base,
+      obj,
+      buf: obj.buffer,
+      offset: obj.byteOffset,
+      len: obj.byteLength,
+      readonly: false,
+      itemsize: 1,
+      format: "B",
+      shape: [obj.byteLength],
+      strides: [1],
+    };
   }
   if (ArrayBuffer.isView(obj)) {
     const formats: Record<string, string> = {
-      Int8Array: "b", Uint8Array: "B", Uint8ClampedArray: "B", Int16Array: "h", Uint16Array: "H", Int32Array: "i",
-      Uint32Array: "I", Float32Array: "f", Float64Array: "d", BigInt64Array: "q", BigUint64Array: "Q",
+      Int8Array: "b",
+      Uint8Array: "B",
+      Uint8ClampedArray: "B",
+      Int16Array: "h",
+      Uint16Array: "H",
+      Int32Array: "i",
+      Uint32Array: "I",
+      Float32Array: "f",
+      Float64Array: "d",
+      BigInt64Array: "q",
+      BigUint64Array: "Q",
     };
     const ta = obj as unknown as { BYTES_PER_ELEMENT: number; length: number; constructor: { name: string } };
     // The element type, not the class's name: a subclass exports as its base.
-    const format = formats[(obj as unknown as Record<symbol, string>)[Symbol.toStringTag]] ?? "B";
-    return { ...base, obj, buf: obj.buffer, offset: obj.byteOffset, len: obj.byteLength, readonly: false, itemsize: ta.BYTES_PER_ELEMENT, format, shape: [ta.length], strides: [ta.BYTES_PER_ELEMENT] };
+    const format = formats[(obj as unknown as Record<symbol, string>)[Symbol.toStringTag]!] ?? "B";
+    return {
+      ...base,
+      obj,
+      buf: obj.buffer,
+      offset: obj.byteOffset,
+      len: obj.byteLength,
+      readonly: false,
+      itemsize: ta.BYTES_PER_ELEMENT,
+      format,
+      shape: [ta.length],
+      strides: [ta.BYTES_PER_ELEMENT],
+    };
   }
   return null;
 }
@@ -158,7 +214,10 @@ export function createMemoryview(defects: Defects, sliceClass: abstract new (...
         let info = infoOfBuiltin(obj);
         let exporter: object | null = null;
         if (!info) {
-          const get = obj !== null && (typeof obj === "object" || typeof obj === "function") ? (obj as Record<symbol, unknown>)[GET] : undefined;
+          const get =
+            obj !== null && (typeof obj === "object" || typeof obj === "function")
+              ? (obj as Record<symbol, unknown>)[GET]
+              : undefined;
           if (typeof get !== "function") {
             throw new TypeError(`memoryview: a bytes-like object is required, not '${typeName(obj)}'`);
           }
@@ -236,7 +295,8 @@ export function createMemoryview(defects: Defects, sliceClass: abstract new (...
       const invalidType = () => new TypeError(`memoryview: invalid type for format '${char}'`);
       const invalidValue = () => new ValueError(`memoryview: invalid value for format '${char}'`);
       if ("bBhHiIlLqQnNP".includes(char)) {
-        if (typeof value === "number" ? !Number.isInteger(value) : typeof value !== "bigint" && typeof value !== "boolean") throw invalidType();
+        if (typeof value === "number" ? !Number.isInteger(value) : typeof value !== "bigint" && typeof value !== "boolean")
+          throw invalidType();
       } else if ("fd".includes(char)) {
         if (typeof value !== "number" && typeof value !== "bigint" && typeof value !== "boolean") throw invalidType();
       } else if (char === "c") {
@@ -280,33 +340,88 @@ export function createMemoryview(defects: Defects, sliceClass: abstract new (...
       };
       const start = adjust(s.start, step < 0 ? n - 1 : 0);
       const stop = adjust(s.stop, step < 0 ? -1 : n);
-      let length = step < 0 ? (stop < start ? Math.floor((start - stop - 1) / -step) + 1 : 0) : start < stop ? Math.floor((stop - start - 1) / step) + 1 : 0;
+      let length =
+        step < 0
+          ? stop < start
+            ? Math.floor((start - stop - 1) / -step) + 1
+            : 0
+          : start < stop
+            ? Math.floor((stop - start - 1) / step) + 1
+            : 0;
       if (defects.has("slice-off-by-one") && step > 0 && length > 0) length -= 1;
       const stride = (defects.has("stride-sign") ? this.#stride * Math.abs(step) : this.#stride * step) || 0;
-      return new IndependentMemoryview(null, { snap: this.#snap, offset: this.#offset + start * this.#stride, shape: [length], stride, readonly: this.#readonly });
+      return new IndependentMemoryview(null, {
+        snap: this.#snap,
+        offset: this.#offset + start * this.#stride,
+        shape: [length],
+        stride,
+        readonly: this.#readonly,
+      });
     }
 
     // ------------------------------------------------------------ attributes
-    get obj(): unknown { this.#check(); return this.#snap.exporter ?? this.#snap.info.obj; }
-    get nbytes(): number { this.#check(); return this.#count() * this.#itemsize; }
-    get readonly(): boolean { this.#check(); return this.#readonly; }
-    get itemsize(): number { this.#check(); return this.#itemsize; }
-    get format(): string { this.#check(); return this.#format; }
-    get ndim(): number { this.#check(); return this.#shape.length; }
-    get shape(): number[] { this.#check(); return [...this.#shape]; }
-    get strides(): number[] { this.#check(); return this.#shape.length ? [this.#stride] : []; }
-    get suboffsets(): number[] { this.#check(); return []; }
-    get c_contiguous(): boolean { this.#check(); return this.#contiguous(); }
-    get f_contiguous(): boolean { this.#check(); return this.#contiguous(); }
-    get contiguous(): boolean { this.#check(); return this.#contiguous(); }
-    get released(): boolean { return this.#released || this.#snap.released; }
+    get obj(): unknown {
+      this.#check();
+      return this.#snap.exporter ?? this.#snap.info.obj;
+    }
+    get nbytes(): number {
+      this.#check();
+      return this.#count() * this.#itemsize;
+    }
+    get readonly(): boolean {
+      this.#check();
+      return this.#readonly;
+    }
+    get itemsize(): number {
+      this.#check();
+      return this.#itemsize;
+    }
+    get format(): string {
+      this.#check();
+      return this.#format;
+    }
+    get ndim(): number {
+      this.#check();
+      return this.#shape.length;
+    }
+    get shape(): number[] {
+      this.#check();
+      return [...this.#shape];
+    }
+    get strides(): number[] {
+      this.#check();
+      return this.#shape.length ? [this.#stride] : [];
+    }
+    get suboffsets(): number[] {
+      this.#check();
+      return [];
+    }
+    get c_contiguous(): boolean {
+      this.#check();
+      return this.#contiguous();
+    }
+    get f_contiguous(): boolean {
+      this.#check();
+      return this.#contiguous();
+    }
+    get contiguous(): boolean {
+      this.#check();
+      return this.#contiguous();
+    }
+    get released(): boolean {
+      return this.#released || this.#snap.released;
+    }
     get length(): number {
       this.#check();
       if (this.#shape.length === 0) throw new TypeError("0-dim memory has no length");
       return this.#shape[0] as number;
     }
-    #count(): number { return this.#shape.length ? (this.#shape[0] as number) : 1; }
-    #contiguous(): boolean { return this.#shape.length === 0 || this.#shape[0] === 1 || this.#stride === this.#itemsize; }
+    #count(): number {
+      return this.#shape.length ? (this.#shape[0] as number) : 1;
+    }
+    #contiguous(): boolean {
+      return this.#shape.length === 0 || this.#shape[0] === 1 || this.#stride === this.#itemsize;
+    }
     #positions(): number[] {
       return Array.from({ length: this.#count() }, (_, i) => this.#offset + i * this.#stride);
     }
@@ -336,12 +451,19 @@ export function createMemoryview(defects: Defects, sliceClass: abstract new (...
       this.#check();
       if (this.#readonly && !defects.has("no-readonly-check")) throw new TypeError("cannot modify read-only memory");
       if (this.#shape.length === 0) {
-        if (key === ellipsis || (Array.isArray(key) && key.length === 0)) return this.#write(this.#offset, value);
+        if (key === ellipsis || (Array.isArray(key) && key.length === 0)) {
+          this.#write(this.#offset, value);
+          return;
+        }
         throw new TypeError("invalid indexing of 0-dim memory");
       }
-      if ((typeof key === "number" && Number.isInteger(key)) || typeof key === "bigint") return this.#write(this.#position(key), value);
+      if ((typeof key === "number" && Number.isInteger(key)) || typeof key === "bigint") {
+        this.#write(this.#position(key), value);
+        return;
+      }
       if (Array.isArray(key) && key.length === 1 && (typeof key[0] === "number" || typeof key[0] === "bigint")) {
-        return this.#write(this.#position(key[0] as number), value);
+        this.#write(this.#position(key[0] as number), value);
+        return;
       }
       if (key instanceof sliceClass) {
         const target = this.#slice(key as SliceLike);
@@ -354,7 +476,9 @@ export function createMemoryview(defects: Defects, sliceClass: abstract new (...
           const from = source.#bytes();
           const copies = source.#positions().map((p) => from.slice(p, p + this.#itemsize));
           const to = target.#bytes();
-          target.#positions().forEach((p, k) => to.set(copies[k] as Uint8Array, p));
+          target.#positions().forEach((p, k) => {
+            to.set(copies[k] as Uint8Array, p);
+          });
         } finally {
           source.release();
           target.release();
@@ -378,7 +502,9 @@ export function createMemoryview(defects: Defects, sliceClass: abstract new (...
       }
       const bytes = this.#bytes();
       const out = new Uint8Array(this.#count() * this.#itemsize);
-      this.#positions().forEach((p, k) => out.set(bytes.subarray(p, p + this.#itemsize), k * this.#itemsize));
+      this.#positions().forEach((p, k) => {
+        out.set(bytes.subarray(p, p + this.#itemsize), k * this.#itemsize);
+      });
       return out;
     }
 
@@ -399,7 +525,11 @@ export function createMemoryview(defects: Defects, sliceClass: abstract new (...
       } else throw new TypeError(`object of type '${typeName(sep)}' has no len()`);
       if (s.length !== 1) throw new ValueError("sep must be length 1.");
       if (s.charCodeAt(0) > 127) throw new ValueError("sep must be ASCII.");
-      if (typeof bytesPerSepArg === "number" ? !Number.isInteger(bytesPerSepArg) : typeof bytesPerSepArg !== "bigint" && typeof bytesPerSepArg !== "boolean") {
+      if (
+        typeof bytesPerSepArg === "number"
+          ? !Number.isInteger(bytesPerSepArg)
+          : typeof bytesPerSepArg !== "bigint" && typeof bytesPerSepArg !== "boolean"
+      ) {
         throw new TypeError(`'${typeName(bytesPerSepArg)}' object cannot be interpreted as an integer`);
       }
       const wide = BigInt(bytesPerSepArg as number | bigint | boolean);
@@ -418,7 +548,13 @@ export function createMemoryview(defects: Defects, sliceClass: abstract new (...
 
     toreadonly(): IndependentMemoryview {
       this.#check();
-      return new IndependentMemoryview(null, { snap: this.#snap, offset: this.#offset, shape: [...this.#shape], stride: this.#stride, readonly: true });
+      return new IndependentMemoryview(null, {
+        snap: this.#snap,
+        offset: this.#offset,
+        shape: [...this.#shape],
+        stride: this.#stride,
+        readonly: true,
+      });
     }
 
     cast(): never {
@@ -570,7 +706,7 @@ function validate(info: Info): void {
   if (!isIntList(info.shape) || !isIntList(info.strides) || !isIntList(info.suboffsets)) {
     throw new BufferError("shape, strides and suboffsets must be null or lists of integers");
   }
-  if (info.suboffsets && info.suboffsets.some((s) => s >= 0)) {
+  if (info.suboffsets?.some((s) => s >= 0)) {
     throw new NotImplementedError("this memoryview does not follow suboffsets");
   }
   if (info.ndim > 1) throw new NotImplementedError("this memoryview handles at most one dimension");
@@ -585,7 +721,8 @@ function validate(info: Info): void {
   if (!Number.isInteger(n) || n < 0) throw new BufferError("bad shape");
   if (info.len !== (info.ndim === 0 ? 1 : n) * info.itemsize) throw new BufferError("len is not product(shape) * itemsize");
   const stride = info.strides ? info.strides[0] : info.itemsize;
-  if (info.ndim === 1 && (info.strides ? info.strides.length !== 1 : false)) throw new BufferError("strides do not have ndim entries");
+  if (info.ndim === 1 && (info.strides ? info.strides.length !== 1 : false))
+    throw new BufferError("strides do not have ndim entries");
   if (n > 0) {
     const a = info.offset;
     const b = info.offset + (n - 1) * (info.ndim === 0 ? 0 : (stride as number));
@@ -614,7 +751,8 @@ function containsNaN(value: unknown, defects: Defects): boolean {
 
 /** Python's == on items of native formats. */
 function sameValue(a: unknown, b: unknown, defects: Defects): boolean {
-  if (defects.has("nan-equal") && typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b)) return true;
+  if (defects.has("nan-equal") && typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b))
+    return true;
   const num = (v: unknown) => (typeof v === "boolean" ? Number(v) : v);
   const x = num(a);
   const y = num(b);

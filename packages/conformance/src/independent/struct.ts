@@ -28,8 +28,8 @@ interface Compiled {
 /** How Python's repr of a UnicodeEncodeError shows one code point. */
 function showCodePoint(cp: number): string {
   const hex = cp.toString(16);
-  if (cp < 0x100) return "\\x" + hex.padStart(2, "0");
-  return cp < 0x10000 ? "\\u" + hex.padStart(4, "0") : "\\U" + hex.padStart(8, "0");
+  if (cp < 0x100) return `\\x${hex.padStart(2, "0")}`;
+  return cp < 0x10000 ? `\\u${hex.padStart(4, "0")}` : `\\U${hex.padStart(8, "0")}`;
 }
 
 /** `format.encode("ascii")`: the first run of non-ASCII code points is named. */

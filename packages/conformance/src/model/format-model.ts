@@ -32,12 +32,47 @@ export interface ModelLayout {
 }
 
 const NATIVE_SIZE: Record<string, number> = {
-  x: 1, c: 1, b: 1, B: 1, "?": 1, h: 2, H: 2, i: 4, I: 4, l: 8, L: 8,
-  q: 8, Q: 8, n: 8, N: 8, e: 2, f: 4, d: 8, s: 1, p: 1, P: 8,
+  x: 1,
+  c: 1,
+  b: 1,
+  B: 1,
+  "?": 1,
+  h: 2,
+  H: 2,
+  i: 4,
+  I: 4,
+  l: 8,
+  L: 8,
+  q: 8,
+  Q: 8,
+  n: 8,
+  N: 8,
+  e: 2,
+  f: 4,
+  d: 8,
+  s: 1,
+  p: 1,
+  P: 8,
 };
 const STANDARD_SIZE: Record<string, number> = {
-  x: 1, c: 1, b: 1, B: 1, "?": 1, h: 2, H: 2, i: 4, I: 4, l: 4, L: 4,
-  q: 8, Q: 8, e: 2, f: 4, d: 8, s: 1, p: 1,
+  x: 1,
+  c: 1,
+  b: 1,
+  B: 1,
+  "?": 1,
+  h: 2,
+  H: 2,
+  i: 4,
+  I: 4,
+  l: 4,
+  L: 4,
+  q: 8,
+  Q: 8,
+  e: 2,
+  f: 4,
+  d: 8,
+  s: 1,
+  p: 1,
 };
 const SIGNED = new Set(["b", "h", "i", "l", "q", "n"]);
 const INTEGER = new Set(["b", "B", "h", "H", "i", "I", "l", "L", "q", "Q", "n", "N", "P"]);
@@ -297,5 +332,7 @@ export function writeItem(bytes: Uint8Array, itemByteOffset: number, layout: Mod
     return;
   }
   const values = value as readonly unknown[];
-  layout.fields.forEach((field, k) => writeField(bytes, itemByteOffset, field, values[k]));
+  layout.fields.forEach((field, k) => {
+    writeField(bytes, itemByteOffset, field, values[k]);
+  });
 }

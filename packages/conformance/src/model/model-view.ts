@@ -143,7 +143,7 @@ export function modelIndex(view: ModelView, index: number): ModelView {
     byteOffset: position,
     shape: view.shape.slice(1),
     byteStrides: view.byteStrides.slice(1),
-    suboffsets: rest && rest.some((s) => s >= 0) ? rest : null,
+    suboffsets: rest?.some((s) => s >= 0) ? rest : null,
     layout: view.layout,
   };
 }

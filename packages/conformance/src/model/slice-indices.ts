@@ -24,12 +24,7 @@ export interface SliceIndices {
  * sliceIndices(1, 100, 2, 5);      // returns { start: 1, stop: 5, step: 2, length: 2 }
  * ```
  */
-export function sliceIndices(
-  start: number | null,
-  stop: number | null,
-  step: number | null,
-  dimLength: number,
-): SliceIndices {
+export function sliceIndices(start: number | null, stop: number | null, step: number | null, dimLength: number): SliceIndices {
   const s = step ?? 1;
   if (s === 0) throw new RangeError("slice step cannot be zero");
   const clamp = (value: number | null, whenNone: number): number => {

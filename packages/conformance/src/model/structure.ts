@@ -79,12 +79,7 @@ export interface RandomStructureLimits {
  * isValidStructure(t); // returns true
  * ```
  */
-export function randomStructure(
-  rng: Prng,
-  itemsize: number,
-  valid: boolean,
-  limits: RandomStructureLimits,
-): Structure {
+export function randomStructure(rng: Prng, itemsize: number, valid: boolean, limits: RandomStructureLimits): Structure {
   const ndim = rng.int(0, limits.maxDim);
   if (ndim === 0) {
     if (valid) return { memlen: itemsize, itemsize, shape: [], byteStrides: [], byteOffset: 0 };
@@ -118,7 +113,13 @@ export function randomStructure(
   // Invalid: cut the memory block short, or push the offset past its start.
   const cut = rng.int(1, Math.max(1, Math.floor(memlen / itemsize))) * itemsize;
   if (shape.some((d) => d === 0) || rng.chance(0.5)) {
-    return { memlen, itemsize, shape: shape.map((d) => Math.max(d, 1) + 1), byteStrides: byteStrides.map((s) => s || itemsize), byteOffset: byteOffset + memlen };
+    return {
+      memlen,
+      itemsize,
+      shape: shape.map((d) => Math.max(d, 1) + 1),
+      byteStrides: byteStrides.map((s) => s || itemsize),
+      byteOffset: byteOffset + memlen,
+    };
   }
   return { memlen: Math.max(itemsize, memlen - cut), itemsize, shape, byteStrides, byteOffset };
 }

@@ -38,11 +38,9 @@ export const BufferFlags = Object.freeze({
 /** @example `requestsIndirect(0x11c)` returns true */
 export const requestsIndirect = (flags: number): boolean => (flags & BufferFlags.INDIRECT) === BufferFlags.INDIRECT;
 /** @example `requestsCContiguous(0x38)` returns true */
-export const requestsCContiguous = (flags: number): boolean =>
-  (flags & BufferFlags.C_CONTIGUOUS) === BufferFlags.C_CONTIGUOUS;
+export const requestsCContiguous = (flags: number): boolean => (flags & BufferFlags.C_CONTIGUOUS) === BufferFlags.C_CONTIGUOUS;
 /** @example `requestsFContiguous(0x58)` returns true */
-export const requestsFContiguous = (flags: number): boolean =>
-  (flags & BufferFlags.F_CONTIGUOUS) === BufferFlags.F_CONTIGUOUS;
+export const requestsFContiguous = (flags: number): boolean => (flags & BufferFlags.F_CONTIGUOUS) === BufferFlags.F_CONTIGUOUS;
 /** @example `requestsAnyContiguous(0x98)` returns true */
 export const requestsAnyContiguous = (flags: number): boolean =>
   (flags & BufferFlags.ANY_CONTIGUOUS) === BufferFlags.ANY_CONTIGUOUS;

@@ -109,7 +109,9 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
     groups: options.groups,
     onSkip: (group, reason) => {
       skipped.push({ group, reason });
-      tally(groupOf(group)).skipped.push(group === groupOf(group) ? reason : `${group.slice(groupOf(group).length + 2)}: ${reason}`);
+      tally(groupOf(group)).skipped.push(
+        group === groupOf(group) ? reason : `${group.slice(groupOf(group).length + 2)}: ${reason}`,
+      );
     },
   });
   const started = performance.now();
@@ -162,19 +164,29 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
  * countCases({ impl: builtinsAdapter })["struct/pack"].cases; // returns 3058 or so
  * ```
  */
-export function countCases(options: Pick<RunOptions, "impl" | "groups" | "scale" | "filter">): Record<string, { cases: number; skipped: string[] }> {
+export function countCases(
+  options: Pick<RunOptions, "impl" | "groups" | "scale" | "filter">,
+): Record<string, { cases: number; skipped: string[] }> {
   const counts: Record<string, { cases: number; skipped: string[] }> = {};
   for (const group of selectGroups(options.groups)) counts[group.name] = { cases: 0, skipped: [] };
+  const countsOf = (group: string) => {
+    let entry = counts[group];
+    if (entry === undefined) {
+      entry = { cases: 0, skipped: [] };
+      counts[group] = entry;
+    }
+    return entry;
+  };
   suite({
     test: (name) => {
-      if (matches(name, options.filter)) (counts[groupOf(name)] ??= { cases: 0, skipped: [] }).cases++;
+      if (matches(name, options.filter)) countsOf(groupOf(name)).cases++;
     },
     impl: options.impl,
     seed: 1,
     scale: options.scale,
     groups: options.groups,
     onSkip: (group, reason) => {
-      if (group === groupOf(group)) (counts[group] ??= { cases: 0, skipped: [] }).skipped.push(reason);
+      if (group === groupOf(group)) countsOf(group).skipped.push(reason);
     },
   });
   return counts;

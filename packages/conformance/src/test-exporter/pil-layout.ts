@@ -7,8 +7,6 @@
  * @packageDocumentation
  */
 
-import { itemStartRange } from "../model/structure.js";
-
 /** A strided layout over a memory block, in bytes. */
 export interface StridedLayout {
   readonly memory: Uint8Array;
@@ -39,7 +37,7 @@ const POINTER_SIZE = 8;
 export function toPilLayout(layout: StridedLayout): PilLayout {
   const { shape, byteStrides } = layout;
   if (shape.length === 0) throw new RangeError("a PIL layout needs at least one dimension");
-  const tableBytes = Math.ceil((shape[0] as number) * POINTER_SIZE / 8) * 8;
+  const tableBytes = Math.ceil(((shape[0] as number) * POINTER_SIZE) / 8) * 8;
   const memory = new Uint8Array(tableBytes + layout.memory.length);
   memory.set(layout.memory, tableBytes);
   // Lowest start of the whole array, and the offset that each pointed-to

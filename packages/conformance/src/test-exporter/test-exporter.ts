@@ -112,8 +112,7 @@ export class TestExporter implements Exporter {
       bytes = padded;
     }
     const shape = options.shape ?? [items];
-    const strides =
-      options.strides ?? (options.fortran ? fByteStrides(shape, itemsize) : cByteStrides(shape, itemsize));
+    const strides = options.strides ?? (options.fortran ? fByteStrides(shape, itemsize) : cByteStrides(shape, itemsize));
     const offset = options.offset ?? 0;
     if (strides.length !== shape.length) throw new RangeError("test exporter: shape and strides differ in length");
     if (shape.some((d) => !Number.isInteger(d) || d < 0)) throw new RangeError("test exporter: bad shape");
@@ -169,7 +168,9 @@ export class TestExporter implements Exporter {
   static fromItems(items: readonly unknown[], options: TestExporterOptions = {}): TestExporter {
     const layout = modelLayout(options.format ?? "B");
     const memory = new Uint8Array(items.length * layout.itemsize);
-    items.forEach((item, i) => writeItem(memory, i * layout.itemsize, layout, item));
+    items.forEach((item, i) => {
+      writeItem(memory, i * layout.itemsize, layout, item);
+    });
     const shape = options.shape ?? [items.length];
     return new TestExporter(memory, { ...options, shape });
   }

@@ -15,7 +15,7 @@
  * ```
  */
 export class BoundedCache<V> {
-  private declare readonly entries: Map<string, V>;
+  declare private readonly entries: Map<string, V>;
   declare readonly capacity: number;
 
   constructor(capacity: number) {

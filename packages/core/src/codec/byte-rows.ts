@@ -39,7 +39,7 @@ function packChar(view: DataView, byteOffset: number, value: unknown): void {
     const kind = value instanceof Uint8Array ? "char-length" : "type";
     throw new StructError("char format requires a bytes object of length 1", { kind });
   }
-  view.setUint8(byteOffset, value[0]);
+  view.setUint8(byteOffset, value[0]!);
 }
 
 function getBool(view: DataView, byteOffset: number): boolean {
@@ -106,7 +106,7 @@ export function readBytes(view: DataView, byteOffset: number, size: number): Uin
  */
 export function writeBytes(view: DataView, byteOffset: number, size: number, value: unknown): void {
   if (!(value instanceof Uint8Array)) throw new StructError("argument for 's' must be a bytes object", { kind: "type" });
-  const n = value.length < size ? value.length : size;
+  const n = Math.min(value.length, size);
   if (n > 0) bytesAt(view, byteOffset, n).set(value.subarray(0, n));
 }
 
@@ -143,7 +143,7 @@ export function writePascal(view: DataView, byteOffset: number, size: number, va
   let n = value.length;
   if (n > size - 1) n = size - 1;
   if (n > 0) bytesAt(view, byteOffset + 1, n).set(value.subarray(0, n));
-  view.setUint8(byteOffset, n > 255 ? 255 : n);
+  view.setUint8(byteOffset, Math.min(n, 255));
 }
 
 function getBytesField(view: DataView, byteOffset: number, row: Row): Uint8Array {

@@ -81,12 +81,12 @@ const X = 0x78; // x
 /** `align()`: `size` rounded up to the row's alignment (0 or 1: none). */
 function alignUp(size: number, row: Row): number {
   const a = row.align;
-  return a > 1 && size > 0 ? size + ((a - 1) - ((size - 1) % a)) : size;
+  return a > 1 && size > 0 ? size + (a - 1 - ((size - 1) % a)) : size;
 }
 
 function alignUpExact(size: bigint, row: Row): bigint {
   const a = BigInt(row.align);
-  return a > 1n && size > 0n ? size + ((a - 1n) - ((size - 1n) % a)) : size;
+  return a > 1n && size > 0n ? size + (a - 1n - ((size - 1n) % a)) : size;
 }
 
 interface Measure {

@@ -78,7 +78,7 @@ function complexParts(value: unknown, out: Float64Array): void {
 export function complexArg(value: unknown): ComplexValue {
   const parts = new Float64Array(2);
   complexParts(value, parts);
-  return { real: parts[0], imag: parts[1] };
+  return { real: parts[0]!, imag: parts[1]! };
 }
 
 const scratch = new Float64Array(2);
@@ -99,7 +99,7 @@ function runF64x2(view: DataView, byteOffset: number, count: number, out: Struct
 /** `PyFloat_Pack4` of one half: a finite value that rounds to infinity overflows. */
 function checkedSingle(x: number, value: unknown): number {
   const y = Math.fround(x);
-  if ((y === Infinity || y === -Infinity) && x === x && x !== y) {
+  if ((y === Infinity || y === -Infinity) && !Number.isNaN(x) && x !== y) {
     throw typeof value === "bigint" ? intTooLargeError() : floatOverflowError("f");
   }
   return y;
@@ -108,23 +108,23 @@ function checkedSingle(x: number, value: unknown): number {
 /** `np_float_complex`: each half a C cast. */
 function packF32x2Cast(view: DataView, byteOffset: number, value: unknown, row: Row): void {
   complexParts(value, scratch);
-  const re = scratch[0];
-  const im = scratch[1];
+  const re = scratch[0]!;
+  const im = scratch[1]!;
   view.setFloat32(byteOffset, re, row.littleEndian);
   view.setFloat32(byteOffset + 4, im, row.littleEndian);
 }
 /** `lp_float_complex`/`bp_float_complex`: each half through `PyFloat_Pack4`. */
 function packF32x2Checked(view: DataView, byteOffset: number, value: unknown, row: Row): void {
   complexParts(value, scratch);
-  const re = checkedSingle(scratch[0], value);
-  const im = checkedSingle(scratch[1], value);
+  const re = checkedSingle(scratch[0]!, value);
+  const im = checkedSingle(scratch[1]!, value);
   view.setFloat32(byteOffset, re, row.littleEndian);
   view.setFloat32(byteOffset + 4, im, row.littleEndian);
 }
 function packF64x2(view: DataView, byteOffset: number, value: unknown, row: Row): void {
   complexParts(value, scratch);
-  const re = scratch[0];
-  const im = scratch[1];
+  const re = scratch[0]!;
+  const im = scratch[1]!;
   view.setFloat64(byteOffset, re, row.littleEndian);
   view.setFloat64(byteOffset + 8, im, row.littleEndian);
 }

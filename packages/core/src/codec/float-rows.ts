@@ -61,7 +61,7 @@ function packF16(view: DataView, byteOffset: number, value: unknown, row: Row): 
 function packF32Checked(view: DataView, byteOffset: number, value: unknown, row: Row): void {
   const x = typeof value === "number" ? value : floatArg(value);
   const y = Math.fround(x);
-  if ((y === Infinity || y === -Infinity) && x === x && x !== y) {
+  if ((y === Infinity || y === -Infinity) && !Number.isNaN(x) && x !== y) {
     throw typeof value === "bigint" ? intTooLargeError() : floatOverflowError("f");
   }
   view.setFloat32(byteOffset, y, row.littleEndian);

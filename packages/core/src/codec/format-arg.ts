@@ -12,25 +12,25 @@
 import { UnicodeEncodeError } from "../errors.js";
 import { pythonTypeName } from "./python-type-name.js";
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^\p{ASCII}*$/u;
 
 /** `\xe9`, `\u20ac` or `\U0001f600`, as `UnicodeEncodeError.__str__` prints one character. */
 function escapeCodePoint(codePoint: number): string {
-  if (codePoint <= 0xff) return "\\x" + codePoint.toString(16).padStart(2, "0");
-  if (codePoint <= 0xffff) return "\\u" + codePoint.toString(16).padStart(4, "0");
-  return "\\U" + codePoint.toString(16).padStart(8, "0");
+  if (codePoint <= 0xff) return `\\x${codePoint.toString(16).padStart(2, "0")}`;
+  if (codePoint <= 0xffff) return `\\u${codePoint.toString(16).padStart(4, "0")}`;
+  return `\\U${codePoint.toString(16).padStart(8, "0")}`;
 }
 
 /** The `UnicodeEncodeError` (a `ValueError`) of `format.encode("ascii")`. */
 function asciiEncodeError(format: string): UnicodeEncodeError {
   const codePoints = Array.from(format, (ch) => ch.codePointAt(0) as number);
   let start = 0;
-  while (codePoints[start] <= 0x7f) start++;
+  while (codePoints[start]! <= 0x7f) start++;
   let end = start + 1;
-  while (end < codePoints.length && codePoints[end] > 0x7f) end++;
+  while (end < codePoints.length && codePoints[end]! > 0x7f) end++;
   const where =
     end === start + 1
-      ? `character '${escapeCodePoint(codePoints[start])}' in position ${start}`
+      ? `character '${escapeCodePoint(codePoints[start]!)}' in position ${start}`
       : `characters in position ${start}-${end - 1}`;
   return new UnicodeEncodeError(`'ascii' codec can't encode ${where}: ordinal not in range(128)`);
 }

@@ -157,9 +157,7 @@ function packSource(
     if (code.repeat <= MAX_UNROLLED_REPEAT || positional) {
       for (let j = 0; j < code.repeat; j++) statements.push(one(String(k + j), String(code.byteOffset + j * code.size)));
     } else {
-      statements.push(
-        `for (var j = 0; j < ${code.repeat}; j++) { ${one(`${k} + j`, `${code.byteOffset} + ${code.size} * j`)} }`,
-      );
+      statements.push(`for (var j = 0; j < ${code.repeat}; j++) { ${one(`${k} + j`, `${code.byteOffset} + ${code.size} * j`)} }`);
     }
     k += code.repeat;
   }

@@ -168,7 +168,7 @@ function unpackSource(codes: readonly Code[], len: number): { names: string[]; a
 export function generateUnpacker(codes: readonly Code[], len: number, size: number): Unpacker | null {
   if (codes.length > MAX_GENERATED_CODES || size > MAX_GENERATED_SIZE) return null;
   const { names, args, body } = unpackSource(codes, len);
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source is built from compiled codes only
+  // The source is built from compiled codes only.
   const factory = new Function(...names, body) as (...a: unknown[]) => Unpacker;
   return factory(...args);
 }

@@ -110,7 +110,11 @@ function readCount(format: string, start: number, end: number, item: FormatItem)
 export function readItem(format: string, index: number, item: FormatItem): boolean {
   const length = format.length;
   let c = 0;
-  while (index < length && isStructSpace((c = format.charCodeAt(index)))) index++;
+  while (index < length) {
+    c = format.charCodeAt(index);
+    if (!isStructSpace(c)) break;
+    index++;
+  }
   if (index >= length) return false;
   if (isDigitCode(c)) {
     const start = index;

@@ -56,7 +56,7 @@ export function halfBitsFromNumber(x: number): number {
   }
   if (x === Infinity) return 0x7c00;
   if (x === -Infinity) return 0xfc00;
-  if (x !== x) {
+  if (Number.isNaN(x)) {
     // PyFloat_Pack2 (3.14): the sign and the top ten payload bits survive.
     scratch.setFloat64(0, x);
     const high = scratch.getUint32(0);
@@ -128,7 +128,7 @@ export function numberFromHalfBits(bits: number): number {
     if (fraction !== 0) return Number.NaN;
     x = Infinity;
   } else if (exponent === 0) {
-    x = fraction * 5.960464477539063e-8; // fraction * 2**-24, exact
+    x = fraction * 5.9604644775390625e-8; // fraction * 2**-24, exact
   } else {
     x = (1024 + fraction) * powerOfTwo(exponent - 25);
   }

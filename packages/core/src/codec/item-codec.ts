@@ -52,7 +52,7 @@ export interface ItemCodec {
 /** Whether a flat format is one code that fills the whole item. */
 function isSingleFullCode(compiled: CompiledFormat): boolean {
   if (compiled.len !== 1 || compiled.codes.length !== 1) return false;
-  const code = compiled.codes[0];
+  const code = compiled.codes[0]!;
   return code.byteOffset === 0 && code.size * code.repeat === compiled.size;
 }
 
@@ -72,17 +72,16 @@ function structItemCodec(format: string, compiled: CompiledFormat): ItemCodec {
   const itemsize = compiled.size;
   const len = compiled.len;
   if (isSingleFullCode(compiled)) {
-    const code = compiled.codes[0];
+    const code = compiled.codes[0]!;
     const read = fieldReader(code);
     const writeField = fieldWriter(code);
     const char = code.row.char;
     // s and p leave bytes of the field untouched, and the big-endian 8-byte
     // rows write before they fail (bp_longlong): both go through scratch bytes.
     const direct = !(char === "s" || char === "p" || (code.row.size === 8 && !code.row.littleEndian));
-    const write: TreeWriter =
-      !direct
-        ? atomicWriter(itemsize, writeField)
-        : (view, byteOffset, value) => writeField(view, byteOffset, value);
+    const write: TreeWriter = !direct
+      ? atomicWriter(itemsize, writeField)
+      : (view, byteOffset, value) => writeField(view, byteOffset, value);
     return Object.freeze({ format, itemsize, fieldCount: 1, read, write });
   }
   const unpackAt = compiled.unpackAt;
@@ -93,7 +92,7 @@ function structItemCodec(format: string, compiled: CompiledFormat): ItemCodec {
       format,
       itemsize,
       fieldCount: 1,
-      read: (view: DataView, byteOffset: number) => unpackAt(view, byteOffset)[0],
+      read: (view: DataView, byteOffset: number) => unpackAt(view, byteOffset)[0]!,
       write: atomicWriter(itemsize, (view, byteOffset, value) => {
         one[0] = value;
         try {
@@ -122,7 +121,7 @@ function structItemCodec(format: string, compiled: CompiledFormat): ItemCodec {
  */
 function topFieldCount(parsed: ParsedFormat): number {
   if (!parsed.unwrapped) return parsed.fields.length;
-  const only = parsed.fields[0];
+  const only = parsed.fields[0]!;
   return only.kind === "struct" && only.shape.length === 0 ? (only.struct as ParsedFormat).fields.length : 1;
 }
 

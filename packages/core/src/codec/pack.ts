@@ -122,7 +122,7 @@ export function packWithPlan(
     const writers = p.writers;
     const rows = p.rows;
     const offsets = p.offsets;
-    for (let i = 0; i < n; i++) writers[i](view, byteOffset + offsets[i], values[valueIndex + i], rows[i]);
+    for (let i = 0; i < n; i++) writers[i]!(view, byteOffset + offsets[i]!, values[valueIndex + i], rows[i]!);
     return;
   }
   let k = valueIndex;

@@ -52,8 +52,7 @@ export function pythonTypeName(value: unknown): string {
   try {
     // A class may say what Python calls it (the builtins' `bytes` is class
     // Bytes, Python's `bytes`): a static `pythonName` wins over its JS name.
-    const ctor = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown; pythonName?: unknown } } | null)
-      ?.constructor;
+    const ctor = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown; pythonName?: unknown } } | null)?.constructor;
     if (typeof ctor?.pythonName === "string") return ctor.pythonName;
     const name = ctor?.name;
     return typeof name === "string" && name !== "" && name !== "Object" ? name : "object";

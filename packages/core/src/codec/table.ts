@@ -39,7 +39,11 @@ export interface Table {
 function makeTable(name: Table["name"], rows: Row[]): Table {
   const byChar: (Row | undefined)[] = new Array<Row | undefined>(256).fill(undefined);
   for (const row of rows) byChar[row.char.charCodeAt(0)] = Object.freeze(row);
-  return Object.freeze({ name, rows: Object.freeze(rows.map((r) => byChar[r.char.charCodeAt(0)] as Row)), byChar: Object.freeze(byChar) });
+  return Object.freeze({
+    name,
+    rows: Object.freeze(rows.map((r) => byChar[r.char.charCodeAt(0)] as Row)),
+    byChar: Object.freeze(byChar),
+  });
 }
 
 function nativeRows(): Row[] {

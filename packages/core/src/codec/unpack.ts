@@ -138,12 +138,33 @@ export function makeUnpackPlan(codes: readonly Code[], len: number): UnpackPlan 
   const o = (i: number): number => offsets[i] ?? 0;
   const runRows = codes.map(fieldRow);
   return Object.freeze({
-    loop: n >= 0 ? LOOPS[n] : unpackCodes,
+    loop: n >= 0 ? LOOPS[n]! : unpackCodes,
     n,
     len,
-    r0: r(0), r1: r(1), r2: r(2), r3: r(3), r4: r(4), r5: r(5), r6: r(6), r7: r(7),
-    x0: x(0), x1: x(1), x2: x(2), x3: x(3), x4: x(4), x5: x(5), x6: x(6), x7: x(7),
-    o0: o(0), o1: o(1), o2: o(2), o3: o(3), o4: o(4), o5: o(5), o6: o(6), o7: o(7),
+    r0: r(0),
+    r1: r(1),
+    r2: r(2),
+    r3: r(3),
+    r4: r(4),
+    r5: r(5),
+    r6: r(6),
+    r7: r(7),
+    x0: x(0),
+    x1: x(1),
+    x2: x(2),
+    x3: x(3),
+    x4: x(4),
+    x5: x(5),
+    x6: x(6),
+    x7: x(7),
+    o0: o(0),
+    o1: o(1),
+    o2: o(2),
+    o3: o(3),
+    o4: o(4),
+    o5: o(5),
+    o6: o(6),
+    o7: o(7),
     runs: Object.freeze(runRows.map((row) => row.unpackRun as UnpackRunFn)),
     runRows: Object.freeze(runRows),
     byteOffsets: Object.freeze(codes.map((c) => c.byteOffset)),
@@ -160,8 +181,8 @@ function unpackCodes(p: UnpackPlan, view: DataView, byteOffset: number): StructV
   const counts = p.counts;
   let k = 0;
   for (let i = 0; i < runs.length; i++) {
-    const count = counts[i];
-    runs[i](view, byteOffset + byteOffsets[i], count, out, k, rows[i]);
+    const count = counts[i]!;
+    runs[i]!(view, byteOffset + byteOffsets[i]!, count, out, k, rows[i]!);
     k += count;
   }
   return out;
@@ -184,32 +205,58 @@ function unpack4(p: UnpackPlan, v: DataView, b: number): StructValue[] {
 }
 function unpack5(p: UnpackPlan, v: DataView, b: number): StructValue[] {
   return [
-    p.r0(v, b + p.o0, p.x0), p.r1(v, b + p.o1, p.x1), p.r2(v, b + p.o2, p.x2), p.r3(v, b + p.o3, p.x3),
+    p.r0(v, b + p.o0, p.x0),
+    p.r1(v, b + p.o1, p.x1),
+    p.r2(v, b + p.o2, p.x2),
+    p.r3(v, b + p.o3, p.x3),
     p.r4(v, b + p.o4, p.x4),
   ];
 }
 function unpack6(p: UnpackPlan, v: DataView, b: number): StructValue[] {
   return [
-    p.r0(v, b + p.o0, p.x0), p.r1(v, b + p.o1, p.x1), p.r2(v, b + p.o2, p.x2), p.r3(v, b + p.o3, p.x3),
-    p.r4(v, b + p.o4, p.x4), p.r5(v, b + p.o5, p.x5),
+    p.r0(v, b + p.o0, p.x0),
+    p.r1(v, b + p.o1, p.x1),
+    p.r2(v, b + p.o2, p.x2),
+    p.r3(v, b + p.o3, p.x3),
+    p.r4(v, b + p.o4, p.x4),
+    p.r5(v, b + p.o5, p.x5),
   ];
 }
 function unpack7(p: UnpackPlan, v: DataView, b: number): StructValue[] {
   return [
-    p.r0(v, b + p.o0, p.x0), p.r1(v, b + p.o1, p.x1), p.r2(v, b + p.o2, p.x2), p.r3(v, b + p.o3, p.x3),
-    p.r4(v, b + p.o4, p.x4), p.r5(v, b + p.o5, p.x5), p.r6(v, b + p.o6, p.x6),
+    p.r0(v, b + p.o0, p.x0),
+    p.r1(v, b + p.o1, p.x1),
+    p.r2(v, b + p.o2, p.x2),
+    p.r3(v, b + p.o3, p.x3),
+    p.r4(v, b + p.o4, p.x4),
+    p.r5(v, b + p.o5, p.x5),
+    p.r6(v, b + p.o6, p.x6),
   ];
 }
 function unpack8(p: UnpackPlan, v: DataView, b: number): StructValue[] {
   return [
-    p.r0(v, b + p.o0, p.x0), p.r1(v, b + p.o1, p.x1), p.r2(v, b + p.o2, p.x2), p.r3(v, b + p.o3, p.x3),
-    p.r4(v, b + p.o4, p.x4), p.r5(v, b + p.o5, p.x5), p.r6(v, b + p.o6, p.x6), p.r7(v, b + p.o7, p.x7),
+    p.r0(v, b + p.o0, p.x0),
+    p.r1(v, b + p.o1, p.x1),
+    p.r2(v, b + p.o2, p.x2),
+    p.r3(v, b + p.o3, p.x3),
+    p.r4(v, b + p.o4, p.x4),
+    p.r5(v, b + p.o5, p.x5),
+    p.r6(v, b + p.o6, p.x6),
+    p.r7(v, b + p.o7, p.x7),
   ];
 }
 
 /** One loop per number of values, so that each stays small enough to inline. */
 const LOOPS: readonly ((p: UnpackPlan, v: DataView, b: number) => StructValue[])[] = [
-  unpack0, unpack1, unpack2, unpack3, unpack4, unpack5, unpack6, unpack7, unpack8,
+  unpack0,
+  unpack1,
+  unpack2,
+  unpack3,
+  unpack4,
+  unpack5,
+  unpack6,
+  unpack7,
+  unpack8,
 ];
 
 /**

@@ -15,13 +15,7 @@ import type { BufferInfo } from "../protocol/buffer-info.js";
  * kind; // returns "WebAssembly.Memory"
  * ```
  */
-export type BuiltinKind =
-  | "ArrayBuffer"
-  | "SharedArrayBuffer"
-  | "TypedArray"
-  | "DataView"
-  | "Buffer"
-  | "WebAssembly.Memory";
+export type BuiltinKind = "ArrayBuffer" | "SharedArrayBuffer" | "TypedArray" | "DataView" | "Buffer" | "WebAssembly.Memory";
 
 /**
  * A built-in exporter: recognises its kind of object and exports it as a

@@ -29,9 +29,11 @@ import { DETACHED_MESSAGE } from "../protocol/detachment.js";
  * attachedWindow(fixed); // throws ValueError
  * ```
  */
-export function attachedWindow(
-  view: ArrayBufferView,
-): { buffer: ArrayBuffer | SharedArrayBuffer; byteOffset: number; byteLength: number } {
+export function attachedWindow(view: ArrayBufferView): {
+  buffer: ArrayBuffer | SharedArrayBuffer;
+  byteOffset: number;
+  byteLength: number;
+} {
   const window = viewWindow(view);
   if (window !== null) return window;
   let buffer: ArrayBuffer | undefined;

@@ -104,13 +104,12 @@ function storeOf(data: unknown, dtype: string): ElementStore {
   const store = data as Partial<ElementStore> | null;
   const buffer = store?.buffer;
   const isMemory =
-    (buffer instanceof ArrayBuffer ||
-      (typeof SharedArrayBuffer === "function" && buffer instanceof SharedArrayBuffer)) &&
+    (buffer instanceof ArrayBuffer || (typeof SharedArrayBuffer === "function" && buffer instanceof SharedArrayBuffer)) &&
     Number.isSafeInteger(store?.byteOffset) &&
     Number.isSafeInteger(store?.byteLength) &&
     Number.isSafeInteger(store?.BYTES_PER_ELEMENT);
   if (!isMemory) {
-    const name = Array.isArray(data) ? "Array" : (data as object | null)?.constructor?.name ?? typeof data;
+    const name = Array.isArray(data) ? "Array" : ((data as object | null)?.constructor?.name ?? typeof data);
     throw new TypeError(`fromNdarray: a ${dtype} ndarray over ${name} has no memory to export (it needs a typed array)`);
   }
   return store as ElementStore;
@@ -151,7 +150,8 @@ function integers(value: unknown, name: string): number[] {
  * ```
  */
 export function fromNdarray(x: NdarrayLike): NdarrayExporter {
-  if (typeof x !== "object" || x === null) throw new TypeError(`fromNdarray: expected an ndarray, got ${x === null ? "null" : typeof x}`);
+  if (typeof x !== "object" || x === null)
+    throw new TypeError(`fromNdarray: expected an ndarray, got ${x === null ? "null" : typeof x}`);
   const stdlib = x.strides !== undefined;
   const dtype = String(x.dtype);
   const format = Object.hasOwn(FORMAT_OF_DTYPE, dtype) ? FORMAT_OF_DTYPE[dtype]! : undefined;
@@ -159,7 +159,9 @@ export function fromNdarray(x: NdarrayLike): NdarrayExporter {
   const store = storeOf(x.data, dtype);
   const itemsize = formatItemsize(format);
   if (store.BYTES_PER_ELEMENT !== itemsize) {
-    throw new TypeError(`fromNdarray: ${dtype} elements are ${itemsize} bytes, but data holds ${store.BYTES_PER_ELEMENT}-byte elements`);
+    throw new TypeError(
+      `fromNdarray: ${dtype} elements are ${itemsize} bytes, but data holds ${store.BYTES_PER_ELEMENT}-byte elements`,
+    );
   }
   const shape = integers(x.shape, "shape");
   const elemStrides = integers(stdlib ? x.strides : x.stride, stdlib ? "strides" : "stride");
@@ -300,7 +302,8 @@ const STDLIB_DTYPE_OF_ARRAY = new Map<unknown, string>([
  * ```
  */
 export function toStdlibNdarray<T>(view: unknown, ctor: StdlibNdarrayConstructor<T>): T {
-  if (typeof ctor !== "function") throw new TypeError("toStdlibNdarray: the second argument must be the @stdlib/ndarray/ctor constructor");
+  if (typeof ctor !== "function")
+    throw new TypeError("toStdlibNdarray: the second argument must be the @stdlib/ndarray/ctor constructor");
   const layout = elementLayout(view);
   const dtype = STDLIB_DTYPE_OF_ARRAY.get(layout.ctor);
   if (dtype === undefined) {
@@ -315,4 +318,3 @@ export function toStdlibNdarray<T>(view: unknown, ctor: StdlibNdarrayConstructor
   releaseWhenCollected(array as object, info);
   return array;
 }
-

@@ -61,7 +61,8 @@ function typestrItem(descr: string): NpyItem {
   }
   const order = orderChar === "<" || orderChar === ">" ? orderChar : HOST_ORDER;
   const scalar = (code: string | undefined, alignment: number): NpyItem => {
-    if (code === undefined) throw invalid(descr, `no ${size}-byte ${kind === "f" ? "float" : kind === "c" ? "complex" : "integer"} in struct`);
+    if (code === undefined)
+      throw invalid(descr, `no ${size}-byte ${kind === "f" ? "float" : kind === "c" ? "complex" : "integer"} in struct`);
     return { format: size === 1 ? code : `${order}${code}`, itemsize: size, alignment };
   };
   switch (kind) {
@@ -124,7 +125,8 @@ function structItem(fields: readonly PythonLiteral[], depth: number, whole: Pyth
       continue;
     }
     if (name === "") throw invalid(whole, "a field that is not padding needs a name");
-    if (name.includes(":")) throw invalid(whole, `the field name ${pythonRepr(name)} has a ':', which PEP 3118 formats cannot hold`);
+    if (name.includes(":"))
+      throw invalid(whole, `the field name ${pythonRepr(name)} has a ':', which PEP 3118 formats cannot hold`);
     if (names.has(name)) throw invalid(whole, `the field name ${pythonRepr(name)} is used twice`);
     names.add(name);
     alignment = Math.max(alignment, item.alignment);
@@ -273,7 +275,13 @@ function structDescr(parsed: ParsedFormat, itemsize: number, depth: number): str
 export function npyDescrOfFormat(parsed: ParsedFormat): NpyDescr {
   const only = parsed.fields[0];
   if (parsed.fields.length === 0) return { literal: pythonRepr(`|V${parsed.itemsize}`), extraShape: [] };
-  if (parsed.fields.length === 1 && only !== undefined && only.name === null && only.byteOffset === 0 && fieldSize(only) === parsed.itemsize) {
+  if (
+    parsed.fields.length === 1 &&
+    only !== undefined &&
+    only.name === null &&
+    only.byteOffset === 0 &&
+    fieldSize(only) === parsed.itemsize
+  ) {
     if (only.kind === "struct") {
       return { literal: structDescr(only.struct!, only.itemsize, 1), extraShape: [...only.shape] };
     }

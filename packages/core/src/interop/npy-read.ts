@@ -40,7 +40,9 @@ function latin1(bytes: Uint8Array): string {
 
 function readHeader(file: Uint8Array): NpyHeader {
   if (file.length < 8 || MAGIC.some((byte, i) => file[i] !== byte)) {
-    throw new ValueError(`the magic string is not correct; expected b'\\x93NUMPY', got ${pythonRepr({ bytes: file.subarray(0, 6) })}`);
+    throw new ValueError(
+      `the magic string is not correct; expected b'\\x93NUMPY', got ${pythonRepr({ bytes: file.subarray(0, 6) })}`,
+    );
   }
   const major = file[6]!;
   const minor = file[7]!;
@@ -72,7 +74,10 @@ function readHeader(file: Uint8Array): NpyHeader {
   try {
     literal = parsePythonLiteral(text);
   } catch (error) {
-    throw new ValueError(`Cannot parse header: ${pythonRepr(text.length > 200 ? `${text.slice(0, 200)}…` : text)} (${(error as Error).message})`, { cause: error });
+    throw new ValueError(
+      `Cannot parse header: ${pythonRepr(text.length > 200 ? `${text.slice(0, 200)}…` : text)} (${(error as Error).message})`,
+      { cause: error },
+    );
   }
   if (!(literal instanceof Map)) throw new ValueError(`Header is not a dictionary: ${pythonRepr(literal)}`);
   const keys = [...literal.keys()];
@@ -80,8 +85,13 @@ function readHeader(file: Uint8Array): NpyHeader {
     throw new ValueError(`Header does not contain the correct keys: ${pythonRepr(keys.map(String).sort())}`);
   }
   const rawShape = literal.get("shape")!;
-  const shapeItems: readonly PythonLiteral[] | null = typeof rawShape === "object" && rawShape !== null && "tuple" in rawShape ? rawShape.tuple : null;
-  if (shapeItems === null || shapeItems.length > MAX_NDIM || !shapeItems.every((n) => typeof n === "bigint" && n >= 0n && n <= BigInt(Number.MAX_SAFE_INTEGER))) {
+  const shapeItems: readonly PythonLiteral[] | null =
+    typeof rawShape === "object" && rawShape !== null && "tuple" in rawShape ? rawShape.tuple : null;
+  if (
+    shapeItems === null ||
+    shapeItems.length > MAX_NDIM ||
+    !shapeItems.every((n) => typeof n === "bigint" && n >= 0n && n <= BigInt(Number.MAX_SAFE_INTEGER))
+  ) {
     throw new ValueError(`shape is not valid: ${pythonRepr(rawShape)}`);
   }
   const fortranOrder = literal.get("fortran_order");

@@ -190,7 +190,8 @@ export function fromPyodide(pyodide: object, obj: PyProxyLike | PyBufferViewLike
   const wasmMemory = module.memory instanceof WebAssembly.Memory ? module.memory : null;
   // The heap's current buffer: read from the Memory itself where Pyodide
   // exposes it (always current), from HEAPU8 (renewed after growth) otherwise.
-  const currentHeap = (): ArrayBuffer | SharedArrayBuffer => (wasmMemory !== null ? wasmMemory.buffer : (module.HEAPU8 as Uint8Array).buffer);
+  const currentHeap = (): ArrayBuffer | SharedArrayBuffer =>
+    wasmMemory !== null ? wasmMemory.buffer : (module.HEAPU8 as Uint8Array).buffer;
   const proxy = isProxy(obj) ? obj : null;
   if (proxy === null && !isBufferView(obj)) {
     const type = (obj as { type?: unknown } | null)?.type;

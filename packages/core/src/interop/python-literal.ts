@@ -84,7 +84,11 @@ class LiteralParser {
       return { bytes: Uint8Array.from(this.string(true), (ch) => ch.charCodeAt(0)) };
     }
     if (c === "-" || c === "+" || (c >= "0" && c <= "9")) return this.integer();
-    for (const [word, value] of [["True", true], ["False", false], ["None", null]] as const) {
+    for (const [word, value] of [
+      ["True", true],
+      ["False", false],
+      ["None", null],
+    ] as const) {
       if (this.text.startsWith(word, this.#pos) && !/[\w]/.test(this.text[this.#pos + word.length] ?? "")) {
         this.#pos += word.length;
         return value;

@@ -35,13 +35,13 @@ export function byteExtentInto(
   let startByte = byteOffset;
   let lastItemByte = byteOffset;
   for (let dim = 0; dim < shape.length; dim++) {
-    const length = shape[dim];
+    const length = shape[dim]!;
     if (length === 0) {
       out[0] = byteOffset;
       out[1] = byteOffset;
       return out;
     }
-    const span = byteStrides[dim] * (length - 1);
+    const span = byteStrides[dim]! * (length - 1);
     if (span > 0) lastItemByte += span;
     else startByte += span;
   }

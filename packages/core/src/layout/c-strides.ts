@@ -24,7 +24,7 @@ export function cByteStridesInto(out: number[], shape: readonly number[], itemsi
   let byteStride = itemsize;
   for (let dim = shape.length - 1; dim >= 0; dim--) {
     out[dim] = byteStride;
-    byteStride *= shape[dim];
+    byteStride *= shape[dim]!;
   }
   return out;
 }

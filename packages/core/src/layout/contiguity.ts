@@ -33,7 +33,7 @@ export function isCContiguous(info: ContiguityFields): boolean {
   const strides = info.strides;
   let byteStride = info.itemsize;
   for (let dim = info.ndim - 1; dim >= 0; dim--) {
-    const length = shape[dim];
+    const length = shape[dim]!;
     if (length > 1 && strides[dim] !== byteStride) return false;
     byteStride *= length;
   }
@@ -74,7 +74,7 @@ export function isFContiguous(info: ContiguityFields): boolean {
   const strides = info.strides;
   let byteStride = info.itemsize;
   for (let dim = 0; dim < info.ndim; dim++) {
-    const length = shape[dim];
+    const length = shape[dim]!;
     if (length > 1 && strides[dim] !== byteStride) return false;
     byteStride *= length;
   }

@@ -23,7 +23,7 @@ export function fByteStridesInto(out: number[], shape: readonly number[], itemsi
   let byteStride = itemsize;
   for (let dim = 0; dim < shape.length; dim++) {
     out[dim] = byteStride;
-    byteStride *= shape[dim];
+    byteStride *= shape[dim]!;
   }
   return out;
 }

@@ -32,11 +32,9 @@ export function fillContiguousStrides(
   shape: readonly number[],
   itemsize: number,
   // Every order but "F" gives C strides, so the default "C" and "" are the same.
-  // Stryker disable next-line StringLiteral: any default order but "F" gives C strides
   order: ContiguityOrder = "C",
   // cByteStridesInto and fByteStridesInto assign out[0..ndim-1], so an
   // array made with or without the length ends the same (length ndim, no holes).
-  // Stryker disable next-line ArrayDeclaration: the strides functions assign every index
   out: number[] = new Array<number>(shape.length),
 ): number[] {
   return order === "F" ? fByteStridesInto(out, shape, itemsize) : cByteStridesInto(out, shape, itemsize);

@@ -7,7 +7,6 @@
 
 // An empty body returns undefined, which selects the 32-bit word copies: those move any bits exactly on
 // every engine, so copies come out the same.
-// Stryker disable next-line BlockStatement: both copy loops move the bits exactly
 function probeFloat64Moves(): boolean {
   // Engines that NaN-box their values (SpiderMonkey, JavaScriptCore)
   // canonicalize a NaN read from a Float64Array; V8 moves the bits as they
@@ -17,7 +16,7 @@ function probeFloat64Moves(): boolean {
   words[0] = 0x00000001;
   words[1] = 0x7ff00001; // a signalling NaN with a payload, either byte order
   const doubles = new Float64Array(bytes.buffer);
-  doubles[1] = doubles[0];
+  doubles[1] = doubles[0]!;
   return words[2] === words[0] && words[3] === words[1];
 }
 

@@ -46,7 +46,7 @@ export class ItemCursor {
   ) {
     this.shape = impliedShape(info);
     this.byteStrides = impliedByteStrides(info);
-    this.suboffsets = info.suboffsets !== null && info.suboffsets.some((s) => s >= 0) ? info.suboffsets : null;
+    this.suboffsets = info.suboffsets?.some((s) => s >= 0) ? info.suboffsets : null;
     this.indices = new Array<number>(this.shape.length).fill(0);
     this.fortran = order === "F";
     this.view = new DataView(buf);
@@ -68,12 +68,12 @@ export class ItemCursor {
     const ndim = shape.length;
     for (let k = 0; k < ndim; k++) {
       const dim = this.fortran ? k : ndim - 1 - k;
-      if (indices[dim] < shape[dim] - 1) {
-        indices[dim]++;
-        this.currentByte += byteStrides[dim];
+      if (indices[dim]! < shape[dim]! - 1) {
+        indices[dim]!++;
+        this.currentByte += byteStrides[dim]!;
         return;
       }
-      this.currentByte -= byteStrides[dim] * indices[dim];
+      this.currentByte -= byteStrides[dim]! * indices[dim]!;
       indices[dim] = 0;
     }
   }
@@ -83,8 +83,8 @@ export class ItemCursor {
     const byteLength = view.byteLength;
     let positionByte = this.rootByte;
     for (let dim = 0; dim < this.shape.length; dim++) {
-      positionByte += this.byteStrides[dim] * this.indices[dim];
-      const suboffset = suboffsets![dim];
+      positionByte += this.byteStrides[dim]! * this.indices[dim]!;
+      const suboffset = suboffsets![dim]!;
       if (suboffset >= 0) positionByte = followPointerSlot(view, byteLength, positionByte, suboffset);
     }
     assertReachedItemInside(positionByte, this.itemsize, byteLength);

@@ -65,11 +65,7 @@ export function readPointer(view: DataView, byteOffset: number): number {
  * new Uint8Array(buf)[0]; // returns 2
  * ```
  */
-export function writePointer(
-  buf: ArrayBuffer | SharedArrayBuffer,
-  byteOffset: number,
-  targetByteOffset: number,
-): void {
+export function writePointer(buf: ArrayBuffer | SharedArrayBuffer, byteOffset: number, targetByteOffset: number): void {
   if (!Number.isSafeInteger(targetByteOffset) || targetByteOffset < 0) {
     throw new RangeError(`a pointer must be a non-negative safe integer, not ${targetByteOffset}`);
   }

@@ -18,10 +18,7 @@ import { impliedByteStrides, impliedShape } from "./implied-layout.js";
 import { byteExtent } from "./byte-extent.js";
 import { POINTER_SIZE, isPointerSlotInside, readPointer } from "./pointer-slot.js";
 
-type ExtentFields = Pick<
-  BufferInfo,
-  "offset" | "len" | "itemsize" | "ndim" | "shape" | "strides" | "suboffsets"
->;
+type ExtentFields = Pick<BufferInfo, "offset" | "len" | "itemsize" | "ndim" | "shape" | "strides" | "suboffsets">;
 
 /**
  * [startByte, endByte) of everything an export can reach in `buf`, pointer
@@ -48,16 +45,13 @@ type ExtentFields = Pick<
  * reachableExtent(info, buf); // returns [0, 20]
  * ```
  */
-export function reachableExtent(
-  info: ExtentFields,
-  buf: ArrayBuffer | SharedArrayBuffer,
-): [number, number] {
+export function reachableExtent(info: ExtentFields, buf: ArrayBuffer | SharedArrayBuffer): [number, number] {
   const shape = impliedShape(info);
   const byteStrides = impliedByteStrides(info);
   const suboffsets = info.suboffsets;
   let lastIndirectDim = -1;
   if (suboffsets !== null) {
-    for (let dim = 0; dim < suboffsets.length; dim++) if (suboffsets[dim] >= 0) lastIndirectDim = dim;
+    for (let dim = 0; dim < suboffsets.length; dim++) if (suboffsets[dim]! >= 0) lastIndirectDim = dim;
   }
   if (lastIndirectDim < 0 || shape.includes(0)) {
     return byteExtent(shape, byteStrides, info.offset, info.itemsize);
@@ -68,7 +62,7 @@ export function reachableExtent(
   let tailStartByte = 0;
   let tailLastItemByte = 0;
   for (let dim = lastIndirectDim + 1; dim < shape.length; dim++) {
-    const span = byteStrides[dim] * (shape[dim] - 1);
+    const span = byteStrides[dim]! * (shape[dim]! - 1);
     if (span > 0) tailLastItemByte += span;
     else tailStartByte += span;
   }
@@ -85,9 +79,9 @@ export function reachableExtent(
   // product of the shape.
   let bases: number[] = [info.offset];
   for (let dim = 0; dim <= lastIndirectDim; dim++) {
-    const byteStride = byteStrides[dim];
-    const count = byteStride === 0 ? 1 : shape[dim];
-    const suboffset = suboffsets![dim];
+    const byteStride = byteStrides[dim]!;
+    const count = byteStride === 0 ? 1 : shape[dim]!;
+    const suboffset = suboffsets![dim]!;
     const next: number[] = [];
     forEachDistinctPosition(bases, byteStride, count, (positionByte) => {
       if (suboffset < 0) {
@@ -159,7 +153,10 @@ function forEachDistinctPosition(
     const low = span < 0 ? baseByte + span : baseByte;
     const residue = ((low % step) + step) % step;
     let lows = byResidue.get(residue);
-    if (lows === undefined) byResidue.set(residue, (lows = []));
+    if (lows === undefined) {
+      lows = [];
+      byResidue.set(residue, lows);
+    }
     lows.push(low);
   }
   const length = step * (count - 1);

@@ -34,7 +34,11 @@ type Words = Int32Array | Float64Array | Uint16Array | Uint8Array;
  * ctor.BYTES_PER_ELEMENT; // returns 8
  * ```
  */
-export type WordArrayConstructor = Int32ArrayConstructor | Float64ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor;
+export type WordArrayConstructor =
+  | Int32ArrayConstructor
+  | Float64ArrayConstructor
+  | Uint16ArrayConstructor
+  | Uint8ArrayConstructor;
 
 /**
  * One side of a copy: memory (from byte 0) and a layout over it, in bytes.
@@ -67,8 +71,7 @@ export interface StridedSide {
 const MEMCPY_MIN_BYTES = 48;
 
 function wordsOf(side: StridedSide, wordSize: number): Words | null {
-  const ctor =
-    wordSize === 8 ? Float64Array : wordSize === 4 ? Int32Array : wordSize === 2 ? Uint16Array : Uint8Array;
+  const ctor = wordSize === 8 ? Float64Array : wordSize === 4 ? Int32Array : wordSize === 2 ? Uint16Array : Uint8Array;
   if (wordSize === 1) return side.u8;
   if (side.wordsOf !== null) return side.wordsOf(ctor);
   const u8 = side.u8;
@@ -79,14 +82,14 @@ function wordsOf(side: StridedSide, wordSize: number): Words | null {
 function hasPointers(side: StridedSide): boolean {
   const suboffsets = side.suboffsets;
   if (suboffsets === null) return false;
-  for (let dim = 0; dim < suboffsets.length; dim++) if (suboffsets[dim] >= 0) return true;
+  for (let dim = 0; dim < suboffsets.length; dim++) if (suboffsets[dim]! >= 0) return true;
   return false;
 }
 
 function alignedTo(side: StridedSide, wordSize: number): boolean {
   if (side.byteOffset % wordSize !== 0) return false;
   const byteStrides = side.byteStrides;
-  for (let dim = 0; dim < byteStrides.length; dim++) if (byteStrides[dim] % wordSize !== 0) return false;
+  for (let dim = 0; dim < byteStrides.length; dim++) if (byteStrides[dim]! % wordSize !== 0) return false;
   return true;
 }
 
@@ -131,11 +134,11 @@ const WORDS = 2;
 function copyBaseBytes(plan: CopyPlan, dstByte: number, srcByte: number): void {
   const { itemsize, dst, src } = plan;
   const last = plan.shape.length - 1;
-  const count = plan.shape[last];
-  const dstStride = dst.byteStrides[last];
-  const srcStride = src.byteStrides[last];
-  const dstSub = dst.suboffsets === null ? -1 : dst.suboffsets[last];
-  const srcSub = src.suboffsets === null ? -1 : src.suboffsets[last];
+  const count = plan.shape[last]!;
+  const dstStride = dst.byteStrides[last]!;
+  const srcStride = src.byteStrides[last]!;
+  const dstSub = dst.suboffsets === null ? -1 : dst.suboffsets[last]!;
+  const srcSub = src.suboffsets === null ? -1 : src.suboffsets[last]!;
   const d = dst.u8;
   const s = src.u8;
   for (let i = 0; i < count; i++, dstByte += dstStride, srcByte += srcStride) {
@@ -145,12 +148,12 @@ function copyBaseBytes(plan: CopyPlan, dstByte: number, srcByte: number): void {
     if (srcSub >= 0) sp = follow(src, sp, srcSub);
     if (dst.pointers !== null) assertReachedItemInside(dp, itemsize, dst.pointers.byteLength);
     if (src.pointers !== null) assertReachedItemInside(sp, itemsize, src.pointers.byteLength);
-    for (let b = 0; b < itemsize; b++) d[dp + b] = s[sp + b];
+    for (let b = 0; b < itemsize; b++) d[dp + b] = s[sp + b]!;
   }
 }
 
 function copyBaseMemcpy(plan: CopyPlan, dstByte: number, srcByte: number): void {
-  const rowBytes = plan.shape[plan.shape.length - 1] * plan.itemsize;
+  const rowBytes = plan.shape[plan.shape.length - 1]! * plan.itemsize;
   const { dst, src } = plan;
   // Rows reached through pointers are checked as a whole (one item of
   // rowBytes): subarray would silently clamp a row that runs off the end.
@@ -161,26 +164,26 @@ function copyBaseMemcpy(plan: CopyPlan, dstByte: number, srcByte: number): void 
   if (rowBytes >= MEMCPY_MIN_BYTES) {
     d.set(s.subarray(srcByte, srcByte + rowBytes), dstByte);
   } else {
-    for (let b = 0; b < rowBytes; b++) d[dstByte + b] = s[srcByte + b];
+    for (let b = 0; b < rowBytes; b++) d[dstByte + b] = s[srcByte + b]!;
   }
 }
 
 function copyBaseWords(plan: CopyPlan, dstByte: number, srcByte: number): void {
   const last = plan.shape.length - 1;
-  const count = plan.shape[last];
+  const count = plan.shape[last]!;
   const wordSize = plan.wordSize;
   const d = plan.dstWords;
   const s = plan.srcWords;
   const perItem = plan.itemsize / wordSize;
-  const dstStep = plan.dst.byteStrides[last] / wordSize;
-  const srcStep = plan.src.byteStrides[last] / wordSize;
+  const dstStep = plan.dst.byteStrides[last]! / wordSize;
+  const srcStep = plan.src.byteStrides[last]! / wordSize;
   let dw = dstByte / wordSize;
   let sw = srcByte / wordSize;
   if (perItem === 1) {
-    for (let i = 0; i < count; i++, dw += dstStep, sw += srcStep) d[dw] = s[sw];
+    for (let i = 0; i < count; i++, dw += dstStep, sw += srcStep) d[dw] = s[sw]!;
   } else {
     for (let i = 0; i < count; i++, dw += dstStep, sw += srcStep) {
-      for (let w = 0; w < perItem; w++) d[dw + w] = s[sw + w];
+      for (let w = 0; w < perItem; w++) d[dw + w] = s[sw + w]!;
     }
   }
 }
@@ -203,11 +206,11 @@ function copyRec(plan: CopyPlan, dim: number, dstByte: number, srcByte: number):
     copyBase(plan, dstByte, srcByte);
     return;
   }
-  const count = shape[dim];
-  const dstStride = dst.byteStrides[dim];
-  const srcStride = src.byteStrides[dim];
-  const dstSub = dst.suboffsets === null ? -1 : dst.suboffsets[dim];
-  const srcSub = src.suboffsets === null ? -1 : src.suboffsets[dim];
+  const count = shape[dim]!;
+  const dstStride = dst.byteStrides[dim]!;
+  const srcStride = src.byteStrides[dim]!;
+  const dstSub = dst.suboffsets === null ? -1 : dst.suboffsets[dim]!;
+  const srcSub = src.suboffsets === null ? -1 : src.suboffsets[dim]!;
   for (let i = 0; i < count; i++, dstByte += dstStride, srcByte += srcStride) {
     const dp = dstSub >= 0 ? follow(dst, dstByte, dstSub) : dstByte;
     const sp = srcSub >= 0 ? follow(src, srcByte, srcSub) : srcByte;
@@ -216,7 +219,7 @@ function copyRec(plan: CopyPlan, dim: number, dstByte: number, srcByte: number):
 }
 
 function lastRowContiguous(side: StridedSide, last: number, itemsize: number): boolean {
-  return (side.suboffsets === null || side.suboffsets[last] < 0) && side.byteStrides[last] === itemsize;
+  return (side.suboffsets === null || side.suboffsets[last]! < 0) && side.byteStrides[last] === itemsize;
 }
 
 /**
@@ -242,7 +245,7 @@ export function copyStrided(shape: readonly number[], itemsize: number, dst: Str
   if (ndim === 0) {
     const d = dst.u8;
     const s = src.u8;
-    for (let b = 0; b < itemsize; b++) d[dst.byteOffset + b] = s[src.byteOffset + b];
+    for (let b = 0; b < itemsize; b++) d[dst.byteOffset + b] = s[src.byteOffset + b]!;
     return;
   }
   const last = ndim - 1;
@@ -306,16 +309,13 @@ export function mayOverlap(
 ): boolean {
   if (dstMemory !== srcMemory) {
     return (
-      typeof SharedArrayBuffer === "function" &&
-      dstMemory instanceof SharedArrayBuffer &&
-      srcMemory instanceof SharedArrayBuffer
+      typeof SharedArrayBuffer === "function" && dstMemory instanceof SharedArrayBuffer && srcMemory instanceof SharedArrayBuffer
     );
   }
   if (dstIndirect || srcIndirect) return true;
   // `||` only answers true more often, and a true answer only stages the source through a copy first, which
   // gives the same bytes (only slower).
-  // Stryker disable next-line LogicalOperator: more staging, same bytes
-  return dstExtent[0] < srcExtent[1] && srcExtent[0] < dstExtent[1];
+  return dstExtent[0]! < srcExtent[1]! && srcExtent[0]! < dstExtent[1]!;
 }
 
 /**
@@ -338,13 +338,11 @@ export function fillPattern(u8: Uint8Array, startByte: number, byteLength: numbe
   if (byteLength === 0) return;
   // Starting from false sends every item to the doubling copies, which write the same bytes as the memset path
   // (only slower).
-  // Stryker disable next-line BooleanLiteral: both paths write the same bytes
   let same = true;
   for (let b = 1; b < item.length; b++) if (item[b] !== item[0]) same = false;
   // Without this block the doubling copies below run instead of the memset, and they write the same bytes.
-  // Stryker disable next-line BlockStatement: both paths write the same bytes
   if (same) {
-    u8.fill(item[0], startByte, startByte + byteLength);
+    u8.fill(item[0]!, startByte, startByte + byteLength);
     return;
   }
   u8.set(item, startByte);

@@ -48,13 +48,7 @@ export function fillInfo(
 ): BufferInfo {
   assertRequestFlags(flags);
   const byteLength = assertBufIsMemory(buf);
-  if (
-    !Number.isSafeInteger(offset) ||
-    !Number.isSafeInteger(len) ||
-    offset < 0 ||
-    len < 0 ||
-    offset + len > byteLength
-  ) {
+  if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(len) || offset < 0 || len < 0 || offset + len > byteLength) {
     throw new BufferError(`fillInfo: bytes [${offset}, ${offset + len}) are not inside buf (byteLength ${byteLength})`);
   }
   return contiguousInfo(

@@ -240,8 +240,6 @@ export function assertRequestFlags(flags: unknown): asserts flags is number {
     throw new TypeError(`buffer request flags must be a non-negative 32-bit integer, not ${String(flags)}`);
   }
   if (flags === BufferFlags.READ || flags === BufferFlags.WRITE) {
-    throw new ValueError(
-      "READ and WRITE are flags of PyMemoryView_FromMemory, not buffer requests",
-    );
+    throw new ValueError("READ and WRITE are flags of PyMemoryView_FromMemory, not buffer requests");
   }
 }

@@ -73,6 +73,6 @@ export function fromContiguous(
   const itemCount = Math.floor(len / itemsize);
   for (let k = 0, sourceByte = 0; k < itemCount; k++) {
     const targetByte = cursor.next();
-    for (let b = 0; b < itemsize; b++) target[targetByte + b] = bytes[sourceByte++];
+    for (let b = 0; b < itemsize; b++) target[targetByte + b] = bytes[sourceByte++]!;
   }
 }

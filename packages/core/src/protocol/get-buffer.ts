@@ -35,9 +35,7 @@ function acceptTrusted(info: BufferInfo, flags: number): void {
   const byteLength = assertBufIsMemory(buf);
   const required = stateOf(info)!.requiredByteLength;
   if (required > byteLength) {
-    throw new BufferError(
-      `invalid BufferInfo: the export reaches ${required} bytes, outside buf (byteLength ${byteLength})`,
-    );
+    throw new BufferError(`invalid BufferInfo: the export reaches ${required} bytes, outside buf (byteLength ${byteLength})`);
   }
   assertMeetsRequest(info, flags);
 }

@@ -62,11 +62,11 @@ export function getPointer(info: BufferInfo, indices: readonly number[]): number
     if (typeof index !== "number" || !Number.isInteger(index)) {
       throw new TypeError(`getPointer: index ${dim} must be an integer, not ${String(index)}`);
     }
-    assertIndexInDimension(index, shape[dim], dim);
-    positionByte += byteStrides[dim] * index;
-    if (suboffsets !== null && suboffsets[dim] >= 0) {
+    assertIndexInDimension(index, shape[dim]!, dim);
+    positionByte += byteStrides[dim]! * index;
+    if (suboffsets !== null && suboffsets[dim]! >= 0) {
       view ??= new DataView(resolveBuffer(info));
-      positionByte = followPointerSlot(view, view.byteLength, positionByte, suboffsets[dim]);
+      positionByte = followPointerSlot(view, view.byteLength, positionByte, suboffsets[dim]!);
     }
   }
   if (view !== null) assertReachedItemInside(positionByte, info.itemsize, view.byteLength);

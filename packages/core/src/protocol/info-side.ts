@@ -24,7 +24,7 @@ import { fByteStrides } from "../layout/f-strides.js";
  */
 export function infoSide(info: BufferInfo, buf: ArrayBuffer | SharedArrayBuffer): StridedSide {
   const suboffsets = info.suboffsets;
-  const indirect = suboffsets !== null && suboffsets.some((s) => s >= 0);
+  const indirect = suboffsets?.some((s) => s >= 0) ?? false;
   return {
     u8: new Uint8Array(buf),
     pointers: indirect ? { view: new DataView(buf), byteLength: buf.byteLength } : null,

@@ -70,7 +70,7 @@ export function toContiguous(info: BufferInfo, order: ContiguityOrder = "C", out
     const cursor = new ItemCursor(info, walk, buf);
     for (let k = 0, targetByte = 0; k < cursor.itemCount; k++) {
       const sourceByte = cursor.next();
-      for (let b = 0; b < itemsize; b++) target[targetByte++] = source[sourceByte + b];
+      for (let b = 0; b < itemsize; b++) target[targetByte++] = source[sourceByte + b]!;
     }
   }
   if (target !== out) out.set(target);

@@ -119,10 +119,9 @@ export function assertItemsizeMatchesFormat(itemsize: number, format: unknown): 
   try {
     size = sizeFromFormat(format);
   } catch (error) {
-    throw new BufferError(
-      `${INVALID}format ${describe(format)} is not a struct format: ${(error as Error).message}`,
-      { cause: error },
-    );
+    throw new BufferError(`${INVALID}format ${describe(format)} is not a struct format: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   if (size !== itemsize) {
     throw new BufferError(`${INVALID}itemsize ${itemsize} does not match format ${describe(format)} (size ${size})`);
@@ -192,7 +191,9 @@ export function assertDimensionsAgree(
     for (let dim = 0; dim < ndim; dim++) {
       const byteStride = strides[dim];
       if (typeof byteStride !== "number" || !Number.isSafeInteger(byteStride)) {
-        throw new BufferError(`${INVALID}strides[${dim}] must be an integer below 2^53 in magnitude, not ${describe(byteStride)}`);
+        throw new BufferError(
+          `${INVALID}strides[${dim}] must be an integer below 2^53 in magnitude, not ${describe(byteStride)}`,
+        );
       }
     }
   }
@@ -207,7 +208,9 @@ export function assertDimensionsAgree(
     for (let dim = 0; dim < ndim; dim++) {
       const suboffset = suboffsets[dim];
       if (typeof suboffset !== "number" || !Number.isSafeInteger(suboffset)) {
-        throw new BufferError(`${INVALID}suboffsets[${dim}] must be an integer below 2^53 in magnitude, not ${describe(suboffset)}`);
+        throw new BufferError(
+          `${INVALID}suboffsets[${dim}] must be an integer below 2^53 in magnitude, not ${describe(suboffset)}`,
+        );
       }
     }
   }
@@ -300,9 +303,7 @@ export function assertWithinBuffer(
     throw new BufferError(`${INVALID}the layout reaches bytes beyond 2^53`);
   }
   if (!fitsInBuffer(startByte, endByte, byteLength)) {
-    throw new BufferError(
-      `${INVALID}reachable bytes [${startByte}, ${endByte}) are outside buf (byteLength ${byteLength})`,
-    );
+    throw new BufferError(`${INVALID}reachable bytes [${startByte}, ${endByte}) are outside buf (byteLength ${byteLength})`);
   }
   return endByte;
 }

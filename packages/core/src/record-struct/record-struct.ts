@@ -110,7 +110,8 @@ export class RecordStruct<Item = unknown> {
   iterUnpack(buffer: unknown): RecordUnpackIterator<Item> {
     const size = this.sized.size;
     if (size === 0) throw new StructError("cannot iteratively unpack with a struct of length 0");
-    const sizeError = () => new StructError(`iterative unpacking requires a buffer of a multiple of ${size} bytes`, { kind: "buffer" });
+    const sizeError = () =>
+      new StructError(`iterative unpacking requires a buffer of a multiple of ${size} bytes`, { kind: "buffer" });
     if (isExporter(buffer)) {
       const held = holdExport(buffer, false);
       if (held.byteLength % size !== 0) {
@@ -126,7 +127,8 @@ export class RecordStruct<Item = unknown> {
 
   /** The item that `count` values from `values[start]` stand for, after the count check. */
   private itemOf(values: ArrayLike<unknown>, start: number, count: number, what: string): unknown {
-    if (count !== this.valueCount) throw new StructError(`${what} expected ${this.valueCount} items for packing (got ${count})`, { kind: "arity" });
+    if (count !== this.valueCount)
+      throw new StructError(`${what} expected ${this.valueCount} items for packing (got ${count})`, { kind: "arity" });
     if (this.codec.isRecord || !this.codec.itemIsList) return values[start];
     return Array.prototype.slice.call(values, start, start + count);
   }

@@ -7,6 +7,12 @@
  * @packageDocumentation
  */
 
-export { resolveRecordOptions, type RecordOptions, type StringOptions, type ResolvedRecordOptions, type TextEncoding } from "./record-options.js";
+export {
+  resolveRecordOptions,
+  type RecordOptions,
+  type StringOptions,
+  type ResolvedRecordOptions,
+  type TextEncoding,
+} from "./record-options.js";
 export { recordItemCodec, type RecordItemCodec } from "./record-codec.js";
 export { decodeText, encodeText, trimNuls } from "./text-codec.js";

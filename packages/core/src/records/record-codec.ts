@@ -45,7 +45,15 @@ export function recordItemCodec(format: string | Uint8Array, options: ResolvedRe
   const plain = itemCodec(format);
   const { item, isRecord, itemIsList } = itemShape(format, options);
   if (item === null) {
-    return Object.freeze({ ...plain, isRecord, itemIsList, read: plain.read, write: plain.write, plain, toPlain: (value: unknown) => value });
+    return Object.freeze({
+      ...plain,
+      isRecord,
+      itemIsList,
+      read: plain.read,
+      write: plain.write,
+      plain,
+      toPlain: (value: unknown) => value,
+    });
   }
   const readPlain = plain.read;
   const writePlain = plain.write;

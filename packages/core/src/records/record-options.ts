@@ -108,7 +108,9 @@ export function resolveRecordOptions(options: unknown): ResolvedRecordOptions {
     const canonical = canonicalEncoding(encoding);
     if (canonical === null) throw new ValueError(`unknown encoding: ${encoding}`);
     if (typeof trim !== "string" || !TRIMS.has(trim)) {
-      throw new ValueError(`strings.trim must be "none", "nul" or "cstring", not ${typeof trim === "string" ? JSON.stringify(trim) : pythonTypeName(trim)}`);
+      throw new ValueError(
+        `strings.trim must be "none", "nul" or "cstring", not ${typeof trim === "string" ? JSON.stringify(trim) : pythonTypeName(trim)}`,
+      );
     }
     resolvedStrings = Object.freeze({ encoding: canonical, trim: trim as "none" | "nul" | "cstring" });
   }

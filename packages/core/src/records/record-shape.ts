@@ -115,7 +115,7 @@ export function levelShaper(parsed: ParsedFormat, options: ResolvedRecordOptions
   const n = shapers.length;
   const shapeList = (values: readonly unknown[], label: string): unknown[] =>
     values.map((value, i) => {
-      const shaper = i < n ? shapers[i] : null;
+      const shaper = i < n ? shapers[i]! : null;
       return shaper === null ? value : shaper.write(value, `${label}[${i}]`);
     });
   if (!asRecord) {
@@ -130,7 +130,7 @@ export function levelShaper(parsed: ParsedFormat, options: ResolvedRecordOptions
     read: (value) => {
       const list = value as StructValue[];
       const record: Record<string, unknown> = {};
-      for (let i = 0; i < n; i++) setField(record, names[i], shapers[i] === null ? list[i] : shapers[i]!.read(list[i]));
+      for (let i = 0; i < n; i++) setField(record, names[i]!, shapers[i] === null ? list[i] : shapers[i]!.read(list[i]!));
       return record;
     },
     write: (value, label) => {
@@ -185,7 +185,8 @@ function flatShaper(parsed: ParsedFormat, options: ResolvedRecordOptions): Value
   if (!isText.includes(true)) return null;
   return {
     read: (value) => (value as StructValue[]).map((item, i) => (isText[i] ? text.read(item) : item)),
-    write: (value, label) => (Array.isArray(value) ? value.map((item, i) => (isText[i] ? text.write(item, label) : item)) : value),
+    write: (value, label) =>
+      Array.isArray(value) ? value.map((item, i) => (isText[i] ? text.write(item, label) : item)) : value,
   };
 }
 
@@ -214,11 +215,14 @@ export function itemShape(format: string | Uint8Array, options: ResolvedRecordOp
     const one: ValueShaper | null =
       flat === null
         ? null
-        : { read: (value) => (flat.read([value]) as unknown[])[0], write: (value, label) => (flat.write([value], label) as unknown[])[0] };
+        : {
+            read: (value) => (flat.read([value]) as unknown[])[0],
+            write: (value, label) => (flat.write([value], label) as unknown[])[0],
+          };
     return { item: one, isRecord: false, itemIsList: false };
   }
   if (parsed.unwrapped) {
-    const only = parsed.fields[0];
+    const only = parsed.fields[0]!;
     if (only.kind === "struct" && only.shape.length === 0) {
       const inner = only.struct as ParsedFormat;
       const shaper = levelShaper(inner, options);

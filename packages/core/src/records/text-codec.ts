@@ -11,9 +11,9 @@ import type { TextEncoding } from "./record-options.js";
 
 /** `\xe9`, `\u20ac` or `\U0001f600`, as a codec error's message shows a character. */
 function escapedCharacter(codePoint: number): string {
-  if (codePoint <= 0xff) return "\\x" + codePoint.toString(16).padStart(2, "0");
-  if (codePoint <= 0xffff) return "\\u" + codePoint.toString(16).padStart(4, "0");
-  return "\\U" + codePoint.toString(16).padStart(8, "0");
+  if (codePoint <= 0xff) return `\\x${codePoint.toString(16).padStart(2, "0")}`;
+  if (codePoint <= 0xffff) return `\\u${codePoint.toString(16).padStart(4, "0")}`;
+  return `\\U${codePoint.toString(16).padStart(8, "0")}`;
 }
 
 /**
@@ -49,7 +49,7 @@ function utf8ErrorAt(bytes: Uint8Array): { start: number; end: number; reason: s
   const n = bytes.length;
   let i = 0;
   while (i < n) {
-    const lead = bytes[i];
+    const lead = bytes[i]!;
     if (lead < 0x80) {
       i++;
       continue;
@@ -62,7 +62,7 @@ function utf8ErrorAt(bytes: Uint8Array): { start: number; end: number; reason: s
     let j = i + 1;
     for (let k = 0; k < need; k++, j++) {
       if (j >= n) return { start: i, end: n, reason: "unexpected end of data" };
-      const next = bytes[j];
+      const next = bytes[j]!;
       if (next < low || next > high) return { start: i, end: j, reason: "invalid continuation byte" };
       low = 0x80;
       high = 0xbf;
@@ -103,7 +103,7 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncoding): string {
   const { start, end, reason } = error;
   const where =
     end - start === 1
-      ? `byte 0x${bytes[start].toString(16).padStart(2, "0")} in position ${start}`
+      ? `byte 0x${bytes[start]!.toString(16).padStart(2, "0")} in position ${start}`
       : `bytes in position ${start}-${end - 1}`;
   throw new UnicodeDecodeError(`'utf-8' codec can't decode ${where}: ${reason}`);
 }
@@ -125,17 +125,16 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncoding): string {
  */
 export function encodeText(text: string, encoding: TextEncoding): Uint8Array {
   const codePoints = Array.from(text, (ch) => ch.codePointAt(0) as number);
-  const refused =
-    encoding === "latin-1" ? (c: number) => c > 0xff : (c: number) => c >= 0xd800 && c <= 0xdfff;
+  const refused = encoding === "latin-1" ? (c: number) => c > 0xff : (c: number) => c >= 0xd800 && c <= 0xdfff;
   const start = codePoints.findIndex(refused);
   if (start < 0) {
     return encoding === "latin-1" ? Uint8Array.from(codePoints) : new TextEncoder().encode(text);
   }
   let end = start + 1;
-  while (end < codePoints.length && refused(codePoints[end])) end++;
+  while (end < codePoints.length && refused(codePoints[end]!)) end++;
   const where =
     end === start + 1
-      ? `character '${escapedCharacter(codePoints[start])}' in position ${start}`
+      ? `character '${escapedCharacter(codePoints[start]!)}' in position ${start}`
       : `characters in position ${start}-${end - 1}`;
   const reason = encoding === "latin-1" ? "ordinal not in range(256)" : "surrogates not allowed";
   throw new UnicodeEncodeError(`'${encoding}' codec can't encode ${where}: ${reason}`);

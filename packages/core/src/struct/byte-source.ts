@@ -249,7 +249,6 @@ export class ByteWindowMemo {
     this.byteLength = found.window.byteLength;
     // An empty window over a buffer that cannot resize stays empty (detaching leaves it empty), and not
     // reusing a window only makes the same one afresh: ">= 0" and "<= 0" cannot be told from "> 0".
-    // Stryker disable next-line EqualityOperator: reusing an empty window, or never reusing one, reads the same bytes
     this.reusable = found.window.byteLength > 0 && !isResizable(found.buffer);
     return false;
   }

@@ -23,14 +23,7 @@ import { StructError, ValueError } from "../errors.js";
 import { packIntoArityError, structOffset } from "./struct-errors.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
 import { releaseBuffer } from "../protocol/release-buffer.js";
-import {
-  ByteWindowMemo,
-  holdExport,
-  isBufferAccessError,
-  isExporter,
-  toByteWindow,
-  type ByteWindow,
-} from "./byte-source.js";
+import { ByteWindowMemo, holdExport, isBufferAccessError, isExporter, toByteWindow, type ByteWindow } from "./byte-source.js";
 import { withGeneratedFunctions } from "../codec/code-generation.js";
 import { compileFormat, type CompiledFormat } from "../codec/compile.js";
 import { formatBytes } from "../codec/format-arg.js";
@@ -80,7 +73,10 @@ function packIntoArgs(
   if (count !== compiled.len + 2) throw packIntoArityError(compiled, count);
   const buffer = args[start];
   const reused = buffer === memo.source && memo.reusable;
-  if (!reused && memo.update(buffer, true)) return packIntoExported(compiled, buffer as object, args, start);
+  if (!reused && memo.update(buffer, true)) {
+    packIntoExported(compiled, buffer as object, args, start);
+    return;
+  }
   const at = memo.byteOffset + structOffset(compiled, args[start + 1], memo.byteLength, true);
   try {
     compiled.writeAt(memo.view, at, args, start + 2);
@@ -131,7 +127,6 @@ function unpackFromExported(compiled: CompiledFormat, buffer: object, offset: un
   }
 }
 
-
 /**
  * What an {@link UnpackIterator} reads with: a struct's size and its read of
  * one struct at a byte offset (a compiled format, or a `RecordStruct`).
@@ -160,12 +155,12 @@ export interface StructReader<T> {
  * ```
  */
 export class UnpackIterator<T = StructValue[]> implements IterableIterator<T> {
-  private declare readonly compiled: StructReader<T>;
-  private declare readonly view: DataView;
-  private declare readonly end: number;
-  private declare byteOffset: number;
+  declare private readonly compiled: StructReader<T>;
+  declare private readonly view: DataView;
+  declare private readonly end: number;
+  declare private byteOffset: number;
   /** The export held, if the buffer is an exporter, until it is released. */
-  private declare info: BufferInfo | null;
+  declare private info: BufferInfo | null;
 
   constructor(compiled: StructReader<T>, window: ByteWindow, info: BufferInfo | null = null) {
     this.compiled = compiled;
@@ -257,7 +252,9 @@ function iterUnpackBuffer(compiled: CompiledFormat, buffer: unknown): UnpackIter
 }
 
 function iterUnpackSizeError(compiled: CompiledFormat): StructError {
-  return new StructError(`iterative unpacking requires a buffer of a multiple of ${compiled.exactSize} bytes`, { kind: "buffer" });
+  return new StructError(`iterative unpacking requires a buffer of a multiple of ${compiled.exactSize} bytes`, {
+    kind: "buffer",
+  });
 }
 
 /**
@@ -339,6 +336,7 @@ export class Struct {
     // and `arguments` is only forwarded, which V8 does without making it.
     const compiled = this.compiled;
     const writeArgs = compiled.writeArgs;
+    // biome-ignore lint/complexity/noArguments: the fast path takes named parameters; a rest parameter would allocate an array on every call
     if (writeArgs !== null && arguments.length === compiled.len + 2) {
       const memo = this.memo;
       if (
@@ -358,8 +356,8 @@ export class Struct {
         }
       }
     }
-    // eslint-disable-next-line prefer-rest-params
-    return packIntoAll.apply(this as unknown as Struct, arguments as unknown as unknown[]);
+    // biome-ignore lint/complexity/noArguments: the general path sees every argument, as the fast path's named parameters do not
+    packIntoAll.apply(this as unknown as Struct, arguments as unknown as unknown[]);
   }
 
   /** @internal `pack` of `values[start …]`, `count` of them. */
@@ -431,11 +429,11 @@ function pythonStringRepr(text: string): string {
   let out = quote;
   for (const ch of text) {
     const c = ch.charCodeAt(0);
-    if (ch === "\\" || ch === quote) out += "\\" + ch;
+    if (ch === "\\" || ch === quote) out += `\\${ch}`;
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
-    else if (c < 0x20 || c >= 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
+    else if (c < 0x20 || c >= 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
     else out += ch;
   }
   return out + quote;

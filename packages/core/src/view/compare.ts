@@ -55,7 +55,7 @@ export function pythonEquals(x: StructValue, y: StructValue): boolean {
   const yArray = Array.isArray(y);
   if (xArray || yArray) {
     if (!xArray || !yArray || x.length !== y.length) return false;
-    for (let i = 0; i < x.length; i++) if (!pythonEquals(x[i], y[i])) return false;
+    for (let i = 0; i < x.length; i++) if (!pythonEquals(x[i]!, y[i]!)) return false;
     return true;
   }
   const xBytes = x instanceof Uint8Array;
@@ -65,7 +65,7 @@ export function pythonEquals(x: StructValue, y: StructValue): boolean {
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
     return true;
   }
-  // eslint-disable-next-line eqeqeq -- Python compares int, float and bool by value
+  // biome-ignore lint/suspicious/noDoubleEquals: Python compares int, float and bool by value
   return (x as number) == (y as number);
 }
 
@@ -80,7 +80,7 @@ interface Side {
 
 function adjust(side: Side, positionByte: number, dim: number): number {
   const suboffsets = side.layout.suboffsets;
-  if (suboffsets !== null && suboffsets[dim] >= 0) return followPointer(side.mbuf, positionByte, suboffsets[dim]);
+  if (suboffsets !== null && suboffsets[dim]! >= 0) return followPointer(side.mbuf, positionByte, suboffsets[dim]!);
   return positionByte;
 }
 
@@ -91,9 +91,9 @@ function readItem(side: Side, positionByte: number): StructValue {
 
 function cmpBase(p: Side, q: Side, pByte: number, qByte: number, equal: Equal): boolean {
   const last = p.layout.ndim - 1;
-  const count = p.layout.shape[last];
-  const pStride = p.layout.byteStrides[last];
-  const qStride = q.layout.byteStrides[last];
+  const count = p.layout.shape[last]!;
+  const pStride = p.layout.byteStrides[last]!;
+  const qStride = q.layout.byteStrides[last]!;
   for (let i = 0; i < count; i++, pByte += pStride, qByte += qStride) {
     if (!equal(readItem(p, adjust(p, pByte, last)), readItem(q, adjust(q, qByte, last)))) return false;
   }
@@ -102,9 +102,9 @@ function cmpBase(p: Side, q: Side, pByte: number, qByte: number, equal: Equal): 
 
 function cmpRec(p: Side, q: Side, dim: number, pByte: number, qByte: number, equal: Equal): boolean {
   if (dim === p.layout.ndim - 1) return cmpBase(p, q, pByte, qByte, equal);
-  const count = p.layout.shape[dim];
-  const pStride = p.layout.byteStrides[dim];
-  const qStride = q.layout.byteStrides[dim];
+  const count = p.layout.shape[dim]!;
+  const pStride = p.layout.byteStrides[dim]!;
+  const qStride = q.layout.byteStrides[dim]!;
   for (let i = 0; i < count; i++, pByte += pStride, qByte += qStride) {
     if (!cmpRec(p, q, dim + 1, adjust(p, pByte, dim), adjust(q, qByte, dim), equal)) return false;
   }
@@ -133,7 +133,13 @@ function sameNative(x: StructValue, y: StructValue): boolean {
  * ```
  */
 export function equalsSameNative(a: MemoryView, b: MemoryView): boolean {
-  return compareWith(a, (pos) => readItemAt(a, pos), b, (pos) => readItemAt(b, pos), sameNative);
+  return compareWith(
+    a,
+    (pos) => readItemAt(a, pos),
+    b,
+    (pos) => readItemAt(b, pos),
+    sameNative,
+  );
 }
 
 /**
@@ -160,7 +166,13 @@ export function equalsByStruct(a: MemoryView, b: MemoryView): boolean {
   }
   const dvA = mbufOf(a).dv;
   const dvB = mbufOf(b).dv;
-  return compareWith(a, (pos) => codecA.read(dvA, pos), b, (pos) => codecB.read(dvB, pos), pythonEquals);
+  return compareWith(
+    a,
+    (pos) => codecA.read(dvA, pos),
+    b,
+    (pos) => codecB.read(dvB, pos),
+    pythonEquals,
+  );
 }
 
 /**

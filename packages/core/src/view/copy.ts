@@ -36,8 +36,11 @@ function memorySide(side: StridedSide): MemorySide {
   const mbuf = side.mbuf;
   return {
     u8: side.u8,
-    pointers: mbuf !== null && mbuf.indirect ? { view: mbuf.dv, byteLength: mbuf.endByte } : null,
-    wordsOf: mbuf === null ? null : (ctor: WordArrayConstructor) => mbuf.typedArray(ctor) as ReturnType<NonNullable<MemorySide["wordsOf"]>>,
+    pointers: mbuf?.indirect ? { view: mbuf.dv, byteLength: mbuf.endByte } : null,
+    wordsOf:
+      mbuf === null
+        ? null
+        : (ctor: WordArrayConstructor) => mbuf.typedArray(ctor) as ReturnType<NonNullable<MemorySide["wordsOf"]>>,
     byteOffset: side.byteOffset,
     byteStrides: side.byteStrides,
     suboffsets: side.suboffsets,

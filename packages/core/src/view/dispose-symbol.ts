@@ -26,5 +26,4 @@ declare global {
  * ```
  */
 export const DISPOSE: typeof Symbol.dispose =
-  (Symbol as { dispose?: typeof Symbol.dispose }).dispose ??
-  (Symbol.for("Symbol.dispose") as typeof Symbol.dispose);
+  (Symbol as { dispose?: typeof Symbol.dispose }).dispose ?? (Symbol.for("Symbol.dispose") as typeof Symbol.dispose);

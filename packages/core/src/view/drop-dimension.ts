@@ -48,34 +48,34 @@ export function dropDimension(mbuf: ManagedBuffer, layout: ViewLayout, dim: numb
   const byteStrides = new Array<number>(ndim - 1);
   for (let d = 0, k = 0; d < ndim; d++) {
     if (d === dim) continue;
-    shape[k] = layout.shape[d];
-    byteStrides[k++] = layout.byteStrides[d];
+    shape[k] = layout.shape[d]!;
+    byteStrides[k++] = layout.byteStrides[d]!;
   }
-  const moveByte = layout.byteStrides[dim] * index;
+  const moveByte = layout.byteStrides[dim]! * index;
   const source = layout.suboffsets;
   if (source === null) return { byteOffset: layout.byteOffset + moveByte, shape, byteStrides, suboffsets: null };
 
   let suboffsets: number[] | null = new Array<number>(ndim - 1);
-  for (let d = 0, k = 0; d < ndim; d++) if (d !== dim) suboffsets[k++] = source[d];
+  for (let d = 0, k = 0; d < ndim; d++) if (d !== dim) suboffsets[k++] = source[d]!;
   let byteOffset = layout.byteOffset;
   if (dim === 0) {
     byteOffset += moveByte;
-    if (source[0] >= 0) byteOffset = followPointer(mbuf, byteOffset, source[0]);
+    if (source[0]! >= 0) byteOffset = followPointer(mbuf, byteOffset, source[0]!);
   } else {
-    if (source[dim] >= 0) {
+    if (source[dim]! >= 0) {
       throw new NotImplementedError(
         `memoryview: cannot drop dimension ${dim}: it follows a pointer (suboffsets[${dim}] = ${source[dim]})`,
       );
     }
     let pointerDim = -1;
     for (let d = dim - 1; d >= 0; d--) {
-      if (source[d] >= 0) {
+      if (source[d]! >= 0) {
         pointerDim = d;
         break;
       }
     }
     if (pointerDim < 0) byteOffset += moveByte;
-    else suboffsets[pointerDim] += moveByte;
+    else suboffsets[pointerDim]! += moveByte;
   }
   if (!hasIndirection(suboffsets)) suboffsets = null;
   return { byteOffset, shape, byteStrides, suboffsets };

@@ -75,8 +75,8 @@ function isContiguousRun(shape: readonly number[], strides: readonly number[], i
   // C order with every stride what a packed array would have.
   let expected = itemsize;
   for (let dim = shape.length - 1; dim >= 0; dim--) {
-    if (shape[dim] > 1 && strides[dim] !== expected) return false;
-    expected *= shape[dim];
+    if (shape[dim]! > 1 && strides[dim] !== expected) return false;
+    expected *= shape[dim]!;
   }
   return true;
 }
@@ -115,13 +115,12 @@ export function equalsFast(a: MemoryView, b: MemoryView): boolean | undefined {
   const shape = la.shape;
   const ndim = shape.length;
   let total = 1;
-  for (let dim = 0; dim < ndim; dim++) total *= shape[dim];
+  for (let dim = 0; dim < ndim; dim++) total *= shape[dim]!;
   if (total === 0) return true;
   const size = x.BYTES_PER_ELEMENT;
   if (
     run === runAny &&
     kind !== 12 && // ElemKind.F16: a value comparison
-
     isContiguousRun(shape, la.byteStrides, la.itemsize) &&
     isContiguousRun(lb.shape, lb.byteStrides, lb.itemsize)
   ) {
@@ -131,9 +130,9 @@ export function equalsFast(a: MemoryView, b: MemoryView): boolean | undefined {
   // Walk every dimension but the last with a counter per dimension; the
   // last is one run.
   const last = ndim - 1;
-  const n = shape[last];
-  const xs = la.byteStrides[last] / size;
-  const ys = lb.byteStrides[last] / size;
+  const n = shape[last]!;
+  const xs = la.byteStrides[last]! / size;
+  const ys = lb.byteStrides[last]! / size;
   const counters = new Array<number>(last).fill(0);
   let xi = la.byteOffset / size;
   let yi = lb.byteOffset / size;
@@ -141,11 +140,11 @@ export function equalsFast(a: MemoryView, b: MemoryView): boolean | undefined {
     if (!run(x, xi, xs, y, yi, ys, n)) return false;
     let dim = last - 1;
     while (dim >= 0) {
-      xi += la.byteStrides[dim] / size;
-      yi += lb.byteStrides[dim] / size;
-      if (++counters[dim] < shape[dim]) break;
-      xi -= (la.byteStrides[dim] / size) * shape[dim];
-      yi -= (lb.byteStrides[dim] / size) * shape[dim];
+      xi += la.byteStrides[dim]! / size;
+      yi += lb.byteStrides[dim]! / size;
+      if (++counters[dim]! < shape[dim]!) break;
+      xi -= (la.byteStrides[dim]! / size) * shape[dim]!;
+      yi -= (lb.byteStrides[dim]! / size) * shape[dim]!;
       counters[dim] = 0;
       dim--;
     }

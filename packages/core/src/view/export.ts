@@ -177,7 +177,18 @@ export function exportView(view: MemoryView, flags: number): BufferInfo {
   if (record.fixedBuffer) {
     const buf = mbuf.buffer;
     info = trustedInfo(
-      { obj: view, buf, offset: full.offset, len: full.len, readonly: full.readonly, itemsize: full.itemsize, format, ndim, shape, strides },
+      {
+        obj: view,
+        buf,
+        offset: full.offset,
+        len: full.len,
+        readonly: full.readonly,
+        itemsize: full.itemsize,
+        format,
+        ndim,
+        shape,
+        strides,
+      },
       // Not frozen: a re-exporter may set `obj` (getBuffer then copies it).
       { exporter: view, requiredByteLength: record.requiredByteLength, trusted: true, frozen: false },
     );

@@ -38,7 +38,6 @@ export function fillView(view: MemoryView, value: unknown): void {
   if (layout.nbytes === 0) return;
   // Without this block the strided copy from a zero-stride source below fills the same items with the same
   // bytes.
-  // Stryker disable next-line BlockStatement: the strided path writes the same bytes
   if (layout.flags & (LayoutFlag.C | LayoutFlag.F)) {
     fillPattern(mbufOf(view).u8, layout.byteOffset, layout.nbytes, item);
     return;

@@ -24,7 +24,7 @@ function start(view: MemoryView): number {
   checkReleased(view);
   const layout = layoutOf(view);
   if (layout.ndim === 0) throw new TypeError("invalid indexing of 0-dim memory");
-  return layout.shape[0];
+  return layout.shape[0]!;
 }
 
 /** The items of a 1-D view (and, at its first `next()`, the refusal of a 0-d one). */

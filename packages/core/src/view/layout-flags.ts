@@ -89,7 +89,7 @@ export function layoutFlags(
     if (shape[0] === 1 || byteStrides[0] === itemsize) flags = LayoutFlag.C | LayoutFlag.F;
   } else {
     let len = itemsize;
-    for (let dim = 0; dim < ndim; dim++) len *= shape[dim];
+    for (let dim = 0; dim < ndim; dim++) len *= shape[dim]!;
     scratch.len = len;
     scratch.itemsize = itemsize;
     scratch.ndim = ndim;

@@ -111,7 +111,7 @@ export class ManagedBuffer {
    */
   constructor(master: BufferInfo) {
     this.master = master;
-    this.indirect = master.suboffsets !== null && master.suboffsets.some((s) => s >= 0);
+    this.indirect = master.suboffsets?.some((s) => s >= 0) ?? false;
     const buffer = resolveBuffer(master);
     if (this.indirect) {
       this.startByte = 0;
@@ -225,12 +225,14 @@ export class ManagedBuffer {
 
   /** Bytes [0, endByte) of the memory. */
   get u8(): Uint8Array {
-    return (this.#u8 ??= new Uint8Array(this.buffer, 0, this.endByte));
+    this.#u8 ??= new Uint8Array(this.buffer, 0, this.endByte);
+    return this.#u8;
   }
 
   /** Bytes [0, endByte) of the memory. */
   get dv(): DataView {
-    return (this.#dv ??= new DataView(this.buffer, 0, this.endByte));
+    this.#dv ??= new DataView(this.buffer, 0, this.endByte);
+    return this.#dv;
   }
 
   private attach(buffer: Memory): void {
@@ -273,9 +275,7 @@ export class ManagedBuffer {
       return;
     }
     if (buffer === this.buffer && buffer.byteLength < this.endByte) {
-      throw new ValueError(
-        `operation forbidden: the buffer was resized below the ${this.endByte} bytes the export reaches`,
-      );
+      throw new ValueError(`operation forbidden: the buffer was resized below the ${this.endByte} bytes the export reaches`);
     }
     this.attach(buffer);
     this.generation++;
@@ -299,7 +299,8 @@ export class ManagedBuffer {
   typedArray(ctor: AnyTypedArrayConstructor): AnyTypedArray | null {
     // Nearly every view of a buffer asks for the same kind: check it first.
     if (ctor === this.#lastCtor) return this.#lastArray;
-    const typed = (this.#typed ??= new Map());
+    this.#typed ??= new Map();
+    const typed = this.#typed;
     let array = typed.get(ctor);
     if (array === undefined) {
       const size = ctor.BYTES_PER_ELEMENT;

@@ -39,7 +39,6 @@ import { isReleased, layoutOf, mbufOf, prepareAccess, recordsOf, setRecords } fr
 import { type RecordOptions, resolveRecordOptions } from "../records/index.js";
 import { copyNumbers } from "../layout/copy-numbers.js";
 
-
 // adjustSlice's output, reused: slicing runs in loops and nothing re-enters it (each entry is written first).
 const SCRATCH_SLICE = [0, 0, 0];
 
@@ -57,7 +56,15 @@ function derived(view: MemoryView, parts: LayoutParts, format?: string, itemsize
     view,
     new MemoryView(
       mbufOf(view),
-      makeLayout(parts.byteOffset, parts.shape, parts.byteStrides, parts.suboffsets, format ?? l.format, itemsize ?? l.itemsize, l.readonly),
+      makeLayout(
+        parts.byteOffset,
+        parts.shape,
+        parts.byteStrides,
+        parts.suboffsets,
+        format ?? l.format,
+        itemsize ?? l.itemsize,
+        l.readonly,
+      ),
       CONSTRUCT_KEY,
     ),
   );
@@ -181,9 +188,7 @@ export class MemoryView extends ViewAttributes {
     const ndim = layout.ndim;
     if (ndim === 0 && specs.length > 0) throw new TypeError("invalid indexing of 0-dim memory");
     if (specs.length > ndim) {
-      throw new IndexError(
-        `too many indices for array: array is ${ndim}-dimensional, but ${specs.length} were indexed`,
-      );
+      throw new IndexError(`too many indices for array: array is ${ndim}-dimensional, but ${specs.length} were indexed`);
     }
     const shape = copyNumbers(layout.shape);
     const byteStrides = copyNumbers(layout.byteStrides);
@@ -193,10 +198,9 @@ export class MemoryView extends ViewAttributes {
       const spec = specs[dim];
       // Without the skip a null or undefined spec goes to adjustSliceSpec, which takes the whole dimension for
       // both, and slicing a dimension whole leaves offset, shape and stride as they were.
-      // Stryker disable next-line LogicalOperator: the slow path gives the same layout
       if (spec === null || spec === undefined) continue; // the whole dimension
-      const adjusted = adjustSliceSpec(shape[dim], spec, SCRATCH_SLICE);
-      byteOffset = sliceDimension(byteOffset, shape, byteStrides, suboffsets, dim, adjusted[0], adjusted[1], adjusted[2]);
+      const adjusted = adjustSliceSpec(shape[dim]!, spec, SCRATCH_SLICE);
+      byteOffset = sliceDimension(byteOffset, shape, byteStrides, suboffsets, dim, adjusted[0]!, adjusted[1]!, adjusted[2]!);
     }
     return derived(this, { byteOffset, shape, byteStrides, suboffsets });
   }
@@ -220,9 +224,16 @@ export class MemoryView extends ViewAttributes {
     const shape = copyNumbers(layout.shape);
     const byteStrides = copyNumbers(layout.byteStrides);
     const suboffsets = layout.suboffsets === null ? null : copyNumbers(layout.suboffsets);
-    const adjusted = adjustSlice(shape[axis], start, stop, step, SCRATCH_SLICE);
+    const adjusted = adjustSlice(shape[axis]!, start, stop, step, SCRATCH_SLICE);
     const byteOffset = sliceDimension(
-      layout.byteOffset, shape, byteStrides, suboffsets, axis, adjusted[0], adjusted[1], adjusted[2],
+      layout.byteOffset,
+      shape,
+      byteStrides,
+      suboffsets,
+      axis,
+      adjusted[0]!,
+      adjusted[1]!,
+      adjusted[2]!,
     );
     return derived(this, { byteOffset, shape, byteStrides, suboffsets });
   }
@@ -247,7 +258,7 @@ export class MemoryView extends ViewAttributes {
     const layout = layoutOf(this);
     if (layout.ndim === 0) throw new TypeError("invalid indexing of 0-dim memory");
     const axis = normalizeAxis(dim, layout.ndim);
-    const i = indexIn(index, layout.shape[axis], axis);
+    const i = indexIn(index, layout.shape[axis]!, axis);
     return derived(this, dropDimension(mbufOf(this), layout, axis, i));
   }
 
@@ -263,7 +274,6 @@ export class MemoryView extends ViewAttributes {
     checkReleased(this);
     const ndim = layoutOf(this).ndim;
     // The loop below assigns every index 0..ndim-1 before the array is used.
-    // Stryker disable next-line ArrayDeclaration: every index is assigned below
     const axes = new Array<number>(ndim);
     for (let i = 0; i < ndim; i++) axes[i] = ndim - 1 - i;
     return derived(this, permuteLayout(layoutOf(this), axes));
@@ -361,7 +371,11 @@ export class MemoryView extends ViewAttributes {
     const l = layoutOf(this);
     return keepRecords(
       this,
-      new MemoryView(mbufOf(this), makeLayout(l.byteOffset, l.shape, l.byteStrides, l.suboffsets, l.format, l.itemsize, true), CONSTRUCT_KEY),
+      new MemoryView(
+        mbufOf(this),
+        makeLayout(l.byteOffset, l.shape, l.byteStrides, l.suboffsets, l.format, l.itemsize, true),
+        CONSTRUCT_KEY,
+      ),
     );
   }
 

@@ -103,11 +103,13 @@ export function readElement(ta: AnyTypedArray, kind: number, elem: number): Stru
       return (ta as Int8Array)[elem];
     case 7: // ElemKind.U8
       return (ta as Uint8Array)[elem];
-    case 8: { // ElemKind.BOOL
+    case 8: {
+      // ElemKind.BOOL
       const byte = (ta as Uint8Array)[elem];
       return byte === undefined ? undefined : byte !== 0;
     }
-    case 9: { // ElemKind.CHAR
+    case 9: {
+      // ElemKind.CHAR
       const byte = (ta as Uint8Array)[elem];
       return byte === undefined ? undefined : Uint8Array.of(byte);
     }
@@ -218,13 +220,10 @@ const CHARS: Readonly<Record<string, CharSpec>> = {
   N: { nativeSize: 8, standardSize: 0, kind: "uint" },
   P: { nativeSize: 8, standardSize: 0, kind: "uint" },
   // The switch in elementType treats any kind it does not name as "float", so an empty kind here is the same.
-  // Stryker disable next-line StringLiteral: elementType's default case is the float case
   e: { nativeSize: 2, standardSize: 2, kind: "float" },
   // The switch in elementType treats any kind it does not name as "float", so an empty kind here is the same.
-  // Stryker disable next-line StringLiteral: elementType's default case is the float case
   f: { nativeSize: 4, standardSize: 4, kind: "float" },
   // The switch in elementType treats any kind it does not name as "float", so an empty kind here is the same.
-  // Stryker disable next-line StringLiteral: elementType's default case is the float case
   d: { nativeSize: 8, standardSize: 8, kind: "float" },
 };
 
@@ -244,27 +243,31 @@ const UINT_KINDS: Record<number, [number, AnyTypedArrayConstructor]> = {
 function elementType(spec: CharSpec, size: number): [number, AnyTypedArrayConstructor | null] {
   switch (spec.kind) {
     case "int":
-      return INT_KINDS[size];
+      return INT_KINDS[size]!;
     case "uint":
-      return UINT_KINDS[size];
+      return UINT_KINDS[size]!;
     case "bool":
       return [ElemKind.BOOL, Uint8Array];
     case "char":
       return [ElemKind.CHAR, Uint8Array];
     default:
-      return size === 8 ? [ElemKind.F64, Float64Array] : size === 4 ? [ElemKind.F32, Float32Array] : [ElemKind.F16, Float16ArrayCtor];
+      return size === 8
+        ? [ElemKind.F64, Float64Array]
+        : size === 4
+          ? [ElemKind.F32, Float32Array]
+          : [ElemKind.F16, Float16ArrayCtor];
   }
 }
 
 function classify(format: string): NativeKind | null {
   let prefix = "@";
   let char = format;
-  if (format.length === 2 && "@=<>!".includes(format[0])) {
-    prefix = format[0];
-    char = format[1];
+  if (format.length === 2 && "@=<>!".includes(format[0]!)) {
+    prefix = format[0]!;
+    char = format[1]!;
   }
   if (char.length !== 1) return null;
-  const spec = Object.prototype.hasOwnProperty.call(CHARS, char) ? CHARS[char] : undefined;
+  const spec = Object.hasOwn(CHARS, char) ? CHARS[char] : undefined;
   if (spec === undefined) return null;
   const size = prefix === "@" ? spec.nativeSize : spec.standardSize;
   if (size === 0) return null;
@@ -381,11 +384,11 @@ export function fastKind(layout: {
   const kind = nativeKind(layout.format);
   if (kind === null || kind.typedArray === null || kind.size !== layout.itemsize) return null;
   const suboffsets = layout.suboffsets;
-  if (suboffsets !== null) for (let dim = 0; dim < suboffsets.length; dim++) if (suboffsets[dim] >= 0) return null;
+  if (suboffsets !== null) for (let dim = 0; dim < suboffsets.length; dim++) if (suboffsets[dim]! >= 0) return null;
   const size = kind.size;
   if (layout.byteOffset % size !== 0) return null;
   const byteStrides = layout.byteStrides;
-  for (let dim = 0; dim < byteStrides.length; dim++) if (byteStrides[dim] % size !== 0) return null;
+  for (let dim = 0; dim < byteStrides.length; dim++) if (byteStrides[dim]! % size !== 0) return null;
   return kind;
 }
 
@@ -400,6 +403,6 @@ export function fastKind(layout: {
  */
 export function elemStrides(byteStrides: readonly number[], size: number): number[] {
   const out = new Array<number>(byteStrides.length);
-  for (let dim = 0; dim < byteStrides.length; dim++) out[dim] = byteStrides[dim] / size;
+  for (let dim = 0; dim < byteStrides.length; dim++) out[dim] = byteStrides[dim]! / size;
   return out;
 }

@@ -65,12 +65,10 @@ export function storeNumber(ta: AnyTypedArray, kind: number, elem: number, value
     case 6: // ElemKind.I8
       // Returning false for a value in range only sends it through the codec, which stores the same byte; so
       // a bound of +128 cannot be observed.
-      // Stryker disable next-line UnaryOperator: a refused fast write falls back to the codec, which writes the same
       if ((value | 0) !== value || value < -128 || value > 127) return false;
       if (elem >= (ta as Int8Array).length) return false;
       (ta as Int8Array)[elem] = value;
       // Reporting false after the store sends the value through the codec too, which stores the same byte again.
-      // Stryker disable next-line BooleanLiteral: the codec rewrites the same byte
       return true;
     case 7: // ElemKind.U8
       if ((value | 0) !== value || value < 0 || value > 255) return false;

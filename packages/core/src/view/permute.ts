@@ -37,10 +37,8 @@ export function checkPermutation(axes: readonly unknown[], ndim: number): number
   if (axes.length !== ndim) throw new ValueError("axes don't match array");
   // An empty array reads undefined where this one reads false, and both are falsy in the only test of
   // seen[axis].
-  // Stryker disable next-line ArrayDeclaration: undefined and false test the same
   const seen = new Array<boolean>(ndim).fill(false);
   // The loop below assigns every index 0..ndim-1 (or throws) before the array is returned.
-  // Stryker disable next-line ArrayDeclaration: every index is assigned below
   const out = new Array<number>(ndim);
   for (let i = 0; i < ndim; i++) {
     const axis = normalizeAxis(axes[i], ndim);
@@ -71,14 +69,12 @@ export function permuteLayout(layout: ViewLayout, axes: readonly number[]): Layo
   }
   const ndim = layout.ndim;
   // The loop below assigns every index 0..ndim-1 before the array is returned.
-  // Stryker disable next-line ArrayDeclaration: every index is assigned below
   const shape = new Array<number>(ndim);
   // The loop below assigns every index 0..ndim-1 before the array is returned.
-  // Stryker disable next-line ArrayDeclaration: every index is assigned below
   const byteStrides = new Array<number>(ndim);
   for (let i = 0; i < ndim; i++) {
-    shape[i] = layout.shape[axes[i]];
-    byteStrides[i] = layout.byteStrides[axes[i]];
+    shape[i] = layout.shape[axes[i]!]!;
+    byteStrides[i] = layout.byteStrides[axes[i]!]!;
   }
   return { byteOffset: layout.byteOffset, shape, byteStrides, suboffsets: null };
 }

@@ -37,18 +37,18 @@ import { copyNumbers } from "../layout/copy-numbers.js";
  */
 export function numpyShapeString(shape: readonly number[]): string {
   let i = 0;
-  while (i < shape.length && shape[i] < 0) i++;
+  while (i < shape.length && shape[i]! < 0) i++;
   if (i === shape.length) return "()";
   let text = `(${shape[i++]}`;
   const first = i;
-  for (; i < shape.length; i++) text += shape[i] < 0 ? ",newaxis" : `,${shape[i]}`;
+  for (; i < shape.length; i++) text += shape[i]! < 0 ? ",newaxis" : `,${shape[i]}`;
   return text + (first === 1 && shape.length === 1 ? ",)" : ")");
 }
 
 /** {@link fixUnknownDimension} in exact arithmetic, for sizes past 2**53. */
 function exactUnknownDimension(shape: number[], unknown: number, exactSize: bigint, mismatch: () => ValueError): number[] {
   let known = 1n;
-  for (let i = 0; i < shape.length; i++) if (i !== unknown) known *= BigInt(shape[i]);
+  for (let i = 0; i < shape.length; i++) if (i !== unknown) known *= BigInt(shape[i]!);
   if (unknown >= 0) {
     if (known === 0n || exactSize % known !== 0n) throw mismatch();
     const missing = exactSize / known;
@@ -86,7 +86,6 @@ export function fixUnknownDimension(newShape: readonly unknown[], size: number, 
   }
   // The loop below assigns every index before the array is read, so a preallocated and an empty array end up
   // equal.
-  // Stryker disable next-line ArrayDeclaration: every index is assigned below
   const shape = new Array<number>(newShape.length);
   let unknown = -1;
   let known = 1;
@@ -138,13 +137,12 @@ export function numpyContiguousStrides(shape: readonly number[], itemsize: numbe
   const ndim = shape.length;
   // The loop below assigns every index 0..ndim-1 before the array is returned, so a preallocated and an empty
   // array end up equal.
-  // Stryker disable next-line ArrayDeclaration: every index is assigned below
   const byteStrides = new Array<number>(ndim);
   let byteStride = itemsize;
   for (let k = 0; k < ndim; k++) {
     const dim = order === "C" ? ndim - 1 - k : k;
     byteStrides[dim] = byteStride;
-    if (shape[dim] !== 0) byteStride *= shape[dim];
+    if (shape[dim] !== 0) byteStride *= shape[dim]!;
   }
   return byteStrides;
 }
@@ -181,15 +179,14 @@ export function attemptNocopyReshape(
   const oldStrides: number[] = [];
   for (let dim = 0; dim < shape.length; dim++) {
     if (shape[dim] !== 1) {
-      oldShape.push(shape[dim]);
-      oldStrides.push(byteStrides[dim]);
+      oldShape.push(shape[dim]!);
+      oldStrides.push(byteStrides[dim]!);
     }
   }
   const newNdim = newShape.length;
   const oldNdim = oldShape.length;
   // The merge loop and the trailing-ones loop assign every index 0..newNdim-1 before any is read, so the zeros
   // are never seen.
-  // Stryker disable next-line ArrayDeclaration: every index is assigned before it is read
   const newStrides = new Array<number>(newNdim).fill(0);
   let oi = 0;
   let oj = 1;
@@ -199,38 +196,38 @@ export function attemptNocopyReshape(
     // Products in exact arithmetic: past 2**53 doubles round and never meet
     // (a zero-stride view may have that many items). Running out of
     // dimensions on either side means the sizes differ: no strides exist.
-    let newProduct = BigInt(newShape[ni]);
-    let oldProduct = BigInt(oldShape[oi]);
+    let newProduct = BigInt(newShape[ni]!);
+    let oldProduct = BigInt(oldShape[oi]!);
     while (newProduct !== oldProduct) {
       if (newProduct < oldProduct) {
         if (nj >= newNdim) return null;
-        newProduct *= BigInt(newShape[nj++]);
+        newProduct *= BigInt(newShape[nj++]!);
       } else {
         if (oj >= oldNdim) return null;
-        oldProduct *= BigInt(oldShape[oj++]);
+        oldProduct *= BigInt(oldShape[oj++]!);
       }
     }
     // The old dimensions oi..oj-1 must form one contiguous run to merge.
     for (let ok = oi; ok < oj - 1; ok++) {
       if (order === "F") {
-        if (oldStrides[ok + 1] !== oldShape[ok] * oldStrides[ok]) return null;
-      } else if (oldStrides[ok] !== oldShape[ok + 1] * oldStrides[ok + 1]) {
+        if (oldStrides[ok + 1] !== oldShape[ok]! * oldStrides[ok]!) return null;
+      } else if (oldStrides[ok] !== oldShape[ok + 1]! * oldStrides[ok + 1]!) {
         return null;
       }
     }
     if (order === "F") {
-      newStrides[ni] = oldStrides[oi];
-      for (let nk = ni + 1; nk < nj; nk++) newStrides[nk] = newStrides[nk - 1] * newShape[nk - 1];
+      newStrides[ni] = oldStrides[oi]!;
+      for (let nk = ni + 1; nk < nj; nk++) newStrides[nk] = newStrides[nk - 1]! * newShape[nk - 1]!;
     } else {
-      newStrides[nj - 1] = oldStrides[oj - 1];
-      for (let nk = nj - 1; nk > ni; nk--) newStrides[nk - 1] = newStrides[nk] * newShape[nk];
+      newStrides[nj - 1] = oldStrides[oj - 1]!;
+      for (let nk = nj - 1; nk > ni; nk--) newStrides[nk - 1] = newStrides[nk]! * newShape[nk]!;
     }
     ni = nj++;
     oi = oj++;
   }
   // Trailing dimensions of length 1 in the new shape.
-  let lastStride = ni >= 1 ? newStrides[ni - 1] : itemsize;
-  if (order === "F" && ni >= 1) lastStride *= newShape[ni - 1];
+  let lastStride = ni >= 1 ? newStrides[ni - 1]! : itemsize;
+  if (order === "F" && ni >= 1) lastStride *= newShape[ni - 1]!;
   for (let nk = ni; nk < newNdim; nk++) newStrides[nk] = lastStride;
   return newStrides;
 }
@@ -285,11 +282,11 @@ export function reshapeLayout(layout: ViewLayout, newShape: readonly unknown[], 
     throw new NotImplementedError("memoryview: cannot reshape a view that follows pointers");
   }
   let size = 1;
-  for (let dim = 0; dim < layout.ndim; dim++) size *= layout.shape[dim];
+  for (let dim = 0; dim < layout.ndim; dim++) size *= layout.shape[dim]!;
   let exactSize: bigint | undefined;
   if (!(size <= Number.MAX_SAFE_INTEGER)) {
     exactSize = 1n;
-    for (let dim = 0; dim < layout.ndim; dim++) exactSize *= BigInt(layout.shape[dim]);
+    for (let dim = 0; dim < layout.ndim; dim++) exactSize *= BigInt(layout.shape[dim]!);
   }
   const byteOffset = layout.byteOffset;
   // A bigint entry counts as its number here too (as in fixUnknownDimension).

@@ -71,13 +71,7 @@ function bound(value: SliceBound, fallback: number, what: string): number {
  * adjustSlice(0, null, null, -1, [0, 0, 0]); // returns [-1, -1, 0]
  * ```
  */
-export function adjustSlice(
-  length: number,
-  start: SliceBound,
-  stop: SliceBound,
-  step: SliceBound,
-  out: number[],
-): number[] {
+export function adjustSlice(length: number, start: SliceBound, stop: SliceBound, step: SliceBound, out: number[]): number[] {
   const byStep = bound(step, 1, "step");
   if (byStep === 0) throw new ValueError("slice step cannot be zero");
   const first = bound(start, byStep < 0 ? BIG : 0, "start");
@@ -112,7 +106,6 @@ export function adjustSlice(
 export function adjustSliceSpec(length: number, spec: SliceSpec, out: number[]): number[] {
   // `adjustSliceSpec` is internal and its only caller, MemoryView.slice, skips null and undefined specs before
   // calling it, so this test never sees either.
-  // Stryker disable next-line LogicalOperator: null and undefined never reach it
   if (spec === null || spec === undefined) return adjustSlice(length, null, null, null, out);
   if (Array.isArray(spec)) {
     if (spec.length > 3) throw new TypeError(`a slice has at most 3 entries (start, stop, step), not ${spec.length}`);
@@ -163,19 +156,19 @@ export function sliceDimension(
   step: number,
   count: number,
 ): number {
-  const moveByte = byteStrides[dim] * start;
+  const moveByte = byteStrides[dim]! * start;
   let pointerDim = -1;
   if (suboffsets !== null) {
     for (let d = dim - 1; d >= 0; d--) {
-      if (suboffsets[d] >= 0) {
+      if (suboffsets[d]! >= 0) {
         pointerDim = d;
         break;
       }
     }
   }
   shape[dim] = count;
-  byteStrides[dim] = byteStrides[dim] * step + 0; // + 0: no -0 stride from 0 * -step
+  byteStrides[dim] = byteStrides[dim]! * step + 0; // + 0: no -0 stride from 0 * -step
   if (pointerDim < 0) return byteOffset + moveByte;
-  suboffsets![pointerDim] += moveByte;
+  suboffsets![pointerDim]! += moveByte;
   return byteOffset;
 }

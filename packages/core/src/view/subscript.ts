@@ -126,8 +126,8 @@ export function itemByteOffset(
   const { shape, byteStrides, suboffsets } = layout;
   let positionByte = layout.byteOffset;
   for (let dim = 0; dim < ndim; dim++) {
-    positionByte += byteStrides[dim] * indexIn(indices[from + dim], shape[dim], dim);
-    if (suboffsets !== null && suboffsets[dim] >= 0) positionByte = followPointer(mbuf, positionByte, suboffsets[dim]);
+    positionByte += byteStrides[dim]! * indexIn(indices[from + dim], shape[dim]!, dim);
+    if (suboffsets !== null && suboffsets[dim]! >= 0) positionByte = followPointer(mbuf, positionByte, suboffsets[dim]!);
   }
   if (mbuf.indirect) assertItemInMemory(mbuf, positionByte, layout.itemsize);
   return positionByte;

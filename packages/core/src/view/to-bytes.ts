@@ -52,8 +52,7 @@ export function toBytes(view: MemoryView, order: ByteOrder | null): Uint8Array {
     }
   }
   const out = allocateBytes(nbytes);
-  const byteStrides =
-    order === "F" ? fByteStrides(layout.shape, layout.itemsize) : cByteStrides(layout.shape, layout.itemsize);
+  const byteStrides = order === "F" ? fByteStrides(layout.shape, layout.itemsize) : cByteStrides(layout.shape, layout.itemsize);
   copyStrided(
     layout.shape,
     layout.itemsize,

@@ -18,8 +18,8 @@ export type ViewList = StructValue | ViewList[];
 function tolistBase(view: MemoryView, positionByte: number): StructValue[] {
   const layout = layoutOf(view);
   const last = layout.ndim - 1;
-  const count = layout.shape[last];
-  const byteStride = layout.byteStrides[last];
+  const count = layout.shape[last]!;
+  const byteStride = layout.byteStrides[last]!;
   const out = new Array<StructValue>(count);
   const ta = fastArrayOf(view);
   if (ta !== null) {
@@ -33,7 +33,7 @@ function tolistBase(view: MemoryView, positionByte: number): StructValue[] {
   const codec = itemCodecOf(view);
   const mbuf = mbufOf(view);
   const dv = mbuf.dv;
-  const suboffset = layout.suboffsets === null ? -1 : layout.suboffsets[last];
+  const suboffset = layout.suboffsets === null ? -1 : layout.suboffsets[last]!;
   for (let i = 0; i < count; i++, positionByte += byteStride) {
     let itemByte = positionByte;
     if (suboffset >= 0) itemByte = followPointer(mbuf, itemByte, suboffset);
@@ -46,9 +46,9 @@ function tolistBase(view: MemoryView, positionByte: number): StructValue[] {
 function tolistRec(view: MemoryView, dim: number, positionByte: number): ViewList[] {
   const layout = layoutOf(view);
   if (dim === layout.ndim - 1) return tolistBase(view, positionByte);
-  const count = layout.shape[dim];
-  const byteStride = layout.byteStrides[dim];
-  const suboffset = layout.suboffsets === null ? -1 : layout.suboffsets[dim];
+  const count = layout.shape[dim]!;
+  const byteStride = layout.byteStrides[dim]!;
+  const suboffset = layout.suboffsets === null ? -1 : layout.suboffsets[dim]!;
   const out = new Array<ViewList>(count);
   for (let i = 0; i < count; i++, positionByte += byteStride) {
     out[i] = tolistRec(view, dim + 1, suboffset >= 0 ? followPointer(mbufOf(view), positionByte, suboffset) : positionByte);

@@ -198,7 +198,7 @@ export abstract class ViewAttributes extends ViewCore {
   get length(): number {
     checkReleased(this);
     if (layoutOf(this).ndim === 0) throw new TypeError("0-dim memory has no length");
-    return layoutOf(this).shape[0];
+    return layoutOf(this).shape[0]!;
   }
 
   /**

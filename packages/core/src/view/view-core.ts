@@ -102,9 +102,20 @@ export abstract class ViewCore extends StateCarrier implements Iterable<StructVa
     // calls below that a program never made are not compiled in: a loop of
     // get(i) over numbers then returns unboxed doubles.
     const state = #state in this ? this.#state : unmadeViewState();
+    // biome-ignore lint/complexity/noArguments: an arity without a rest array keeps get small enough to inline
     const count = arguments.length;
     if (count === state.numberRank()) return state.getNumber(count, i0, i1);
-    return state.anyElement(false, count, i0, i1, i2, i3, undefined, count > 4 ? Array.prototype.slice.call(arguments) : null) as StructValue;
+    return state.anyElement(
+      false,
+      count,
+      i0,
+      i1,
+      i2,
+      i3,
+      undefined,
+      // biome-ignore lint/complexity/noArguments: only a rank above 4 copies the arguments into an array
+      count > 4 ? Array.prototype.slice.call(arguments) : null,
+    ) as StructValue;
   }
 
   /**
@@ -136,8 +147,10 @@ export abstract class ViewCore extends StateCarrier implements Iterable<StructVa
   set(...args: [...indices: Index[], value: unknown]): void;
   set(a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown): void {
     const state = #state in this ? this.#state : unmadeViewState();
+    // biome-ignore lint/complexity/noArguments: an arity without a rest array keeps set small enough to inline
     const count = arguments.length;
     if (count === 2 && state.isRank1()) state.set1(a, b);
+    // biome-ignore lint/complexity/noArguments: only a rank above 4 copies the arguments into an array
     else state.anyElement(true, count - 1, a, b, c, d, e, count > 5 ? Array.prototype.slice.call(arguments) : null);
   }
 

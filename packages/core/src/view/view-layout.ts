@@ -61,7 +61,7 @@ export function makeLayout(
   readonly: boolean,
 ): ViewLayout {
   let nbytes = itemsize;
-  for (let dim = 0; dim < shape.length; dim++) nbytes *= shape[dim];
+  for (let dim = 0; dim < shape.length; dim++) nbytes *= shape[dim]!;
   return {
     byteOffset,
     shape,
@@ -86,6 +86,6 @@ export function makeLayout(
  */
 export function hasIndirection(suboffsets: readonly number[] | null): boolean {
   if (suboffsets === null) return false;
-  for (let dim = 0; dim < suboffsets.length; dim++) if (suboffsets[dim] >= 0) return true;
+  for (let dim = 0; dim < suboffsets.length; dim++) if (suboffsets[dim]! >= 0) return true;
   return false;
 }

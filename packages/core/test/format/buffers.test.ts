@@ -11,11 +11,14 @@ const DATA = [1, 2, 3, 4, 5, 6, 7, 8];
 describe("buffer kinds", () => {
   const kinds: [string, () => unknown][] = [
     ["ArrayBuffer", () => new Uint8Array(DATA).buffer],
-    ["SharedArrayBuffer", () => {
-      const sab = new SharedArrayBuffer(8);
-      new Uint8Array(sab).set(DATA);
-      return sab;
-    }],
+    [
+      "SharedArrayBuffer",
+      () => {
+        const sab = new SharedArrayBuffer(8);
+        new Uint8Array(sab).set(DATA);
+        return sab;
+      },
+    ],
     ["Uint8Array", () => new Uint8Array(DATA)],
     ["Uint8ClampedArray", () => new Uint8ClampedArray(DATA)],
     ["Int16Array", () => new Int16Array(new Uint8Array(DATA).buffer)],
@@ -55,7 +58,7 @@ describe("buffer kinds", () => {
 
   test("unpacked bytes are fresh copies, never views of the buffer", () => {
     const bytes = new Uint8Array([65, 66, 67, 3, 88, 89, 90]);
-    const [c, s, p] = unpack("c2s4p", bytes) as Uint8Array[];
+    const [c, s, p] = unpack("c2s4p", bytes) as [Uint8Array, Uint8Array, Uint8Array];
     expect([c, s, p]).toEqual([new Uint8Array([65]), new Uint8Array([66, 67]), new Uint8Array([88, 89, 90])]);
     for (const v of [c, s, p]) {
       expect(v.buffer).not.toBe(bytes.buffer);
@@ -82,10 +85,9 @@ describe("resizable, growable and detached buffers", () => {
   });
 
   test("a growable SharedArrayBuffer", () => {
-    const sab = new (SharedArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => SharedArrayBuffer)(
-      2,
-      { maxByteLength: 8 },
-    );
+    const sab = new (SharedArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => SharedArrayBuffer)(2, {
+      maxByteLength: 8,
+    });
     expect(() => unpackFrom("<I", sab)).toThrow("actual buffer size is 2");
     (sab as unknown as { grow(n: number): void }).grow(8);
     packInto("<I", sab, 4, 5);

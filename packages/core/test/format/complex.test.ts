@@ -5,7 +5,7 @@
  * the full recorded set; these are the cases each branch of the rows needs).
  */
 import { describe, expect, test } from "vitest";
-import { OverflowError, StructError, UnicodeEncodeError, ValueError } from "../../src/errors.js";
+import { OverflowError, UnicodeEncodeError, ValueError } from "../../src/errors.js";
 import { Struct, calcsize, iterUnpack, pack, packInto, unpack, unpackFrom } from "../../src/struct/index.js";
 import { MemoryView } from "../../src/view/index.js";
 
@@ -16,8 +16,23 @@ const fromHex = (h: string): Uint8Array => Uint8Array.from(h.match(/../g) ?? [],
 
 describe("sizes and alignment", () => {
   test.each([
-    ["F", 8], ["D", 16], ["bF", 12], ["bD", 24], ["hD", 24], ["qF", 16], ["Fb", 9], ["Db", 17],
-    ["<bF", 9], ["<bD", 17], [">bD", 17], ["=hF", 10], ["!2D", 32], ["3F", 24], ["xxxD", 24], ["0D", 0], ["b0D", 8],
+    ["F", 8],
+    ["D", 16],
+    ["bF", 12],
+    ["bD", 24],
+    ["hD", 24],
+    ["qF", 16],
+    ["Fb", 9],
+    ["Db", 17],
+    ["<bF", 9],
+    ["<bD", 17],
+    [">bD", 17],
+    ["=hF", 10],
+    ["!2D", 32],
+    ["3F", 24],
+    ["xxxD", 24],
+    ["0D", 0],
+    ["b0D", 8],
   ] as const)("calcsize(%s) is %i", (format, size) => {
     expect(calcsize(format)).toBe(size);
   });
@@ -83,7 +98,7 @@ describe("pack", () => {
 describe("unpack", () => {
   test("values are { real, imag }", () => {
     expect(unpack(">F", fromHex("7fc00000ff800000"))).toEqual([{ real: NaN, imag: -Infinity }]);
-    expect(unpack("<bD", fromHex("05" + hex(pack("<D", { real: -0, imag: 2.5 }))))).toEqual([5, { real: -0, imag: 2.5 }]);
+    expect(unpack("<bD", fromHex(`05${hex(pack("<D", { real: -0, imag: 2.5 }))}`))).toEqual([5, { real: -0, imag: 2.5 }]);
     expect(Object.is((unpack("<D", pack("<D", { real: -0, imag: 0 }))[0] as { real: number }).real, -0)).toBe(true);
   });
 
@@ -92,7 +107,7 @@ describe("unpack", () => {
     const packed = pack("10D", ...values);
     expect(unpack("10D", packed)).toEqual(values);
     expect(new Struct(">2F").unpack(pack(">2F", values[1], values[2]))).toEqual([values[1], values[2]]);
-    expect(unpackFrom("<F", fromHex("ff" + hex(pack("<F", values[3]))), 1)).toEqual([values[3]]);
+    expect(unpackFrom("<F", fromHex(`ff${hex(pack("<F", values[3]))}`), 1)).toEqual([values[3]]);
     expect([...iterUnpack("<F", pack("<2F", values[4], values[5]))]).toEqual([[values[4]], [values[5]]]);
   });
 
@@ -109,8 +124,15 @@ describe("MemoryView reads complex items (NumPy's complex64 and complex128)", ()
     expect(view.get(1)).toEqual({ real: 3, imag: 4 });
     view.set(0, { real: 9, imag: -9 });
     expect(Array.from(data)).toEqual([9, -9, 3, 4]);
-    expect(view.toList()).toEqual([{ real: 9, imag: -9 }, { real: 3, imag: 4 }]);
-    expect(MemoryView.from(new Float32Array([1, 2])).cast("F").get(0)).toEqual({ real: 1, imag: 2 });
+    expect(view.toList()).toEqual([
+      { real: 9, imag: -9 },
+      { real: 3, imag: 4 },
+    ]);
+    expect(
+      MemoryView.from(new Float32Array([1, 2]))
+        .cast("F")
+        .get(0),
+    ).toEqual({ real: 1, imag: 2 });
   });
 });
 
@@ -125,7 +147,9 @@ describe("UnicodeEncodeError", () => {
     expect(caught).toBeInstanceOf(UnicodeEncodeError);
     expect(caught).toBeInstanceOf(ValueError);
     expect((caught as Error).name).toBe("UnicodeEncodeError");
-    expect((caught as Error).message).toBe("'ascii' codec can't encode character '\\u20ac' in position 1: ordinal not in range(128)");
+    expect((caught as Error).message).toBe(
+      "'ascii' codec can't encode character '\\u20ac' in position 1: ordinal not in range(128)",
+    );
     expect(() => pack("\xe9\u20ac")).toThrow(
       new UnicodeEncodeError("'ascii' codec can't encode characters in position 0-1: ordinal not in range(128)"),
     );

@@ -15,9 +15,7 @@ const files = ["src/codec", "src/struct", "src/records", "src/record-struct"].fl
 const sources: Record<string, string> = Object.fromEntries(
   files.map((path) => [relative(root, path), readFileSync(path, "utf8")]),
 );
-const modules = await Promise.all(
-  files.map((path) => import(pathToFileURL(path).href) as Promise<Record<string, unknown>>),
-);
+const modules = await Promise.all(files.map((path) => import(pathToFileURL(path).href) as Promise<Record<string, unknown>>));
 const errors = await import("../../src/errors.js");
 
 const scope: Record<string, unknown> = { ...errors };

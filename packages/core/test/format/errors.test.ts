@@ -4,15 +4,7 @@
  * development machine) words a message differently, the comment says so.
  */
 import { describe, expect, test } from "vitest";
-import {
-  Struct,
-  calcsize,
-  iterUnpack,
-  pack,
-  packInto,
-  unpack,
-  unpackFrom,
-} from "../../src/index.js";
+import { Struct, calcsize, iterUnpack, pack, packInto, unpack, unpackFrom } from "../../src/index.js";
 
 function thrown(f: () => unknown): { name: string; message: string } {
   try {
@@ -123,9 +115,7 @@ describe("arity", () => {
     expect(thrown(() => callPack("x", 1)).message).toBe("pack expected 0 items for packing (got 1)");
     expect(thrown(() => callPack("5s3p", new Uint8Array(1))).message).toBe("pack expected 2 items for packing (got 1)");
     expect(thrown(() => callPack())).toEqual({ name: "TypeError", message: "missing format argument" });
-    expect(thrown(() => new Struct("4i").pack(1, 2, 3, 4, 5)).message).toBe(
-      "pack expected 4 items for packing (got 5)",
-    );
+    expect(thrown(() => new Struct("4i").pack(1, 2, 3, 4, 5)).message).toBe("pack expected 4 items for packing (got 5)");
   });
 
   test("pack_into", () => {
@@ -194,8 +184,7 @@ describe("buffers", () => {
     const eight = new Uint8Array(8);
     expect(thrown(() => unpackFrom("q", four))).toEqual({
       name: "StructError",
-      message:
-        "unpack_from requires a buffer of at least 8 bytes for unpacking 8 bytes at offset 0 (actual buffer size is 4)",
+      message: "unpack_from requires a buffer of at least 8 bytes for unpacking 8 bytes at offset 0 (actual buffer size is 4)",
     });
     expect(thrown(() => unpackFrom("i", eight, 5)).message).toBe(
       "unpack_from requires a buffer of at least 9 bytes for unpacking 4 bytes at offset 5 (actual buffer size is 8)",

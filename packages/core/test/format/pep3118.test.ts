@@ -5,14 +5,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import {
-  calcsize,
-  formatItemsize,
-  itemCodec,
-  parseFormat,
-  type ParsedFormat,
-  type StructValue,
-} from "../../src/index.js";
+import { calcsize, formatItemsize, itemCodec, parseFormat, type ParsedFormat, type StructValue } from "../../src/index.js";
 import { MAX_NESTING } from "../../src/codec/pep3118/grammar.js";
 
 interface Field {
@@ -72,7 +65,7 @@ describe("against NumPy's _dtype_from_pep3118", () => {
     expect(formatItemsize(c.format)).toBe(c.itemsize);
     expect(parsed.alignment).toBe(c.alignment);
     if (c.fields.length > 0) {
-      const top = parsed.unwrapped ? (parsed.fields[0].struct as ParsedFormat) : parsed;
+      const top = parsed.unwrapped ? (parsed.fields[0]!.struct as ParsedFormat) : parsed;
       expect(
         top.fields.map((f, i) => ({
           name: f.name ?? `f${i}`,
@@ -255,9 +248,9 @@ describe("item codecs", () => {
       fc.tuple(fc.option(fc.constantFrom("(2)", "(2,3)", "(1)"), { nil: "" }), inner).map(([shape, f]) => shape + f);
     const structArb: fc.Arbitrary<string> = fc.letrec((tie) => ({
       item: fc.oneof({ depthSize: "small" }, named(leaf), named(tie("struct") as fc.Arbitrary<string>)),
-      struct: fc.array(tie("item") as fc.Arbitrary<string>, { minLength: 1, maxLength: 4 }).map(
-        (items) => `T{${items.map((it, i) => `${it}:f${i}:`).join("")}}`,
-      ),
+      struct: fc
+        .array(tie("item") as fc.Arbitrary<string>, { minLength: 1, maxLength: 4 })
+        .map((items) => `T{${items.map((it, i) => `${it}:f${i}:`).join("")}}`),
     })).struct;
     fc.assert(
       fc.property(structArb, fc.nat(), (format, seed) => {
@@ -291,9 +284,9 @@ describe("the PEP 3118 parser on arbitrary input", () => {
   });
 
   test("long inputs", () => {
-    expect(formatItemsize("T{" + "b:x:".repeat(0) + "i".repeat(100_000) + "}")).toBe(400_000);
+    expect(formatItemsize(`T{${"b:x:".repeat(0)}${"i".repeat(100_000)}}`)).toBe(400_000);
     expect(() => parseFormat("T{".repeat(100_000))).toThrow("more than 64 deep");
-    expect(() => parseFormat("(" + "9,".repeat(50_000) + "9)i")).toThrow("total struct size too long");
-    expect(() => parseFormat("T{" + "9".repeat(100_000) + "i}")).toThrow("total struct size too long");
+    expect(() => parseFormat(`(${"9,".repeat(50_000)}9)i`)).toThrow("total struct size too long");
+    expect(() => parseFormat(`T{${"9".repeat(100_000)}i}`)).toThrow("total struct size too long");
   });
 });

@@ -10,12 +10,47 @@ export const CODES = "xcbB?hHiIlLqQnNefdspP";
 
 /** [size, alignment] of each code in native mode on x86-64 Linux. */
 const NATIVE: Record<string, [number, number]> = {
-  x: [1, 1], c: [1, 1], b: [1, 1], B: [1, 1], "?": [1, 1], h: [2, 2], H: [2, 2], i: [4, 4], I: [4, 4],
-  l: [8, 8], L: [8, 8], q: [8, 8], Q: [8, 8], n: [8, 8], N: [8, 8], e: [2, 2], f: [4, 4], d: [8, 8],
-  s: [1, 1], p: [1, 1], P: [8, 8],
+  x: [1, 1],
+  c: [1, 1],
+  b: [1, 1],
+  B: [1, 1],
+  "?": [1, 1],
+  h: [2, 2],
+  H: [2, 2],
+  i: [4, 4],
+  I: [4, 4],
+  l: [8, 8],
+  L: [8, 8],
+  q: [8, 8],
+  Q: [8, 8],
+  n: [8, 8],
+  N: [8, 8],
+  e: [2, 2],
+  f: [4, 4],
+  d: [8, 8],
+  s: [1, 1],
+  p: [1, 1],
+  P: [8, 8],
 };
 const STANDARD: Record<string, number> = {
-  x: 1, c: 1, b: 1, B: 1, "?": 1, h: 2, H: 2, i: 4, I: 4, l: 4, L: 4, q: 8, Q: 8, e: 2, f: 4, d: 8, s: 1, p: 1,
+  x: 1,
+  c: 1,
+  b: 1,
+  B: 1,
+  "?": 1,
+  h: 2,
+  H: 2,
+  i: 4,
+  I: 4,
+  l: 4,
+  L: 4,
+  q: 8,
+  Q: 8,
+  e: 2,
+  f: 4,
+  d: 8,
+  s: 1,
+  p: 1,
 };
 
 export function isNative(prefix: Prefix): boolean {
@@ -27,11 +62,11 @@ export function codesFor(prefix: Prefix): string[] {
 }
 
 export function sizeOf(prefix: Prefix, code: string): number {
-  return isNative(prefix) ? NATIVE[code][0] : STANDARD[code];
+  return isNative(prefix) ? NATIVE[code]![0] : STANDARD[code]!;
 }
 
 function alignOf(prefix: Prefix, code: string): number {
-  return isNative(prefix) ? NATIVE[code][1] : 1;
+  return isNative(prefix) ? NATIVE[code]![1] : 1;
 }
 
 export interface Item {
@@ -68,7 +103,9 @@ export function layout(prefix: Prefix, items: Item[]): { size: bigint; fields: F
 }
 
 export function formatString(prefix: Prefix, items: Item[], spaces = ""): string {
-  return prefix + items.map(({ code, count }) => (count === 1 && code !== "s" && code !== "p" ? code : `${count}${code}`)).join(spaces);
+  return (
+    prefix + items.map(({ code, count }) => (count === 1 && code !== "s" && code !== "p" ? code : `${count}${code}`)).join(spaces)
+  );
 }
 
 function signed(code: string): boolean {
@@ -91,12 +128,7 @@ function writeInt(out: Uint8Array, at: number, size: number, little: boolean, va
 }
 
 /** Packs values (already of the right types) into bytes. `half` gives the bits of an `e`. */
-export function modelPack(
-  prefix: Prefix,
-  items: Item[],
-  values: unknown[],
-  half: (x: number) => number,
-): Uint8Array {
+export function modelPack(prefix: Prefix, items: Item[], values: unknown[], half: (x: number) => number): Uint8Array {
   const { size, fields } = layout(prefix, items);
   const out = new Uint8Array(Number(size));
   const little = prefix !== ">" && prefix !== "!";
@@ -106,7 +138,7 @@ export function modelPack(
     const n = sizeOf(prefix, field.code);
     switch (field.code) {
       case "c":
-        out[at] = (v as Uint8Array)[0];
+        out[at] = (v as Uint8Array)[0]!;
         break;
       case "?":
         out[at] = v ? 1 : 0;
@@ -127,7 +159,9 @@ export function modelPack(
         break;
       case "f":
       case "d": {
-        const bytes = new Uint8Array(field.code === "f" ? new Float32Array([v as number]).buffer : new Float64Array([v as number]).buffer);
+        const bytes = new Uint8Array(
+          field.code === "f" ? new Float32Array([v as number]).buffer : new Float64Array([v as number]).buffer,
+        );
         if (!little) bytes.reverse();
         out.set(bytes, at);
         break;

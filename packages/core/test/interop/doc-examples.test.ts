@@ -10,7 +10,13 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDocExampleRunner, exportExamples, readmeSection, sourceFiles, withoutImports } from "@mv/vitest-config/doc-examples";
+import {
+  createDocExampleRunner,
+  exportExamples,
+  readmeSection,
+  sourceFiles,
+  withoutImports,
+} from "@mv/vitest-config/doc-examples";
 import ndarray from "ndarray";
 import * as pyodideModule from "pyodide";
 import ts from "typescript";
@@ -26,7 +32,11 @@ import * as stdlibCtor from "@stdlib/ndarray/ctor/lib/index.js";
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const { run } = createDocExampleRunner({ ts, expect });
 const kinds = ["function", "const", "class", "interface", "type"];
-const modules = sourceFiles(join(root, "src/interop")).map((path) => ({ path, rel: relative(root, path), text: readFileSync(path, "utf8") }));
+const modules = sourceFiles(join(root, "src/interop")).map((path) => ({
+  path,
+  rel: relative(root, path),
+  text: readFileSync(path, "utf8"),
+}));
 
 /** What the examples may import, by specifier, as a user would. */
 const importable: Record<string, Record<string, unknown>> = {
@@ -44,7 +54,15 @@ beforeAll(async () => {
   pyodide = await loadLocalPyodide();
 }, 600_000); // seconds usually; minutes on a loaded machine
 
-const scope = () => ({ ...api, ...ndarrayInterop, ...npyInterop, ...pyodideInterop, ndarray, StdlibNdarray: (stdlibCtor as { default: unknown }).default, pyodide });
+const scope = () => ({
+  ...api,
+  ...ndarrayInterop,
+  ...npyInterop,
+  ...pyodideInterop,
+  ndarray,
+  StdlibNdarray: (stdlibCtor as { default: unknown }).default,
+  pyodide,
+});
 
 /**
  * `code` without its import lines, after checking that each names a module
@@ -55,7 +73,11 @@ function checkedImports(code: string): string {
   for (const [line, clause, specifier] of code.matchAll(/^import (.*?) from "([^"]+)";$/gm)) {
     const module = importable[specifier!];
     expect(module, `${line}: not a module examples may import`).toBeDefined();
-    const names = /^\{(.*)\}$/.exec(clause!.trim())?.[1]?.split(",").map((part) => part.trim().split(/\s+as\s+/)[0]!).filter(Boolean) ?? ["default"];
+    const names = /^\{(.*)\}$/
+      .exec(clause!.trim())?.[1]
+      ?.split(",")
+      .map((part) => part.trim().split(/\s+as\s+/)[0]!)
+      .filter(Boolean) ?? ["default"];
     for (const name of names) expect(Object.keys(module!), `${line}: ${specifier} has no export ${name}`).toContain(name);
   }
   return withoutImports(code, Object.keys(importable));

@@ -9,12 +9,11 @@ import { fromNdarray, toNdarray, toStdlibNdarray } from "../../src/interop/ndarr
 
 // stdlib packages are CommonJS folders without an exports map.
 const require = createRequire(import.meta.url);
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- stdlib ships no types for its folders
+// biome-ignore lint/suspicious/noExplicitAny: stdlib ships no types for its folders
 const StdlibNdarray = require("@stdlib/ndarray/ctor") as new (...args: any[]) => any;
 const stdlibArray = require("@stdlib/ndarray/array");
 
-const named = (name: string, message?: string) =>
-  expect.objectContaining(message === undefined ? { name } : { name, message });
+const named = (name: string, message?: string) => expect.objectContaining(message === undefined ? { name } : { name, message });
 
 describe("fromNdarray: scijs ndarray", () => {
   it("turns element strides and offset into bytes and shares the memory", () => {
@@ -22,7 +21,12 @@ describe("fromNdarray: scijs ndarray", () => {
     const a = ndarray(data, [3, 4]).transpose(1, 0).step(-1, 2);
     const view = MemoryView.from(fromNdarray(a));
     expect([view.shape, view.strides, view.format, view.readonly]).toEqual([[4, 2], [-4, 32], "f", false]);
-    expect(view.toList()).toEqual([[3, 11], [2, 10], [1, 9], [0, 8]]);
+    expect(view.toList()).toEqual([
+      [3, 11],
+      [2, 10],
+      [1, 9],
+      [0, 8],
+    ]);
     view.set(0, 1, 2.5);
     expect(a.get(0, 1)).toBe(2.5);
     a.set(3, 0, -7);
@@ -79,7 +83,9 @@ describe("fromNdarray: scijs ndarray", () => {
   });
 
   it("refuses arrays with no memory, unknown dtypes and layouts outside their data", () => {
-    expect(() => fromNdarray(ndarray([1, 2, 3]))).toThrow(named("ValueError", "fromNdarray: the dtype 'array' has no struct format"));
+    expect(() => fromNdarray(ndarray([1, 2, 3]))).toThrow(
+      named("ValueError", "fromNdarray: the dtype 'array' has no struct format"),
+    );
     expect(() => fromNdarray({ data: [1, 2], shape: [2], stride: [1], offset: 0, dtype: "float64" })).toThrow(
       named("TypeError", "fromNdarray: a float64 ndarray over Array has no memory to export (it needs a typed array)"),
     );
@@ -91,19 +97,34 @@ describe("fromNdarray: scijs ndarray", () => {
     expect(() => fromNdarray({ data: new Float64Array(2), shape: [2], stride: [1], offset: 0, dtype: "int16" })).toThrow(
       named("TypeError", "fromNdarray: int16 elements are 2 bytes, but data holds 8-byte elements"),
     );
-    expect(() => fromNdarray({ data: new Int8Array(2), shape: [2], stride: [1, 1], offset: 0, dtype: "int8" })).toThrow(named("TypeError"));
-    expect(() => fromNdarray({ data: new Int8Array(2), shape: [2.5], stride: [1], offset: 0, dtype: "int8" })).toThrow(named("TypeError"));
+    expect(() => fromNdarray({ data: new Int8Array(2), shape: [2], stride: [1, 1], offset: 0, dtype: "int8" })).toThrow(
+      named("TypeError"),
+    );
+    expect(() => fromNdarray({ data: new Int8Array(2), shape: [2.5], stride: [1], offset: 0, dtype: "int8" })).toThrow(
+      named("TypeError"),
+    );
     expect(() => fromNdarray(null as never)).toThrow(named("TypeError"));
   });
 });
 
 describe("fromNdarray: @stdlib/ndarray", () => {
   it("keeps the read-only flag", () => {
-    const x = new StdlibNdarray("float64", Float64Array.from([0, 1, 2, 3, 4, 5]), [2, 3], [-3, -1], 5, "row-major", { readonly: true });
+    const x = new StdlibNdarray("float64", Float64Array.from([0, 1, 2, 3, 4, 5]), [2, 3], [-3, -1], 5, "row-major", {
+      readonly: true,
+    });
     const view = MemoryView.from(fromNdarray(x));
-    expect([view.readonly, view.strides, view.toList()]).toEqual([true, [-24, -8], [[5, 4, 3], [2, 1, 0]]]);
+    expect([view.readonly, view.strides, view.toList()]).toEqual([
+      true,
+      [-24, -8],
+      [
+        [5, 4, 3],
+        [2, 1, 0],
+      ],
+    ]);
     expect(() => view.set(0, 0, 1)).toThrow(named("TypeError"));
-    expect(() => getBuffer(fromNdarray(x), BufferFlags.STRIDED)).toThrow(named("BufferError", "buffer source array is read-only"));
+    expect(() => getBuffer(fromNdarray(x), BufferFlags.STRIDED)).toThrow(
+      named("BufferError", "buffer source array is read-only"),
+    );
   });
 
   it("shares writable memory both ways", () => {
@@ -120,7 +141,9 @@ describe("fromNdarray: @stdlib/ndarray", () => {
     c.data.set([1, -2], 1);
     const complex = MemoryView.from(fromNdarray(c));
     // NumPy's format for complex128; its values are whatever core reads "Zd" as.
-    const same = MemoryView.from(Float64Array.of(0, 0, 1, -2)).cast("B").derive({ format: "Zd", shape: [2] });
+    const same = MemoryView.from(Float64Array.of(0, 0, 1, -2))
+      .cast("B")
+      .derive({ format: "Zd", shape: [2] });
     expect([complex.format, complex.toList()]).toEqual(["Zd", same.toList()]);
     expect(complex.buffer).toBe(c.data.buffer);
     const b = stdlibArray({ dtype: "bool", shape: [3] });
@@ -129,8 +152,17 @@ describe("fromNdarray: @stdlib/ndarray", () => {
     expect([bools.format, bools.toList()]).toEqual(["?", [false, true, false]]);
     const f = stdlibArray(Float32Array.from([1, 2, 3, 4, 5, 6]), { shape: [2, 3], order: "column-major" });
     const fv = MemoryView.from(fromNdarray(f));
-    expect([fv.strides, fv.fContiguous, fv.toList()]).toEqual([[4, 8], true, [[1, 3, 5], [2, 4, 6]]]);
-    expect(() => fromNdarray(stdlibArray([1, 2], { dtype: "generic" }))).toThrow(named("ValueError", "fromNdarray: the dtype 'generic' has no struct format"));
+    expect([fv.strides, fv.fContiguous, fv.toList()]).toEqual([
+      [4, 8],
+      true,
+      [
+        [1, 3, 5],
+        [2, 4, 6],
+      ],
+    ]);
+    expect(() => fromNdarray(stdlibArray([1, 2], { dtype: "generic" }))).toThrow(
+      named("ValueError", "fromNdarray: the dtype 'generic' has no struct format"),
+    );
   });
 });
 
@@ -159,21 +191,30 @@ describe("toNdarray (scijs)", () => {
 
   it("refuses partial-element strides and offsets, other byte orders and formats with no dtype", () => {
     const odd = MemoryView.from(new Int16Array(8)).derive({ format: "h", shape: [5], byteStrides: [3] });
-    expect(() => toNdarray(odd, ndarray)).toThrow(named("ValueError", "dimension 0: a byte stride of 3 is not a whole number of 2-byte elements"));
+    expect(() => toNdarray(odd, ndarray)).toThrow(
+      named("ValueError", "dimension 0: a byte stride of 3 is not a whole number of 2-byte elements"),
+    );
     const misaligned = MemoryView.from(new Uint8Array(9)).slice([1]).cast("h");
-    expect(() => toNdarray(misaligned, ndarray)).toThrow(named("ValueError", "byte offset 1 is not a whole number of 2-byte elements"));
+    expect(() => toNdarray(misaligned, ndarray)).toThrow(
+      named("ValueError", "byte offset 1 is not a whole number of 2-byte elements"),
+    );
     expect(() => toNdarray(MemoryView.from(new Uint8Array(8)).cast(">h"), ndarray)).toThrow(
       named("ValueError", "no TypedArray holds items of format '>h' (not the host's byte order)"),
     );
     for (const format of ["?", "T{i:x:i:y:}", "2i", "Zd", "c", "4s"]) {
-      const view = MemoryView.from(new Uint8Array(16)).cast("B", [1, 16]).cast("B").derive({ format, shape: [1] });
+      const view = MemoryView.from(new Uint8Array(16))
+        .cast("B", [1, 16])
+        .cast("B")
+        .derive({ format, shape: [1] });
       expect(() => toNdarray(view, ndarray), format).toThrow(named("ValueError"));
     }
     expect(() => toNdarray(new Uint8Array(2), undefined as never)).toThrow(named("TypeError"));
   });
 
   it("gives the export back when it refuses, so a resizable exporter is not pinned", () => {
-    const rab = new (ArrayBuffer as new (length: number, options: { maxByteLength: number }) => ArrayBuffer)(8, { maxByteLength: 16 });
+    const rab = new (ArrayBuffer as new (length: number, options: { maxByteLength: number }) => ArrayBuffer)(8, {
+      maxByteLength: 16,
+    });
     const view = MemoryView.from(rab).cast(">h");
     expect(() => toNdarray(view, ndarray)).toThrow(named("ValueError"));
     expect(view.exports).toBe(0);
@@ -195,7 +236,12 @@ describe("toStdlibNdarray", () => {
     const x = toStdlibNdarray(MemoryView.from(new Float64Array(4)).toReadonly(), StdlibNdarray);
     expect(x.flags.READONLY).toBe(true);
     expect(() => x.set(0, 1)).toThrow();
-    const f = toStdlibNdarray(MemoryView.from(Float32Array.from([1, 2, 3, 4, 5, 6])).reshape([3, 2]).transpose(), StdlibNdarray);
+    const f = toStdlibNdarray(
+      MemoryView.from(Float32Array.from([1, 2, 3, 4, 5, 6]))
+        .reshape([3, 2])
+        .transpose(),
+      StdlibNdarray,
+    );
     expect([f.order, f.strides, f.get(1, 2)]).toEqual(["column-major", [1, 2], 6]);
   });
 

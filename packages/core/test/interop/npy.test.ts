@@ -44,7 +44,12 @@ function fieldsOf(parsed: ParsedFormat): Fields | null {
   const top = parsed.fields.length === 1 && parsed.fields[0]!.kind === "struct" && parsed.fields[0]!.name === null;
   const fields = top ? parsed.fields[0]!.struct!.fields : parsed.fields;
   if (!fields.some((f) => f.name !== null)) return null;
-  return fields.map((f) => [f.name!, f.byteOffset, [...f.shape].slice(0, f.kind === "character" ? -1 : undefined), f.kind === "struct" ? fieldsOf(f.struct!) : null]);
+  return fields.map((f) => [
+    f.name!,
+    f.byteOffset,
+    [...f.shape].slice(0, f.kind === "character" ? -1 : undefined),
+    f.kind === "struct" ? fieldsOf(f.struct!) : null,
+  ]);
 }
 
 describe("readNpy: files NumPy wrote", () => {
@@ -69,9 +74,9 @@ describe("readNpy: files NumPy wrote", () => {
 
   it("gives NumPy's types their struct and PEP 3118 formats", () => {
     const formatOf = (name: string) => readNpy(hexToBytes(byName(name).file)).format;
-    expect(["<i1", ">u2", ">i4", "<i8", ">u8", "<f2", ">f4", "<f8", "<c8", ">c16", "bool", "S5", "V4", "<U3", ">U3"].map(formatOf)).toEqual(
-      ["b", ">H", ">i", "<q", ">Q", "<e", ">f", "<d", "<Zf", ">Zd", "?", "5s", "4s", "<3w", ">3w"],
-    );
+    expect(
+      ["<i1", ">u2", ">i4", "<i8", ">u8", "<f2", ">f4", "<f8", "<c8", ">c16", "bool", "S5", "V4", "<U3", ">U3"].map(formatOf),
+    ).toEqual(["b", ">H", ">i", "<q", ">Q", "<e", ">f", "<d", "<Zf", ">Zd", "?", "5s", "4s", "<3w", ">3w"]);
     expect(formatOf("packed record")).toBe("T{<i:id:<d:value:}");
     expect(formatOf("aligned record (padding)")).toBe("T{<i:id:4x<d:value:}");
     expect(formatOf("explicit offsets, larger itemsize")).toBe("T{<f:a:2x>H:b:4x}");
@@ -81,7 +86,10 @@ describe("readNpy: files NumPy wrote", () => {
   });
 
   it("reads values: records as lists of fields, both byte orders, Fortran order", () => {
-    expect(readNpy(hexToBytes(byName("packed record").file)).toList()).toEqual([[1, 2.5], [-3, -0.125]]);
+    expect(readNpy(hexToBytes(byName("packed record").file)).toList()).toEqual([
+      [1, 2.5],
+      [-3, -0.125],
+    ]);
     expect(readNpy(hexToBytes(byName(">i8").file)).toList()).toEqual([-(2n ** 63n), -1n, 2n, 2n ** 63n - 1n]);
     expect(readNpy(hexToBytes(byName("<f8").file)).toList()).toEqual([1e300, -2.5, 1 / 3, -0]);
     const fortran = readNpy(hexToBytes(byName("fortran 2-D").file));
@@ -130,7 +138,9 @@ describe("readNpy: refusals", () => {
 
   it("refuses pickles with NumPy's message", () => {
     const pickled = fixture.refused.find((r) => r.name === "object array (pickle)")!;
-    expect(() => readNpy(hexToBytes(pickled.file))).toThrow(named("ValueError", "Object arrays cannot be loaded when allow_pickle=False"));
+    expect(() => readNpy(hexToBytes(pickled.file))).toThrow(
+      named("ValueError", "Object arrays cannot be loaded when allow_pickle=False"),
+    );
   });
 
   /** A version 1.0 file with `header` as its dict and `data` after it. */
@@ -145,11 +155,16 @@ describe("readNpy: refusals", () => {
     file.set(data, start + text.length);
     return file;
   };
-  const header = (descr: string, shape: string, fortran = "False") => `{'descr': ${descr}, 'fortran_order': ${fortran}, 'shape': ${shape}, }`;
+  const header = (descr: string, shape: string, fortran = "False") =>
+    `{'descr': ${descr}, 'fortran_order': ${fortran}, 'shape': ${shape}, }`;
 
   it("refuses bad magic, versions and header lengths", () => {
-    expect(() => readNpy(new Uint8Array(0))).toThrow(named("ValueError", "the magic string is not correct; expected b'\\x93NUMPY', got b''"));
-    expect(() => readNpy(new TextEncoder().encode("PK\x03\x04zip"))).toThrow(named("ValueError", /^the magic string is not correct/));
+    expect(() => readNpy(new Uint8Array(0))).toThrow(
+      named("ValueError", "the magic string is not correct; expected b'\\x93NUMPY', got b''"),
+    );
+    expect(() => readNpy(new TextEncoder().encode("PK\x03\x04zip"))).toThrow(
+      named("ValueError", /^the magic string is not correct/),
+    );
     const v4 = fileWith(header("'<i4'", "(1,)"), new Uint8Array(4));
     v4[6] = 4;
     expect(() => readNpy(v4)).toThrow(named("ValueError", "we only support format version (1,0), (2,0), and (3,0), not (4, 0)"));
@@ -157,14 +172,19 @@ describe("readNpy: refusals", () => {
     long[8] = 0xff;
     long[9] = 0xff;
     expect(() => readNpy(long)).toThrow(named("ValueError", /^EOF: reading array header, expected 65535 bytes got/));
-    expect(() => readNpy(long.subarray(0, 9))).toThrow(named("ValueError", "EOF: reading array header length, expected 2 bytes got 1"));
+    expect(() => readNpy(long.subarray(0, 9))).toThrow(
+      named("ValueError", "EOF: reading array header length, expected 2 bytes got 1"),
+    );
   });
 
   it("refuses headers that are not NumPy's dict, without evaluating anything", () => {
     for (const [text, message] of [
       ["[1, 2]", /^Header is not a dictionary: \[1, 2\]/],
       ["{'descr': '<i4', 'shape': (1,)}", "Header does not contain the correct keys: ['descr', 'shape']"],
-      [`{'descr': '<i4', 'fortran_order': False, 'shape': (1,), 'extra': 1}`, "Header does not contain the correct keys: ['descr', 'extra', 'fortran_order', 'shape']"],
+      [
+        `{'descr': '<i4', 'fortran_order': False, 'shape': (1,), 'extra': 1}`,
+        "Header does not contain the correct keys: ['descr', 'extra', 'fortran_order', 'shape']",
+      ],
       [header("'<i4'", "(1.5,)"), /^Cannot parse header/],
       [header("'<i4'", "(-1,)"), "shape is not valid: (-1,)"],
       [header("'<i4'", "[1]"), "shape is not valid: [1]"],
@@ -189,12 +209,16 @@ describe("readNpy: refusals", () => {
   });
 
   it("refuses data shorter than the header says, and shapes too large to exist", () => {
-    expect(() => readNpy(fileWith(header("'<i4'", "(3,)"), new Uint8Array(11)))).toThrow(named("ValueError", "EOF: reading array data, expected 12 bytes got 11"));
+    expect(() => readNpy(fileWith(header("'<i4'", "(3,)"), new Uint8Array(11)))).toThrow(
+      named("ValueError", "EOF: reading array data, expected 12 bytes got 11"),
+    );
     expect(() => readNpy(fileWith(header("'<i4'", "(2**40,)"), new Uint8Array(4)))).toThrow(named("ValueError"));
     expect(() => readNpy(fileWith(header("'<f8'", "(4294967296, 4294967296)"), new Uint8Array(8)))).toThrow(
       named("ValueError", "shape is not valid: the array would hold more than 2**53 bytes"),
     );
-    expect(() => readNpy(fileWith(header("'<i4'", `(${"1, ".repeat(65)})`), new Uint8Array(4)))).toThrow(named("ValueError", /^shape is not valid/));
+    expect(() => readNpy(fileWith(header("'<i4'", `(${"1, ".repeat(65)})`), new Uint8Array(4)))).toThrow(
+      named("ValueError", /^shape is not valid/),
+    );
   });
 
   it("reads the odd but valid headers Python's literal syntax allows", () => {
@@ -227,7 +251,9 @@ describe("readNpy: refusals", () => {
           for (const [at, byte] of changes) file[at % Math.min(file.length, 128)] = byte;
           try {
             const view = readNpy(file);
-            expect(view.buffer === file.buffer ? view.layout.byteOffset + view.nbytes : view.nbytes).toBeLessThanOrEqual(file.length);
+            expect(view.buffer === file.buffer ? view.layout.byteOffset + view.nbytes : view.nbytes).toBeLessThanOrEqual(
+              file.length,
+            );
             view.toBytes();
           } catch (error) {
             if ((error as Error).name !== "ValueError") throw error;
@@ -245,7 +271,11 @@ describe("writeNpy", () => {
     const headerLength = file[8]! | (file[9]! << 8);
     const header = new TextDecoder().decode(file.subarray(10, 10 + headerLength));
     expect(header).toMatch(/^\{'descr': '<f8', 'fortran_order': False, 'shape': \(3,\), \} +\n$/);
-    expect([file.length, (10 + headerLength) % 64, Array.from(file.subarray(0, 8))]).toEqual([128 + 24, 0, [0x93, 78, 85, 77, 80, 89, 1, 0]]);
+    expect([file.length, (10 + headerLength) % 64, Array.from(file.subarray(0, 8))]).toEqual([
+      128 + 24,
+      0,
+      [0x93, 78, 85, 77, 80, 89, 1, 0],
+    ]);
   });
 
   it("round-trips every fixture through readNpy", () => {
@@ -262,13 +292,17 @@ describe("writeNpy", () => {
     const grid = MemoryView.from(Int32Array.from({ length: 12 }, (_, i) => i)).reshape([3, 4]);
     const flipped = grid.transpose().slice([null, null, -1], [null, null, 2]);
     expect(readNpy(writeNpy(flipped)).toList()).toEqual(flipped.toList());
-    const sub = MemoryView.from(new Int16Array(12)).cast("B").derive({ format: "(2,3)<h", shape: [2] });
+    const sub = MemoryView.from(new Int16Array(12))
+      .cast("B")
+      .derive({ format: "(2,3)<h", shape: [2] });
     expect(readNpy(writeNpy(sub)).shape).toEqual([2, 2, 3]);
   });
 
   it("refuses formats NumPy has no dtype for", () => {
     const bytes = MemoryView.from(new Uint8Array(8));
-    expect(() => writeNpy(bytes.derive({ format: "4p", shape: [2] }))).toThrow(named("ValueError", "writeNpy: NumPy has no dtype for Pascal strings ('p')"));
+    expect(() => writeNpy(bytes.derive({ format: "4p", shape: [2] }))).toThrow(
+      named("ValueError", "writeNpy: NumPy has no dtype for Pascal strings ('p')"),
+    );
     expect(() => writeNpy(bytes.derive({ format: "2u", shape: [2] }))).toThrow(named("ValueError"));
   });
 });
@@ -276,7 +310,10 @@ describe("writeNpy", () => {
 // NumPy itself loading what @mv wrote. CI has python3 with numpy; elsewhere,
 // where either is missing, the group is skipped and says why.
 const probe = spawnSync("python3", ["-c", "import numpy; print(numpy.__version__)"], { encoding: "utf8" });
-const numpyMissing = probe.status !== 0 ? `python3 with numpy is not available (${(probe.error?.message ?? probe.stderr).trim().split("\n").pop()})` : null;
+const numpyMissing =
+  probe.status !== 0
+    ? `python3 with numpy is not available (${(probe.error?.message ?? probe.stderr).trim().split("\n").pop()})`
+    : null;
 if (numpyMissing !== null) console.warn(`npy: NumPy round trip skipped: ${numpyMissing}`);
 
 describe.skipIf(numpyMissing !== null)("numpy.load of files @mv wrote", () => {
@@ -294,16 +331,41 @@ describe.skipIf(numpyMissing !== null)("numpy.load of files @mv wrote", () => {
     for (const c of fixture.cases) add(c.name, readNpy(hexToBytes(c.file)), c.file);
     const grid = MemoryView.from(Float32Array.from({ length: 24 }, (_, i) => i / 4)).reshape([2, 3, 4]);
     add("transposed, reversed, strided", grid.permute(2, 0, 1).slice([null, null, -1], [null, null, -1], [null, null, 2]), null);
-    add("big-endian struct view", MemoryView.from(new Uint8Array(48)).derive({ format: "T{>i:id:4x>d:value:(2)<h:xy:}", shape: [2], itemsize: 20 }), null);
+    add(
+      "big-endian struct view",
+      MemoryView.from(new Uint8Array(48)).derive({ format: "T{>i:id:4x>d:value:(2)<h:xy:}", shape: [2], itemsize: 20 }),
+      null,
+    );
     add("native struct with padding", MemoryView.from(new Uint8Array(40)).derive({ format: "@bqi", shape: [2] }), null);
-    add("sub-array items", MemoryView.from(Int16Array.from({ length: 12 }, (_, i) => -i)).cast("B").derive({ format: "(2,3)<h", shape: [2] }), null, [2, 2, 3]);
-    add("long header (version 2.0)", MemoryView.from(new Uint8Array(3)).derive({ format: `T{${Array.from({ length: 3 }, (_, i) => `B:${"n".repeat(30000)}${i}:`).join("")}}`, shape: [1], itemsize: 3 }), null);
+    add(
+      "sub-array items",
+      MemoryView.from(Int16Array.from({ length: 12 }, (_, i) => -i))
+        .cast("B")
+        .derive({ format: "(2,3)<h", shape: [2] }),
+      null,
+      [2, 2, 3],
+    );
+    add(
+      "long header (version 2.0)",
+      MemoryView.from(new Uint8Array(3)).derive({
+        format: `T{${Array.from({ length: 3 }, (_, i) => `B:${"n".repeat(30000)}${i}:`).join("")}}`,
+        shape: [1],
+        itemsize: 3,
+      }),
+      null,
+    );
     add("0-d", MemoryView.from(Float64Array.of(2.5)).reshape([]), null);
     add("empty", MemoryView.from(new Int32Array(0)).reshape([0, 5]), null);
     const script = fileURLToPath(new URL("./numpy_loads.py", import.meta.url));
     const run = spawnSync("python3", [script], { input: JSON.stringify(entries), encoding: "utf8", maxBuffer: 1 << 26 });
     expect(run.stderr).toBe("");
-    const loaded = JSON.parse(run.stdout) as { name: string; shape: number[]; descr: string; bytes: string; same_dtype: boolean | null }[];
+    const loaded = JSON.parse(run.stdout) as {
+      name: string;
+      shape: number[];
+      descr: string;
+      bytes: string;
+      same_dtype: boolean | null;
+    }[];
     expect(loaded.length).toBe(entries.length);
     // Where @mv's format holds less than the original dtype: V items come back as S, titles are dropped.
     const dtypeChanges: Record<string, RegExp> = { V4: /^'\|S4'$/, "titled fields": /^\[\('r', '\|u1'\), \('g', '\|u1'\)\]$/ };

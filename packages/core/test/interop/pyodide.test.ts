@@ -4,7 +4,7 @@
 // wasm heap growing, and the PyBuffer given back with the last export.
 import type { PyodideAPI } from "pyodide";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BufferFlags, MemoryView, getBuffer, releaseBuffer } from "../../src/index.js";
+import { BufferFlags, MemoryView, getBuffer } from "../../src/index.js";
 import { fromPyodide } from "../../src/interop/pyodide.js";
 import { loadLocalPyodide } from "./load-pyodide.js";
 
@@ -14,8 +14,7 @@ beforeAll(async () => {
   py.runPython("import array, sys, _testbuffer");
 }, 600_000); // seconds usually; minutes on a loaded machine
 
-const named = (name: string, message?: string) =>
-  expect.objectContaining(message === undefined ? { name } : { name, message });
+const named = (name: string, message?: string) => expect.objectContaining(message === undefined ? { name } : { name, message });
 
 /** A view of the Python expression `code`'s buffer (its proxy, kept by Python as `name`). */
 function viewOf(code: string, name = "x"): MemoryView {
@@ -63,7 +62,9 @@ describe("fromPyodide", () => {
     base.release();
     expect(exporter.exports).toBe(0);
     // Given directly, the PyBufferView is used up with its last export.
-    expect(() => MemoryView.from(exporter)).toThrow(named("BufferError", "fromPyodide: the PyBufferView was released with its last export"));
+    expect(() => MemoryView.from(exporter)).toThrow(
+      named("BufferError", "fromPyodide: the PyBufferView was released with its last export"),
+    );
   });
 
   it("views array.array items of every size, with their formats", () => {
@@ -91,7 +92,9 @@ describe("fromPyodide", () => {
   });
 
   it("follows _testbuffer.ndarray layouts with negative strides and offsets", () => {
-    const view = viewOf("_testbuffer.ndarray(list(range(24)), shape=[4, 6], format='i', flags=_testbuffer.ND_WRITABLE)[::-1, 1::2]");
+    const view = viewOf(
+      "_testbuffer.ndarray(list(range(24)), shape=[4, 6], format='i', flags=_testbuffer.ND_WRITABLE)[::-1, 1::2]",
+    );
     expect([view.shape, view.strides, view.cContiguous]).toEqual([[4, 3], [-24, 8], false]);
     expect(view.toList()).toEqual(py.runPython("x.tolist()").toJs());
     view.set(0, 0, 1000);
@@ -102,7 +105,9 @@ describe("fromPyodide", () => {
   it("follows Fortran-ordered _testbuffer.ndarray memory, and refuses a C-contiguous request", () => {
     const exporter = fromPyodide(
       py,
-      py.runPython("x = _testbuffer.ndarray(list(range(12)), shape=[3, 4], format='h', flags=_testbuffer.ND_FORTRAN | _testbuffer.ND_WRITABLE); x"),
+      py.runPython(
+        "x = _testbuffer.ndarray(list(range(12)), shape=[3, 4], format='h', flags=_testbuffer.ND_FORTRAN | _testbuffer.ND_WRITABLE); x",
+      ),
     );
     const view = MemoryView.from(exporter);
     expect([view.strides, view.fContiguous, view.cContiguous]).toEqual([[2, 6], true, false]);
@@ -162,8 +167,12 @@ describe("fromPyodide", () => {
     const exporter = fromPyodide(py, py.runPython("b'ro'"));
     expect(() => MemoryView.from(exporter, BufferFlags.WRITABLE)).toThrow(named("BufferError"));
     expect(exporter.exports).toBe(0);
-    expect(() => fromPyodide(py, py.runPython("[1, 2]"))).toThrow(named("TypeError", "fromPyodide: a bytes-like object is required, not 'list'"));
-    expect(() => fromPyodide(py, 5 as never)).toThrow(named("TypeError", "fromPyodide: a bytes-like object is required, not 'number'"));
+    expect(() => fromPyodide(py, py.runPython("[1, 2]"))).toThrow(
+      named("TypeError", "fromPyodide: a bytes-like object is required, not 'list'"),
+    );
+    expect(() => fromPyodide(py, 5 as never)).toThrow(
+      named("TypeError", "fromPyodide: a bytes-like object is required, not 'number'"),
+    );
     expect(() => fromPyodide({} as never, py.runPython("b''"))).toThrow(named("TypeError"));
   });
 
@@ -172,7 +181,10 @@ describe("fromPyodide", () => {
     const view = viewOf("(P * 2)(P(1, 0.5), P(-2, 2.5))");
     expect([view.format, view.itemsize, view.strides]).toEqual([py.runPython("memoryview(x).format"), 16, [16]]);
     expect(view.format).toMatch(/^T\{<[il]:a:4x<d:b:\}$/);
-    expect(view.toList()).toEqual([[1, 0.5], [-2, 2.5]]);
+    expect(view.toList()).toEqual([
+      [1, 0.5],
+      [-2, 2.5],
+    ]);
     view.set(1, [7, -0.25]);
     expect(py.runPython("(x[1].a, x[1].b)").toJs()).toEqual([7, -0.25]);
     view.release();
@@ -191,9 +203,15 @@ describe("fromPyodide", () => {
   });
 
   it("turns Pyodide's refusal of an export into BufferError, and holds nothing after it", () => {
-    const exporter = fromPyodide(py, py.runPython("_testbuffer.ndarray(list(range(12)), shape=[3, 4], format='h', flags=_testbuffer.ND_PIL)"));
+    const exporter = fromPyodide(
+      py,
+      py.runPython("_testbuffer.ndarray(list(range(12)), shape=[3, 4], format='h', flags=_testbuffer.ND_PIL)"),
+    );
     expect(() => MemoryView.from(exporter)).toThrow(
-      named("BufferError", "fromPyodide: Pyodide cannot export this ndarray: BufferError: ndarray cannot be represented without suboffsets"),
+      named(
+        "BufferError",
+        "fromPyodide: Pyodide cannot export this ndarray: BufferError: ndarray cannot be represented without suboffsets",
+      ),
     );
     expect(exporter.exports).toBe(0);
   });
@@ -201,7 +219,9 @@ describe("fromPyodide", () => {
   it("the other direction copies, as the README says: Python cannot view JavaScript memory", () => {
     const bytes = Uint8Array.of(1, 2, 3);
     py.globals.set("js_bytes", bytes);
-    expect(() => py.runPython("memoryview(js_bytes)")).toThrow(/TypeError: memoryview: a bytes-like object is required, not 'pyodide.ffi.JsProxy'/);
+    expect(() => py.runPython("memoryview(js_bytes)")).toThrow(
+      /TypeError: memoryview: a bytes-like object is required, not 'pyodide.ffi.JsProxy'/,
+    );
     expect(py.runPython("m = js_bytes.to_memoryview(); m[0] = 9; m.tolist()").toJs()).toEqual([9, 2, 3]);
     expect([...bytes]).toEqual([1, 2, 3]);
     py.globals.delete("js_bytes");
@@ -214,7 +234,9 @@ describe("fromPyodide", () => {
       named("BufferError", "invalid PyBuffer: readonly must be 0, 1 or a boolean, not 2"),
     );
     const elsewhere = { ...lying, readonly: 0, data: new Uint8Array(2) };
-    expect(() => MemoryView.from(fromPyodide(py, elsewhere as never))).toThrow(named("BufferError", "invalid PyBuffer: its data is not a view of the Pyodide heap"));
+    expect(() => MemoryView.from(fromPyodide(py, elsewhere as never))).toThrow(
+      named("BufferError", "invalid PyBuffer: its data is not a view of the Pyodide heap"),
+    );
     pybuf.release();
   });
 });

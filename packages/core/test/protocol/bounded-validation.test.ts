@@ -7,7 +7,18 @@
  */
 import { describe, expect, test } from "vitest";
 import { BufferError } from "../../src/errors.js";
-import { BufferFlags, GET_BUFFER, copyBuffer, fromContiguous, getBuffer, getPointer, reachableExtent, releaseBuffer, toContiguous, type BufferInfo } from "../../src/protocol/index.js";
+import {
+  BufferFlags,
+  GET_BUFFER,
+  copyBuffer,
+  fromContiguous,
+  getBuffer,
+  getPointer,
+  reachableExtent,
+  releaseBuffer,
+  toContiguous,
+  type BufferInfo,
+} from "../../src/protocol/index.js";
 
 const N = 4096;
 
@@ -48,8 +59,19 @@ describe("suboffset validation is linear in the distinct pointer slots", () => {
   test("a direct dimension reaching more positions than buf has bytes is refused before it is walked", () => {
     const buf = new ArrayBuffer(64);
     new BigUint64Array(buf).fill(0n);
-    const info = { obj: null, buf, offset: 0, len: 2 ** 40, readonly: true, itemsize: 1, format: "B", ndim: 3,
-      shape: [1, 2 ** 40, 1], strides: [8, 1, 8], suboffsets: [0, -1, 0] };
+    const info = {
+      obj: null,
+      buf,
+      offset: 0,
+      len: 2 ** 40,
+      readonly: true,
+      itemsize: 1,
+      format: "B",
+      ndim: 3,
+      shape: [1, 2 ** 40, 1],
+      strides: [8, 1, 8],
+      suboffsets: [0, -1, 0],
+    };
     expect(() => reachableExtent(info, buf)).toThrow(BufferError);
   });
 });
@@ -57,8 +79,19 @@ describe("suboffset validation is linear in the distinct pointer slots", () => {
 describe("a caller's BufferInfo is checked at every use, not trusted from the first", () => {
   const make = () => {
     const bytes = new Uint8Array(16).fill(0xee); // guard bytes past the 4 the info covers
-    const info = { obj: null, buf: bytes.buffer, offset: 0, len: 4, readonly: false, itemsize: 1, format: "B",
-      ndim: 1, shape: [4], strides: [1], suboffsets: null } as { -readonly [K in keyof BufferInfo]: BufferInfo[K] } & { shape: number[]; strides: number[] };
+    const info = {
+      obj: null,
+      buf: bytes.buffer,
+      offset: 0,
+      len: 4,
+      readonly: false,
+      itemsize: 1,
+      format: "B",
+      ndim: 1,
+      shape: [4],
+      strides: [1],
+      suboffsets: null,
+    } as { -readonly [K in keyof BufferInfo]: BufferInfo[K] } & { shape: number[]; strides: number[] };
     return { bytes, info };
   };
   test("toContiguous after the caller grows its shape past buf", () => {
@@ -81,8 +114,24 @@ describe("a caller's BufferInfo is checked at every use, not trusted from the fi
   test("a getter that answers differently each time is read once per use", () => {
     const bytes = new Uint8Array(8);
     let reads = 0;
-    const info = { obj: null, buf: bytes.buffer, offset: 0, readonly: false, itemsize: 1, format: "B", ndim: 1,
-      strides: [1], suboffsets: null, get len() { return 4; }, get shape() { reads++; return reads === 1 ? [4] : [4096]; } };
+    const info = {
+      obj: null,
+      buf: bytes.buffer,
+      offset: 0,
+      readonly: false,
+      itemsize: 1,
+      format: "B",
+      ndim: 1,
+      strides: [1],
+      suboffsets: null,
+      get len() {
+        return 4;
+      },
+      get shape() {
+        reads++;
+        return reads === 1 ? [4] : [4096];
+      },
+    };
     expect(toContiguous(info as unknown as BufferInfo).length).toBe(4);
     expect(() => toContiguous(info as unknown as BufferInfo)).toThrow(BufferError);
   });

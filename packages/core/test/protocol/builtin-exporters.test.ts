@@ -77,7 +77,7 @@ describe("built-in exporters", () => {
   });
 
   it.each(TYPED)("%s has format %s and itemsize %d", (name, format, itemsize) => {
-    const Ctor = (globalThis as unknown as Record<string, new (b: ArrayBuffer, o: number, n: number) => object>)[name];
+    const Ctor = (globalThis as unknown as Record<string, new (b: ArrayBuffer, o: number, n: number) => object>)[name]!;
     const ab = new ArrayBuffer(64);
     const array = new Ctor(ab, 16, 3);
     const info = getBuffer(array);

@@ -7,12 +7,7 @@
 
 import { Buffer } from "node:buffer";
 import { describe, expect, it } from "vitest";
-import {
-  BufferFlags,
-  getBuffer,
-  releaseBuffer,
-  type BufferInfo,
-} from "../../src/index.js";
+import { BufferFlags, getBuffer, releaseBuffer, type BufferInfo } from "../../src/index.js";
 import { resizableBuffer, growableSharedBuffer } from "./support/resizable.js";
 import { modelIsC, modelIsF, modelLen, NdExporter, pilLayout, RawExporter, type Layout } from "./support/nd-exporter.js";
 
@@ -36,6 +31,7 @@ interface OneDim {
 }
 
 const ab = (n: number): ArrayBuffer => new ArrayBuffer(n);
+// biome-ignore format: a table, one row per line
 const builtins: OneDim[] = [
   { name: "ArrayBuffer", make: () => ab(12), buf: (x) => x as ArrayBuffer, offset: 0, items: 12, itemsize: 1, format: "B" },
   { name: "empty ArrayBuffer", make: () => ab(0), buf: (x) => x as ArrayBuffer, offset: 0, items: 0, itemsize: 1, format: "B" },
@@ -100,7 +96,15 @@ const builtins: OneDim[] = [
 ];
 if (typeof (globalThis as { Float16Array?: unknown }).Float16Array === "function") {
   const F16 = (globalThis as unknown as { Float16Array: new (n: number) => { buffer: ArrayBuffer } }).Float16Array;
-  builtins.push({ name: "Float16Array", make: () => new F16(3), buf: (x) => (x as { buffer: ArrayBuffer }).buffer, offset: 0, items: 3, itemsize: 2, format: "e" });
+  builtins.push({
+    name: "Float16Array",
+    make: () => new F16(3),
+    buf: (x) => (x as { buffer: ArrayBuffer }).buffer,
+    offset: 0,
+    items: 3,
+    itemsize: 2,
+    format: "e",
+  });
 }
 
 function plain(info: BufferInfo): Record<string, unknown> {
@@ -135,6 +139,7 @@ function i32(shape: number[], strides: number[], offset: number, bytes: number, 
   return { buf: new ArrayBuffer(bytes), offset, itemsize: 4, format: "i", shape, strides, suboffsets: null, ...extra };
 }
 
+// biome-ignore format: a table, one row per line
 const layouts: [string, Layout][] = [
   ["C-contiguous 2x3", i32([2, 3], [12, 4], 0, 24)],
   ["Fortran-contiguous 2x3", i32([2, 3], [4, 8], 0, 24)],
@@ -216,8 +221,8 @@ describe("getBuffer enforces the request on a careless exporter", () => {
       const broken =
         (has(flags, BufferFlags.WRITABLE) && layout.readonly === true) ||
         !has(flags, BufferFlags.FORMAT) || // it always sends a format
-        (!has(flags, BufferFlags.ND)) || // it always sends a shape
-        (!has(flags, BufferFlags.STRIDES)) || // and strides
+        !has(flags, BufferFlags.ND) || // it always sends a shape
+        !has(flags, BufferFlags.STRIDES) || // and strides
         (!has(flags, BufferFlags.INDIRECT) && layout.suboffsets !== null) ||
         (has(flags, BufferFlags.C_CONTIGUOUS) && !isC) ||
         (has(flags, BufferFlags.F_CONTIGUOUS) && !isF) ||
@@ -225,7 +230,10 @@ describe("getBuffer enforces the request on a careless exporter", () => {
       const label = `flags 0x${flags.toString(16)} ndim ${ndim}`;
       if (broken) {
         expect(() => getBuffer(exporter, flags), label).toThrow(
-          expect.objectContaining({ name: "BufferError", message: expect.stringMatching(/^BufferInfo does not meet the request: /) }),
+          expect.objectContaining({
+            name: "BufferError",
+            message: expect.stringMatching(/^BufferInfo does not meet the request: /),
+          }),
         );
       } else {
         releaseBuffer(getBuffer(exporter, flags));

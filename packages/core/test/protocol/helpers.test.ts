@@ -53,8 +53,8 @@ function indexTuples(shape: readonly number[], order: "C" | "F" = "C"): number[]
     let k = 0;
     for (; k < shape.length; k++) {
       const dim = order === "C" ? shape.length - 1 - k : k;
-      if (index[dim] < shape[dim] - 1) {
-        index[dim]++;
+      if (index[dim]! < shape[dim]! - 1) {
+        index[dim]!++;
         break;
       }
       index[dim] = 0;
@@ -69,7 +69,7 @@ function modelGather(x: BufferInfo, order: "C" | "F"): number[] {
   const out: number[] = [];
   for (const index of indexTuples(impliedShape(x), order)) {
     const p = getPointer(x, index);
-    for (let b = 0; b < x.itemsize; b++) out.push(bytes[p + b]);
+    for (let b = 0; b < x.itemsize; b++) out.push(bytes[p + b]!);
   }
   return out;
 }
@@ -91,7 +91,16 @@ const strided: BufferInfo[] = [
   info({ buf: filled(4), len: 0, itemsize: 4, ndim: 2, shape: [0, 3], strides: [12, 4] }),
   (() => {
     const l = pilLayout(3, 4, 2);
-    return info({ buf: l.buf, len: 24, itemsize: 2, format: "H", ndim: 2, shape: l.shape, strides: l.strides, suboffsets: l.suboffsets });
+    return info({
+      buf: l.buf,
+      len: 24,
+      itemsize: 2,
+      format: "H",
+      ndim: 2,
+      shape: l.shape,
+      strides: l.strides,
+      suboffsets: l.suboffsets,
+    });
   })(),
 ];
 
@@ -100,15 +109,28 @@ describe("fillInfo (PyBuffer_FillInfo)", () => {
     const ab = new ArrayBuffer(10);
     const owner = {};
     expect({ ...fillInfo(owner, ab, 2, 6, false, BufferFlags.SIMPLE) }).toEqual({
-      obj: owner, buf: ab, offset: 2, len: 6, readonly: false, itemsize: 1, format: null, ndim: 1,
-      shape: null, strides: null, suboffsets: null,
+      obj: owner,
+      buf: ab,
+      offset: 2,
+      len: 6,
+      readonly: false,
+      itemsize: 1,
+      format: null,
+      ndim: 1,
+      shape: null,
+      strides: null,
+      suboffsets: null,
     });
     const full = fillInfo(owner, ab, 2, 6, true, BufferFlags.FULL_RO);
     expect([full.format, full.shape, full.strides, full.suboffsets, full.readonly]).toEqual(["B", [6], [1], null, true]);
   });
 
   it("refuses WRITABLE on read-only memory with CPython's message", () => {
-    expectError(() => fillInfo(null, new ArrayBuffer(1), 0, 1, true, BufferFlags.WRITABLE), "BufferError", "Object is not writable.");
+    expectError(
+      () => fillInfo(null, new ArrayBuffer(1), 0, 1, true, BufferFlags.WRITABLE),
+      "BufferError",
+      "Object is not writable.",
+    );
     expect(fillInfo(null, new ArrayBuffer(1), 0, 1, true, BufferFlags.SIMPLE).readonly).toBe(true);
   });
 
@@ -129,7 +151,15 @@ describe("fillInfo (PyBuffer_FillInfo)", () => {
   });
 
   it("a delegating exporter releases the inner export through its own release", () => {
-    const inner = new NdExporter({ buf: new ArrayBuffer(4), offset: 0, itemsize: 1, format: "B", shape: [4], strides: [1], suboffsets: null });
+    const inner = new NdExporter({
+      buf: new ArrayBuffer(4),
+      offset: 0,
+      itemsize: 1,
+      format: "B",
+      shape: [4],
+      strides: [1],
+      suboffsets: null,
+    });
     const outer = {
       [Symbol.for("mv.getbuffer")]: (flags: number) => getBuffer(inner, flags),
       [Symbol.for("mv.releasebuffer")]: (x: BufferInfo) => releaseBuffer(x),
@@ -166,7 +196,11 @@ describe("isContiguous (PyBuffer_IsContiguous)", () => {
     for (const [fields, c, f] of cases) {
       const x = { ...base, ...fields } as BufferInfo;
       expect([isCContiguous(x), isFContiguous(x), isContiguous(x, "C"), isContiguous(x, "F"), isContiguous(x, "A")]).toEqual([
-        c, f, c, f, c || f,
+        c,
+        f,
+        c,
+        f,
+        c || f,
       ]);
     }
   });
@@ -206,14 +240,14 @@ describe("getPointer (PyBuffer_GetPointer)", () => {
     // Row r is stored at table + (rows - 1 - r) * cols * itemsize.
     expect(getPointer(x, [0, 0])).toBe(24 + 2 * 8);
     expect(getPointer(x, [2, 1])).toBe(24 + 4);
-    const neg = strided[3];
+    const neg = strided[3]!;
     expect(getPointer(neg, [0, 0])).toBe(20);
     expect(getPointer(neg, [1, 2])).toBe(0);
-    expect(getPointer(strided[6], [])).toBe(4);
+    expect(getPointer(strided[6]!, [])).toBe(4);
   });
 
   it("checks every index", () => {
-    const x = strided[0];
+    const x = strided[0]!;
     expectError(() => getPointer(x, [2, 0]), "IndexError", "index out of bounds on dimension 1");
     expectError(() => getPointer(x, [0, -1]), "IndexError", "index out of bounds on dimension 2");
     expectError(() => getPointer(x, [0]), "TypeError", "getPointer: expected 2 indices, got 1");
@@ -233,22 +267,27 @@ describe("getPointer (PyBuffer_GetPointer)", () => {
 describe("toContiguous and fromContiguous", () => {
   it.each(strided.map((x, i) => [i, x] as const))("layout %i round-trips in C, F and A order", (_i, x) => {
     for (const order of ["C", "F", "A"] as const) {
-      const expected =
-        isContiguous(x, order) ? Array.from(new Uint8Array(x.buf, x.offset, x.len)) : modelGather(x, order === "F" ? "F" : "C");
+      const expected = isContiguous(x, order)
+        ? Array.from(new Uint8Array(x.buf, x.offset, x.len))
+        : modelGather(x, order === "F" ? "F" : "C");
       expect(Array.from(toContiguous(x, order)), order).toEqual(expected);
     }
     for (const order of ["C", "F"] as const) {
       const fresh = { ...x, buf: x.buf.slice(0) } as BufferInfo;
       const bytes = new Uint8Array(x.len).map((_, i) => 200 - i);
       fromContiguous(fresh, bytes, order);
-      if (x.strides !== null && x.strides.includes(0)) continue; // aliasing items: last write wins
+      if (x.strides?.includes(0)) continue; // aliasing items: last write wins
       expect(Array.from(toContiguous(fresh, order)), order).toEqual(Array.from(bytes));
     }
   });
 
   it("toContiguous checks out.length like PyBuffer_ToContiguous checks len", () => {
-    expectError(() => toContiguous(strided[0], "C", new Uint8Array(3)), "ValueError", "toContiguous: out.length 3 != info.len 24");
-    expectError(() => toContiguous(strided[0], "X" as never), "ValueError", "order must be 'C', 'F' or 'A'");
+    expectError(
+      () => toContiguous(strided[0]!, "C", new Uint8Array(3)),
+      "ValueError",
+      "toContiguous: out.length 3 != info.len 24",
+    );
+    expectError(() => toContiguous(strided[0]!, "X" as never), "ValueError", "order must be 'C', 'F' or 'A'");
   });
 
   it("fromContiguous copies at most len bytes, whole items when gathering", () => {
@@ -311,7 +350,15 @@ describe("copyBuffer and copyData (PyObject_CopyData)", () => {
     const l: Layout = pilLayout(3, 4, 2);
     const src = getBuffer(new NdExporter(l));
     const c3x4 = (): NdExporter =>
-      new NdExporter({ buf: new ArrayBuffer(24), offset: 0, itemsize: 2, format: "H", shape: [3, 4], strides: [8, 2], suboffsets: null });
+      new NdExporter({
+        buf: new ArrayBuffer(24),
+        offset: 0,
+        itemsize: 2,
+        format: "H",
+        shape: [3, 4],
+        strides: [8, 2],
+        suboffsets: null,
+      });
     const dst = c3x4();
     copyData(dst, new NdExporter(l));
     expect(Array.from(new Uint8Array(dst.layout.buf))).toEqual(Array.from(toContiguous(src, "C")));
@@ -322,16 +369,37 @@ describe("copyBuffer and copyData (PyObject_CopyData)", () => {
   });
 
   it("refuses what CPython refuses, and what would break memory", () => {
-    expectError(() => copyData(new Uint8Array(2), new Uint8Array(3)), "BufferError", "destination is too small to receive data from source");
+    expectError(
+      () => copyData(new Uint8Array(2), new Uint8Array(3)),
+      "BufferError",
+      "destination is too small to receive data from source",
+    );
     expectError(() => copyData([], new Uint8Array(3)), "TypeError", "both destination and source must be bytes-like objects");
-    expectError(() => copyBuffer({ ...strided[0], readonly: true }, strided[0]), "BufferError", /read-only/);
+    expectError(() => copyBuffer({ ...strided[0]!, readonly: true }, strided[0]!), "BufferError", /read-only/);
     const wide = info({ buf: new ArrayBuffer(48), len: 24, itemsize: 4, ndim: 2, shape: [3, 2], strides: [16, 8] });
-    expectError(() => copyBuffer(wide, strided[2]), "BufferError", /same shape and itemsize/);
+    expectError(() => copyBuffer(wide, strided[2]!), "BufferError", /same shape and itemsize/);
   });
 
   it("releases both exports however the copy ends", () => {
-    const a = new NdExporter({ buf: new ArrayBuffer(4), offset: 0, itemsize: 1, format: "B", shape: [4], strides: [1], suboffsets: null });
-    const ro = new NdExporter({ buf: new ArrayBuffer(4), offset: 0, itemsize: 1, format: "B", shape: [4], strides: [1], suboffsets: null, readonly: true });
+    const a = new NdExporter({
+      buf: new ArrayBuffer(4),
+      offset: 0,
+      itemsize: 1,
+      format: "B",
+      shape: [4],
+      strides: [1],
+      suboffsets: null,
+    });
+    const ro = new NdExporter({
+      buf: new ArrayBuffer(4),
+      offset: 0,
+      itemsize: 1,
+      format: "B",
+      shape: [4],
+      strides: [1],
+      suboffsets: null,
+      readonly: true,
+    });
     copyData(a, new Uint8Array(4));
     expectError(() => copyData(ro, a), "BufferError");
     expectError(() => copyData(a, new Uint8Array(8)), "BufferError");
@@ -359,7 +427,15 @@ describe("sizeFromFormat (PyBuffer_SizeFromFormat)", () => {
 describe("a consumer pattern", () => {
   it("sums an exporter's doubles whatever its layout", () => {
     const values = new Float64Array([1, 2, 3, 4, 5, 6]);
-    const transposed = new NdExporter({ buf: values.buffer, offset: 0, itemsize: 8, format: "d", shape: [3, 2], strides: [8, 24], suboffsets: null });
+    const transposed = new NdExporter({
+      buf: values.buffer,
+      offset: 0,
+      itemsize: 8,
+      format: "d",
+      shape: [3, 2],
+      strides: [8, 24],
+      suboffsets: null,
+    });
     const x = getBuffer(transposed, BufferFlags.FULL_RO);
     try {
       const doubles = new Float64Array(toContiguous(x, "C").buffer);

@@ -125,13 +125,20 @@ describe("sizes", () => {
   });
 
   it("without a shape, len is a multiple of itemsize", () => {
-    refused(plainInfo({ shape: null, strides: null, len: 6 }), /len 6 is not a multiple of itemsize 4/, BufferFlags.SIMPLE | BufferFlags.FORMAT);
+    refused(
+      plainInfo({ shape: null, strides: null, len: 6 }),
+      /len 6 is not a multiple of itemsize 4/,
+      BufferFlags.SIMPLE | BufferFlags.FORMAT,
+    );
   });
 });
 
 describe("bounds: every reachable byte inside buf", () => {
   it("a lying shape is refused", () => {
-    refused(plainInfo({ shape: [5], len: 20 }), /^invalid BufferInfo: reachable bytes \[0, 20\) are outside buf \(byteLength 16\)$/);
+    refused(
+      plainInfo({ shape: [5], len: 20 }),
+      /^invalid BufferInfo: reachable bytes \[0, 20\) are outside buf \(byteLength 16\)$/,
+    );
   });
 
   it("an offset outside buf is refused", () => {
@@ -218,7 +225,16 @@ describe("bounds: every reachable byte inside buf", () => {
     const buf = new ArrayBuffer(16);
     writePointer(buf, 0, 8);
     const exporter = new RawExporter(() =>
-      plainInfo({ buf, ndim: 2, shape: [2 ** 40, 1], strides: [0, 1], suboffsets: [0, -1], itemsize: 1, format: "B", len: 2 ** 40 }),
+      plainInfo({
+        buf,
+        ndim: 2,
+        shape: [2 ** 40, 1],
+        strides: [0, 1],
+        suboffsets: [0, -1],
+        itemsize: 1,
+        format: "B",
+        len: 2 ** 40,
+      }),
     );
     releaseBuffer(getBuffer(exporter));
     expect(exporter.live).toBe(0);

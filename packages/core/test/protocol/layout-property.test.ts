@@ -8,14 +8,7 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  BufferFlags,
-  getBuffer,
-  getPointer,
-  releaseBuffer,
-  toContiguous,
-  type BufferInfo,
-} from "../../src/index.js";
+import { BufferFlags, getBuffer, getPointer, releaseBuffer, toContiguous, type BufferInfo } from "../../src/index.js";
 import { RawExporter } from "./support/nd-exporter.js";
 
 /** At least 10,000 generated layouts, as the issue asks of CI. */
@@ -42,19 +35,19 @@ function model(layout: RandomLayout, buf: ArrayBuffer): { valid: boolean; pointe
   for (;;) {
     let p = offset;
     for (let dim = 0; dim < ndim; dim++) {
-      p += strides[dim] * index[dim];
-      if (suboffsets !== null && suboffsets[dim] >= 0) {
+      p += strides[dim]! * index[dim]!;
+      if (suboffsets !== null && suboffsets[dim]! >= 0) {
         if (p < 0 || p + 8 > byteLength) return { valid: false, pointers };
         // A native-endian unsigned 64-bit integer, read independently of src/.
-        p = Number(new BigUint64Array(buf.slice(p, p + 8))[0]) + suboffsets[dim];
+        p = Number(new BigUint64Array(buf.slice(p, p + 8))[0]) + suboffsets[dim]!;
       }
     }
     if (p < 0 || p + itemsize > byteLength) return { valid: false, pointers };
     pointers.set(index.join(","), p);
     let k = ndim - 1;
     for (; k >= 0; k--) {
-      if (index[k] < shape[k] - 1) {
-        index[k]++;
+      if (index[k]! < shape[k]! - 1) {
+        index[k]!++;
         break;
       }
       index[k] = 0;

@@ -14,7 +14,16 @@ import { RELEASE_BUFFER as RELEASE_BUFFER_KEY } from "../../src/index.js";
 
 function bytesExporter(values: number[], extra: Partial<Layout> = {}): NdExporter {
   const buf = new Uint8Array(values).buffer;
-  return new NdExporter({ buf, offset: 0, itemsize: 1, format: "B", shape: [values.length], strides: [1], suboffsets: null, ...extra });
+  return new NdExporter({
+    buf,
+    offset: 0,
+    itemsize: 1,
+    format: "B",
+    shape: [values.length],
+    strides: [1],
+    suboffsets: null,
+    ...extra,
+  });
 }
 
 describe("struct functions accept any exporter", () => {
@@ -92,7 +101,15 @@ class WreckingExporter extends NdExporter {
     values: number[],
     readonly onRelease: (exporter: WreckingExporter) => void,
   ) {
-    super({ buf: new Uint8Array(values).buffer, offset: 0, itemsize: 1, format: "B", shape: [values.length], strides: [1], suboffsets: null });
+    super({
+      buf: new Uint8Array(values).buffer,
+      offset: 0,
+      itemsize: 1,
+      format: "B",
+      shape: [values.length],
+      strides: [1],
+      suboffsets: null,
+    });
   }
   override [RELEASE_BUFFER_KEY](info: BufferInfo): void {
     this.atRelease.push(Array.from(new Uint8Array(this.layout.buf)));
@@ -109,10 +126,12 @@ const detach = (e: WreckingExporter): void => {
   e.layout.buf = structuredClone(buf, { transfer: [buf] });
   expect(buf.byteLength).toBe(0);
 };
-const refill = (values: number[]) => (e: WreckingExporter): void => {
-  if (e.layout.buf.byteLength === 0) e.layout.buf = new Uint8Array(values).buffer;
-  else new Uint8Array(e.layout.buf).set(values);
-};
+const refill =
+  (values: number[]) =>
+  (e: WreckingExporter): void => {
+    if (e.layout.buf.byteLength === 0) e.layout.buf = new Uint8Array(values).buffer;
+    else new Uint8Array(e.layout.buf).set(values);
+  };
 
 describe("the export is held while the codec uses it", () => {
   it("unpack and unpackFrom read the bytes before the release zeroes them", () => {

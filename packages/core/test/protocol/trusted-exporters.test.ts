@@ -39,10 +39,7 @@ describe("a user exporter cannot opt into the trusted path", () => {
     const exporter = new RawExporter(() => null);
     exporter.answer = (flags) => {
       const real = trustedFrom(view, flags);
-      return new Proxy(
-        {},
-        { get: (_target, key) => (key === "obj" ? exporter : key === "len" ? 64 : Reflect.get(real, key)) },
-      );
+      return new Proxy({}, { get: (_target, key) => (key === "obj" ? exporter : key === "len" ? 64 : Reflect.get(real, key)) });
     };
     expectError(() => getBuffer(exporter), "BufferError", /len 64/);
     expect(exporter.live).toBe(0);

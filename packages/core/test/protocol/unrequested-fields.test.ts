@@ -61,7 +61,14 @@ describe("struct's functions over answers with fields they did not request", () 
   });
 
   it("take two-dimensional C-ordered memory and suboffsets that are all negative", () => {
-    const grid = answering(new ArrayBuffer(16), { format: "i", itemsize: 4, ndim: 2, shape: [2, 2], strides: [8, 4], suboffsets: [-1, -1] });
+    const grid = answering(new ArrayBuffer(16), {
+      format: "i",
+      itemsize: 4,
+      ndim: 2,
+      shape: [2, 2],
+      strides: [8, 4],
+      suboffsets: [-1, -1],
+    });
     packInto("<4i", grid, 0, 1, 2, 3, 4);
     expect(unpack("<4i", grid)).toEqual([1, 2, 3, 4]);
     expect(grid.live).toBe(0);

@@ -4,7 +4,14 @@
  * values; the options are typed.
  */
 import { expectTypeOf } from "vitest";
-import { MemoryView, RecordStruct, Struct, type RecordUnpackIterator, type StructValue, type UnpackIterator } from "../../src/index.js";
+import {
+  MemoryView,
+  RecordStruct,
+  Struct,
+  type RecordUnpackIterator,
+  type StructValue,
+  type UnpackIterator,
+} from "../../src/index.js";
 
 interface Point {
   id: number;

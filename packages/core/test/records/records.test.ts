@@ -75,7 +75,10 @@ describe("RecordStruct", () => {
   });
 
   it("refuses missing, extra and wrongly typed fields in CPython's style, writing nothing", () => {
-    expect(thrown(() => point.pack({ id: 1 }))).toEqual({ name: "TypeError", message: "record missing 1 required field: 'value'" });
+    expect(thrown(() => point.pack({ id: 1 }))).toEqual({
+      name: "TypeError",
+      message: "record missing 1 required field: 'value'",
+    });
     expect(thrown(() => new RecordStruct("i:a: i:b: i:c:", { records: true }).pack({}))).toEqual({
       name: "TypeError",
       message: "record missing 3 required fields: 'a', 'b', and 'c'",
@@ -84,18 +87,30 @@ describe("RecordStruct", () => {
       name: "TypeError",
       message: "record got an unexpected field 'extra'",
     });
-    expect(thrown(() => point.pack({ id: "1", value: 2 }))).toEqual({ name: "StructError", message: "required argument is not an integer" });
+    expect(thrown(() => point.pack({ id: "1", value: 2 }))).toEqual({
+      name: "StructError",
+      message: "required argument is not an integer",
+    });
     expect(thrown(() => point.pack({ id: 2 ** 31, value: 2 })).name).toBe("StructError");
-    expect(thrown(() => point.pack(null))).toEqual({ name: "TypeError", message: "record must be an object or a list, not NoneType" });
+    expect(thrown(() => point.pack(null))).toEqual({
+      name: "TypeError",
+      message: "record must be an object or a list, not NoneType",
+    });
     expect(thrown(() => point.pack(1, 2))).toEqual({ name: "StructError", message: "pack expected 1 items for packing (got 2)" });
-    expect(thrown(() => (point.packInto as (...args: unknown[]) => void)(new Uint8Array(12)))).toEqual({ name: "StructError", message: "pack_into expected offset argument" });
+    expect(thrown(() => (point.packInto as (...args: unknown[]) => void)(new Uint8Array(12)))).toEqual({
+      name: "StructError",
+      message: "pack_into expected offset argument",
+    });
     const target = new Uint8Array(12).fill(7);
     expect(() => point.packInto(target, 0, { id: 1, value: "x" })).toThrow(StructError);
     expect(target).toEqual(new Uint8Array(12).fill(7));
   });
 
   it("keeps struct's buffer and offset checks and messages", () => {
-    expect(thrown(() => point.unpack(new Uint8Array(11)))).toEqual({ name: "StructError", message: "unpack requires a buffer of 12 bytes" });
+    expect(thrown(() => point.unpack(new Uint8Array(11)))).toEqual({
+      name: "StructError",
+      message: "unpack requires a buffer of 12 bytes",
+    });
     expect(thrown(() => point.unpackFrom(new Uint8Array(12), 1))).toEqual({
       name: "StructError",
       message: "unpack_from requires a buffer of at least 13 bytes for unpacking 12 bytes at offset 1 (actual buffer size is 12)",
@@ -179,7 +194,9 @@ describe("text fields", () => {
     expect(Array.from(names.pack("abcdef", 1).subarray(0, 4))).toEqual([97, 98, 99, 100]);
     expect(names.pack(Uint8Array.of(1, 2), 1)).toEqual(pack("<4sH", Uint8Array.of(1, 2), 1));
     expect(new RecordStruct("p", { strings: { encoding: "latin-1" } }).unpack(Uint8Array.of(0))).toEqual([""]);
-    expect(new RecordStruct("4p", { strings: { encoding: "latin-1" } }).unpack(pack("4p", Uint8Array.of(0xe9, 0x61)))).toEqual(["éa"]);
+    expect(new RecordStruct("4p", { strings: { encoding: "latin-1" } }).unpack(pack("4p", Uint8Array.of(0xe9, 0x61)))).toEqual([
+      "éa",
+    ]);
   });
 
   it("refuses bytes and text the encoding cannot hold with CPython's codec errors", () => {
@@ -209,19 +226,31 @@ describe("text fields", () => {
       name: "UnicodeEncodeError",
       message: "'utf-8' codec can't encode character '\\ud800' in position 1: surrogates not allowed",
     });
-    expect(thrown(() => new RecordStruct("4s", { strings: { encoding: "utf-8" } }).pack(5)).message).toBe("argument for 's' must be a bytes object");
+    expect(thrown(() => new RecordStruct("4s", { strings: { encoding: "utf-8" } }).pack(5)).message).toBe(
+      "argument for 's' must be a bytes object",
+    );
   });
 });
 
 describe("options", () => {
   it("are checked", () => {
-    expect(thrown(() => new RecordStruct("<h", { records: 1 as unknown as boolean }))).toEqual({ name: "TypeError", message: "records must be a boolean, not int" });
-    expect(thrown(() => new RecordStruct("4s", { strings: { encoding: "cp1252" } }))).toEqual({ name: "ValueError", message: "unknown encoding: cp1252" });
+    expect(thrown(() => new RecordStruct("<h", { records: 1 as unknown as boolean }))).toEqual({
+      name: "TypeError",
+      message: "records must be a boolean, not int",
+    });
+    expect(thrown(() => new RecordStruct("4s", { strings: { encoding: "cp1252" } }))).toEqual({
+      name: "ValueError",
+      message: "unknown encoding: cp1252",
+    });
     expect(thrown(() => new RecordStruct("4s", { strings: { encoding: 8 as unknown as string } })).name).toBe("TypeError");
-    expect(thrown(() => new RecordStruct("4s", { strings: { encoding: "utf-8", trim: "all" as "nul" } })).name).toBe("ValueError");
+    expect(thrown(() => new RecordStruct("4s", { strings: { encoding: "utf-8", trim: "all" as "nul" } })).name).toBe(
+      "ValueError",
+    );
     expect(thrown(() => new Struct("<i:id:"))).toEqual({ name: "StructError", message: "bad char in struct format" });
     // records: false keeps lists where names are, for text alone.
-    expect(new RecordStruct("<h:a: 2s:b:", { records: false, strings: { encoding: "latin-1" } }).unpack(Uint8Array.of(1, 0, 97, 98))).toEqual([1, "ab"]);
+    expect(
+      new RecordStruct("<h:a: 2s:b:", { records: false, strings: { encoding: "latin-1" } }).unpack(Uint8Array.of(1, 0, 97, 98)),
+    ).toEqual([1, "ab"]);
     expect(String(new RecordStruct("<i:id:"))).toBe("RecordStruct('<i:id:')");
   });
 
@@ -243,19 +272,30 @@ describe("MemoryView.withRecords", () => {
     named.set(0, { id: 1, name: "ab" });
     named.set(-1, { id: 2, name: "été" });
     expect(named.get(0)).toEqual({ id: 1, name: "ab" });
-    expect(named.toList()).toEqual([{ id: 1, name: "ab" }, { id: 2, name: "été" }]);
+    expect(named.toList()).toEqual([
+      { id: 1, name: "ab" },
+      { id: 2, name: "été" },
+    ]);
     expect([...named]).toHaveLength(2);
     expect(plain.get(0)).toEqual([1, Uint8Array.of(97, 98, 0, 0, 0, 0)]);
     // Derived views keep the options; withRecords() gives the defaults back.
-    expect(named.slice([null, null, -1]).toList()).toEqual([{ id: 2, name: "été" }, { id: 1, name: "ab" }]);
+    expect(named.slice([null, null, -1]).toList()).toEqual([
+      { id: 2, name: "été" },
+      { id: 1, name: "ab" },
+    ]);
     expect(named.toReadonly().get(1)).toEqual({ id: 2, name: "été" });
     expect(MemoryView.from(named).get(0)).toEqual([1, Uint8Array.of(97, 98, 0, 0, 0, 0)]);
   });
 
   it("refuses malformed records with their own errors and leaves the memory as it was", () => {
     const memory = new Uint8Array(10);
-    const named = MemoryView.from(memory).cast("T{<i:id: 6s:name:}").withRecords({ records: true, strings: { encoding: "latin-1" } });
-    expect(thrown(() => named.set(0, { id: 1 }))).toEqual({ name: "TypeError", message: "record missing 1 required field: 'name'" });
+    const named = MemoryView.from(memory)
+      .cast("T{<i:id: 6s:name:}")
+      .withRecords({ records: true, strings: { encoding: "latin-1" } });
+    expect(thrown(() => named.set(0, { id: 1 }))).toEqual({
+      name: "TypeError",
+      message: "record missing 1 required field: 'name'",
+    });
     expect(thrown(() => named.set(0, { id: 1, name: "€" })).name).toBe("UnicodeEncodeError");
     expect(thrown(() => named.set(0, { id: "x", name: "a" }))).toEqual({
       name: "TypeError",
@@ -291,4 +331,3 @@ describe("WebAssembly.Memory as a struct buffer", () => {
     expect(new RecordStruct("<i:v:", { records: true }).unpackFrom(memory, 4)).toEqual({ v: 77 });
   });
 });
-

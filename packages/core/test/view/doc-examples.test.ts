@@ -25,7 +25,9 @@ const viewDir = join(root, "src/view");
 // src/view and its state/ directory (the view-state record's modules).
 const files = [
   ...readdirSync(viewDir).filter((name) => name.endsWith(".ts")),
-  ...readdirSync(join(viewDir, "state")).filter((name) => name.endsWith(".ts")).map((name) => `state/${name}`),
+  ...readdirSync(join(viewDir, "state"))
+    .filter((name) => name.endsWith(".ts"))
+    .map((name) => `state/${name}`),
 ];
 
 const { run } = createDocExampleRunner({ ts, expect, modules: { "@mv/core": api } });

@@ -71,7 +71,14 @@ describe("writes", () => {
     expect(thrown(() => ro.set(0, 9))).toEqual(message);
     expect(thrown(() => ro.fill(9))).toEqual(message);
     expect(thrown(() => ro.copyFrom(Uint8Array.of(7, 7, 7)))).toEqual(message);
-    const bytesExporter = new TestExporter(a.buffer, { offset: 0, shape: [3], strides: [1], format: "B", itemsize: 1, readonly: true });
+    const bytesExporter = new TestExporter(a.buffer, {
+      offset: 0,
+      shape: [3],
+      strides: [1],
+      format: "B",
+      itemsize: 1,
+      readonly: true,
+    });
     expect(thrown(() => MemoryView.from(bytesExporter).set(0, 1))).toEqual(message);
     expect(Array.from(a)).toEqual([1, 2, 3]);
   });
@@ -101,16 +108,25 @@ describe("writes", () => {
     // A 'c' field of several: bytes of the wrong length are a value error
     // too, whatever the item around them.
     const fields = MemoryView.from(new Uint8Array(2)).cast("cb");
-    expect(thrown(() => fields.set(0, [Uint8Array.of(1, 2), 1]))).toEqual(["ValueError", "memoryview: invalid value for format 'cb'"]);
+    expect(thrown(() => fields.set(0, [Uint8Array.of(1, 2), 1]))).toEqual([
+      "ValueError",
+      "memoryview: invalid value for format 'cb'",
+    ]);
     expect(thrown(() => fields.set(0, [1, 1]))).toEqual(["TypeError", "memoryview: invalid type for format 'cb'"]);
     const tree = MemoryView.from(new Uint8Array(1)).cast("T{c:c:}");
-    expect(thrown(() => tree.set(0, [Uint8Array.of(1, 2)]))).toEqual(["ValueError", "memoryview: invalid value for format 'T{c:c:}'"]);
+    expect(thrown(() => tree.set(0, [Uint8Array.of(1, 2)]))).toEqual([
+      "ValueError",
+      "memoryview: invalid value for format 'T{c:c:}'",
+    ]);
     // An int too large for a double in a float field is a value error
     // (PyFloat_AsDouble's OverflowError), whatever the item around it.
     const floats = MemoryView.from(new Uint8Array(10)).cast("<hd");
     expect(thrown(() => floats.set(0, [1, 2n ** 2000n]))).toEqual(["ValueError", "memoryview: invalid value for format '<hd'"]);
     expect(thrown(() => floats.set(0, [1, "x"]))).toEqual(["TypeError", "memoryview: invalid type for format '<hd'"]);
-    expect(thrown(() => MemoryView.from(new Float64Array(1)).set(0, -(2n ** 1024n)))).toEqual(["ValueError", "memoryview: invalid value for format 'd'"]);
+    expect(thrown(() => MemoryView.from(new Float64Array(1)).set(0, -(2n ** 1024n)))).toEqual([
+      "ValueError",
+      "memoryview: invalid value for format 'd'",
+    ]);
   });
 
   it("'?' takes an object with a length by it (Python's __len__ truth)", () => {

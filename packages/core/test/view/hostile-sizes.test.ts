@@ -30,7 +30,11 @@ describe("MemoryError", () => {
   });
   test("toList of a view whose list cannot exist (2**52 items from 8 bytes)", () => {
     expect(() => zeroStride(2 ** 52).toList()).toThrow(MemoryError);
-    expect(() => MemoryView.from(new Uint8Array(8)).derive({ byteOffset: 0, shape: [2 ** 17, 2 ** 17], byteStrides: [0, 0] }).toList()).toThrow(MemoryError);
+    expect(() =>
+      MemoryView.from(new Uint8Array(8))
+        .derive({ byteOffset: 0, shape: [2 ** 17, 2 ** 17], byteStrides: [0, 0] })
+        .toList(),
+    ).toThrow(MemoryError);
   });
   test("allocateBytes and asMemoryError", () => {
     expect(allocateBytes(2)).toEqual(new Uint8Array(2));
@@ -53,7 +57,9 @@ describe("zero-size sub-arrays build no values that hold no bytes", () => {
   });
   test("nested zero-size structs count every value", () => {
     const view = MemoryView.from(new Uint8Array([7])).cast("T{(60000)T{(60000)0s:x:}:a: B:b:}");
-    expect(() => view.get(0)).toThrow(new ValueError("sub-array of 3600000000 zero-size elements: more than 65536 values that hold no bytes"));
+    expect(() => view.get(0)).toThrow(
+      new ValueError("sub-array of 3600000000 zero-size elements: more than 65536 values that hold no bytes"),
+    );
   });
   test("a small one still reads", () => {
     const view = MemoryView.from(new Uint8Array([7])).cast("T{(3)0s:a: B:b:}");
@@ -79,7 +85,22 @@ describe("reshape terminates on every input", () => {
   const zero = (shape: number[]): MemoryView => base.derive({ byteOffset: 0, shape, byteStrides: shape.map(() => 0) });
   test("zero-stride views of up to 2**52 items, reshaped to shapes that do and do not fit", () => {
     const views = [zero([2 ** 26, 2 ** 26]), zero([3 ** 16, 3 ** 16]), zero([7, 2 ** 49]), zero([2 ** 52]), zero([5, 1, 3])];
-    const shapes = [[-1], [2 ** 52], [2 ** 26, 2 ** 26], [2 ** 27, 2 ** 25], [3 ** 32], [3 ** 31, 3], [-1, 3], [2 ** 49, 7], [15], [3, 5], [1, 15, 1], [2 ** 53], [4, -1], [0, -1]];
+    const shapes = [
+      [-1],
+      [2 ** 52],
+      [2 ** 26, 2 ** 26],
+      [2 ** 27, 2 ** 25],
+      [3 ** 32],
+      [3 ** 31, 3],
+      [-1, 3],
+      [2 ** 49, 7],
+      [15],
+      [3, 5],
+      [1, 15, 1],
+      [2 ** 53],
+      [4, -1],
+      [0, -1],
+    ];
     for (const view of views) {
       for (const shape of shapes) {
         let outcome: string;

@@ -5,14 +5,7 @@
  */
 
 import { describe, expect, it } from "vitest";
-import {
-  BufferFlags,
-  GET_BUFFER,
-  getBuffer,
-  MemoryView,
-  RELEASE_BUFFER,
-  releaseBuffer,
-} from "../../src/index.js";
+import { BufferFlags, GET_BUFFER, getBuffer, MemoryView, RELEASE_BUFFER, releaseBuffer } from "../../src/index.js";
 import { TestExporter } from "./test-exporter.js";
 
 function thrown(fn: () => unknown): [string, string] {
@@ -218,7 +211,13 @@ describe("iteration and conversions", () => {
     expect(stepped.buffer).not.toBe(a.buffer);
     const ro = MemoryView.from(a).toReadonly().toTypedArray();
     expect(ro.buffer).not.toBe(a.buffer);
-    expect(Array.from(MemoryView.from(Uint8Array.of(0, 0, 1, 0)).cast(">H").toTypedArray() as Uint16Array)).toEqual([0, 256]);
+    expect(
+      Array.from(
+        MemoryView.from(Uint8Array.of(0, 0, 1, 0))
+          .cast(">H")
+          .toTypedArray() as Uint16Array,
+      ),
+    ).toEqual([0, 256]);
     expect(Array.from(MemoryView.from(new Uint8Array(16)).cast("q").toTypedArray() as BigInt64Array)).toEqual([0n, 0n]);
     expect(thrown(() => MemoryView.from(new Uint8Array(4)).cast("2h").toTypedArray())[0]).toBe("TypeError");
   });

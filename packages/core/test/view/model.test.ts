@@ -21,20 +21,46 @@ interface Model {
   data: Nested;
 }
 
-const FORMATS = ["B", "b", "h", "<h", ">h", "i", ">I", "l", "<l", "q", ">Q", "n", "P", "f", ">f", "d", ">d",
-  "e", "?", "c", "2h", "<hf", "3s", "xBx", "@d", "=i"];
+const FORMATS = [
+  "B",
+  "b",
+  "h",
+  "<h",
+  ">h",
+  "i",
+  ">I",
+  "l",
+  "<l",
+  "q",
+  ">Q",
+  "n",
+  "P",
+  "f",
+  ">f",
+  "d",
+  ">d",
+  "e",
+  "?",
+  "c",
+  "2h",
+  "<hf",
+  "3s",
+  "xBx",
+  "@d",
+  "=i",
+];
 
 // ------------------------------------------------------------------ model --
 
 function at(m: Model, idx: readonly number[]): number {
   let node = m.data;
-  for (const i of idx) node = (node as Nested[])[i];
+  for (const i of idx) node = (node as Nested[])[i]!;
   return node as number;
 }
 
 function build(shape: number[], value: (idx: number[]) => number): Model {
   const rec = (dim: number, idx: number[]): Nested =>
-    dim === shape.length ? value(idx) : Array.from({ length: shape[dim] }, (_, i) => rec(dim + 1, [...idx, i]));
+    dim === shape.length ? value(idx) : Array.from({ length: shape[dim]! }, (_, i) => rec(dim + 1, [...idx, i]));
   return { shape, data: rec(0, []) };
 }
 
@@ -47,8 +73,8 @@ function indexTuples(shape: readonly number[], order: "C" | "F"): number[][] {
     let rest = k;
     for (let j = 0; j < ndim; j++) {
       const dim = order === "C" ? ndim - 1 - j : j;
-      idx[dim] = rest % shape[dim];
-      rest = Math.floor(rest / shape[dim]);
+      idx[dim] = rest % shape[dim]!;
+      rest = Math.floor(rest / shape[dim]!);
     }
     out.push(idx);
   }
@@ -83,7 +109,12 @@ function pySlice(n: number, start: number | null, stop: number | null, step: num
 function sliceModel(m: Model, dim: number, picks: number[]): Model {
   const shape = m.shape.slice();
   shape[dim] = picks.length;
-  return build(shape, (idx) => at(m, idx.map((i, d) => (d === dim ? picks[i] : i))));
+  return build(shape, (idx) =>
+    at(
+      m,
+      idx.map((i, d) => (d === dim ? picks[i]! : i)),
+    ),
+  );
 }
 
 function indexModel(m: Model, dim: number, i: number): Model {
@@ -93,10 +124,12 @@ function indexModel(m: Model, dim: number, i: number): Model {
 
 function permuteModel(m: Model, axes: number[]): Model {
   return build(
-    axes.map((a) => m.shape[a]),
+    axes.map((a) => m.shape[a]!),
     (idx) => {
       const old = new Array<number>(axes.length);
-      axes.forEach((a, i) => (old[a] = idx[i]));
+      axes.forEach((a, i) => {
+        old[a] = idx[i]!;
+      });
       return at(m, old);
     },
   );
@@ -130,19 +163,21 @@ function checkAgainstModel(view: MemoryView, model: Model, memory: ArrayBuffer, 
   for (const order of ["C", "F"] as const) {
     const positions = leaves(model, order);
     const expected = new Uint8Array(positions.length * itemsize);
-    positions.forEach((p, k) => expected.set(bytes.subarray(p, p + itemsize), k * itemsize));
+    positions.forEach((p, k) => {
+      expected.set(bytes.subarray(p, p + itemsize), k * itemsize);
+    });
     expect(Array.from(view.toBytes(order)), `${label}: toBytes ${order}`).toEqual(Array.from(expected));
   }
   const nest = (dim: number, idx: number[]): unknown =>
     dim === shape.length
       ? codec.read(dv, at(model, idx))
-      : Array.from({ length: shape[dim] }, (_, i) => nest(dim + 1, [...idx, i]));
+      : Array.from({ length: shape[dim]! }, (_, i) => nest(dim + 1, [...idx, i]));
   expect(view.toList(), `${label}: toList`).toEqual(nest(0, []));
   // get() at every index (up to 64), with negative indices half the time
   indexTuples(shape, "C")
     .slice(0, 64)
     .forEach((idx, k) => {
-      const given = idx.map((i, d) => (k % 2 === 1 ? i - shape[d] : i));
+      const given = idx.map((i, d) => (k % 2 === 1 ? i - shape[d]! : i));
       expect(view.get(...given), `${label}: get(${given})`).toEqual(codec.read(dv, at(model, idx)));
     });
 }
@@ -199,7 +234,7 @@ function randomFactorization(n: number, next: () => number): number[] {
   while (rest > 1 && out.length < 3) {
     const divisors: number[] = [];
     for (let d = 2; d <= rest; d++) if (rest % d === 0) divisors.push(d);
-    const d = divisors[Math.floor(next() * divisors.length)];
+    const d = divisors[Math.floor(next() * divisors.length)]!;
     out.push(d);
     rest /= d;
   }
@@ -212,13 +247,13 @@ function randomFactorization(n: number, next: () => number): number[] {
 function makeStart(s: Start): { view: MemoryView; model: Model; memory: ArrayBuffer } {
   const itemsize = formatItemsize(s.format);
   const ndim = s.shape.length;
-  const strides = s.shape.map((_, d) => s.strideUnits[d] * itemsize + s.misalign[d]);
+  const strides = s.shape.map((_, d) => s.strideUnits[d]! * itemsize + s.misalign[d]!);
   let lo = 0;
   let hi = 0;
   const empty = s.shape.includes(0);
   if (!empty) {
     for (let d = 0; d < ndim; d++) {
-      const span = strides[d] * (s.shape[d] - 1);
+      const span = strides[d]! * (s.shape[d]! - 1);
       if (span < 0) lo += span;
       else hi += span;
     }
@@ -229,9 +264,9 @@ function makeStart(s: Start): { view: MemoryView; model: Model; memory: ArrayBuf
   const bytes = new Uint8Array(memory);
   const next = rng(s.seed);
   for (let i = 0; i < length; i++) bytes[i] = Math.floor(next() * 256);
-  if (s.format === "?") for (let i = 0; i < length; i++) bytes[i] &= 1;
+  if (s.format === "?") for (let i = 0; i < length; i++) bytes[i]! &= 1;
   const layout = { offset, shape: s.shape, strides, format: s.format, itemsize };
-  const model = build(s.shape, (idx) => offset + idx.reduce((acc, i, d) => acc + i * strides[d], 0));
+  const model = build(s.shape, (idx) => offset + idx.reduce((acc, i, d) => acc + i * strides[d]!, 0));
   return { view: MemoryView.from(new TestExporter(memory, layout)), model, memory };
 }
 
@@ -243,7 +278,9 @@ function apply(view: MemoryView, model: Model, step: Step): { view: MemoryView; 
     case "slice": {
       const dims = step.dims.slice(0, ndim);
       let m = model;
-      dims.forEach(([a, b, c], d) => (m = sliceModel(m, d, pySlice(shape[d], a, b, c))));
+      dims.forEach(([a, b, c], d) => {
+        m = sliceModel(m, d, pySlice(shape[d]!, a, b, c));
+      });
       return { view: view.slice(...dims), model: m };
     }
     case "index": {
@@ -252,7 +289,7 @@ function apply(view: MemoryView, model: Model, step: Step): { view: MemoryView; 
         return null;
       }
       const dim = step.dim % ndim;
-      const n = shape[dim];
+      const n = shape[dim]!;
       if (step.i >= n || step.i < -n) {
         expect(() => view.index(dim, step.i)).toThrow(/index out of bounds on dimension/);
         return null;
@@ -286,7 +323,7 @@ function apply(view: MemoryView, model: Model, step: Step): { view: MemoryView; 
     case "cast": {
       const positions = leaves(model, "C");
       const itemsize = view.itemsize;
-      const contiguous = positions.every((p, k) => p === positions[0] + k * itemsize);
+      const contiguous = positions.every((p, k) => p === positions[0]! + k * itemsize);
       if (!view.cContiguous || !contiguous || positions.length === 0) return null;
       const size = formatItemsize(step.format);
       const nbytes = positions.length * itemsize;
@@ -295,7 +332,7 @@ function apply(view: MemoryView, model: Model, step: Step): { view: MemoryView; 
         return null;
       }
       const count = nbytes / size;
-      const flat = Array.from({ length: count }, (_, k) => positions[0] + k * size);
+      const flat = Array.from({ length: count }, (_, k) => positions[0]! + k * size);
       if (step.withShape) {
         const newShape = randomFactorization(count, rng(step.seed));
         if (newShape.includes(0)) return null;
@@ -345,17 +382,22 @@ describe("MemoryView agrees with a nested-array model", () => {
         const ndim = view.ndim;
         const overlap = seed % 2 === 0;
         const source = ndim === 0 ? view : view.slice([null, null, -1]);
-        const sourceModel = ndim === 0 ? model : sliceModel(model, 0, pySlice(view.shape[0], null, null, -1));
+        const sourceModel = ndim === 0 ? model : sliceModel(model, 0, pySlice(view.shape[0]!, null, null, -1));
         const bytes = new Uint8Array(memory);
         const itemsize = view.itemsize;
         const srcItems = leaves(sourceModel, "C").map((p) => bytes.slice(p, p + itemsize));
         const dstPositions = leaves(model, "C");
         const expected = bytes.slice();
-        dstPositions.forEach((p, k) => expected.set(srcItems[k], p));
+        dstPositions.forEach((p, k) => {
+          expected.set(srcItems[k]!, p);
+        });
         if (overlap) {
           view.copyFrom(source);
         } else {
-          const copy = MemoryView.from(source.toBytes()).cast(view.format, ndim === 0 ? [] : view.shape.includes(0) ? undefined : view.shape);
+          const copy = MemoryView.from(source.toBytes()).cast(
+            view.format,
+            ndim === 0 ? [] : view.shape.includes(0) ? undefined : view.shape,
+          );
           if (copy.shape.length !== ndim) return;
           view.copyFrom(copy);
         }
@@ -374,7 +416,7 @@ describe("MemoryView agrees with a nested-array model", () => {
         const dv = new DataView(memory);
         const positions = leaves(model, "C");
         const values = positions.map((p) => codec.read(dv, p));
-        const hasNaN = (v: StructValue): boolean => (Array.isArray(v) ? v.some(hasNaN) : v !== v);
+        const hasNaN = (v: StructValue): boolean => (Array.isArray(v) ? v.some(hasNaN) : Number.isNaN(v));
         const copy = MemoryView.from(new Uint8Array(view.toBytes())).cast(
           view.format,
           view.ndim === 0 ? [] : view.shape.includes(0) ? undefined : view.shape,
@@ -383,12 +425,12 @@ describe("MemoryView agrees with a nested-array model", () => {
         if (positions.length === 0) return;
         // Overlapping items (strides shorter than an item) cannot all hold the value.
         const sorted = [...new Set(positions)].sort((a, b) => a - b);
-        if (sorted.some((p, k) => k > 0 && p - sorted[k - 1] < view.itemsize)) return;
-        const value = values[Math.abs(seed) % values.length];
+        if (sorted.some((p, k) => k > 0 && p - sorted[k - 1]! < view.itemsize)) return;
+        const value = values[Math.abs(seed) % values.length]!;
         if (hasNaN(value)) return;
         view.fill(value);
         const bytes = new Uint8Array(memory);
-        const p0 = positions[Math.abs(seed) % positions.length];
+        const p0 = positions[Math.abs(seed) % positions.length]!;
         const item = bytes.slice(p0, p0 + view.itemsize);
         for (const p of positions) expect(Array.from(bytes.subarray(p, p + view.itemsize))).toEqual(Array.from(item));
         checkAgainstModel(view, model, memory, "after fill");
@@ -426,7 +468,7 @@ function makePil(s: PilStart): { view: MemoryView; model: Model; memory: ArrayBu
   const rowStarts: number[] = [];
   let cursor = tableBytes;
   for (let r = 0; r < s.rows; r++) {
-    cursor += s.gaps[r];
+    cursor += s.gaps[r]!;
     rowStarts.push(cursor);
     cursor += s.suboffset + rowBytes;
   }
@@ -435,12 +477,14 @@ function makePil(s: PilStart): { view: MemoryView; model: Model; memory: ArrayBu
   const bytes = new Uint8Array(memory);
   for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(next() * 256);
   const order = s.reversed ? [...rowStarts].reverse() : rowStarts;
-  order.forEach((start, r) => writePointer(memory, 8 * r, start));
+  order.forEach((start, r) => {
+    writePointer(memory, 8 * r, start);
+  });
   const innerStrides: number[] = [];
   let stride = itemsize;
   for (let d = s.inner.length - 1; d >= 0; d--) {
     innerStrides.unshift(stride);
-    stride *= s.inner[d];
+    stride *= s.inner[d]!;
   }
   const shape = [s.rows, ...s.inner];
   const layout = {
@@ -452,8 +496,8 @@ function makePil(s: PilStart): { view: MemoryView; model: Model; memory: ArrayBu
     itemsize,
   };
   const model = build(shape, (idx) => {
-    const base = order[idx[0]] + s.suboffset;
-    return base + idx.slice(1).reduce((acc, i, d) => acc + i * innerStrides[d], 0);
+    const base = order[idx[0]!]! + s.suboffset;
+    return base + idx.slice(1).reduce((acc, i, d) => acc + i * innerStrides[d]!, 0);
   });
   return { view: MemoryView.from(new TestExporter(memory, layout)), model, memory };
 }
@@ -500,7 +544,7 @@ describe("PIL-style views (suboffsets) agree with their model", () => {
         const reversed = view.slice([null, null, -1]);
         view.copyFrom(reversed);
         const bytes = new Uint8Array(memory);
-        const rows = view.shape[0];
+        const rows = view.shape[0]!;
         const rowBytes = flat.length / rows;
         leaves(model, "C").forEach((p, k) => {
           const row = Math.floor((k * 2) / rowBytes);

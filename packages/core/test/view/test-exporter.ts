@@ -22,8 +22,8 @@ function isCContiguous(shape: number[], strides: number[], itemsize: number): bo
     if (shape[dim] === 0) return true;
   }
   for (let dim = shape.length - 1; dim >= 0; dim--) {
-    if (shape[dim] > 1 && strides[dim] !== expected) return false;
-    expected *= shape[dim];
+    if (shape[dim]! > 1 && strides[dim] !== expected) return false;
+    expected *= shape[dim]!;
   }
   return true;
 }
@@ -41,7 +41,7 @@ export class TestExporter {
     const { offset, shape, strides, format, itemsize } = this.layout;
     const suboffsets = this.layout.suboffsets ?? null;
     const readonly = this.layout.readonly ?? false;
-    if ((flags & BufferFlags.WRITABLE) && readonly) throw new BufferError("ndarray: buffer is not writable");
+    if (flags & BufferFlags.WRITABLE && readonly) throw new BufferError("ndarray: buffer is not writable");
     const wantsStrides = (flags & BufferFlags.STRIDES) === BufferFlags.STRIDES;
     const wantsShape = (flags & BufferFlags.ND) === BufferFlags.ND;
     const wantsIndirect = (flags & BufferFlags.INDIRECT) === BufferFlags.INDIRECT;

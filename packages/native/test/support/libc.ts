@@ -18,7 +18,8 @@ export const memcpy = libc.func("void *memcpy(uintptr_t dest, uintptr_t src, siz
   byteLength: number,
 ) => unknown;
 
-const CompareInt32 = koffi.proto("int CompareInt32(const int32_t *a, const int32_t *b)");
+// Declares the callback type by the name the qsort signature below uses.
+koffi.proto("int CompareInt32(const int32_t *a, const int32_t *b)");
 const rawQsort = libc.func("void qsort(uintptr_t base, size_t nmemb, size_t size, CompareInt32 *compare)");
 
 /** The `int32_t` at the start of each record decides its order. */

@@ -15,9 +15,6 @@ export function resizableArrayBuffer(byteLength: number, maxByteLength: number):
 }
 
 export function growableSharedArrayBuffer(byteLength: number, maxByteLength: number): GrowableSharedArrayBuffer {
-  const Ctor = SharedArrayBuffer as unknown as new (
-    n: number,
-    o: { maxByteLength: number },
-  ) => GrowableSharedArrayBuffer;
+  const Ctor = SharedArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => GrowableSharedArrayBuffer;
   return new Ctor(byteLength, { maxByteLength });
 }

@@ -5,8 +5,18 @@ import fc from "fast-check";
 import { type ResizableArrayBuffer, resizableArrayBuffer } from "./resizable.js";
 
 const KINDS = [
-  Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array,
-  Uint32Array, Float32Array, Float64Array, BigInt64Array, BigUint64Array, DataView,
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  Float32Array,
+  Float64Array,
+  BigInt64Array,
+  BigUint64Array,
+  DataView,
 ] as const;
 
 export interface ViewCase {
@@ -23,7 +33,7 @@ export const viewCase: fc.Arbitrary<ViewCase> = fc
     lengthItems: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
   })
   .map(({ kind, memory, byteLength, startItems, lengthItems }) => {
-    const ctor = KINDS[kind];
+    const ctor = KINDS[kind]!;
     const itemsize = ctor === DataView ? 1 : (ctor as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
     const make = (): unknown => {
       const size = Math.ceil(byteLength / 8) * 8;

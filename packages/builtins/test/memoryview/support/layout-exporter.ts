@@ -53,8 +53,8 @@ function isCContiguous(shape: readonly number[], strides: readonly number[], ite
   if (shape.includes(0)) return true;
   let expected = itemsize;
   for (let d = shape.length - 1; d >= 0; d--) {
-    if (shape[d] > 1 && strides[d] !== expected) return false;
-    expected *= shape[d];
+    if (shape[d]! > 1 && strides[d] !== expected) return false;
+    expected *= shape[d]!;
   }
   return true;
 }
@@ -78,18 +78,18 @@ export class LayoutExporter {
       this.suboffsets = null;
       return;
     }
-    const rows = spec.shape[0];
+    const rows = spec.shape[0]!;
     const table = rows * POINTER_SIZE;
     this.memory = new Uint8Array(table + data.length);
     this.memory.set(data, table);
-    const backwards = spec.strides[0] < 0;
+    const backwards = spec.strides[0]! < 0;
     let suboffset = 0;
     for (let d = 1; d < spec.shape.length && rows > 0; d++) {
-      if (spec.shape[d] > 0) suboffset -= Math.min(0, (spec.shape[d] - 1) * spec.strides[d]);
+      if (spec.shape[d]! > 0) suboffset -= Math.min(0, (spec.shape[d]! - 1) * spec.strides[d]!);
     }
     for (let i = 0; i < rows; i++) {
       const slot = (backwards ? rows - 1 - i : i) * POINTER_SIZE;
-      writePointer(this.memory.buffer, slot, table + spec.offset + i * spec.strides[0] - suboffset);
+      writePointer(this.memory.buffer, slot, table + spec.offset + i * spec.strides[0]! - suboffset);
     }
     this.offset = backwards && rows > 0 ? (rows - 1) * POINTER_SIZE : 0;
     this.shape = spec.shape;

@@ -80,7 +80,9 @@ export function expectSame(actual: unknown, expected: unknown, context: string):
     expect(Array.isArray(actual), `${context}: expected an array, got ${String(actual)}`).toBe(true);
     const list = actual as unknown[];
     expect(list.length, `${context}: length`).toBe(expected.length);
-    expected.forEach((e, i) => expectSame(list[i], e, `${context}[${i}]`));
+    expected.forEach((e, i) => {
+      expectSame(list[i], e, `${context}[${i}]`);
+    });
     return;
   }
   expect(actual, context).toStrictEqual(expected);
@@ -145,7 +147,7 @@ export function expectView(actual: unknown, expected: ViewExpectation, context: 
     suboffsets: expected.suboffsets.every((s) => s < 0) ? [] : expected.suboffsets,
   };
   if (lenient || expected.numpy === true) {
-    const keep = (strides: number[]) => strides.map((s, d) => (expected.shape[d] > 1 && expected.nbytes > 0 ? s : 0));
+    const keep = (strides: number[]) => strides.map((s, d) => (expected.shape[d]! > 1 && expected.nbytes > 0 ? s : 0));
     got.strides = keep(got.strides!);
     want.strides = keep(want.strides!);
     // _testbuffer keeps suboffsets of -1 after a pointer was followed, which

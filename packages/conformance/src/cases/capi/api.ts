@@ -24,26 +24,19 @@
 import { assertSameValue, assertThrows, assertTrue, attempt } from "../../assert/index.js";
 import type { Context } from "../../common.js";
 import { fromHex, toHex } from "../../golden/decode-value.js";
-import {
-  goldenCapi,
-  type GoldenCapiCopy,
-  type GoldenCapiLayout,
-  type GoldenRequestName,
-} from "../../golden/golden-capi-data.js";
+import { goldenCapi, type GoldenCapiCopy, type GoldenCapiLayout, type GoldenRequestName } from "../../golden/golden-capi-data.js";
 import { CAPI_NAMES } from "../../implementation.js";
 import { allIndices, itemBytePosition } from "../../model/model-view.js";
 import type { BufferInfo } from "../../protocol/buffer-info.js";
 import { BufferFlags } from "../../protocol/flags.js";
 import { RELEASE_BUFFER } from "../../protocol/symbols.js";
 import { RawExporter, TestExporter } from "../../test-exporter/index.js";
-import { corruptWalks, pointerEncoding, rawLayouts } from "./pointer-walks.js";
 import {
   type Capi,
   caseWith,
   dataMemory,
   exporterOf,
   type Exports,
-  exportsOf,
   labelOf,
   product,
   sourceForms,
@@ -61,7 +54,10 @@ const REQUESTS: Record<GoldenRequestName, number> = {
   SIMPLE: BufferFlags.SIMPLE,
 };
 /** CPython's error for an order other than C, F or A (read from the fixture on first use). */
-const orderError = (): { name: string; message: string } => ({ name: goldenCapi().errors.order[0], message: goldenCapi().errors.order[1] });
+const orderError = (): { name: string; message: string } => ({
+  name: goldenCapi().errors.order[0],
+  message: goldenCapi().errors.order[1],
+});
 const TYPE_ERROR = { name: "TypeError", message: /\S/ };
 const BUFFER_ERROR = { name: "BufferError", message: /\S/ };
 
@@ -159,7 +155,7 @@ function checkBadIndices(capi: Capi, info: BufferInfo, shape: readonly number[],
   assertThrows(call(zeros(ndim + 1)), TYPE_ERROR, `${what}: ${ndim + 1} indices`);
   if (ndim > 0) assertThrows(call(zeros(ndim - 1)), TYPE_ERROR, `${what}: ${ndim - 1} indices`);
   if (ndim === 1) assertThrows(call(0), TYPE_ERROR, `${what}: an index that is not an array`);
-  const firstEmpty = shape.findIndex((n) => n === 0);
+  const firstEmpty = shape.indexOf(0);
   if (firstEmpty >= 0) {
     assertThrows(call(zeros(ndim)), indexError(firstEmpty), `${what}: [${zeros(ndim)}] with an empty dimension`);
     return;
@@ -208,7 +204,11 @@ export function badPointers(ctx: Context, capi: Partial<Capi>, exports: Exports)
           corrupt(x, pointer);
           const table = toHex(x.memory.subarray(0, 16));
           assertThrows(() => c.toContiguous(info, order), BUFFER_ERROR, `${label}: toContiguous(${order})`);
-          assertThrows(() => c.fromContiguous(info, new Uint8Array(12).fill(9), order), BUFFER_ERROR, `${label}: fromContiguous(${order})`);
+          assertThrows(
+            () => c.fromContiguous(info, new Uint8Array(12).fill(9), order),
+            BUFFER_ERROR,
+            `${label}: fromContiguous(${order})`,
+          );
           // Items before the bad row may have been written; nothing outside the items.
           assertSameValue(toHex(x.memory.subarray(0, 16)), table, `${label}: the pointer table afterwards`);
         });
@@ -222,8 +222,16 @@ export function badPointers(ctx: Context, capi: Partial<Capi>, exports: Exports)
     view.setBigUint64(0, 8n, true);
     view.setBigUint64(8, 24n, true);
     const x = new RawExporter({
-      buf, offset: 0, len: 1, readonly: true, itemsize: 1, format: "B", ndim: 2,
-      shape: [1, 1], strides: [8, 8], suboffsets: [0, 0],
+      buf,
+      offset: 0,
+      len: 1,
+      readonly: true,
+      itemsize: 1,
+      format: "B",
+      ndim: 2,
+      shape: [1, 1],
+      strides: [8, 8],
+      suboffsets: [0, 0],
     });
     withExport(exports, x, BufferFlags.FULL_RO, (info) => {
       assertSameValue(c.getPointer(info, [0, 0]), 24, "getPointer([0, 0]) through two pointers");
@@ -251,7 +259,8 @@ export function toContiguous(ctx: Context, capi: Partial<Capi>, exports: Exports
   }
   caseWith(ctx, capi, ["toContiguous"], "toContiguous: bad orders", (c) => {
     withExport(exports, TestExporter.fromItems([1, 2, 3, 4], { shape: [2, 2], strides: [1, 2] }), BufferFlags.FULL_RO, (info) => {
-      for (const order of BAD_ORDERS) assertThrows(() => c.toContiguous(info, order), orderError(), `toContiguous(${JSON.stringify(order)})`);
+      for (const order of BAD_ORDERS)
+        assertThrows(() => c.toContiguous(info, order), orderError(), `toContiguous(${JSON.stringify(order)})`);
     });
   });
 }
@@ -262,14 +271,23 @@ function checkToContiguous(capi: Capi, exports: Exports, layout: GoldenCapiLayou
   withExport(exports, x, BufferFlags.FULL, (info) => {
     const got = attempt(() => capi.toContiguous(info, order), `${what}: toContiguous()`);
     assertSameValue(toHex(got), expected, `${what}: toContiguous()`);
-    if (order === "C") assertSameValue(toHex(capi.toContiguous(info)), expected, `${what}: toContiguous() with the default order`);
+    if (order === "C")
+      assertSameValue(toHex(capi.toContiguous(info)), expected, `${what}: toContiguous() with the default order`);
     const out = new Uint8Array(info.len);
     assertTrue(capi.toContiguous(info, order, out) === out, `${what}: toContiguous(info, order, out) returns out`);
     assertSameValue(toHex(out), expected, `${what}: out`);
     const lengthError = { name: "ValueError", message: /\S/ };
-    assertThrows(() => capi.toContiguous(info, order, new Uint8Array(info.len + 1)), lengthError, `${what}: out one byte too long`);
+    assertThrows(
+      () => capi.toContiguous(info, order, new Uint8Array(info.len + 1)),
+      lengthError,
+      `${what}: out one byte too long`,
+    );
     if (info.len > 0) {
-      assertThrows(() => capi.toContiguous(info, order, new Uint8Array(info.len - 1)), lengthError, `${what}: out one byte too short`);
+      assertThrows(
+        () => capi.toContiguous(info, order, new Uint8Array(info.len - 1)),
+        lengthError,
+        `${what}: out one byte too short`,
+      );
     }
     const data = dataMemory(layout, x);
     if (!layout.pil && data.length >= info.len) {
@@ -312,14 +330,20 @@ export function fromContiguous(ctx: Context, capi: Partial<Capi>, exports: Expor
   caseWith(ctx, capi, ["fromContiguous"], "fromContiguous: a read-only export is refused", (c) => {
     const x = TestExporter.fromItems([1, 2, 3, 4], { shape: [2, 2], strides: [1, 2] });
     withExport(exports, x, BufferFlags.FULL_RO, (info) => {
-      for (const order of ORDERS) assertThrows(() => c.fromContiguous(info, new Uint8Array(4).fill(7), order), BUFFER_ERROR, `fromContiguous(${order})`);
+      for (const order of ORDERS)
+        assertThrows(() => c.fromContiguous(info, new Uint8Array(4).fill(7), order), BUFFER_ERROR, `fromContiguous(${order})`);
     });
     assertSameValue(Array.from(x.memory), [1, 2, 3, 4], "the memory afterwards");
   });
   caseWith(ctx, capi, ["fromContiguous"], "fromContiguous: bad orders", (c) => {
     const x = TestExporter.fromItems([1, 2, 3, 4], { shape: [2, 2], strides: [1, 2], writable: true });
     withExport(exports, x, BufferFlags.FULL, (info) => {
-      for (const order of BAD_ORDERS) assertThrows(() => c.fromContiguous(info, new Uint8Array(4).fill(7), order), orderError(), `fromContiguous(${JSON.stringify(order)})`);
+      for (const order of BAD_ORDERS)
+        assertThrows(
+          () => c.fromContiguous(info, new Uint8Array(4).fill(7), order),
+          orderError(),
+          `fromContiguous(${JSON.stringify(order)})`,
+        );
     });
     assertSameValue(Array.from(x.memory), [1, 2, 3, 4], "the memory afterwards");
   });
@@ -332,7 +356,10 @@ function checkFromContiguous(capi: Capi, exports: Exports, layout: GoldenCapiLay
     const x = exporterOf(layout, true);
     const table = toHex(x.memory.subarray(0, tableBytes(layout)));
     withExport(exports, x, BufferFlags.FULL, (info) => {
-      attempt(() => (order === "C" && k === 0 ? capi.fromContiguous(info, bytes) : capi.fromContiguous(info, bytes, order)), `${what}: ${n} bytes`);
+      attempt(
+        () => (order === "C" && k === 0 ? capi.fromContiguous(info, bytes) : capi.fromContiguous(info, bytes, order)),
+        `${what}: ${n} bytes`,
+      );
     });
     assertSameValue(toHex(dataMemory(layout, x)), after, `${what}: ${n} bytes from ${kind}: the memory afterwards`);
     assertSameValue(toHex(x.memory.subarray(0, tableBytes(layout))), table, `${what}: the pointer table afterwards`);
@@ -377,7 +404,8 @@ export function contiguity(ctx: Context, capi: Partial<Capi>, exports: Exports):
           for (const order of ["C", "F", "A", "X"] as const) {
             assertSameValue(c.isContiguous(info, order), expected[order], `${what}: ${request} isContiguous(${order})`);
           }
-          for (const order of BAD_ORDERS) assertSameValue(c.isContiguous(info, order), false, `${what}: ${request} isContiguous(${JSON.stringify(order)})`);
+          for (const order of BAD_ORDERS)
+            assertSameValue(c.isContiguous(info, order), false, `${what}: ${request} isContiguous(${JSON.stringify(order)})`);
           assertSameValue(c.isCContiguous(info), expected.C, `${what}: ${request} isCContiguous`);
           assertSameValue(c.isFContiguous(info), expected.F, `${what}: ${request} isFContiguous`);
         });
@@ -397,8 +425,16 @@ export function scalars(ctx: Context, capi: Partial<Capi>, exports: Exports): vo
       const memory = new Uint8Array(layout.itemsize + 5);
       memory.set(fromHex(layout.memory).subarray(0, layout.itemsize), 3);
       const x = new RawExporter({
-        buf: memory.buffer, offset: 3, len: layout.itemsize, readonly: true, itemsize: layout.itemsize,
-        format: layout.format, ndim: 0, shape: null, strides: null, suboffsets: null,
+        buf: memory.buffer,
+        offset: 3,
+        len: layout.itemsize,
+        readonly: true,
+        itemsize: layout.itemsize,
+        format: layout.format,
+        ndim: 0,
+        shape: null,
+        strides: null,
+        suboffsets: null,
       });
       withExport(exports, x, BufferFlags.FULL_RO, (info) => {
         assertSameValue(c.getPointer(info, []), 3, `${what}: getPointer([])`);
@@ -450,7 +486,12 @@ function copyRefusals(ctx: Context, capi: Partial<Capi>, exports: Exports): void
   const [typeName, typeMessage] = goldenCapi().errors.copy_data_type;
   caseWith(ctx, capi, ["copyData"], "copyData: arguments that are not exporters", (c) => {
     const x = TestExporter.fromItems([1, 2], { writable: true });
-    for (const [label, dest, src] of [["dest 1", 1, x], ["src 'ab'", x, "ab"], ["dest null", null, x], ["src [1, 2]", x, [1, 2]]] as const) {
+    for (const [label, dest, src] of [
+      ["dest 1", 1, x],
+      ["src 'ab'", x, "ab"],
+      ["dest null", null, x],
+      ["src [1, 2]", x, [1, 2]],
+    ] as const) {
       assertThrows(() => c.copyData(dest, src), { name: typeName, message: typeMessage }, `copyData: ${label}`);
     }
     assertSameValue(x.exports, 0, "live exports afterwards");
@@ -463,26 +504,45 @@ function copyRefusals(ctx: Context, capi: Partial<Capi>, exports: Exports): void
     assertSameValue([dest.exports, src.exports], [0, 0], "live exports afterwards");
   });
   const refusals: [string, () => TestExporter, () => TestExporter, number][] = [
-    ["a read-only destination", () => TestExporter.fromItems([1, 2, 3]), () => TestExporter.fromItems([4, 5, 6]), BufferFlags.FULL_RO],
-    ["shapes [2, 3] and [3, 2], not both contiguous alike",
+    [
+      "a read-only destination",
+      () => TestExporter.fromItems([1, 2, 3]),
+      () => TestExporter.fromItems([4, 5, 6]),
+      BufferFlags.FULL_RO,
+    ],
+    [
+      "shapes [2, 3] and [3, 2], not both contiguous alike",
       () => TestExporter.fromItems([0, 0, 0, 0, 0, 0], { shape: [2, 3], strides: [1, 2], writable: true }),
-      () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [3, 2] }), BufferFlags.FULL],
-    ["shapes [2, 3] and [2, 2], not both contiguous alike (the destination larger)",
+      () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [3, 2] }),
+      BufferFlags.FULL,
+    ],
+    [
+      "shapes [2, 3] and [2, 2], not both contiguous alike (the destination larger)",
       () => TestExporter.fromItems([0, 0, 0, 0, 0, 0], { shape: [2, 3], strides: [1, 2], writable: true }),
-      () => TestExporter.fromItems([1, 2, 3, 4], { shape: [2, 2] }), BufferFlags.FULL],
-    ["shapes [6] and [2, 3], not both contiguous alike",
+      () => TestExporter.fromItems([1, 2, 3, 4], { shape: [2, 2] }),
+      BufferFlags.FULL,
+    ],
+    [
+      "shapes [6] and [2, 3], not both contiguous alike",
       () => TestExporter.fromItems(new Array<number>(12).fill(0), { shape: [6], strides: [2], writable: true }),
-      () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3] }), BufferFlags.FULL],
-    ["item sizes 2 and 1, not both contiguous alike",
+      () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3] }),
+      BufferFlags.FULL,
+    ],
+    [
+      "item sizes 2 and 1, not both contiguous alike",
       () => TestExporter.fromItems([0, 0, 0, 0, 0, 0], { shape: [3], strides: [4], format: "h", writable: true }),
-      () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [6] }), BufferFlags.FULL],
+      () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [6] }),
+      BufferFlags.FULL,
+    ],
   ];
   for (const [label, makeDest, makeSrc, flags] of refusals) {
     caseWith(ctx, capi, ["copyBuffer"], `copyBuffer: ${label}`, (c) => {
       const dest = makeDest();
       const before = toHex(dest.memory);
       withExport(exports, dest, flags, (d) =>
-        withExport(exports, makeSrc(), BufferFlags.FULL_RO, (s) => assertThrows(() => c.copyBuffer(d, s), BUFFER_ERROR, "copyBuffer")),
+        withExport(exports, makeSrc(), BufferFlags.FULL_RO, (s) =>
+          assertThrows(() => c.copyBuffer(d, s), BUFFER_ERROR, "copyBuffer"),
+        ),
       );
       assertSameValue(toHex(dest.memory), before, "the destination afterwards");
     });
@@ -515,7 +575,13 @@ function overlappingCopies(ctx: Context, capi: Partial<Capi>, exports: Exports):
       const destBase = destOf(x);
       const expected = x.memory.slice();
       const srcModel = { ...x.model(), memory: x.memory.slice() };
-      const destModel = { ...srcModel, memory: expected, byteOffset: destBase.offset, byteStrides: destBase.strides ?? [], suboffsets: destBase.suboffsets };
+      const destModel = {
+        ...srcModel,
+        memory: expected,
+        byteOffset: destBase.offset,
+        byteStrides: destBase.strides ?? [],
+        suboffsets: destBase.suboffsets,
+      };
       for (const index of allIndices(x.base.shape ?? [])) {
         const from = itemBytePosition(srcModel, index);
         expected.set(srcModel.memory.subarray(from, from + x.base.itemsize), itemBytePosition(destModel, index));
@@ -558,7 +624,18 @@ export function sharedAliases(ctx: Context, capi: Partial<Capi>, exports: Export
     const fill = () => bytes.set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     // Six 'h' items over bytes 0..11 of `after`, last to first; the same bytes through `before`.
     const reversed = (readonly: boolean) =>
-      new RawExporter({ buf: after, offset: 10, len: 12, readonly, itemsize: 2, format: "h", ndim: 1, shape: [6], strides: [-2], suboffsets: null });
+      new RawExporter({
+        buf: after,
+        offset: 10,
+        len: 12,
+        readonly,
+        itemsize: 2,
+        format: "h",
+        ndim: 1,
+        shape: [6],
+        strides: [-2],
+        suboffsets: null,
+      });
     const aliased = () => new Uint8Array(before, 0, 12);
     // The bytes of the reversed items in C order, as they are now.
     const flipped = () => toHex(Uint8Array.from({ length: 12 }, (_, k) => bytes[10 - 2 * Math.floor(k / 2) + (k % 2)] as number));
@@ -572,7 +649,18 @@ export function sharedAliases(ctx: Context, capi: Partial<Capi>, exports: Export
     assertSameValue(toHex(bytes), expected, "fromContiguous from a source over the other SharedArrayBuffer");
     fill();
     expected = flipped();
-    const straight = new RawExporter({ buf: before, offset: 0, len: 12, readonly: true, itemsize: 2, format: "h", ndim: 1, shape: [6], strides: [2], suboffsets: null });
+    const straight = new RawExporter({
+      buf: before,
+      offset: 0,
+      len: 12,
+      readonly: true,
+      itemsize: 2,
+      format: "h",
+      ndim: 1,
+      shape: [6],
+      strides: [2],
+      suboffsets: null,
+    });
     withExport(exports, reversed(false), BufferFlags.FULL, (d) =>
       withExport(exports, straight, BufferFlags.FULL_RO, (src) => c.copyBuffer(d, src)),
     );
@@ -590,9 +678,17 @@ export function strides(ctx: Context, capi: Partial<Capi>): void {
       for (const itemsize of [1, 2, 3, 8]) {
         for (const order of ORDERS) {
           const expected = rec[`${order}${itemsize}`];
-          assertSameValue(c.fillContiguousStrides(rec.shape, itemsize, order), expected, `${what}, itemsize ${itemsize}, order ${order}`);
+          assertSameValue(
+            c.fillContiguousStrides(rec.shape, itemsize, order),
+            expected,
+            `${what}, itemsize ${itemsize}, order ${order}`,
+          );
         }
-        assertSameValue(c.fillContiguousStrides(rec.shape, itemsize), rec[`C${itemsize}`], `${what}, itemsize ${itemsize}, default order`);
+        assertSameValue(
+          c.fillContiguousStrides(rec.shape, itemsize),
+          rec[`C${itemsize}`],
+          `${what}, itemsize ${itemsize}, default order`,
+        );
         const out = new Array<number>(rec.shape.length).fill(-1);
         assertTrue(c.fillContiguousStrides(rec.shape, itemsize, "F", out) === out, `${what}: returns out`);
         assertSameValue(out, rec[`F${itemsize}`], `${what}, itemsize ${itemsize}, order F into out`);
@@ -601,7 +697,13 @@ export function strides(ctx: Context, capi: Partial<Capi>): void {
   }
 }
 
-function checkFillInfo(info: BufferInfo, obj: object, buf: ArrayBuffer, view: NonNullable<ReturnType<typeof goldenCapi>["fill_info"][number]["view"]>, what: string): void {
+function checkFillInfo(
+  info: BufferInfo,
+  obj: object,
+  buf: ArrayBuffer,
+  view: NonNullable<ReturnType<typeof goldenCapi>["fill_info"][number]["view"]>,
+  what: string,
+): void {
   assertTrue(info.obj === obj, `${what}: obj`);
   assertTrue(info.buf === buf, `${what}: buf`);
   assertSameValue(info.offset, 1, `${what}: offset`);
@@ -623,12 +725,17 @@ export function fillInfo(ctx: Context, capi: Partial<Capi>, exports: Exports): v
       const buf = Uint8Array.from([1, 2, 3, 4, 5, 6]).buffer;
       const obj = {};
       if (rec.error) {
-        assertThrows(() => c.fillInfo(obj, buf, 1, 4, rec.readonly, rec.flags), { name: rec.error[0], message: rec.error[1] }, what);
+        assertThrows(
+          () => c.fillInfo(obj, buf, 1, 4, rec.readonly, rec.flags),
+          { name: rec.error[0], message: rec.error[1] },
+          what,
+        );
         return;
       }
       const info = attempt(() => c.fillInfo(obj, buf, 1, 4, rec.readonly, rec.flags), what);
       checkFillInfo(info, obj, buf, rec.view!, what);
-      if (typeof c.toContiguous === "function") assertSameValue(Array.from(c.toContiguous(info)), [2, 3, 4, 5], `${what}: toContiguous()`);
+      if (typeof c.toContiguous === "function")
+        assertSameValue(Array.from(c.toContiguous(info)), [2, 3, 4, 5], `${what}: toContiguous()`);
     });
   }
   fillInfoBounds(ctx, capi, exports);
@@ -637,29 +744,64 @@ export function fillInfo(ctx: Context, capi: Partial<Capi>, exports: Exports): v
 function fillInfoBounds(ctx: Context, capi: Partial<Capi>, exports: Exports): void {
   caseWith(ctx, capi, ["fillInfo"], "fillInfo: READ and WRITE are not requests (CPython 3.12+ refuses them)", (c) => {
     for (const flags of [BufferFlags.READ, BufferFlags.WRITE]) {
-      assertThrows(() => c.fillInfo(null, new ArrayBuffer(4), 0, 4, false, flags), { name: ["ValueError", "SystemError", "TypeError"] }, `flags 0x${flags.toString(16)}`);
+      assertThrows(
+        () => c.fillInfo(null, new ArrayBuffer(4), 0, 4, false, flags),
+        { name: ["ValueError", "SystemError", "TypeError"] },
+        `flags 0x${flags.toString(16)}`,
+      );
     }
   });
   caseWith(ctx, capi, ["fillInfo"], "fillInfo: bytes must lie inside buf", (c) => {
     const buf = new ArrayBuffer(6);
-    const bad: [number, number][] = [[-1, 2], [0, -1], [3, 4], [0, 7], [6, 1], [1.5, 2], [0, 2.5], [Number.NaN, 1], [0, Number.NaN], [2 ** 53, 0]];
+    const bad: [number, number][] = [
+      [-1, 2],
+      [0, -1],
+      [3, 4],
+      [0, 7],
+      [6, 1],
+      [1.5, 2],
+      [0, 2.5],
+      [Number.NaN, 1],
+      [0, Number.NaN],
+      [2 ** 53, 0],
+    ];
     for (const [offset, len] of bad) {
-      assertThrows(() => c.fillInfo(null, buf, offset, len, false, BufferFlags.FULL), BUFFER_ERROR, `offset ${offset}, len ${len}`);
+      assertThrows(
+        () => c.fillInfo(null, buf, offset, len, false, BufferFlags.FULL),
+        BUFFER_ERROR,
+        `offset ${offset}, len ${len}`,
+      );
     }
-    for (const [offset, len] of [[0, 6], [2, 4], [6, 0], [0, 0], [5, 1]] as const) {
+    for (const [offset, len] of [
+      [0, 6],
+      [2, 4],
+      [6, 0],
+      [0, 0],
+      [5, 1],
+    ] as const) {
       const info = attempt(() => c.fillInfo(null, buf, offset, len, false, BufferFlags.FULL), `offset ${offset}, len ${len}`);
-      assertSameValue([info.offset, info.len, info.shape === null ? null : [...info.shape]], [offset, len, [len]], `offset ${offset}, len ${len}`);
+      assertSameValue(
+        [info.offset, info.len, info.shape === null ? null : [...info.shape]],
+        [offset, len, [len]],
+        `offset ${offset}, len ${len}`,
+      );
     }
   });
   if (ctx.has("releaseBuffer")) {
-    caseWith(ctx, capi, ["fillInfo"], "fillInfo: releasing the result calls obj's RELEASE_BUFFER once (PyBuffer_Release)", (c) => {
-      let calls = 0;
-      const obj = { [RELEASE_BUFFER]: () => void calls++ };
-      const info = c.fillInfo(obj, new ArrayBuffer(4), 0, 4, true, BufferFlags.FULL_RO);
-      assertSameValue(calls, 0, "RELEASE_BUFFER calls before the release");
-      exports.release(info);
-      assertSameValue(calls, 1, "RELEASE_BUFFER calls after the release");
-    });
+    caseWith(
+      ctx,
+      capi,
+      ["fillInfo"],
+      "fillInfo: releasing the result calls obj's RELEASE_BUFFER once (PyBuffer_Release)",
+      (c) => {
+        let calls = 0;
+        const obj = { [RELEASE_BUFFER]: () => void calls++ };
+        const info = c.fillInfo(obj, new ArrayBuffer(4), 0, 4, true, BufferFlags.FULL_RO);
+        assertSameValue(calls, 0, "RELEASE_BUFFER calls before the release");
+        exports.release(info);
+        assertSameValue(calls, 1, "RELEASE_BUFFER calls after the release");
+      },
+    );
   }
   if (ctx.supports.detach) {
     caseWith(ctx, capi, ["fillInfo"], "fillInfo: a detached buf", (c) => {
@@ -678,9 +820,12 @@ export function sizes(ctx: Context, capi: Partial<Capi>): void {
       if (rec.error) {
         assertThrows(() => c.sizeFromFormat(rec.format), { name: rec.error[0], message: rec.error[1] }, what);
       } else {
-        assertSameValue(attempt(() => c.sizeFromFormat(rec.format), what), rec.size, what);
+        assertSameValue(
+          attempt(() => c.sizeFromFormat(rec.format), what),
+          rec.size,
+          what,
+        );
       }
     });
   }
 }
-

@@ -23,16 +23,7 @@ import { allIndices } from "../../model/model-view.js";
 import type { BufferInfo } from "../../protocol/buffer-info.js";
 import { BufferFlags } from "../../protocol/flags.js";
 import { RawExporter, TestExporter } from "../../test-exporter/index.js";
-import {
-  type Capi,
-  caseWith,
-  exporterOf,
-  type Exports,
-  labelOf,
-  product,
-  supportsSpec,
-  withExport,
-} from "./support.js";
+import { type Capi, caseWith, exporterOf, type Exports, labelOf, product, supportsSpec, withExport } from "./support.js";
 
 const ORDERS = ["C", "F", "A"] as const;
 const BUFFER_ERROR = { name: "BufferError", message: /\S/ };
@@ -49,7 +40,20 @@ function encoded(memory: Uint8Array, at: number, value: bigint): string {
 }
 
 /** Pointers on both sides of every 32-bit and 8-bit boundary, up to 2**53 - 1. */
-const POINTERS = [0, 1, 255, 256, 258, 2 ** 31, 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 2 ** 31, 2 ** 40 + 12345, 2 ** 52 + 1, 2 ** 53 - 1];
+const POINTERS = [
+  0,
+  1,
+  255,
+  256,
+  258,
+  2 ** 31,
+  2 ** 32 - 1,
+  2 ** 32,
+  2 ** 32 + 2 ** 31,
+  2 ** 40 + 12345,
+  2 ** 52 + 1,
+  2 ** 53 - 1,
+];
 
 /** `POINTER_SIZE`, `readPointer` and `writePointer` against SPEC §1.2's definition. */
 export function pointerEncoding(ctx: Context, capi: Partial<Capi>, exports: Exports): void {
@@ -58,17 +62,27 @@ export function pointerEncoding(ctx: Context, capi: Partial<Capi>, exports: Expo
   } else {
     ctx.skip(`POINTER_SIZE`, "the module's capi has no POINTER_SIZE");
   }
-  caseWith(ctx, capi, ["writePointer", "readPointer"], "writePointer/readPointer: a native-endian 8-byte unsigned offset", (c) => {
-    for (const at of [0, 3, 8]) {
-      for (const value of POINTERS) {
-        const memory = new Uint8Array(24).fill(0xee);
-        const expected = encoded(memory, at, BigInt(value));
-        attempt(() => c.writePointer(memory.buffer, at, value), `writePointer(buf, ${at}, ${value})`);
-        assertSameValue(toHex(memory), expected, `writePointer(buf, ${at}, ${value}): the memory`);
-        assertSameValue(c.readPointer(new DataView(memory.buffer), at), value, `readPointer(view, ${at}) after writing ${value}`);
+  caseWith(
+    ctx,
+    capi,
+    ["writePointer", "readPointer"],
+    "writePointer/readPointer: a native-endian 8-byte unsigned offset",
+    (c) => {
+      for (const at of [0, 3, 8]) {
+        for (const value of POINTERS) {
+          const memory = new Uint8Array(24).fill(0xee);
+          const expected = encoded(memory, at, BigInt(value));
+          attempt(() => c.writePointer(memory.buffer, at, value), `writePointer(buf, ${at}, ${value})`);
+          assertSameValue(toHex(memory), expected, `writePointer(buf, ${at}, ${value}): the memory`);
+          assertSameValue(
+            c.readPointer(new DataView(memory.buffer), at),
+            value,
+            `readPointer(view, ${at}) after writing ${value}`,
+          );
+        }
       }
-    }
-  });
+    },
+  );
   caseWith(ctx, capi, ["readPointer"], "readPointer: pointers of 2**53 or more read as Infinity", (c) => {
     const memory = new Uint8Array(16);
     const view = new DataView(memory.buffer);
@@ -86,7 +100,17 @@ export function pointerEncoding(ctx: Context, capi: Partial<Capi>, exports: Expo
     }
   });
   caseWith(ctx, capi, ["writePointer"], "writePointer: a pointer must be a non-negative safe integer", (c) => {
-    for (const bad of [-1, -(2 ** 32), -0.5, 1.5, 2 ** 53, 2 ** 64, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+    for (const bad of [
+      -1,
+      -(2 ** 32),
+      -0.5,
+      1.5,
+      2 ** 53,
+      2 ** 64,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+    ]) {
       const memory = new Uint8Array(16).fill(0xee);
       assertThrows(() => c.writePointer(memory.buffer, 4, bad), RANGE_ERROR, `writePointer(buf, 4, ${bad})`);
       assertSameValue(toHex(memory), "ee".repeat(16), `writePointer(buf, 4, ${bad}): the memory afterwards`);
@@ -119,23 +143,37 @@ function suiteTables(ctx: Context, capi: Partial<Capi>, exports: Exports): void 
       });
     });
   }
-  caseWith(ctx, capi, ["writePointer", "getPointer", "toContiguous"], "writePointer: a table of row pointers the module then follows", (c) => {
-    // Three rows of two 'h' items at bytes 24..35, the table at 0..23 listing them last to first.
-    const memory = Uint8Array.from({ length: 36 }, (_, k) => (k * 37 + 11) & 0xff);
-    for (let row = 0; row < 3; row++) c.writePointer(memory.buffer, 8 * row, 24 + 4 * (2 - row));
-    const x = new RawExporter({
-      buf: memory.buffer, offset: 0, len: 12, readonly: true, itemsize: 2, format: "h", ndim: 2,
-      shape: [3, 2], strides: [8, 2], suboffsets: [0, -1],
-    });
-    withExport(exports, x, BufferFlags.FULL_RO, (info) => {
-      for (const index of allIndices([3, 2])) {
-        const [row, col] = index as [number, number];
-        assertSameValue(c.getPointer(info, index), 24 + 4 * (2 - row) + 2 * col, `getPointer([${index}])`);
-      }
-      const rows = [32, 28, 24].map((at) => toHex(memory.subarray(at, at + 4)));
-      assertSameValue(toHex(c.toContiguous(info, "C")), rows.join(""), "toContiguous(C)");
-    });
-  });
+  caseWith(
+    ctx,
+    capi,
+    ["writePointer", "getPointer", "toContiguous"],
+    "writePointer: a table of row pointers the module then follows",
+    (c) => {
+      // Three rows of two 'h' items at bytes 24..35, the table at 0..23 listing them last to first.
+      const memory = Uint8Array.from({ length: 36 }, (_, k) => (k * 37 + 11) & 0xff);
+      for (let row = 0; row < 3; row++) c.writePointer(memory.buffer, 8 * row, 24 + 4 * (2 - row));
+      const x = new RawExporter({
+        buf: memory.buffer,
+        offset: 0,
+        len: 12,
+        readonly: true,
+        itemsize: 2,
+        format: "h",
+        ndim: 2,
+        shape: [3, 2],
+        strides: [8, 2],
+        suboffsets: [0, -1],
+      });
+      withExport(exports, x, BufferFlags.FULL_RO, (info) => {
+        for (const index of allIndices([3, 2])) {
+          const [row, col] = index as [number, number];
+          assertSameValue(c.getPointer(info, index), 24 + 4 * (2 - row) + 2 * col, `getPointer([${index}])`);
+        }
+        const rows = [32, 28, 24].map((at) => toHex(memory.subarray(at, at + 4)));
+        assertSameValue(toHex(c.toContiguous(info, "C")), rows.join(""), "toContiguous(C)");
+      });
+    },
+  );
 }
 
 // ------------------------------------------------------------ raw layouts
@@ -144,8 +182,15 @@ function suiteTables(ctx: Context, capi: Partial<Capi>, exports: Exports): void 
 function rawExporterOf(raw: GoldenCapiRawLayout, writable: boolean): { x: RawExporter; memory: Uint8Array } {
   const memory = fromHex(raw.memory);
   const x = new RawExporter({
-    buf: memory.buffer, offset: raw.offset, len: product(raw.shape) * raw.itemsize, readonly: !writable,
-    itemsize: raw.itemsize, format: raw.format, ndim: raw.shape.length, shape: raw.shape, strides: raw.strides,
+    buf: memory.buffer,
+    offset: raw.offset,
+    len: product(raw.shape) * raw.itemsize,
+    readonly: !writable,
+    itemsize: raw.itemsize,
+    format: raw.format,
+    ndim: raw.shape.length,
+    shape: raw.shape,
+    strides: raw.strides,
     suboffsets: raw.suboffsets,
   });
   return { x, memory };
@@ -158,7 +203,9 @@ function rawLabel(raw: GoldenCapiRawLayout): string {
 /** Layouts given field by field (pointer tables after the items, two levels, an indirect middle dimension). */
 export function rawLayouts(ctx: Context, capi: Partial<Capi>, exports: Exports): void {
   if (!ctx.supports.suboffsets) return;
-  const usable = goldenCapi().raw_layouts.filter((r) => r.shape.length <= ctx.supports.maxNdim && ctx.supports.formats.includes(r.format));
+  const usable = goldenCapi().raw_layouts.filter(
+    (r) => r.shape.length <= ctx.supports.maxNdim && ctx.supports.formats.includes(r.format),
+  );
   for (const raw of usable) {
     const label = rawLabel(raw);
     caseWith(ctx, capi, ["getPointer"], `getPointer: ${label}`, (c) => {
@@ -167,7 +214,11 @@ export function rawLayouts(ctx: Context, capi: Partial<Capi>, exports: Exports):
         let k = 0;
         for (const index of allIndices(raw.shape)) {
           const [at, itemHex] = raw.pointers[k++] as readonly [number, string];
-          assertSameValue(attempt(() => c.getPointer(info, index), `getPointer([${index}])`), at, `getPointer([${index}])`);
+          assertSameValue(
+            attempt(() => c.getPointer(info, index), `getPointer([${index}])`),
+            at,
+            `getPointer([${index}])`,
+          );
           assertSameValue(toHex(memory.subarray(at, at + raw.itemsize)), itemHex, `the item at getPointer([${index}])`);
         }
       });
@@ -176,7 +227,11 @@ export function rawLayouts(ctx: Context, capi: Partial<Capi>, exports: Exports):
       caseWith(ctx, capi, ["toContiguous"], `toContiguous ${order}: ${label}`, (c) => {
         const { x } = rawExporterOf(raw, false);
         withExport(exports, x, BufferFlags.FULL_RO, (info) => {
-          assertSameValue(toHex(attempt(() => c.toContiguous(info, order), "toContiguous")), raw.to_contiguous[order], "toContiguous");
+          assertSameValue(
+            toHex(attempt(() => c.toContiguous(info, order), "toContiguous")),
+            raw.to_contiguous[order],
+            "toContiguous",
+          );
           const out = new Uint8Array(info.len);
           c.toContiguous(info, order, out);
           assertSameValue(toHex(out), raw.to_contiguous[order], "toContiguous into out");
@@ -186,30 +241,40 @@ export function rawLayouts(ctx: Context, capi: Partial<Capi>, exports: Exports):
         const source = fromHex(raw.source);
         for (const [n, after] of raw.from_contiguous[order]) {
           const { x, memory } = rawExporterOf(raw, true);
-          withExport(exports, x, BufferFlags.FULL, (info) => attempt(() => c.fromContiguous(info, source.subarray(0, n), order), `${n} bytes`));
+          withExport(exports, x, BufferFlags.FULL, (info) =>
+            attempt(() => c.fromContiguous(info, source.subarray(0, n), order), `${n} bytes`),
+          );
           assertSameValue(toHex(memory), after, `${n} bytes: the memory afterwards`);
         }
       });
     }
-    caseWith(ctx, capi, ["copyBuffer"], `copyBuffer: ${label}, to and from C-contiguous memory (expectation: ToContiguous and FromContiguous in C order)`, (c) => {
-      const len = product(raw.shape) * raw.itemsize;
-      const flat = (bytes: Uint8Array, writable: boolean) =>
-        new TestExporter(bytes, { shape: raw.shape, format: raw.format, writable });
-      const target = flat(new Uint8Array(len), true);
-      withExport(exports, target, BufferFlags.FULL, (d) =>
-        withExport(exports, rawExporterOf(raw, false).x, BufferFlags.FULL_RO, (s) => attempt(() => c.copyBuffer(d, s), "copyBuffer(C, raw)")),
-      );
-      assertSameValue(toHex(target.memory), raw.to_contiguous.C, "copyBuffer(C, raw): the destination afterwards");
-      // The whole source in C order: FromContiguous of more than len bytes.
-      const [n, after] = raw.from_contiguous.C.find(([count]) => count > len) as readonly [number, string];
-      const { x, memory } = rawExporterOf(raw, true);
-      withExport(exports, x, BufferFlags.FULL, (d) =>
-        withExport(exports, flat(fromHex(raw.source).subarray(0, len).slice(), false), BufferFlags.FULL_RO, (s) =>
-          attempt(() => c.copyBuffer(d, s), "copyBuffer(raw, C)"),
-        ),
-      );
-      assertSameValue(toHex(memory), after, `copyBuffer(raw, C): the destination afterwards (as FromContiguous of ${n} bytes)`);
-    });
+    caseWith(
+      ctx,
+      capi,
+      ["copyBuffer"],
+      `copyBuffer: ${label}, to and from C-contiguous memory (expectation: ToContiguous and FromContiguous in C order)`,
+      (c) => {
+        const len = product(raw.shape) * raw.itemsize;
+        const flat = (bytes: Uint8Array, writable: boolean) =>
+          new TestExporter(bytes, { shape: raw.shape, format: raw.format, writable });
+        const target = flat(new Uint8Array(len), true);
+        withExport(exports, target, BufferFlags.FULL, (d) =>
+          withExport(exports, rawExporterOf(raw, false).x, BufferFlags.FULL_RO, (s) =>
+            attempt(() => c.copyBuffer(d, s), "copyBuffer(C, raw)"),
+          ),
+        );
+        assertSameValue(toHex(target.memory), raw.to_contiguous.C, "copyBuffer(C, raw): the destination afterwards");
+        // The whole source in C order: FromContiguous of more than len bytes.
+        const [n, after] = raw.from_contiguous.C.find(([count]) => count > len) as readonly [number, string];
+        const { x, memory } = rawExporterOf(raw, true);
+        withExport(exports, x, BufferFlags.FULL, (d) =>
+          withExport(exports, flat(fromHex(raw.source).subarray(0, len).slice(), false), BufferFlags.FULL_RO, (s) =>
+            attempt(() => c.copyBuffer(d, s), "copyBuffer(raw, C)"),
+          ),
+        );
+        assertSameValue(toHex(memory), after, `copyBuffer(raw, C): the destination afterwards (as FromContiguous of ${n} bytes)`);
+      },
+    );
   }
 }
 
@@ -236,8 +301,16 @@ function backwardRows(writable: boolean): { x: RawExporter; memory: Uint8Array }
   setPointer(memory, 0, 20);
   setPointer(memory, 8, 26);
   const x = new RawExporter({
-    buf: memory.buffer, offset: 0, len: 12, readonly: !writable, itemsize: 2, format: "h", ndim: 2,
-    shape: [2, 3], strides: [8, -2], suboffsets: [0, -1],
+    buf: memory.buffer,
+    offset: 0,
+    len: 12,
+    readonly: !writable,
+    itemsize: 2,
+    format: "h",
+    ndim: 2,
+    shape: [2, 3],
+    strides: [8, -2],
+    suboffsets: [0, -1],
   });
   return { x, memory };
 }
@@ -246,9 +319,19 @@ function corruptions(): Corruption[] {
   const twoLevels = goldenCapi().raw_layouts.find((r) => r.suboffsets.length === 2 && r.suboffsets.every((s) => s >= 0));
   const list: Corruption[] = [
     // Row 1's items at 27 (one byte inside), 25, 23.
-    { label: "a row's first item straddling the end, the others inside", make: backwardRows, corrupt: (m) => setPointer(m, 8, 27), bad: [1, 0] },
+    {
+      label: "a row's first item straddling the end, the others inside",
+      make: backwardRows,
+      corrupt: (m) => setPointer(m, 8, 27),
+      bad: [1, 0],
+    },
     // Row 1's items at 2, 0, -2.
-    { label: "a row's last item before the start of the memory", make: backwardRows, corrupt: (m) => setPointer(m, 8, 2), bad: [1, 2] },
+    {
+      label: "a row's last item before the start of the memory",
+      make: backwardRows,
+      corrupt: (m) => setPointer(m, 8, 2),
+      bad: [1, 2],
+    },
   ];
   if (twoLevels !== undefined) {
     const size = twoLevels.memory.length / 2;
@@ -295,8 +378,16 @@ export function corruptWalks(ctx: Context, capi: Partial<Capi>, exports: Exports
         withExport(exports, x, BufferFlags.FULL, (info) => {
           corrupt(memory);
           assertThrows(() => c.toContiguous(info, order), BUFFER_ERROR, `toContiguous(${order})`);
-          assertThrows(() => c.toContiguous(info, order, new Uint8Array(info.len)), BUFFER_ERROR, `toContiguous(${order}) into out`);
-          assertThrows(() => c.fromContiguous(info, new Uint8Array(info.len).fill(9), order), BUFFER_ERROR, `fromContiguous(${order})`);
+          assertThrows(
+            () => c.toContiguous(info, order, new Uint8Array(info.len)),
+            BUFFER_ERROR,
+            `toContiguous(${order}) into out`,
+          );
+          assertThrows(
+            () => c.fromContiguous(info, new Uint8Array(info.len).fill(9), order),
+            BUFFER_ERROR,
+            `fromContiguous(${order})`,
+          );
         });
       });
     }
@@ -306,12 +397,16 @@ export function corruptWalks(ctx: Context, capi: Partial<Capi>, exports: Exports
       const source = make(false);
       withExport(exports, source.x, BufferFlags.FULL_RO, (s) => {
         corrupt(source.memory);
-        withExport(exports, twin(s, true), BufferFlags.FULL, (d) => assertThrows(() => c.copyBuffer(d, s), BUFFER_ERROR, "copyBuffer(fresh, corrupted)"));
+        withExport(exports, twin(s, true), BufferFlags.FULL, (d) =>
+          assertThrows(() => c.copyBuffer(d, s), BUFFER_ERROR, "copyBuffer(fresh, corrupted)"),
+        );
       });
       const dest = make(true);
       withExport(exports, dest.x, BufferFlags.FULL, (d) => {
         corrupt(dest.memory);
-        withExport(exports, twin(d, false), BufferFlags.FULL_RO, (s) => assertThrows(() => c.copyBuffer(d, s), BUFFER_ERROR, "copyBuffer(corrupted, fresh)"));
+        withExport(exports, twin(d, false), BufferFlags.FULL_RO, (s) =>
+          assertThrows(() => c.copyBuffer(d, s), BUFFER_ERROR, "copyBuffer(corrupted, fresh)"),
+        );
       });
     });
   }

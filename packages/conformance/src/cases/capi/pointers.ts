@@ -17,7 +17,8 @@ const capi = (ctx: Context) => ctx.impl.capi!;
 /** The `capi/pointers` group: its sources of cases, what each needs, and the feature that gates it. */
 export const group: GroupDefinition = {
   name: "capi/pointers",
-  about: "getPointer of every index and its refusals, suboffset pointers outside the memory or corrupted after the export, the contract's pointer encoding",
+  about:
+    "getPointer of every index and its refusals, suboffset pointers outside the memory or corrupted after the export, the contract's pointer encoding",
   entries: [
     { needs: ["capi"], cases: (ctx) => api.reportMissing(ctx, capi(ctx)) },
     {

@@ -99,7 +99,10 @@ export function readOnly(ctx: Context): void {
     assertSameValue(a.hash(), make(TestExporter.fromItems([...bytesOf("hello")])).hash(), "equal contents hash equal");
   });
   t("toString() is Python 2's repr", () => {
-    assertTrue(/^<read-only buffer for .+, size 5, offset 6 at .+>$/.test(make(hello(), 6, 5).toString()), `repr: ${make(hello(), 6, 5).toString()}`);
+    assertTrue(
+      /^<read-only buffer for .+, size 5, offset 6 at .+>$/.test(make(hello(), 6, 5).toString()),
+      `repr: ${make(hello(), 6, 5).toString()}`,
+    );
   });
   t("it is an exporter, read-only", () => {
     const b = make(hello(), 6, 5) as unknown as Record<symbol, (f: number) => { len: number; readonly: boolean }>;
@@ -114,7 +117,11 @@ export function readOnly(ctx: Context): void {
       const b = buffer.fromReadWriteObject(x, 1, 2);
       b.set(0, bytesOf("Q"));
       assertSameValue(x.memory[1], "Q".charCodeAt(0), "base after set()");
-      assertThrows(() => b.hash(), { name: "TypeError", message: "writable buffers are not hashable" }, "hash() of a writable buffer");
+      assertThrows(
+        () => b.hash(),
+        { name: "TypeError", message: "writable buffers are not hashable" },
+        "hash() of a writable buffer",
+      );
       assertTrue(/^<read-write buffer for .+, size 2, offset 1 at .+>$/.test(b.toString()), `repr: ${b.toString()}`);
     });
   }
@@ -210,7 +217,19 @@ function unformatted(text: string): object {
       const len = buf.byteLength;
       const shape = (flags & BufferFlags.ND) === BufferFlags.ND ? [len] : null;
       const strides = (flags & BufferFlags.STRIDES) === BufferFlags.STRIDES ? [1] : null;
-      return { obj: exporter, buf, offset: 0, len, readonly: true, itemsize: 1, format: null, ndim: 1, shape, strides, suboffsets: null };
+      return {
+        obj: exporter,
+        buf,
+        offset: 0,
+        len,
+        readonly: true,
+        itemsize: 1,
+        format: null,
+        ndim: 1,
+        shape,
+        strides,
+        suboffsets: null,
+      };
     },
   };
   return exporter;
@@ -336,7 +355,10 @@ function checkCase(ctx: Context, buffer: BufferCtor, c: BufferCase): void {
   } else {
     const result = attempt(run, what);
     if (c.expect.repr !== undefined) {
-      assertTrue(typeof result === "string" && c.expect.repr.test(result), `${what}: repr ${String(result)} matches ${c.expect.repr}`);
+      assertTrue(
+        typeof result === "string" && c.expect.repr.test(result),
+        `${what}: repr ${String(result)} matches ${c.expect.repr}`,
+      );
     } else if (c.expect.same) {
       assertSameValue(result, SAME, `${what}: returns its very operand`);
     } else {
@@ -346,7 +368,9 @@ function checkCase(ctx: Context, buffer: BufferCtor, c: BufferCase): void {
     if (c.self !== undefined) assertSameValue(latin1(made!.tobytes()), c.self, `${what}: the buffer afterwards`);
   }
   // A consumer releases every export it takes, whatever happened.
-  env.exporters.forEach((x, i) => assertSameValue(x.exports, 0, `${what}: live exports of TestExporter #${i}`));
+  env.exporters.forEach((x, i) => {
+    assertSameValue(x.exports, 0, `${what}: live exports of TestExporter #${i}`);
+  });
 }
 
 /** The table of `buffer-table.ts`: one case each. */
@@ -507,7 +531,11 @@ export function exporterSide(ctx: Context): void {
     const x = TestExporter.fromItems([...bytesOf("hello world")], { writable: true });
     const b = make(x, 6);
     const m = ctx.memoryview(b);
-    assertSameValue([m.format, m.itemsize, m.ndim, m.shape, m.strides, m.readonly], ["B", 1, 1, [5], [1], true], "the view's attributes");
+    assertSameValue(
+      [m.format, m.itemsize, m.ndim, m.shape, m.strides, m.readonly],
+      ["B", 1, 1, [5], [1], true],
+      "the view's attributes",
+    );
     assertTrue(m.obj === b, "the view's obj is the buffer");
     assertSameValue(m.tobytes(), bytesOf("world"), "tobytes()");
     x.memory[6] = "W".charCodeAt(0);
@@ -536,7 +564,11 @@ export function exporterSide(ctx: Context): void {
       const x = construct(ctx.impl.bytearray, bytesOf("ab")) as { append(v: number): void };
       const b = make(x);
       const m = ctx.memoryview(b);
-      assertThrows(() => x.append(99), { name: "BufferError", message: "Existing exports of data: object cannot be re-sized" }, "append() under the view");
+      assertThrows(
+        () => x.append(99),
+        { name: "BufferError", message: "Existing exports of data: object cannot be re-sized" },
+        "append() under the view",
+      );
       m.release();
       attempt(() => x.append(99), "append() after release()");
       assertSameValue(latin1(b.tobytes()), "abc", "the buffer sees the append");
@@ -626,7 +658,9 @@ function checkCapiCase(ctx: Context, api: LegacyBufferApiLike, c: CapiCase): voi
     }
   }
   // The C functions hand out memory with no release: whatever they exported is given back.
-  env.exporters.forEach((x, i) => assertSameValue(x.exports, 0, `${what}: live exports of TestExporter #${i}`));
+  env.exporters.forEach((x, i) => {
+    assertSameValue(x.exports, 0, `${what}: live exports of TestExporter #${i}`);
+  });
 }
 
 /**
@@ -649,4 +683,3 @@ export function oldBufferApi(ctx: Context): void {
     }
   }
 }
-

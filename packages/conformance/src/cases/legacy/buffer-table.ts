@@ -151,6 +151,7 @@ const reprFor = (status: string, size: number, offset: number): RegExp =>
   new RegExp(`^<${status} buffer for ${ADDR}, size ${size}, offset ${offset} at ${ADDR}>$`);
 
 /** buffer_new (`PyArg_ParseTuple(args, "O|nn:buffer", …)`), PyBuffer_FromObject, buffer_from_object, buffer_from_memory. */
+// biome-ignore format: a table, one row per line
 const construction: BufferCase[] = [
   { id: "buffer() with no object", source: "buffer_new; getargs.c vgetargs1", make: buf(), expect: { error: ["TypeError", "buffer() takes at least 1 argument (0 given)"] } },
   { id: "buffer(5)", source: "PyBuffer_FromObject", make: buf(v(5)), expect: { error: ERR_NOT_BUFFER } },
@@ -198,6 +199,7 @@ const construction: BufferCase[] = [
 ];
 
 /** buffer_from_object: a buffer of a buffer refers to the base object, its offset and size composed. */
+// biome-ignore format: a table, one row per line
 const composition: BufferCase[] = [
   { id: "buffer of a buffer", source: "buffer_from_object; test_types.py", make: buf(buf(ASDF)), do: ["repr"], expect: { repr: reprFor("read-only", -1, 0) } },
   { id: "buffer of a buffer, offset", source: "buffer_from_object", make: buf(buf(ASDF), 2), do: ["str"], expect: { value: "df" } },
@@ -242,6 +244,7 @@ const composition: BufferCase[] = [
 ];
 
 /** get_buf over every kind of base the contract gives (the base's contiguous export is its one segment). */
+// biome-ignore format: a table, one row per line
 const bases: BufferCase[] = [
   { id: "bytes", source: "get_buf", make: buf({ bytes: "abcd" }, 1, 2), do: ["str"], expect: { value: "bc" } },
   { id: "bytearray", source: "get_buf", make: buf({ bytearray: "abcd" }, 1), do: ["str"], expect: { value: "bcd" } },
@@ -270,6 +273,7 @@ const bases: BufferCase[] = [
 ];
 
 /** get_buf asks the base again on every access: a base that shrinks or grows changes the window. */
+// biome-ignore format: a table, one row per line
 const rereading: BufferCase[] = [
   { id: "the base shrinks into the window", source: "get_buf (size = count - offset)", base: { arrayBuffer: "abcdefgh", max: 16 }, make: buf({ base: true }, 2, 4), then: [["resize", 5]], do: ["str"], expect: { value: "cde" } },
   { id: "the base shrinks to the offset", source: "get_buf", base: { arrayBuffer: "abcdefgh", max: 16 }, make: buf({ base: true }, 2, 4), then: [["resize", 2]], do: ["len"], expect: { value: 0 } },
@@ -285,6 +289,7 @@ const rereading: BufferCase[] = [
 ];
 
 /** buffer_subscript with an index (PyNumber_AsSsize_t(item, PyExc_IndexError), buffer_item_impl). */
+// biome-ignore format: a table, one row per line
 const items: BufferCase[] = [
   { id: "item 0", source: "buffer_item_impl", make: buf(ASDF), do: ["get", 0], expect: { value: "a" } },
   { id: "last item", source: "buffer_item_impl", make: buf(ASDF), do: ["get", 3], expect: { value: "f" } },
@@ -311,6 +316,7 @@ const items: BufferCase[] = [
 ];
 
 /** buffer_subscript with a slice (_PySlice_Unpack, then get_buf, then _PySlice_AdjustIndices). */
+// biome-ignore format: a table, one row per line
 const slices: BufferCase[] = [
   { id: "slice", source: "buffer_subscript", make: buf(ASDF), do: ["slice", 1, 3, null], expect: { value: "sd" } },
   { id: "extended slice", source: "buffer_subscript (step != 1)", make: buf(ASDF), do: ["slice", null, null, -2], expect: { value: "fs" } },
@@ -324,6 +330,7 @@ const slices: BufferCase[] = [
 ];
 
 /** buffer_ass_subscript: read-only first, then the value's buffer, then the key. */
+// biome-ignore format: a table, one row per line
 const assignment: BufferCase[] = [
   { id: "item assignment to a read-only buffer", source: "buffer_ass_subscript; test_types.py", make: buf(ASDF), do: ["set", 1, { bytes: "g" }], expect: { error: ERR_RO } },
   { id: "read-only comes before a bad value", source: "buffer_ass_subscript", make: buf(ASDF), do: ["set", 0, v(5)], expect: { error: ERR_RO } },
@@ -379,6 +386,7 @@ const assignment: BufferCase[] = [
 ];
 
 /** buffer_concat: the operand's buffer is checked, then the buffer is read; an empty buffer returns the operand. */
+// biome-ignore format: a table, one row per line
 const concatenation: BufferCase[] = [
   { id: "concat bytes", source: "buffer_concat", make: buf(ASDF), do: ["concat", { bytes: "xy" }], expect: { value: "asdfxy" } },
   { id: "concat a buffer", source: "buffer_concat; test_types.py", make: buf(ASDF), do: ["concat", buf({ bytes: "def" })], expect: { value: "asdfdef" } },
@@ -406,6 +414,7 @@ const concatenation: BufferCase[] = [
 ];
 
 /** buffer_repeat, through the sequence protocol's `b * n` (a non-int count is refused before). */
+// biome-ignore format: a table, one row per line
 const repetition: BufferCase[] = [
   { id: "repeat 3", source: "buffer_repeat", make: buf({ bytes: "ab" }), do: ["repeat", 3], expect: { value: "ababab" } },
   { id: "repeat 1", source: "buffer_repeat", make: buf(ASDF), do: ["repeat", 1], expect: { value: "asdf" } },
@@ -421,6 +430,7 @@ const repetition: BufferCase[] = [
 ];
 
 /** buffer_compare: memcmp of the common length (unsigned bytes), then the lengths. */
+// biome-ignore format: a table, one row per line
 const comparison: BufferCase[] = [
   { id: "compare abc, def", source: "buffer_compare; test_types.py", make: buf({ bytes: "abc" }), do: ["compare", buf({ bytes: "def" })], expect: { value: -1 } },
   { id: "compare def, abc", source: "buffer_compare", make: buf({ bytes: "def" }), do: ["compare", buf({ bytes: "abc" })], expect: { value: 1 } },
@@ -438,6 +448,7 @@ const comparison: BufferCase[] = [
 ];
 
 /** buffer_hash and buffer_repr: the refusals and the stable parts of the repr. */
+// biome-ignore format: a table, one row per line
 const hashAndRepr: BufferCase[] = [
   { id: "a writable buffer is not hashable", source: "buffer_hash", make: { new: 2 }, do: ["hash"], expect: { error: ["TypeError", "writable buffers are not hashable"] } },
   { id: "fromReadWriteObject is not hashable", source: "buffer_hash", make: rw({ bytearray: "ab" }), do: ["hash"], expect: { error: ["TypeError", "writable buffers are not hashable"] } },
@@ -451,6 +462,7 @@ const hashAndRepr: BufferCase[] = [
 ];
 
 /** buffer_getbuffer: PyBuffer_FillInfo over get_buf's window. */
+// biome-ignore format: a table, one row per line
 const exports: BufferCase[] = [
   { id: "export", source: "buffer_getbuffer; test_buffer.py test_buffer_info", make: buf({ bytes: "hello world" }, 6), do: ["export", 0], expect: { value: "world" } },
   { id: "export with FULL_RO", source: "buffer_getbuffer", make: buf({ bytes: "hello" }, 1, 3), do: ["export", 0x11c], expect: { value: "ell" } },

@@ -12,7 +12,8 @@ import * as bufferObject from "./buffer-object.js";
 /** The `legacy/buffer` group: its sources of cases, what each needs, and the feature that gates it. */
 export const group: GroupDefinition = {
   name: "legacy/buffer",
-  about: "Python 2.7's buffer, a table from bufferobject.c: construction, indexing, slicing, assignment, concat/repeat/compare, hash, repr, the export side",
+  about:
+    "Python 2.7's buffer, a table from bufferobject.c: construction, indexing, slicing, assignment, concat/repeat/compare, hash, repr, the export side",
   entries: [
     {
       needs: ["buffer"],

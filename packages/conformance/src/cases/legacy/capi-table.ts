@@ -83,6 +83,7 @@ interface Row {
 }
 
 /** A Python value that has no buffer at all: every helper's first check fails. */
+// biome-ignore format: a table, one row per line
 const nonExporters: readonly [string, unknown][] = [
   ["an int", 5],
   ["None", null],
@@ -103,6 +104,7 @@ const NONE: Row[] = nonExporters.map(([what, value]) => ({
 }));
 
 /** Read-only objects: no write buffer. */
+// biome-ignore format: a table, one row per line
 const READ_ONLY_ROWS: Row[] = [
   { what: "bytes", why: "str's procs (no bf_getwritebuffer)", make: { bytes: "asdf" }, read: "asdf", write: NOT_WRITEABLE, char: "asdf", check: true },
   { what: "empty bytes", why: "str's procs", make: { bytes: "" }, read: "", char: "", check: true },
@@ -119,6 +121,7 @@ const READ_ONLY_ROWS: Row[] = [
 ];
 
 /** Writable contiguous objects: every buffer, writes through to the object. */
+// biome-ignore format: a table, one row per line
 const WRITABLE_ROWS: Row[] = [
   { what: "bytearray", why: "bytearray's four procs", base: { bytearray: "abc" }, make: { base: true }, read: "abc", write: "abc", after: "Zbc", char: "abc", check: true },
   { what: "an empty bytearray", why: "bytearray's procs", make: { bytearray: "" }, read: "", write: "", char: "", check: true },
@@ -142,6 +145,7 @@ const WRITABLE_ROWS: Row[] = [
 ];
 
 /** Memory exported only strided: more than one segment. */
+// biome-ignore format: a table, one row per line
 const STRIDED_ROWS: Row[] = [
   { what: "a strided TestExporter", why: "bf_getsegcount != 1 (read-only: no write buffer)", make: { strided: "abcdef" }, read: NOT_ONE_SEGMENT, write: NOT_WRITEABLE, char: NOT_ONE_SEGMENT, check: false },
   { what: "a writable strided TestExporter", why: "bf_getsegcount != 1", make: { strided: "abcdef", writable: true }, read: NOT_ONE_SEGMENT, write: NOT_ONE_SEGMENT, char: NOT_ONE_SEGMENT, check: false },
@@ -151,11 +155,13 @@ const STRIDED_ROWS: Row[] = [
 ];
 
 /** An exporter failing with an error of its own: the error comes through (`checkReadBuffer` never throws). */
+// biome-ignore format: a table, one row per line
 const RAISING_ROWS: Row[] = [
   { what: "an exporter raising an error of its own", why: "the proc's own error", make: { raising: true }, read: GONE, write: GONE, check: false },
 ];
 
 /** `buffer` objects: their own procs, after their segment count (get_buf(ANY_BUFFER)). */
+// biome-ignore format: a table, one row per line
 const BUFFER_ROWS: Row[] = [
   { what: "buffer(bytes, 1)", why: "buffer_getreadbuf / buffer_getwritebuf (read-only) / buffer_getcharbuf", make: buf({ bytes: "asdf" }, 1), read: "sdf", write: READ_ONLY, char: "sdf", check: true },
   { what: "buffer(bytearray)", why: "buffer_getwritebuf: b_readonly, whatever the base", make: buf({ bytearray: "ab" }), read: "ab", write: READ_ONLY, char: "ab", check: true },
@@ -185,7 +191,15 @@ function casesOf(row: Row): CapiCase[] {
   const add = (fn: CapiFunction, result: string | boolean | readonly [string, string] | undefined) => {
     if (result === undefined) return;
     const after = fn === WRITE && typeof result === "string" && row.after !== undefined ? { after: row.after } : {};
-    out.push({ id: `${fn}(${row.what})`, source: `${SRC[fn]}; ${row.why}`, fn, ...(row.base ? { base: row.base } : {}), make: row.make, expect: outcome(result), ...after });
+    out.push({
+      id: `${fn}(${row.what})`,
+      source: `${SRC[fn]}; ${row.why}`,
+      fn,
+      ...(row.base ? { base: row.base } : {}),
+      make: row.make,
+      expect: outcome(result),
+      ...after,
+    });
   };
   add(READ, row.read);
   add(WRITE, row.write);

@@ -18,6 +18,6 @@ export const group: GroupDefinition = {
   entries: [
     scenarios.scenarioEntry("attributes"),
     randomOperations.randomEntry("attributes", "toreadonly"),
-    { needs: ["memoryview"], cases: methods.constructor },
+    { needs: ["memoryview"], cases: methods.construction },
   ],
 };

@@ -18,6 +18,14 @@ export const group: GroupDefinition = {
   entries: [
     scenarios.scenarioEntry("cast"),
     randomOperations.randomEntry("cast-bytes"),
-    { needs: ["memoryview"], feature: "cast", cases: (ctx) => { records.casts(ctx); records.castArguments(ctx); }, refusal: refusals.castRefused },
+    {
+      needs: ["memoryview"],
+      feature: "cast",
+      cases: (ctx) => {
+        records.casts(ctx);
+        records.castArguments(ctx);
+      },
+      refusal: refusals.castRefused,
+    },
   ],
 };

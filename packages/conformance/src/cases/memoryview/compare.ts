@@ -16,7 +16,8 @@ import * as typeObjects from "../objects/type-objects.js";
 /** The `memoryview/compare` group: its sources of cases, what each needs, and the feature that gates it. */
 export const group: GroupDefinition = {
   name: "memoryview/compare",
-  about: "== across formats and layouts (NaN, views struct cannot read), reflected to the other operand's equals, equality of methods and values",
+  about:
+    "== across formats and layouts (NaN, views struct cannot read), reflected to the other operand's equals, equality of methods and values",
   entries: [
     scenarios.scenarioEntry("compare"),
     randomOperations.randomEntry("equals-copy"),

@@ -63,7 +63,8 @@ function unhashable(ctx: Context): void {
   for (const kind of ["bytearray", "array"] as const) {
     if (!ctx.has(kind)) continue;
     ctx.test(`hash() of a read-only view of ${kind} raises CPython's error`, () => {
-      const x = kind === "array" ? construct(ctx.impl.array, "B", [97, 98]) : construct(ctx.impl.bytearray, Uint8Array.of(97, 98));
+      const x =
+        kind === "array" ? construct(ctx.impl.array, "B", [97, 98]) : construct(ctx.impl.bytearray, Uint8Array.of(97, 98));
       const [name, message] = goldenHashes().unhashable[kind];
       assertThrows(() => ctx.memoryview(x).toreadonly().hash(), { name, message }, `hash(memoryview(${kind}).toreadonly())`);
     });
@@ -72,6 +73,8 @@ function unhashable(ctx: Context): void {
 
 /** CPython's hash values of every recorded byte string, and the unhashable exporters. */
 export function recorded(ctx: Context): void {
-  goldenHashes().cases.forEach((c, i) => checkCase(ctx, c, i));
+  goldenHashes().cases.forEach((c, i) => {
+    checkCase(ctx, c, i);
+  });
   unhashable(ctx);
 }

@@ -15,7 +15,15 @@ export const group: GroupDefinition = {
   name: "memoryview/hash",
   about: "hash() of byte formats: CPython's values under PYTHONHASHSEED=0, equal bytes hash equal, writable views refused",
   entries: [
-    { needs: ["memoryview"], feature: "hash", cases: (ctx) => { records.hash(ctx); records.hashWithoutObject(ctx); }, refusal: refusals.hashRefused },
+    {
+      needs: ["memoryview"],
+      feature: "hash",
+      cases: (ctx) => {
+        records.hash(ctx);
+        records.hashWithoutObject(ctx);
+      },
+      refusal: refusals.hashRefused,
+    },
     { needs: ["memoryview"], feature: "hashValues", when: (s) => s.hash, cases: hashValues.recorded },
   ],
 };

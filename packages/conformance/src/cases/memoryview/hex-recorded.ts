@@ -44,7 +44,11 @@ export function recorded(ctx: Context): void {
         assertThrows(() => hex(...args), { name: c.error[0], message: c.error[1] }, what);
         return;
       }
-      assertSameValue(attempt(() => hex(...args), what), c.hex, what);
+      assertSameValue(
+        attempt(() => hex(...args), what),
+        c.hex,
+        what,
+      );
       if (bytes.length > 1) {
         const reversed = ctx.memoryview(new TestExporter(bytes.slice().reverse())).get(ctx.slice(null, null, -1));
         const again = attempt(() => (reversed as unknown as { hex: Hex }).hex(...args), `${what} on a reversed view`);
@@ -80,7 +84,11 @@ function layoutCall(ctx: Context, l: GoldenHexLayout, c: GoldenHexCall, args: un
     assertThrows(() => hex(...args), { name: c.e[0], message: c.e[1] }, what);
     return;
   }
-  assertSameValue(attempt(() => hex(...args), what), c.hex, what);
+  assertSameValue(
+    attempt(() => hex(...args), what),
+    c.hex,
+    what,
+  );
 }
 
 /** `hex` over views of every layout: the logical bytes in C order, or the argument's error. */
@@ -106,10 +114,16 @@ export function large(ctx: Context): void {
     const n = memory.length - c.offset;
     const what = `large #${i}: ${n} bytes at offset ${c.offset}, hex(${c.args.map((a) => JSON.stringify(a)).join(", ")})`;
     ctx.test(`${what}`, () => {
-      const m = attempt(() => ctx.memoryview(new TestExporter(memory, { shape: [n], offset: c.offset })), `${what}: memoryview()`);
+      const m = attempt(
+        () => ctx.memoryview(new TestExporter(memory, { shape: [n], offset: c.offset })),
+        `${what}: memoryview()`,
+      );
       const hex = (m as unknown as { hex: Hex }).hex.bind(m);
-      assertSameValue(attempt(() => hex(...args), what), c.hex, what);
+      assertSameValue(
+        attempt(() => hex(...args), what),
+        c.hex,
+        what,
+      );
     });
   });
 }
-

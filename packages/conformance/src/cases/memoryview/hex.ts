@@ -17,6 +17,13 @@ export const group: GroupDefinition = {
   entries: [
     scenarios.scenarioEntry("hex"),
     randomOperations.randomEntry("hex"),
-    { needs: ["memoryview"], cases: (ctx) => { hexRecorded.recorded(ctx); hexRecorded.layouts(ctx); hexRecorded.large(ctx); } },
+    {
+      needs: ["memoryview"],
+      cases: (ctx) => {
+        hexRecorded.recorded(ctx);
+        hexRecorded.layouts(ctx);
+        hexRecorded.large(ctx);
+      },
+    },
   ],
 };

@@ -31,7 +31,8 @@ function forms(ctx: Context, value: unknown): [string, unknown][] {
   const out: [string, unknown][] = [[typeof decoded === "bigint" ? `${decoded}n` : JSON.stringify(value), decoded]];
   if (typeof decoded === "bigint" && BigInt(Number(decoded)) === decoded) out.push([String(Number(decoded)), Number(decoded)]);
   if (typeof decoded === "number" && Number.isInteger(decoded)) out.push([`${decoded}n`, BigInt(decoded)]);
-  if (decoded instanceof Uint8Array && ctx.has("bytes")) out.push([`bytes ${JSON.stringify(value)}`, construct(ctx.impl.bytes, decoded)]);
+  if (decoded instanceof Uint8Array && ctx.has("bytes"))
+    out.push([`bytes ${JSON.stringify(value)}`, construct(ctx.impl.bytes, decoded)]);
   return out;
 }
 
@@ -56,4 +57,3 @@ export function recorded(ctx: Context): void {
     }
   });
 }
-

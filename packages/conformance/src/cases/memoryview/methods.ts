@@ -14,7 +14,7 @@ import { TestExporter } from "../../test-exporter/index.js";
 const RELEASED = { name: "ValueError", message: "operation forbidden on released memoryview object" };
 
 /** The constructor and its type. */
-export function constructor(ctx: Context): void {
+export function construction(ctx: Context): void {
   const t = (name: string, body: () => void) => ctx.test(`${name}`, body);
   const mv = ctx.impl.memoryview as new (obj: unknown) => MemoryViewLike;
   t("memoryview(x) and new memoryview(x) both make views", () => {
@@ -24,7 +24,13 @@ export function constructor(ctx: Context): void {
     assertTrue(b instanceof mv, "new memoryview(x) instanceof memoryview");
     assertSameValue(b.tolist(), [1, 2], "tolist()");
   });
-  for (const [label, value] of [["a number", 5], ["a string", "abc"], ["a plain object", {}], ["null", null], ["undefined", undefined]] as const) {
+  for (const [label, value] of [
+    ["a number", 5],
+    ["a string", "abc"],
+    ["a plain object", {}],
+    ["null", null],
+    ["undefined", undefined],
+  ] as const) {
     t(`memoryview(${label}) throws TypeError`, () => {
       assertThrows(() => ctx.memoryview(value), { name: "TypeError" }, `memoryview(${label})`);
     });
@@ -39,9 +45,17 @@ export function constructor(ctx: Context): void {
     const m = ctx.memoryview(TestExporter.fromItems([1, 2, 3, 4], { writable: true }));
     m.release();
     const calls: [string, () => unknown][] = [
-      ["tolist()", () => m.tolist()], ["tobytes()", () => m.tobytes()], ["hex()", () => m.hex()], ["get(0)", () => m.get(0)],
-      ["set(0, 1)", () => m.set(0, 1)], ["toreadonly()", () => m.toreadonly()], ["length", () => m.length],
-      ["nbytes", () => m.nbytes], ["shape", () => m.shape], ["format", () => m.format], ["[...m]", () => [...m]],
+      ["tolist()", () => m.tolist()],
+      ["tobytes()", () => m.tobytes()],
+      ["hex()", () => m.hex()],
+      ["get(0)", () => m.get(0)],
+      ["set(0, 1)", () => m.set(0, 1)],
+      ["toreadonly()", () => m.toreadonly()],
+      ["length", () => m.length],
+      ["nbytes", () => m.nbytes],
+      ["shape", () => m.shape],
+      ["format", () => m.format],
+      ["[...m]", () => [...m]],
     ];
     if (ctx.supports.cast) calls.push(["cast('B')", () => m.cast("B")]);
     for (const [name, call] of calls) assertThrows(call, RELEASED, `${name} of a released view`);
@@ -81,13 +95,22 @@ export function scalars(ctx: Context): void {
 export function badKeys(ctx: Context): void {
   const t = (name: string, body: () => void) => ctx.test(`${name}`, body);
   const view = () => ctx.memoryview(TestExporter.fromItems([1, 2, 3, 4], { writable: true }));
-  for (const [label, key] of [["a string", "1"], ["a fractional number", 1.5], ["a plain object", {}], ["null", null]] as const) {
+  for (const [label, key] of [
+    ["a string", "1"],
+    ["a fractional number", 1.5],
+    ["a plain object", {}],
+    ["null", null],
+  ] as const) {
     t(`get(${label}) throws TypeError`, () => {
       assertThrows(() => view().get(key), { name: "TypeError" }, `get(${label})`);
     });
   }
   t("a zero slice step throws ValueError", () => {
-    assertThrows(() => view().get(ctx.slice(null, null, 0)), { name: "ValueError", message: "slice step cannot be zero" }, "get(::0)");
+    assertThrows(
+      () => view().get(ctx.slice(null, null, 0)),
+      { name: "ValueError", message: "slice step cannot be zero" },
+      "get(::0)",
+    );
   });
   t("slice(stop) works as Python's", () => {
     const s = construct(ctx.impl.slice, 2) as object;
@@ -108,7 +131,14 @@ export function values(ctx: Context): void {
   if (ctx.supports.multiDimensionalSlicing) {
     t("iteration of a 2-D view yields sub-views (NumPy)", () => {
       const rows = [...ctx.memoryview(TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3] }))] as MemoryViewLike[];
-      assertSameValue(rows.map((r) => r.tolist()), [[1, 2, 3], [4, 5, 6]], "rows");
+      assertSameValue(
+        rows.map((r) => r.tolist()),
+        [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+        "rows",
+      );
     });
   }
   t("equals() compares values across formats, and NaN never equals", () => {
@@ -137,8 +167,16 @@ export function values(ctx: Context): void {
         const b = construct(ctx.impl.bytes, Uint8Array.from(data)) as { hash?: () => unknown };
         if (typeof b.hash === "function") assertSameValue(m.hash(), b.hash(), "hash() equals bytes(...).hash()");
       }
-      assertThrows(() => ctx.memoryview(TestExporter.fromItems(data, { writable: true })).hash(), { name: "ValueError", message: "cannot hash writable memoryview object" }, "hash() of a writable view");
-      assertThrows(() => ctx.memoryview(TestExporter.fromItems([1], { format: "h" })).hash(), { name: "ValueError", message: "memoryview: hashing is restricted to formats 'B', 'b' or 'c'" }, "hash() of an 'h' view");
+      assertThrows(
+        () => ctx.memoryview(TestExporter.fromItems(data, { writable: true })).hash(),
+        { name: "ValueError", message: "cannot hash writable memoryview object" },
+        "hash() of a writable view",
+      );
+      assertThrows(
+        () => ctx.memoryview(TestExporter.fromItems([1], { format: "h" })).hash(),
+        { name: "ValueError", message: "memoryview: hashing is restricted to formats 'B', 'b' or 'c'" },
+        "hash() of an 'h' view",
+      );
       m.release();
       assertThrows(() => m.hash(), RELEASED, "hash() of a released view");
     });
@@ -155,4 +193,3 @@ export function values(ctx: Context): void {
     });
   }
 }
-

@@ -15,7 +15,6 @@ import type { GroupEntry } from "../../group-definition.js";
 import type { MemoryViewLike } from "../../implementation.js";
 import { readItem } from "../../model/format-model.js";
 import {
-  allIndices,
   itemBytePosition,
   modelIndex,
   modelSlice,
@@ -114,18 +113,40 @@ function runOperation(ctx: Context, rng: Prng, op: Operation, exporter: TestExpo
   const multi = ctx.supports.multiDimensionalSlicing;
   switch (op) {
     case "tolist":
-      assertSameValue(attempt(() => m.tolist(), `${what}: tolist()`), modelToList(model), `${what}: tolist()`);
+      assertSameValue(
+        attempt(() => m.tolist(), `${what}: tolist()`),
+        modelToList(model),
+        `${what}: tolist()`,
+      );
       return;
     case "tobytes": {
       const order = rng.pick(["C", "F", "A"] as const);
-      const { c, f } = viewContiguity({ itemsize: model.layout.itemsize, shape: model.shape, strides: model.byteStrides, suboffsets: model.suboffsets });
+      const { c, f } = viewContiguity({
+        itemsize: model.layout.itemsize,
+        shape: model.shape,
+        strides: model.byteStrides,
+        suboffsets: model.suboffsets,
+      });
       const expected = modelToBytes(model, order, c || ndim <= 1, f || ndim <= 1);
-      assertSameValue(attempt(() => m.tobytes(order), `${what}: tobytes('${order}')`), expected, `${what}: tobytes('${order}')`);
+      assertSameValue(
+        attempt(() => m.tobytes(order), `${what}: tobytes('${order}')`),
+        expected,
+        `${what}: tobytes('${order}')`,
+      );
       return;
     }
     case "hex": {
-      const { c, f } = viewContiguity({ itemsize: model.layout.itemsize, shape: model.shape, strides: model.byteStrides, suboffsets: model.suboffsets });
-      assertSameValue(attempt(() => m.hex(), `${what}: hex()`), toHex(modelToBytes(model, "C", c, f)), `${what}: hex()`);
+      const { c, f } = viewContiguity({
+        itemsize: model.layout.itemsize,
+        shape: model.shape,
+        strides: model.byteStrides,
+        suboffsets: model.suboffsets,
+      });
+      assertSameValue(
+        attempt(() => m.hex(), `${what}: hex()`),
+        toHex(modelToBytes(model, "C", c, f)),
+        `${what}: hex()`,
+      );
       return;
     }
     case "get-item": {
@@ -133,7 +154,11 @@ function runOperation(ctx: Context, rng: Prng, op: Operation, exporter: TestExpo
       const index = randomIndex(rng, model);
       const key = ndim === 0 ? [] : keyOf(rng, model, index);
       const expected = readItem(model.memory, itemBytePosition(model, index), model.layout);
-      assertSameValue(attempt(() => m.get(key), `${what}: get(${String(key)})`), expected, `${what}: get([${index}])`);
+      assertSameValue(
+        attempt(() => m.get(key), `${what}: get(${String(key)})`),
+        expected,
+        `${what}: get([${index}])`,
+      );
       return;
     }
     case "get-out-of-range": {
@@ -144,7 +169,11 @@ function runOperation(ctx: Context, rng: Prng, op: Operation, exporter: TestExpo
       index[dim] = rng.chance(0.5) ? size + rng.int(0, 3) : -size - 1 - rng.int(0, 3);
       if (model.shape.some((d, k) => d === 0 && k < dim)) break;
       const key = ndim === 1 ? index[0] : index;
-      assertThrows(() => m.get(key), { name: "IndexError", message: `index out of bounds on dimension ${dim + 1}` }, `${what}: get([${index}])`);
+      assertThrows(
+        () => m.get(key),
+        { name: "IndexError", message: `index out of bounds on dimension ${dim + 1}` },
+        `${what}: get([${index}])`,
+      );
       return;
     }
     case "subview": {
@@ -182,7 +211,9 @@ function runOperation(ctx: Context, rng: Prng, op: Operation, exporter: TestExpo
       // Pad bytes of the written item ('x' and alignment) may be kept or zeroed.
       const actual = exporter.memory.slice();
       const at = itemBytePosition(model, index);
-      const valueBytes = new Set(model.layout.fields.flatMap((f) => Array.from({ length: f.byteSize }, (_, k) => at + f.byteOffset + k)));
+      const valueBytes = new Set(
+        model.layout.fields.flatMap((f) => Array.from({ length: f.byteSize }, (_, k) => at + f.byteOffset + k)),
+      );
       for (let b = at; b < at + model.layout.itemsize; b++) if (!valueBytes.has(b)) actual[b] = expectedMemory[b] as number;
       assertSameValue(actual, expectedMemory, `${what}: memory after set([${index}])`);
       return;
@@ -191,7 +222,11 @@ function runOperation(ctx: Context, rng: Prng, op: Operation, exporter: TestExpo
       if (!readonly || !hasItems(model)) break;
       const index = randomIndex(rng, model);
       const key = ndim === 0 ? [] : keyOf(rng, model, index);
-      assertThrows(() => m.set(key, randomItem(rng, model)), { name: "TypeError", message: "cannot modify read-only memory" }, `${what}: set on a read-only view`);
+      assertThrows(
+        () => m.set(key, randomItem(rng, model)),
+        { name: "TypeError", message: "cannot modify read-only memory" },
+        `${what}: set on a read-only view`,
+      );
       return;
     }
     case "slice-assign": {
@@ -199,7 +234,10 @@ function runOperation(ctx: Context, rng: Prng, op: Operation, exporter: TestExpo
       const [start, stop, step] = randomSliceArgs(rng, model.shape[0] as number);
       const target = modelSlice(model, 0, sliceIndices(start, stop, step, model.shape[0] as number));
       const count = target.shape[0] as number;
-      const source = new TestExporter(randomMemory(rng, model.layout.format, count * model.layout.itemsize), { format: model.layout.format, shape: [count] });
+      const source = new TestExporter(randomMemory(rng, model.layout.format, count * model.layout.itemsize), {
+        format: model.layout.format,
+        shape: [count],
+      });
       // Slice assignment copies whole items, bytes and all (copy_base in memoryobject.c).
       const expectedMemory = model.memory.slice();
       const itemsize = model.layout.itemsize;
@@ -216,13 +254,25 @@ function runOperation(ctx: Context, rng: Prng, op: Operation, exporter: TestExpo
       const list = modelToList(model);
       const copy = new TestExporter(modelToBytes(model, "C", true, true), { format: model.layout.format, shape: model.shape });
       const other = attempt(() => ctx.memoryview(copy), `${what}: memoryview(copy)`);
-      assertSameValue(attempt(() => m.equals(other), `${what}: equals(copy)`), !containsNaN(list), `${what}: equals(a C-contiguous copy)`);
-      assertSameValue(attempt(() => m.equals(m), `${what}: equals(itself)`), !containsNaN(list), `${what}: equals(itself)`);
+      assertSameValue(
+        attempt(() => m.equals(other), `${what}: equals(copy)`),
+        !containsNaN(list),
+        `${what}: equals(a C-contiguous copy)`,
+      );
+      assertSameValue(
+        attempt(() => m.equals(m), `${what}: equals(itself)`),
+        !containsNaN(list),
+        `${what}: equals(itself)`,
+      );
       return;
     }
     case "iterate": {
       if (ndim !== 1) break;
-      assertSameValue(attempt(() => [...m], `${what}: [...view]`), modelToList(model), `${what}: [...view]`);
+      assertSameValue(
+        attempt(() => [...m], `${what}: [...view]`),
+        modelToList(model),
+        `${what}: [...view]`,
+      );
       return;
     }
     case "release": {
@@ -239,19 +289,36 @@ function runOperation(ctx: Context, rng: Prng, op: Operation, exporter: TestExpo
     }
     case "cast-bytes": {
       if (!ctx.supports.cast) break;
-      const { c } = viewContiguity({ itemsize: model.layout.itemsize, shape: model.shape, strides: model.byteStrides, suboffsets: model.suboffsets });
+      const { c } = viewContiguity({
+        itemsize: model.layout.itemsize,
+        shape: model.shape,
+        strides: model.byteStrides,
+        suboffsets: model.suboffsets,
+      });
       if (!c) {
-        assertThrows(() => m.cast("B"), { name: "TypeError", message: "memoryview: casts are restricted to C-contiguous views" }, `${what}: cast('B') of a non-contiguous view`);
+        assertThrows(
+          () => m.cast("B"),
+          { name: "TypeError", message: "memoryview: casts are restricted to C-contiguous views" },
+          `${what}: cast('B') of a non-contiguous view`,
+        );
         return;
       }
       if (ndim !== 1 && model.shape.some((d) => d === 0)) {
         // CPython's memory_cast refuses a multi-dimensional view with a zero in its shape
-        assertThrows(() => m.cast("B"), { name: "TypeError", message: "memoryview: cannot cast view with zeros in shape or strides" }, `${what}: cast('B') of an empty view`);
+        assertThrows(
+          () => m.cast("B"),
+          { name: "TypeError", message: "memoryview: cannot cast view with zeros in shape or strides" },
+          `${what}: cast('B') of an empty view`,
+        );
         return;
       }
       const bytes = modelToBytes(model, "C", true, true);
       const cast = attempt(() => m.cast("B"), `${what}: cast('B')`);
-      assertViewMatches(cast, { ndim: 1, shape: [bytes.length], itemsize: 1, format: "B", tolist: Array.from(bytes), readonly }, `${what}: cast('B')`);
+      assertViewMatches(
+        cast,
+        { ndim: 1, shape: [bytes.length], itemsize: 1, format: "B", tolist: Array.from(bytes), readonly },
+        `${what}: cast('B')`,
+      );
       return;
     }
     case "toreadonly": {
@@ -259,7 +326,11 @@ function runOperation(ctx: Context, rng: Prng, op: Operation, exporter: TestExpo
       assertViewMatches(r, { readonly: true, shape: [...model.shape], tolist: modelToList(model) }, `${what}: toreadonly()`);
       if (hasItems(model)) {
         const index = model.shape.map(() => 0);
-        assertThrows(() => r.set(ndim === 0 ? [] : ndim === 1 ? 0 : index, randomItem(rng, model)), { name: "TypeError", message: "cannot modify read-only memory" }, `${what}: set on toreadonly()`);
+        assertThrows(
+          () => r.set(ndim === 0 ? [] : ndim === 1 ? 0 : index, randomItem(rng, model)),
+          { name: "TypeError", message: "cannot modify read-only memory" },
+          `${what}: set on toreadonly()`,
+        );
       }
       return;
     }
@@ -268,23 +339,48 @@ function runOperation(ctx: Context, rng: Prng, op: Operation, exporter: TestExpo
       const list = modelToList(model) as unknown[];
       if (list.some(isNaNItem)) break;
       const probe = list.length > 0 && rng.chance(0.7) ? list[rng.int(0, list.length - 1)] : randomItem(rng, model);
-      const same = (a: unknown) => JSON.stringify(a, (_k, v) => (typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? Array.from(v) : v)) ===
+      const same = (a: unknown) =>
+        JSON.stringify(a, (_k, v) => (typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? Array.from(v) : v)) ===
         JSON.stringify(probe, (_k, v) => (typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? Array.from(v) : v));
       const expectedCount = list.filter(same).length;
-      assertSameValue(attempt(() => m.count(probe), `${what}: count()`), expectedCount, `${what}: count(${String(probe)})`);
+      assertSameValue(
+        attempt(() => m.count(probe), `${what}: count()`),
+        expectedCount,
+        `${what}: count(${String(probe)})`,
+      );
       const first = list.findIndex(same);
-      if (first >= 0) assertSameValue(attempt(() => m.index(probe), `${what}: index()`), first, `${what}: index(${String(probe)})`);
-      else assertThrows(() => m.index(probe), { name: "ValueError", message: "memoryview.index(x): x not found" }, `${what}: index() of a missing value`);
+      if (first >= 0)
+        assertSameValue(
+          attempt(() => m.index(probe), `${what}: index()`),
+          first,
+          `${what}: index(${String(probe)})`,
+        );
+      else
+        assertThrows(
+          () => m.index(probe),
+          { name: "ValueError", message: "memoryview.index(x): x not found" },
+          `${what}: index() of a missing value`,
+        );
       return;
     }
     case "reexport": {
-      const info = attempt(() => (m as unknown as Record<symbol, (f: number) => import("../../protocol/buffer-info.js").BufferInfo>)[GET_BUFFER]!(BufferFlags.FULL_RO), `${what}: getbuffer(FULL_RO)`);
+      const info = attempt(
+        () =>
+          (m as unknown as Record<symbol, (f: number) => import("../../protocol/buffer-info.js").BufferInfo>)[GET_BUFFER]!(
+            BufferFlags.FULL_RO,
+          ),
+        `${what}: getbuffer(FULL_RO)`,
+      );
       assertSameValue(info.obj === (m as unknown), true, `${what}: re-export obj is the view`);
       assertSameValue(info.buf === exporter.base.buf, true, `${what}: re-export buf is the exporter's memory`);
       assertSameValue([...(info.shape ?? [])], [...model.shape], `${what}: re-export shape`);
       assertSameValue([...(info.strides ?? [])], [...model.byteStrides], `${what}: re-export strides`);
       assertSameValue(info.offset, model.byteOffset, `${what}: re-export offset`);
-      assertThrows(() => m.release(), { name: "BufferError", message: "memoryview has 1 exported buffer" }, `${what}: release() with a live export`);
+      assertThrows(
+        () => m.release(),
+        { name: "BufferError", message: "memoryview has 1 exported buffer" },
+        `${what}: release() with a live export`,
+      );
       (m as unknown as Record<symbol, (i: unknown) => void>)[RELEASE_BUFFER]!(info);
       attempt(() => m.release(), `${what}: release() after the export was released`);
       assertSameValue(exporter.exports, 0, `${what}: exports after release()`);
@@ -306,13 +402,19 @@ function checkRefusal(ctx: Context, exporter: TestExporter, what: string): void 
   } catch (error) {
     const name = (error as Error)?.name;
     if (name !== "NotImplementedError" && name !== "BufferError") {
-      throw new ConformanceError(`${what}: refused with ${name}: ${(error as Error)?.message}; expected NotImplementedError or BufferError`);
+      throw new ConformanceError(
+        `${what}: refused with ${name}: ${(error as Error)?.message}; expected NotImplementedError or BufferError`,
+      );
     }
     assertSameValue(exporter.exports, 0, `${what}: exports after a refused memoryview()`);
     return;
   }
   assertTrue(exporter.exports <= 1, `${what}: one export at most`);
-  assertThrows(() => m.tolist(), { name: ["NotImplementedError", "BufferError"] }, `${what}: tolist() of an undeclared structure`);
+  assertThrows(
+    () => m.tolist(),
+    { name: ["NotImplementedError", "BufferError"] },
+    `${what}: tolist() of an undeclared structure`,
+  );
 }
 
 /** One randomized case, drawn once per context and handed to the group of its operation. */
@@ -353,7 +455,7 @@ function randomCases(ctx: Context): readonly RandomCase[] {
     const base = exporter.base;
     const format = (base.format as string).replace(/^@(?=.$)/, "");
     const supported =
-      (base.ndim <= ctx.supports.maxNdim) &&
+      base.ndim <= ctx.supports.maxNdim &&
       (ctx.supports.suboffsets || !base.suboffsets) &&
       (format.length === 1 ? ctx.supports.formats.includes(format) : ctx.supports.structFormats);
     const what = `random #${i} ${supported ? op : "refusal"} ${exporter.describe()}`;

@@ -52,7 +52,10 @@ function isDeclared(ctx: Context, format: string): boolean {
 
 /** What a tagged input needs from the module beyond memoryview. */
 function needs(value: unknown, out: Set<string>): Set<string> {
-  if (Array.isArray(value)) value.forEach((v) => needs(v, out));
+  if (Array.isArray(value))
+    value.forEach((v) => {
+      needs(v, out);
+    });
   else if (value !== null && typeof value === "object") {
     if ("$bytearray" in value) out.add("bytearray");
   }
@@ -92,7 +95,11 @@ function contains(value: unknown, test: (v: unknown) => boolean): boolean {
 /** A short text of a value (an integer of hundreds of digits is cut). */
 function label(value: unknown): string {
   const text = JSON.stringify(value, (_k, v: unknown) =>
-    typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? `b'${[...v].map((b) => b.toString(16).padStart(2, "0")).join("")}'` : v,
+    typeof v === "bigint"
+      ? `${v}n`
+      : v instanceof Uint8Array
+        ? `b'${[...v].map((b) => b.toString(16).padStart(2, "0")).join("")}'`
+        : v,
   );
   return text.replace(/(-?\d{12})\d{20,}/g, (_m, head: string) => `${head}…`);
 }
@@ -252,7 +259,11 @@ export function hash(ctx: Context): void {
         return;
       }
       const same = construct(ctx.impl.bytes, fromHex(h.content)) as { hash(): unknown };
-      assertSameValue(attempt(() => m.hash(), what), same.hash(), `${what}: equals the hash of the same bytes`);
+      assertSameValue(
+        attempt(() => m.hash(), what),
+        same.hash(),
+        `${what}: equals the hash of the same bytes`,
+      );
     });
   });
 }
@@ -284,7 +295,10 @@ export function hashWithoutObject(ctx: Context): void {
     };
     const m = attempt(() => ctx.memoryview(exporter), `${what}: memoryview()`);
     const same = construct(ctx.impl.bytes, data) as { hash(): unknown };
-    assertSameValue(attempt(() => m.hash(), what), same.hash(), `${what}: equals the hash of the same bytes`);
+    assertSameValue(
+      attempt(() => m.hash(), what),
+      same.hash(),
+      `${what}: equals the hash of the same bytes`,
+    );
   });
 }
-

@@ -31,13 +31,15 @@ function decodeKey(ctx: Context, key: unknown): unknown {
 }
 
 function showOp(op: unknown[]): string {
-  const args = op.slice(1).map((a) =>
-    a && typeof a === "object" && "memory" in (a as object)
-      ? "<exporter>"
-      : a && typeof a === "object" && "$exporter" in (a as object)
+  const args = op
+    .slice(1)
+    .map((a) =>
+      a && typeof a === "object" && "memory" in (a as object)
         ? "<exporter>"
-        : JSON.stringify(a),
-  );
+        : a && typeof a === "object" && "$exporter" in (a as object)
+          ? "<exporter>"
+          : JSON.stringify(a),
+    );
   return `${op[0]}(${args.join(", ")})`;
 }
 
@@ -49,7 +51,12 @@ function isDeclared(ctx: Context, scenario: GoldenScenario, source: Source): boo
   if (e.pil && !s.suboffsets) return false;
   const formats = [e.format, ...scenario.ops.filter((op) => op[0] === "cast").map((op) => op[1] as string)];
   for (const op of scenario.ops) {
-    const other = op[0] === "eq" ? (op[1] as GoldenExporter) : op[0] === "set" ? (op[2] as { $exporter?: GoldenExporter })?.$exporter : undefined;
+    const other =
+      op[0] === "eq"
+        ? (op[1] as GoldenExporter)
+        : op[0] === "set"
+          ? (op[2] as { $exporter?: GoldenExporter })?.$exporter
+          : undefined;
     if (other && typeof other === "object" && "format" in other) formats.push(other.format);
   }
   for (const f of formats) {
@@ -72,7 +79,8 @@ function apply(ctx: Context, m: MemoryViewLike, op: unknown[]): unknown {
       return m.get(decodeKey(ctx, op[1]));
     case "set": {
       const raw = op[2] as { $exporter?: GoldenExporter };
-      const value = raw && typeof raw === "object" && "$exporter" in raw ? goldenExporter(raw.$exporter as GoldenExporter) : decodeValue(raw);
+      const value =
+        raw && typeof raw === "object" && "$exporter" in raw ? goldenExporter(raw.$exporter as GoldenExporter) : decodeValue(raw);
       m.set(decodeKey(ctx, op[1]), value);
       return undefined;
     }
@@ -100,7 +108,18 @@ function apply(ctx: Context, m: MemoryViewLike, op: unknown[]): unknown {
 
 function expectationFromGolden(d: Record<string, unknown>, source: Source, skipFormat: boolean): ViewExpectation {
   const out: ViewExpectation = {};
-  for (const key of ["ndim", "shape", "strides", "suboffsets", "itemsize", "nbytes", "readonly", "c_contiguous", "f_contiguous", "contiguous"] as const) {
+  for (const key of [
+    "ndim",
+    "shape",
+    "strides",
+    "suboffsets",
+    "itemsize",
+    "nbytes",
+    "readonly",
+    "c_contiguous",
+    "f_contiguous",
+    "contiguous",
+  ] as const) {
     if (d[key] !== undefined) (out as Record<string, unknown>)[key] = d[key];
   }
   // NumPy keeps whatever stride a dimension of length 0 or 1 had; CPython's
@@ -126,8 +145,7 @@ function checkValue(op: unknown[], result: unknown, expected: GoldenResult, what
 
 function replay(ctx: Context, scenario: GoldenScenario, source: Source, what: string): void {
   const declared = isDeclared(ctx, scenario, source);
-  const refusal = (error: unknown): boolean =>
-    !declared && errorMatches(error, { name: ["NotImplementedError", "BufferError"] });
+  const refusal = (error: unknown): boolean => !declared && errorMatches(error, { name: ["NotImplementedError", "BufferError"] });
   const exporter = goldenExporter(scenario.exporter);
   let m: MemoryViewLike;
   try {

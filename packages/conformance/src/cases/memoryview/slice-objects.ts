@@ -65,4 +65,3 @@ export function recorded(ctx: Context): void {
     });
   }
 }
-

@@ -12,5 +12,14 @@ import * as memoryView from "./memory-view.js";
 export const group: GroupDefinition = {
   name: "numpy/copies",
   about: "copyFrom (np.copyto, overlapping too), derive (as_strided), equality",
-  entries: [{ needs: ["MemoryView"], cases: (ctx) => { memoryView.copies(ctx); memoryView.derives(ctx); memoryView.equality(ctx); } }],
+  entries: [
+    {
+      needs: ["MemoryView"],
+      cases: (ctx) => {
+        memoryView.copies(ctx);
+        memoryView.derives(ctx);
+        memoryView.equality(ctx);
+      },
+    },
+  ],
 };

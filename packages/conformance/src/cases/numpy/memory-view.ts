@@ -19,7 +19,15 @@
  * @packageDocumentation
  */
 
-import { assertSameValue, assertThrows, assertTrue, attempt, ConformanceError, errorMatches, showValue } from "../../assert/index.js";
+import {
+  assertSameValue,
+  assertThrows,
+  assertTrue,
+  attempt,
+  ConformanceError,
+  errorMatches,
+  showValue,
+} from "../../assert/index.js";
 import type { ExpectedError } from "../../assert/index.js";
 import type { Context } from "../../common.js";
 import { decodeValue, fromHex, toHex } from "../../golden/decode-value.js";
@@ -69,7 +77,12 @@ function cls(ctx: Context): NdarrayViewClass {
 }
 
 /** A test exporter of `layout` over a copy of `memoryHex`. */
-function exporterOf(format: string, memoryHex: string, layout: GoldenNdLayout, options: { writable?: boolean; pil?: boolean } = {}): TestExporter {
+function exporterOf(
+  format: string,
+  memoryHex: string,
+  layout: GoldenNdLayout,
+  options: { writable?: boolean; pil?: boolean } = {},
+): TestExporter {
   return new TestExporter(fromHex(memoryHex), {
     format,
     shape: layout.shape,
@@ -81,7 +94,11 @@ function exporterOf(format: string, memoryHex: string, layout: GoldenNdLayout, o
 }
 
 /** A view of `source` (read-only unless `writable`), and its exporter. */
-function sourceView(ctx: Context, source: GoldenNdSource, options: { writable?: boolean; pil?: boolean } = {}): [NdarrayViewLike, TestExporter] {
+function sourceView(
+  ctx: Context,
+  source: GoldenNdSource,
+  options: { writable?: boolean; pil?: boolean } = {},
+): [NdarrayViewLike, TestExporter] {
   const x = exporterOf(source.format, golden().bases[source.format]!, source, options);
   return [attempt(() => cls(ctx).from(x), `MemoryView.from(${source.id})`), x];
 }
@@ -116,7 +133,11 @@ function assertResult(view: NdarrayViewLike, result: GoldenNdResult, what: strin
   assertSameValue(view.shape, shape, `${what}: shape`);
   if (anyFreeStrides) assertSameValue(liveStrides(view.shape, view.strides), liveStrides(shape, strides), `${what}: strides`);
   else assertSameValue(view.strides, strides, `${what}: strides`);
-  assertSameValue(attempt(() => view.toList(), `${what}: toList()`), decodeValue(list), `${what}: toList()`);
+  assertSameValue(
+    attempt(() => view.toList(), `${what}: toList()`),
+    decodeValue(list),
+    `${what}: toList()`,
+  );
 }
 
 /** Runs `op` and checks it against a recorded result or error. */
@@ -192,7 +213,11 @@ function assertTypedArray(view: NdarrayViewLike, format: string, list: unknown):
   const flat = view.shape.length === 0 ? [list] : (list as unknown[]).flat(view.shape.length - 1);
   const expected = format === "?" ? flat.map((b) => (b ? 1 : 0)) : flat;
   const ta = attempt(() => view.toTypedArray(), "toTypedArray()");
-  assertSameValue([Object.getPrototypeOf(ta)?.constructor?.name, Array.from(ta as ArrayLike<unknown>)], [kind, expected], "toTypedArray(): [kind, items]");
+  assertSameValue(
+    [Object.getPrototypeOf(ta)?.constructor?.name, Array.from(ta as ArrayLike<unknown>)],
+    [kind, expected],
+    "toTypedArray(): [kind, items]",
+  );
 }
 
 // ------------------------------------------------------------- the cases --
@@ -211,18 +236,34 @@ export function sources(ctx: Context): void {
       assertSameValue(v.layout.byteOffset, source.offset, "layout.byteOffset");
       assertSameValue(v.nbytes, source.bytes.C.length / 2, "nbytes");
       assertSameValue([v.cContiguous, v.fContiguous], [...source.flags], "[cContiguous, fContiguous] (NumPy's flags)");
-      assertSameValue(attempt(() => v.toList(), "toList()"), list, "toList()");
+      assertSameValue(
+        attempt(() => v.toList(), "toList()"),
+        list,
+        "toList()",
+      );
       for (const index of indices(source.shape)) {
         const what = `get(${index.join(", ")})`;
-        assertSameValue(attempt(() => v.get(...index), what), entry(list, index), what);
+        assertSameValue(
+          attempt(() => v.get(...index), what),
+          entry(list, index),
+          what,
+        );
         const negative = index.map((i, dim) => i - source.shape[dim]!);
-        assertSameValue(attempt(() => v.get(...negative), `get(${negative.join(", ")})`), entry(list, index), `get(${negative.join(", ")})`);
+        assertSameValue(
+          attempt(() => v.get(...negative), `get(${negative.join(", ")})`),
+          entry(list, index),
+          `get(${negative.join(", ")})`,
+        );
       }
       const ro = attempt(() => v.toReadonly(), "toReadonly()");
       assertSameValue([ro.readonly, v.readonly], [true, true], "[toReadonly().readonly, readonly]");
       assertSameValue(ro.toList(), list, "toReadonly().toList()");
       for (const order of ["C", "F", "A"] as const) {
-        assertSameValue(toHex(attempt(() => v.toBytes(order), `toBytes("${order}")`)), source.bytes[order], `toBytes("${order}") (NumPy's tobytes)`);
+        assertSameValue(
+          toHex(attempt(() => v.toBytes(order), `toBytes("${order}")`)),
+          source.bytes[order],
+          `toBytes("${order}") (NumPy's tobytes)`,
+        );
       }
       assertSameValue(toHex(v.toBytes()), source.bytes.C, "toBytes()");
       assertIteration(v, source, list);
@@ -331,7 +372,12 @@ export function permutes(ctx: Context): void {
         else expectOutcome(() => v.permute(axes), p, `permute([${axes.join(", ")}])`);
       });
       const reversed = source.permute!.find((p) => p.a.join() === source.shape.map((_, i) => source.shape.length - 1 - i).join());
-      if (reversed?.r) assertResult(attempt(() => v.transpose(), "transpose()"), reversed.r, "transpose()");
+      if (reversed?.r)
+        assertResult(
+          attempt(() => v.transpose(), "transpose()"),
+          reversed.r,
+          "transpose()",
+        );
     });
   }
   t("permute refuses an axis that is not an integer", () => {
@@ -347,7 +393,11 @@ export function indexing(ctx: Context): void {
     t(`${source.id}: index(dim, i) is NumPy's a[..., i, ...]`, () => {
       const [v] = sourceView(ctx, source);
       if (source.shape.length === 0) {
-        assertThrows(() => v.index(0, 0), { name: "TypeError", message: "invalid indexing of 0-dim memory" }, "index(0, 0) of a 0-d view");
+        assertThrows(
+          () => v.index(0, 0),
+          { name: "TypeError", message: "invalid indexing of 0-dim memory" },
+          "index(0, 0) of a 0-d view",
+        );
         return;
       }
       for (const c of source.index!) {
@@ -356,13 +406,29 @@ export function indexing(ctx: Context): void {
           // NumPy: "index 2 is out of bounds for axis 0 with size 2"; CPython: "index out of bounds on dimension 1".
           assertThrows(() => v.index(c.d, c.i), { name: "IndexError", message: /out of bounds/ }, what);
         } else {
-          assertResult(attempt(() => v.index(c.d, c.i), what), c.r!, what);
-          assertResult(attempt(() => v.index(c.d - source.shape.length, BigInt(c.i)), `${what} (negative dim, bigint index)`), c.r!, what);
+          assertResult(
+            attempt(() => v.index(c.d, c.i), what),
+            c.r!,
+            what,
+          );
+          assertResult(
+            attempt(() => v.index(c.d - source.shape.length, BigInt(c.i)), `${what} (negative dim, bigint index)`),
+            c.r!,
+            what,
+          );
         }
       }
       const ndim = source.shape.length;
-      assertThrows(() => v.index(ndim, 0), { name: ["ValueError", "IndexError"], message: `axis ${ndim} is out of bounds for array of dimension ${ndim}` }, `index(${ndim}, 0)`);
-      assertThrows(() => v.index(-ndim - 1, 0), { name: ["ValueError", "IndexError"], message: `axis ${-ndim - 1} is out of bounds for array of dimension ${ndim}` }, `index(${-ndim - 1}, 0)`);
+      assertThrows(
+        () => v.index(ndim, 0),
+        { name: ["ValueError", "IndexError"], message: `axis ${ndim} is out of bounds for array of dimension ${ndim}` },
+        `index(${ndim}, 0)`,
+      );
+      assertThrows(
+        () => v.index(-ndim - 1, 0),
+        { name: ["ValueError", "IndexError"], message: `axis ${-ndim - 1} is out of bounds for array of dimension ${ndim}` },
+        `index(${-ndim - 1}, 0)`,
+      );
     });
   }
 }
@@ -378,13 +444,23 @@ export function slicing(ctx: Context): void {
         const [start, stop, step] = c.k;
         const what = `sliceDim(${c.d}, ${start}, ${stop}, ${step})`;
         // CPython's slicing (the reference for one dimension) and NumPy's differ only in free strides.
-        assertResult(attempt(() => v.sliceDim(c.d, start, stop, step), what), c.r, what, true);
+        assertResult(
+          attempt(() => v.sliceDim(c.d, start, stop, step), what),
+          c.r,
+          what,
+          true,
+        );
         // The same slice through slice(...specs), as an array or an object, bounds as bigints.
         const big = (b: number | null): bigint | null => (b === null ? null : BigInt(b));
-        const spec = k % 2 === 0 ? [start, stop, step] as const : { start: big(start), stop: big(stop), step: big(step) };
+        const spec = k % 2 === 0 ? ([start, stop, step] as const) : { start: big(start), stop: big(stop), step: big(step) };
         const specs = [...new Array<null>(c.d).fill(null), spec];
         const sliced = `slice(${showValue(specs)})`;
-        assertResult(attempt(() => v.slice(...specs), sliced), c.r, sliced, true);
+        assertResult(
+          attempt(() => v.slice(...specs), sliced),
+          c.r,
+          sliced,
+          true,
+        );
       });
     });
   }
@@ -394,19 +470,43 @@ export function slicing(ctx: Context): void {
     const list = decodeValue(source.list) as unknown[];
     assertSameValue(v.slice([-(2n ** 70n), 2n ** 70n]).toList(), list, "slice([-2n**70n, 2n**70n])");
     assertSameValue(v.slice([2n ** 70n, -(2n ** 70n), -1]).toList(), [...list].reverse(), "slice([2n**70n, -2n**70n, -1])");
-    assertSameValue(v.sliceDim(0, -100, 100, 2).toList(), list.filter((_, i) => i % 2 === 0), "sliceDim(0, -100, 100, 2)");
+    assertSameValue(
+      v.sliceDim(0, -100, 100, 2).toList(),
+      list.filter((_, i) => i % 2 === 0),
+      "sliceDim(0, -100, 100, 2)",
+    );
     assertSameValue(v.slice(null).toList(), list, "slice(null)");
     assertSameValue(v.slice().toList(), list, "slice()");
   });
   t("slice refuses a zero step, non-integer bounds, and more slices than dimensions", () => {
     const [v] = sourceView(ctx, layoutSources().find((s) => s.id === "B/c3")!);
-    assertThrows(() => v.sliceDim(1, null, null, 0), { name: "ValueError", message: "slice step cannot be zero" }, "sliceDim(1, null, null, 0)");
-    assertThrows(() => v.slice([null, null, 0]), { name: "ValueError", message: "slice step cannot be zero" }, "slice([null, null, 0])");
+    assertThrows(
+      () => v.sliceDim(1, null, null, 0),
+      { name: "ValueError", message: "slice step cannot be zero" },
+      "sliceDim(1, null, null, 0)",
+    );
+    assertThrows(
+      () => v.slice([null, null, 0]),
+      { name: "ValueError", message: "slice step cannot be zero" },
+      "slice([null, null, 0])",
+    );
     assertThrows(() => v.slice([1.5]), { name: "TypeError" }, "slice([1.5])");
-    assertThrows(() => v.slice(null, null, null, null), { name: "IndexError", message: "too many indices for array: array is 3-dimensional, but 4 were indexed" }, "slice() with 4 specs");
+    assertThrows(
+      () => v.slice(null, null, null, null),
+      { name: "IndexError", message: "too many indices for array: array is 3-dimensional, but 4 were indexed" },
+      "slice() with 4 specs",
+    );
     const [s] = sourceView(ctx, golden().sources.find((x) => x.id === "B/scalar")!);
-    assertThrows(() => s.slice(null), { name: "TypeError", message: "invalid indexing of 0-dim memory" }, "slice(null) of a 0-d view");
-    assertThrows(() => s.sliceDim(0), { name: "TypeError", message: "invalid indexing of 0-dim memory" }, "sliceDim(0) of a 0-d view");
+    assertThrows(
+      () => s.slice(null),
+      { name: "TypeError", message: "invalid indexing of 0-dim memory" },
+      "slice(null) of a 0-d view",
+    );
+    assertThrows(
+      () => s.sliceDim(0),
+      { name: "TypeError", message: "invalid indexing of 0-dim memory" },
+      "sliceDim(0) of a 0-d view",
+    );
   });
 }
 
@@ -460,7 +560,11 @@ export function argumentErrors(ctx: Context): void {
     // NumPy: TypeError "'float' object cannot be interpreted as an integer", even where the product fits.
     assertThrows(() => v.reshape([1.5, 8]), { name: "TypeError" }, "reshape([1.5, 8]) of 12 items");
     // NumPy: TypeError "'str' object cannot be interpreted as an integer", even for the current shape.
-    assertThrows(() => v.reshape(["2", "3", "2"] as unknown as number[]), { name: "TypeError" }, 'reshape(["2", "3", "2"]) of shape [2, 3, 2]');
+    assertThrows(
+      () => v.reshape(["2", "3", "2"] as unknown as number[]),
+      { name: "TypeError" },
+      'reshape(["2", "3", "2"]) of shape [2, 3, 2]',
+    );
     assertThrows(() => v.reshape(["12"] as unknown as number[]), { name: "TypeError" }, 'reshape(["12"])');
     // NumPy: TypeError "expected a sequence of integers or a single integer" for a mapping.
     const arrayLike = { length: 2, 0: 3, 1: 4 } as unknown as number[];
@@ -494,10 +598,16 @@ export function copies(ctx: Context): void {
     t(`${what} is np.copyto`, () => {
       const base = golden().bases[c.format]!;
       const [whole, x] = wholeView(ctx, c.format, base, true);
-      const dst = attempt(() => whole.derive({ byteOffset: c.dst.offset, shape: c.dst.shape, byteStrides: c.dst.strides }), "the destination");
+      const dst = attempt(
+        () => whole.derive({ byteOffset: c.dst.offset, shape: c.dst.shape, byteStrides: c.dst.strides }),
+        "the destination",
+      );
       let src: unknown;
       if (c.same) {
-        src = attempt(() => whole.derive({ byteOffset: c.src.offset, shape: c.src.shape, byteStrides: c.src.strides }), "the source");
+        src = attempt(
+          () => whole.derive({ byteOffset: c.src.offset, shape: c.src.shape, byteStrides: c.src.strides }),
+          "the source",
+        );
       } else {
         // Every other case passes the exporter itself rather than a view of it.
         const y = exporterOf(c.format, golden().others[c.format]!, c.src);
@@ -551,7 +661,12 @@ export function fillErrors(ctx: Context): void {
 export function derives(ctx: Context): void {
   const t = tester(ctx);
   golden().derives.forEach((c, k) => {
-    const options = { byteOffset: c.offset, shape: c.shape, byteStrides: c.strides, ...(c.view === null ? {} : { format: c.view }) };
+    const options = {
+      byteOffset: c.offset,
+      shape: c.shape,
+      byteStrides: c.strides,
+      ...(c.view === null ? {} : { format: c.view }),
+    };
     const what = `#${k} derive(${showValue(options)}) over ${golden().items} items of '${c.format}'`;
     t(what, () => {
       // Writable, so that toTypedArray may share the memory where the layout allows it.
@@ -576,11 +691,27 @@ export function derives(ctx: Context): void {
     assertThrows(() => d.call(v, { readonly: "yes" }), { name: "TypeError" }, 'derive({ readonly: "yes" })');
     assertThrows(() => d.call(v, { byteOffset: 1.5 }), { name: "BufferError" }, "derive({ byteOffset: 1.5 })");
     // The offset is checked for itself, even where no item would be read.
-    assertThrows(() => d.call(v, { byteOffset: 1.5, shape: [0] }), { name: "BufferError" }, "derive({ byteOffset: 1.5, shape: [0] })");
-    assertThrows(() => d.call(v, { byteOffset: "2", shape: [0] }), { name: "BufferError" }, 'derive({ byteOffset: "2", shape: [0] })');
+    assertThrows(
+      () => d.call(v, { byteOffset: 1.5, shape: [0] }),
+      { name: "BufferError" },
+      "derive({ byteOffset: 1.5, shape: [0] })",
+    );
+    assertThrows(
+      () => d.call(v, { byteOffset: "2", shape: [0] }),
+      { name: "BufferError" },
+      'derive({ byteOffset: "2", shape: [0] })',
+    );
     assertThrows(() => d.call(v, { format: "<i" }), { name: "BufferError" }, 'derive({ format: "<i" }) reaching past the export');
-    assertThrows(() => d.call(v, { shape: [2], suboffsets: [0] }), { name: "BufferError" }, "derive({ suboffsets }) over an export without them");
-    assertThrows(() => d.call(v, { shape: [2, 2], byteStrides: [2] }), { name: ["ValueError", "BufferError", "TypeError"] }, "derive() with strides of another length");
+    assertThrows(
+      () => d.call(v, { shape: [2], suboffsets: [0] }),
+      { name: "BufferError" },
+      "derive({ suboffsets }) over an export without them",
+    );
+    assertThrows(
+      () => d.call(v, { shape: [2, 2], byteStrides: [2] }),
+      { name: ["ValueError", "BufferError", "TypeError"] },
+      "derive() with strides of another length",
+    );
     const half = attempt(() => d.call(v, { format: "<i", shape: [24] }), 'derive({ format: "<i", shape: [24] })');
     assertSameValue([half.itemsize, half.strides, half.nbytes], [4, [4], 96], "[itemsize, strides, nbytes]");
   });
@@ -591,16 +722,31 @@ export function derives(ctx: Context): void {
     assertSameValue([same.shape, same.strides, same.toList()], [s.shape, s.strides, s.toList()], "derive({})");
     const shaped = attempt(() => s.derive({ shape: [2, 2] }), "derive({ shape: [2, 2] })");
     assertSameValue([shaped.strides, shaped.layout.byteOffset], [[4, 2], 4], "derive({ shape }): C strides from the same offset");
-    const plain = attempt(() => (s.derive as (o: unknown) => NdarrayViewLike)({ suboffsets: null }), "derive({ suboffsets: null })");
-    assertSameValue([plain.shape, plain.strides, plain.toList()], [s.shape, s.strides, s.toList()], "derive({ suboffsets: null }) of a view without them");
+    const plain = attempt(
+      () => (s.derive as (o: unknown) => NdarrayViewLike)({ suboffsets: null }),
+      "derive({ suboffsets: null })",
+    );
+    assertSameValue(
+      [plain.shape, plain.strides, plain.toList()],
+      [s.shape, s.strides, s.toList()],
+      "derive({ suboffsets: null }) of a view without them",
+    );
     // DeriveOptions: byteStrides default to C-contiguous for the shape when the item size changes.
     const bytes = attempt(() => v.derive({ format: "B" }), 'derive({ format: "B" })');
     const base = fromHex(golden().bases["<h"]!);
-    assertSameValue([bytes.shape, bytes.strides, bytes.toList()], [[48], [1], Array.from(base.subarray(0, 48))], 'derive({ format: "B" }) of 48 items of "<h"');
+    assertSameValue(
+      [bytes.shape, bytes.strides, bytes.toList()],
+      [[48], [1], Array.from(base.subarray(0, 48))],
+      'derive({ format: "B" }) of 48 items of "<h"',
+    );
     assertThrows(() => v.derive({ readonly: false }), { name: "BufferError" }, "derive({ readonly: false }) of a read-only view");
     const [w] = wholeView(ctx, "<h", golden().bases["<h"]!, true);
     assertSameValue(w.derive({ readonly: true }).readonly, true, "derive({ readonly: true }).readonly");
-    assertThrows(() => w.derive({ format: "<i", shape: [24], byteStrides: [4], readonly: true }).set(0, 1), READONLY, "set() on a derived read-only view");
+    assertThrows(
+      () => w.derive({ format: "<i", shape: [24], byteStrides: [4], readonly: true }).set(0, 1),
+      READONLY,
+      "set() on a derived read-only view",
+    );
   });
 }
 
@@ -636,7 +782,11 @@ export function pil(ctx: Context): void {
       assertSameValue(toHex(v.toBytes("F")), source.bytes.F, 'toBytes("F")');
       for (const c of source.index!) {
         if (c.e) continue;
-        assertSameValue(attempt(() => v.index(c.d, c.i), `index(${c.d}, ${c.i})`).toList(), decodeValue(c.r![2]), `index(${c.d}, ${c.i})`);
+        assertSameValue(
+          attempt(() => v.index(c.d, c.i), `index(${c.d}, ${c.i})`).toList(),
+          decodeValue(c.r![2]),
+          `index(${c.d}, ${c.i})`,
+        );
       }
       source.slices!.forEach((c, k) => {
         const what = `sliceDim(${c.d}, ${c.k.join(", ")})`;
@@ -659,7 +809,11 @@ export function pil(ctx: Context): void {
       }
       assertPilDerive(v, x, source);
       // CPython refuses to cast a view that follows pointers, with this message.
-      assertThrows(() => v.cast("B"), { name: "TypeError", message: "memoryview: casts are restricted to C-contiguous views" }, 'cast("B")');
+      assertThrows(
+        () => v.cast("B"),
+        { name: "TypeError", message: "memoryview: casts are restricted to C-contiguous views" },
+        'cast("B")',
+      );
     });
     t(`${source.id} through pointers: copyFrom and fill`, () => {
       const [v, x] = sourceView(ctx, source, { writable: true, pil: true });
@@ -672,7 +826,14 @@ export function pil(ctx: Context): void {
       assertSameValue(plain.toList(), nest(flat, source.shape), "the strided view after copyFrom");
       const value = decodeValue(golden().fillValues[source.format]);
       attempt(() => v.fill(value), "fill");
-      assertSameValue(v.toList(), nest(flat.map(() => value), source.shape), "toList() after fill");
+      assertSameValue(
+        v.toList(),
+        nest(
+          flat.map(() => value),
+          source.shape,
+        ),
+        "toList() after fill",
+      );
       assertTrue(x.exports === 1, "one export");
     });
     if (source.shape.length >= 2 && source.shape[0]! >= 2 && source.strides[0]! > 0) {
@@ -680,7 +841,15 @@ export function pil(ctx: Context): void {
         const [v, x] = sourceView(ctx, source, { writable: true, pil: true });
         // The pointed-to memory seen without the pointers: the same items, one strided view.
         const first = readPointer(x.memory, x.base.offset) + x.base.suboffsets![0]!;
-        const plain = attempt(() => v.derive({ byteOffset: first, shape: source.shape, byteStrides: source.strides.map((s, d) => (d === 0 ? s : v.strides[d]!)) }), "a plain view of the items");
+        const plain = attempt(
+          () =>
+            v.derive({
+              byteOffset: first,
+              shape: source.shape,
+              byteStrides: source.strides.map((s, d) => (d === 0 ? s : v.strides[d]!)),
+            }),
+          "a plain view of the items",
+        );
         const list = decodeValue(source.list) as unknown[];
         assertSameValue(plain.toList(), list, "the plain view's items");
         attempt(() => v.copyFrom(plain.sliceDim(0, null, null, -1)), "copyFrom(the plain view reversed)");
@@ -693,14 +862,31 @@ export function pil(ctx: Context): void {
 /** `derive` over a PIL export: no fields keep the pointers; a new shape or strides read the memory as it lies. */
 function assertPilDerive(v: NdarrayViewLike, x: TestExporter, source: GoldenNdSource): void {
   const derive = v.derive as (options: unknown) => NdarrayViewLike;
-  assertSameValue(attempt(() => derive.call(v, {}), "derive({})").toList(), decodeValue(source.list), "derive({}) keeps the pointers");
-  const head = attempt(() => derive.call(v, { byteOffset: 0, format: "B", shape: [8] }), 'derive({ byteOffset: 0, format: "B", shape: [8] })');
+  assertSameValue(
+    attempt(() => derive.call(v, {}), "derive({})").toList(),
+    decodeValue(source.list),
+    "derive({}) keeps the pointers",
+  );
+  const head = attempt(
+    () => derive.call(v, { byteOffset: 0, format: "B", shape: [8] }),
+    'derive({ byteOffset: 0, format: "B", shape: [8] })',
+  );
   assertSameValue(head.toList(), Array.from(x.memory.subarray(0, 8)), "a new shape: the first pointer's bytes, without pointers");
   const strides = v.strides.map(() => 1);
   const raw = attempt(() => derive.call(v, { byteStrides: strides }), `derive({ byteStrides: [${strides.join(", ")}] })`);
-  const expected = modelToList({ memory: x.memory, byteOffset: v.layout.byteOffset, shape: v.shape, byteStrides: strides, suboffsets: null, layout: modelLayout(v.format) });
+  const expected = modelToList({
+    memory: x.memory,
+    byteOffset: v.layout.byteOffset,
+    shape: v.shape,
+    byteStrides: strides,
+    suboffsets: null,
+    layout: modelLayout(v.format),
+  });
   assertSameValue(raw.toList(), expected, "new strides: the memory as it lies, without pointers");
-  const same = attempt(() => derive.call(v, { suboffsets: x.base.suboffsets }), "derive({ suboffsets }) over an export that has them");
+  const same = attempt(
+    () => derive.call(v, { suboffsets: x.base.suboffsets }),
+    "derive({ suboffsets }) over an export that has them",
+  );
   assertSameValue(same.toList(), decodeValue(source.list), "derive({ suboffsets: the view's own })");
 }
 
@@ -722,7 +908,9 @@ export function lifetime(ctx: Context): void {
   const releaseBuffer = ctx.impl.releaseBuffer as ((info: unknown) => void) | undefined;
   if (getBuffer !== undefined && releaseBuffer !== undefined) {
     t("a view with live exports refuses release, with CPython's message", () => {
-      const v = cls(ctx).from(TestExporter.fromItems([1, 2, 3, 4], { shape: [2, 2] })).transpose();
+      const v = cls(ctx)
+        .from(TestExporter.fromItems([1, 2, 3, 4], { shape: [2, 2] }))
+        .transpose();
       const a = getBuffer(v);
       assertSameValue(v.exports, 1, "exports after one getBuffer");
       assertThrows(() => v.release(), { name: "BufferError", message: "memoryview has 1 exported buffer" }, "release()");
@@ -784,7 +972,12 @@ export function equality(ctx: Context): void {
       const hasNaN = flat.some((x) => typeof x === "number" && Number.isNaN(x));
       assertSameValue(v.equals(copy), !hasNaN, "equals(C-order copy)");
       assertSameValue(cls(ctx).from(copy).equals(v), !hasNaN, "the copy equals the view");
-      if (flat.length > 1) assertSameValue(v.equals(TestExporter.fromItems(flat, { format: source.format, shape: [flat.length] })), source.shape.length === 1, "equals(a copy of another shape)");
+      if (flat.length > 1)
+        assertSameValue(
+          v.equals(TestExporter.fromItems(flat, { format: source.format, shape: [flat.length] })),
+          source.shape.length === 1,
+          "equals(a copy of another shape)",
+        );
       assertSameValue(v.equals({}), false, "equals({})");
     });
   }
@@ -820,9 +1013,17 @@ export function itemIndices(ctx: Context): void {
       assertSameValue(v.get(...last), 9, "the last item after set(-1, …, 9)");
       const before = toHex(x.memory);
       const outside = source.shape.map((n, d) => (d === 0 ? n : 0));
-      assertThrows(() => v.set(...outside, 1), { name: "IndexError", message: "index out of bounds on dimension 1" }, `set(${outside.join(", ")}, 1)`);
+      assertThrows(
+        () => v.set(...outside, 1),
+        { name: "IndexError", message: "index out of bounds on dimension 1" },
+        `set(${outside.join(", ")}, 1)`,
+      );
       const low = source.shape.map((n, d) => (d === source.shape.length - 1 ? -n - 1 : 0));
-      assertThrows(() => v.set(...low, 1), { name: "IndexError", message: `index out of bounds on dimension ${source.shape.length}` }, `set(${low.join(", ")}, 1)`);
+      assertThrows(
+        () => v.set(...low, 1),
+        { name: "IndexError", message: `index out of bounds on dimension ${source.shape.length}` },
+        `set(${low.join(", ")}, 1)`,
+      );
       assertThrows(() => v.set(...source.shape.map(() => "0"), 1), { name: "TypeError" }, 'set("0", …, 1)');
       assertSameValue(toHex(x.memory), before, "nothing written by the refused sets");
     });
@@ -847,7 +1048,18 @@ export function sliceSpecs(ctx: Context): void {
     assertThrows(() => slice.call(v, null, "1:2"), { name: "TypeError" }, 'slice(null, "1:2")');
   });
   t("an export that names no format is read as 'B' (memoryview's rule)", () => {
-    const x = new RawExporter({ buf: Uint8Array.of(5, 6, 7).buffer, offset: 0, len: 3, readonly: true, itemsize: 1, format: null, ndim: 1, shape: [3], strides: [1], suboffsets: null });
+    const x = new RawExporter({
+      buf: Uint8Array.of(5, 6, 7).buffer,
+      offset: 0,
+      len: 3,
+      readonly: true,
+      itemsize: 1,
+      format: null,
+      ndim: 1,
+      shape: [3],
+      strides: [1],
+      suboffsets: null,
+    });
     const v = attempt(() => cls(ctx).from(x), "MemoryView.from(an export with format null)");
     assertSameValue([v.format, v.toList()], ["B", [5, 6, 7]], "[format, toList()]");
   });
@@ -875,8 +1087,22 @@ function pointerLayouts(): PointerLayout[] {
   // [2, 2, 2] "B": a pointer per item, on the last dimension (items in reverse order).
   const items = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => [k * 8, 64 + (7 - k)] as const);
   return [
-    { name: "pointers on dimension 1 of 3", shape: [2, 2, 3], strides: [16, 8, 1], suboffsets: [-1, 0, -1], pointers: rows, size: 44 },
-    { name: "pointers on the last of 3 dimensions", shape: [2, 2, 2], strides: [32, 16, 8], suboffsets: [-1, -1, 0], pointers: items, size: 72 },
+    {
+      name: "pointers on dimension 1 of 3",
+      shape: [2, 2, 3],
+      strides: [16, 8, 1],
+      suboffsets: [-1, 0, -1],
+      pointers: rows,
+      size: 44,
+    },
+    {
+      name: "pointers on the last of 3 dimensions",
+      shape: [2, 2, 2],
+      strides: [32, 16, 8],
+      suboffsets: [-1, -1, 0],
+      pointers: items,
+      size: 72,
+    },
     { name: "suboffsets that are all negative", shape: [2, 3], strides: [3, 1], suboffsets: [-1, -1], pointers: [], size: 6 },
   ];
 }
@@ -887,7 +1113,18 @@ function pointerExporter(p: PointerLayout): RawExporter {
   const dv = new DataView(memory.buffer);
   for (const [slot, target] of p.pointers) dv.setBigUint64(slot, BigInt(target), true);
   const len = p.shape.reduce((a, b) => a * b, 1);
-  return new RawExporter({ buf: memory.buffer, offset: 0, len, readonly: false, itemsize: 1, format: "B", ndim: p.shape.length, shape: [...p.shape], strides: [...p.strides], suboffsets: [...p.suboffsets] });
+  return new RawExporter({
+    buf: memory.buffer,
+    offset: 0,
+    len,
+    readonly: false,
+    itemsize: 1,
+    format: "B",
+    ndim: p.shape.length,
+    shape: [...p.shape],
+    strides: [...p.strides],
+    suboffsets: [...p.suboffsets],
+  });
 }
 
 /** `list` with dimension `dim` fixed at `i` (NumPy's a[..., i, ...]). */
@@ -908,7 +1145,14 @@ export function innerPointers(ctx: Context): void {
     t(`${p.name}: items, index, get and sliceDim follow the pointers (or refuse)`, () => {
       const x = pointerExporter(p);
       const v = attempt(() => cls(ctx).from(x), "MemoryView.from");
-      const list = modelToList({ memory: new Uint8Array(x.info.buf as ArrayBuffer), byteOffset: 0, shape: p.shape, byteStrides: p.strides, suboffsets: p.suboffsets, layout: modelLayout("B") });
+      const list = modelToList({
+        memory: new Uint8Array(x.info.buf as ArrayBuffer),
+        byteOffset: 0,
+        shape: p.shape,
+        byteStrides: p.strides,
+        suboffsets: p.suboffsets,
+        layout: modelLayout("B"),
+      });
       assertSameValue(v.toList(), list, "toList()");
       for (const index of indices(p.shape)) assertSameValue(v.get(...index), entry(list, index), `get(${index.join(", ")})`);
       p.shape.forEach((n, dim) => {
@@ -925,4 +1169,3 @@ export function innerPointers(ctx: Context): void {
     });
   }
 }
-

@@ -11,5 +11,13 @@ import * as memoryView from "./memory-view.js";
 export const group: GroupDefinition = {
   name: "numpy/pil",
   about: "PIL-style views and their inner pointers",
-  entries: [{ needs: ["MemoryView"], cases: (ctx) => { memoryView.pil(ctx); memoryView.innerPointers(ctx); } }],
+  entries: [
+    {
+      needs: ["MemoryView"],
+      cases: (ctx) => {
+        memoryView.pil(ctx);
+        memoryView.innerPointers(ctx);
+      },
+    },
+  ],
 };

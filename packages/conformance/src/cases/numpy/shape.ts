@@ -12,7 +12,8 @@ import * as memoryView from "./memory-view.js";
 /** The `numpy/shape` group: its sources of cases, what each needs, and the feature that gates it. */
 export const group: GroupDefinition = {
   name: "numpy/shape",
-  about: "reshape (exact strides, or NumPy's refusal), permute and transpose, cast of non-contiguous views, their argument errors",
+  about:
+    "reshape (exact strides, or NumPy's refusal), permute and transpose, cast of non-contiguous views, their argument errors",
   entries: [
     {
       needs: ["MemoryView"],

@@ -12,5 +12,14 @@ import * as memoryView from "./memory-view.js";
 export const group: GroupDefinition = {
   name: "numpy/slicing",
   about: "index, sliceDim and slice as NumPy's basic indexing and slicing, slice specs",
-  entries: [{ needs: ["MemoryView"], cases: (ctx) => { memoryView.indexing(ctx); memoryView.slicing(ctx); memoryView.sliceSpecs(ctx); } }],
+  entries: [
+    {
+      needs: ["MemoryView"],
+      cases: (ctx) => {
+        memoryView.indexing(ctx);
+        memoryView.slicing(ctx);
+        memoryView.sliceSpecs(ctx);
+      },
+    },
+  ],
 };

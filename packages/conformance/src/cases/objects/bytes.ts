@@ -12,5 +12,13 @@ import * as recordedObjects from "./recorded-objects.js";
 export const group: GroupDefinition = {
   name: "objects/bytes",
   about: "bytes driven through its public API, recorded from CPython; the reprs of every byte value",
-  entries: [{ needs: [{ anyOf: ["bytes", "bytearray", "array"] }], cases: (ctx) => { recordedObjects.reprs(ctx); recordedObjects.bytes(ctx); } }],
+  entries: [
+    {
+      needs: [{ anyOf: ["bytes", "bytearray", "array"] }],
+      cases: (ctx) => {
+        recordedObjects.reprs(ctx);
+        recordedObjects.bytes(ctx);
+      },
+    },
+  ],
 };

@@ -34,8 +34,6 @@ import type { BufferInfo } from "../../protocol/buffer-info.js";
 import { BufferFlags } from "../../protocol/flags.js";
 import { GET_BUFFER, RELEASE_BUFFER } from "../../protocol/symbols.js";
 
-const KINDS: readonly GoldenObjectKind[] = ["bytes", "bytearray", "array"];
-
 type Obj = Record<PropertyKey, unknown>;
 type ExportMode = "memoryview" | "getbuffer";
 
@@ -272,7 +270,8 @@ function checkStep(ctx: Context, obj: Obj, step: GoldenObjectStep, exports: Expo
   if (step.e) fail(what, `expected ${step.e[0]}: ${step.e[1]}, returned ${showValue(result)}`);
   if (step.op[0] === "hash") checkHash(ctx, obj, result, what);
   if (step.o !== undefined) {
-    if (!result || typeof result !== "object" || result === obj) fail(what, `expected a new object ${step.o}, got ${showValue(result)}`);
+    if (!result || typeof result !== "object" || result === obj)
+      fail(what, `expected a new object ${step.o}, got ${showValue(result)}`);
     assertSameValue(String(result), step.o, `${what}: the new object's repr`);
   } else if ("v" in step) {
     assertSameValue(result, decode(ctx, step.v, obj), `${what}: result`);
@@ -299,7 +298,9 @@ function replay(ctx: Context, scenario: GoldenObjectScenario, mode: ExportMode, 
   checkState(obj, scenario.m, `${what}: the new object`);
   const exports = new Exports(ctx, mode);
   try {
-    (scenario.s ?? []).forEach((step, k) => checkStep(ctx, obj, step, exports, `${what} step ${k} ${showOp(step.op)}`));
+    (scenario.s ?? []).forEach((step, k) => {
+      checkStep(ctx, obj, step, exports, `${what} step ${k} ${showOp(step.op)}`);
+    });
   } finally {
     exports.releaseAll();
   }
@@ -380,4 +381,3 @@ export function exports(ctx: Context): void {
   register(ctx, "bytearray", "bytearray exports", isExport);
   register(ctx, "array", "array exports", isExport);
 }
-

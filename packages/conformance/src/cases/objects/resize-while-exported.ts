@@ -86,4 +86,3 @@ export function exporters(ctx: Context): void {
     }
   }
 }
-

@@ -100,4 +100,3 @@ export function reflectedEquality(ctx: Context): void {
     });
   }
 }
-

@@ -31,7 +31,11 @@ const KINDS: [string, string, number, unknown, unknown][] = [
   ["BigUint64Array", "Q", 8, 2n ** 64n - 1n, 6n],
 ];
 
-type TypedArrayCtor = new (buffer: ArrayBufferLike, byteOffset?: number, length?: number) => ArrayLike<unknown> & {
+type TypedArrayCtor = new (
+  buffer: ArrayBufferLike,
+  byteOffset?: number,
+  length?: number,
+) => ArrayLike<unknown> & {
   [index: number]: unknown;
   readonly length: number;
 };
@@ -51,7 +55,11 @@ export function typedArrays(ctx: Context): void {
       ta[0] = first;
       ta[2] = second;
       const m = ctx.memoryview(ta);
-      assertSameValue([m.format, m.itemsize, m.ndim, m.shape, m.strides, m.readonly], [format, itemsize, 1, [3], [itemsize], false], `memoryview(${name}) attributes`);
+      assertSameValue(
+        [m.format, m.itemsize, m.ndim, m.shape, m.strides, m.readonly],
+        [format, itemsize, 1, [3], [itemsize], false],
+        `memoryview(${name}) attributes`,
+      );
       assertSameValue(m.nbytes, 3 * itemsize, "nbytes");
       assertSameValue(m.tolist(), [ta[0], ta[1], ta[2]], "tolist() reads the array");
       m.set(1, second);
@@ -101,7 +109,9 @@ export function byteExporters(ctx: Context): void {
       const m = ctx.memoryview(shared);
       m.set(2, 9);
       assertSameValue([m.format, m.shape, new Uint8Array(shared)[2]], ["B", [4], 9], "memoryview(SharedArrayBuffer)");
-      const growable = new (SharedArrayBuffer as unknown as new (n: number, o: object) => SharedArrayBuffer)(4, { maxByteLength: 16 });
+      const growable = new (SharedArrayBuffer as unknown as new (n: number, o: object) => SharedArrayBuffer)(4, {
+        maxByteLength: 16,
+      });
       const before = ctx.memoryview(growable);
       (growable as unknown as { grow(n: number): void }).grow(12);
       assertSameValue(before.shape, [4], "a view keeps the length it was made with");
@@ -123,7 +133,11 @@ export function wasmMemory(ctx: Context): void {
     assertSameValue([m.format, m.itemsize, m.shape, m.readonly], ["B", 1, [65536], false], "memoryview(memory)");
     assertSameValue(m.get(100), 42, "reads the memory");
     memory.grow(1);
-    assertSameValue(attempt(() => m.get(100), "read after grow()"), 42, "the view reads the grown memory");
+    assertSameValue(
+      attempt(() => m.get(100), "read after grow()"),
+      42,
+      "the view reads the grown memory",
+    );
     m.set(101, 7);
     assertSameValue(new Uint8Array(memory.buffer)[101], 7, "a write after grow() reaches the new buffer");
     assertSameValue(ctx.memoryview(memory).shape, [131072], "a new view sees both pages");
@@ -196,7 +210,9 @@ export function subclasses(ctx: Context): void {
       }
     };
     Object.defineProperty(Sub, "name", { value: name });
-    return Sub as unknown as new (...args: unknown[]) => ArrayBufferView;
+    return Sub as unknown as new (
+      ...args: unknown[]
+    ) => ArrayBufferView;
   };
   const cases: [string, () => ArrayBufferView, string, unknown[]][] = [
     ["a Uint8Array subclass named Buffer", () => new (named(Uint8Array, "Buffer"))([1, 2, 3]), "B", [1, 2, 3]],
@@ -217,7 +233,8 @@ export function subclasses(ctx: Context): void {
 /** The `protocol/builtin-exporters` group: its sources of cases, what each needs, and the feature that gates it. */
 export const group: GroupDefinition = {
   name: "protocol/builtin-exporters",
-  about: "ArrayBuffer, SharedArrayBuffer, every TypedArray, DataView, WebAssembly.Memory and Node's Buffer, through getBuffer and memoryview",
+  about:
+    "ArrayBuffer, SharedArrayBuffer, every TypedArray, DataView, WebAssembly.Memory and Node's Buffer, through getBuffer and memoryview",
   entries: [
     { needs: ["getBuffer"], cases: flags.builtins },
     {

@@ -79,7 +79,11 @@ export function memoryviewReexport(ctx: Context): void {
         formats,
         pil: ctx.supports.suboffsets ? undefined : false,
       });
-    checkExporter(ctx, symbolAccess(`memoryview #${i} of ${make().describe()}`, () => ctx.memoryview(make())), true);
+    checkExporter(
+      ctx,
+      symbolAccess(`memoryview #${i} of ${make().describe()}`, () => ctx.memoryview(make())),
+      true,
+    );
   }
 }
 
@@ -90,7 +94,11 @@ export function ownExporters(ctx: Context): void {
   for (const access of list) checkExporter(ctx, access, true);
   if (ctx.has("memoryview") && ctx.has("bytes")) {
     for (const access of list.slice(0, 3)) {
-      checkExporter(ctx, symbolAccess(`memoryview of ${access.label}`, () => ctx.memoryview(access.make().obj)), true);
+      checkExporter(
+        ctx,
+        symbolAccess(`memoryview of ${access.label}`, () => ctx.memoryview(access.make().obj)),
+        true,
+      );
     }
   }
 }
@@ -105,7 +113,8 @@ export function builtins(ctx: Context): void {
 /** The `protocol/flags` group: its sources of cases, what each needs, and the feature that gates it. */
 export const group: GroupDefinition = {
   name: "protocol/flags",
-  about: "every exporter asked every request (40 flag combinations): refused exactly when it must be, each field filled or null as asked, well formed, released",
+  about:
+    "every exporter asked every request (40 flag combinations): refused exactly when it must be, each field filled or null as asked, well formed, released",
   entries: [
     { needs: [], cases: testExporters },
     { needs: ["memoryview"], cases: memoryviewReexport },

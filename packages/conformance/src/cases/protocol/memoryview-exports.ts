@@ -42,7 +42,11 @@ export function exports(ctx: Context): void {
     assertSameValue(b.obj === x, true, "obj of the second view is the exporter");
     a.release();
     assertSameValue(x.exports, 1, "the second view keeps the export");
-    assertSameValue(attempt(() => b.tolist(), "tolist() of the second view"), [1, 2, 3, 4, 5, 6], "second view still reads");
+    assertSameValue(
+      attempt(() => b.tolist(), "tolist() of the second view"),
+      [1, 2, 3, 4, 5, 6],
+      "second view still reads",
+    );
     b.release();
     assertSameValue(x.exports, 0, "exports after both are released");
     assertSameValue(x.log.misreleases, [], "misreleases");
@@ -113,7 +117,10 @@ export function exports(ctx: Context): void {
     const x = items6();
     const m = ctx.memoryview(x) as MemoryViewLike & { [Symbol.dispose]?: () => void };
     const dispose = (Symbol as { dispose?: symbol }).dispose;
-    assertTrue(dispose !== undefined && typeof (m as unknown as Record<symbol, unknown>)[dispose] === "function", "view has [Symbol.dispose]");
+    assertTrue(
+      dispose !== undefined && typeof (m as unknown as Record<symbol, unknown>)[dispose] === "function",
+      "view has [Symbol.dispose]",
+    );
     (m as unknown as Record<symbol, () => void>)[dispose as symbol]!();
     assertSameValue(m.released, true, "released");
     assertSameValue(x.exports, 0, "exports");
@@ -123,17 +130,47 @@ export function exports(ctx: Context): void {
 /** memoryview's own refusals as an exporter (memory_getbuf), with their messages. */
 export function reexportRefusals(ctx: Context): void {
   const cases: [string, () => TestExporter, number, string][] = [
-    ["WRITABLE of a read-only view", items6, BufferFlags.WRITABLE | BufferFlags.ND, "memoryview: underlying buffer is not writable"],
-    ["ANY_CONTIGUOUS of a strided view", () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [3], strides: [2] }), BufferFlags.ANY_CONTIGUOUS, "memoryview: underlying buffer is not contiguous"],
-    ["ND of a strided view", () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [3], strides: [2] }), BufferFlags.ND, "memoryview: underlying buffer is not C-contiguous"],
+    [
+      "WRITABLE of a read-only view",
+      items6,
+      BufferFlags.WRITABLE | BufferFlags.ND,
+      "memoryview: underlying buffer is not writable",
+    ],
+    [
+      "ANY_CONTIGUOUS of a strided view",
+      () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [3], strides: [2] }),
+      BufferFlags.ANY_CONTIGUOUS,
+      "memoryview: underlying buffer is not contiguous",
+    ],
+    [
+      "ND of a strided view",
+      () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [3], strides: [2] }),
+      BufferFlags.ND,
+      "memoryview: underlying buffer is not C-contiguous",
+    ],
     ["SIMPLE|FORMAT", items6, BufferFlags.FORMAT, "memoryview: cannot cast to unsigned bytes if the format flag is present"],
   ];
   if (ctx.supports.maxNdim >= 2) {
-    cases.push(["C_CONTIGUOUS of a Fortran view", () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3], fortran: true }), BufferFlags.C_CONTIGUOUS, "memoryview: underlying buffer is not C-contiguous"]);
-    cases.push(["F_CONTIGUOUS of a C view", () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3] }), BufferFlags.F_CONTIGUOUS, "memoryview: underlying buffer is not Fortran contiguous"]);
+    cases.push([
+      "C_CONTIGUOUS of a Fortran view",
+      () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3], fortran: true }),
+      BufferFlags.C_CONTIGUOUS,
+      "memoryview: underlying buffer is not C-contiguous",
+    ]);
+    cases.push([
+      "F_CONTIGUOUS of a C view",
+      () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3] }),
+      BufferFlags.F_CONTIGUOUS,
+      "memoryview: underlying buffer is not Fortran contiguous",
+    ]);
   }
   if (ctx.supports.suboffsets) {
-    cases.push(["STRIDED of a PIL view", () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3], pil: true }), BufferFlags.STRIDED_RO, "memoryview: underlying buffer requires suboffsets"]);
+    cases.push([
+      "STRIDED of a PIL view",
+      () => TestExporter.fromItems([1, 2, 3, 4, 5, 6], { shape: [2, 3], pil: true }),
+      BufferFlags.STRIDED_RO,
+      "memoryview: underlying buffer requires suboffsets",
+    ]);
   }
   for (const [name, make, flags, message] of cases) {
     ctx.test(`getbuffer refuses ${name}`, () => {
@@ -222,7 +259,11 @@ export function invalidInfos(ctx: Context): void {
       // an implementation limited to fewer dimensions may refuse those first
       const names = (patch.ndim ?? 1) > ctx.supports.maxNdim ? ["BufferError", "NotImplementedError"] : ["BufferError"];
       // No CPython wording to match (CPython trusts its exporters), but the refusal must say what broke.
-      assertThrows(() => ctx.memoryview(liar).tolist(), { name: names, message: /\S/ }, `memoryview() of an exporter with ${name}`);
+      assertThrows(
+        () => ctx.memoryview(liar).tolist(),
+        { name: names, message: /\S/ },
+        `memoryview() of an exporter with ${name}`,
+      );
       assertSameValue(liar.exports, 0, "the refused export was released");
     });
   }
@@ -271,7 +312,11 @@ export function lostMemory(ctx: Context): void {
       const x = TestExporter.fromItems([1, 2, 3, 4, 5, 6, 7, 8], { writable: true, resizable: true, shape: [2] });
       const m = ctx.memoryview(x);
       x.shrink(4);
-      assertSameValue(attempt(() => m.tolist(), "tolist()"), [1, 2], "tolist() of a view still inside");
+      assertSameValue(
+        attempt(() => m.tolist(), "tolist()"),
+        [1, 2],
+        "tolist() of a view still inside",
+      );
     });
   }
   if (!ctx.supports.detach) ctx.skip(`detached ArrayBuffer`, "supports.detach is false");
@@ -296,7 +341,6 @@ function answering(answer: () => unknown): { exporter: object; exports: () => nu
   return { exporter, exports: () => exports };
 }
 
-
 /**
  * Answers that are not BufferInfos, or whose fields cannot be read: the
  * consumer refuses them with BufferError (the contract: an answer is
@@ -310,9 +354,35 @@ export function brokenAnswers(ctx: Context): void {
     ["undefined", () => undefined],
     ["a number", () => 5],
     ["a string", () => "info"],
-    ["an info whose len getter throws", () => Object.defineProperty(bytesInfo(), "len", { get: () => { throw new Error("boom"); } })],
-    ["an info whose shape entry getter throws", () => bytesInfo({ shape: Object.defineProperty([0], 0, { get: () => { throw new Error("boom"); } }) })],
-    ["an info whose buf getter throws", () => Object.defineProperty(bytesInfo(), "buf", { get: () => { throw new Error("boom"); } })],
+    [
+      "an info whose len getter throws",
+      () =>
+        Object.defineProperty(bytesInfo(), "len", {
+          get: () => {
+            throw new Error("boom");
+          },
+        }),
+    ],
+    [
+      "an info whose shape entry getter throws",
+      () =>
+        bytesInfo({
+          shape: Object.defineProperty([0], 0, {
+            get: () => {
+              throw new Error("boom");
+            },
+          }),
+        }),
+    ],
+    [
+      "an info whose buf getter throws",
+      () =>
+        Object.defineProperty(bytesInfo(), "buf", {
+          get: () => {
+            throw new Error("boom");
+          },
+        }),
+    ],
     ["an info with 65 strides", () => bytesInfo({ strides: new Array(65).fill(1) })],
   ];
   for (const [label, answer] of answers) {
@@ -326,14 +396,28 @@ export function brokenAnswers(ctx: Context): void {
     });
   }
   t("a buf getter's ValueError passes through", () => {
-    const { exporter } = answering(() => Object.defineProperty(bytesInfo(), "buf", { get: () => { throw new (ctx.impl.ValueError as new (m: string) => Error)("gone"); } }));
-    assertThrows(() => ctx.memoryview(exporter).tolist(), { name: "ValueError", message: "gone" }, "memoryview() of a buf getter throwing ValueError");
+    const { exporter } = answering(() =>
+      Object.defineProperty(bytesInfo(), "buf", {
+        get: () => {
+          throw new (ctx.impl.ValueError as new (m: string) => Error)("gone");
+        },
+      }),
+    );
+    assertThrows(
+      () => ctx.memoryview(exporter).tolist(),
+      { name: "ValueError", message: "gone" },
+      "memoryview() of a buf getter throwing ValueError",
+    );
   });
   t("a function with GET_BUFFER is an exporter", () => {
     const exporter = Object.assign(() => 0, {
       [GET_BUFFER]: (_flags: number) => ({ ...bytesInfo({ buf: Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8).buffer }), obj: null }),
     });
-    assertSameValue(attempt(() => ctx.memoryview(exporter).tolist(), "memoryview(function exporter)"), [1, 2, 3, 4, 5, 6, 7, 8], "tolist()");
+    assertSameValue(
+      attempt(() => ctx.memoryview(exporter).tolist(), "memoryview(function exporter)"),
+      [1, 2, 3, 4, 5, 6, 7, 8],
+      "tolist()",
+    );
   });
 }
 
@@ -373,8 +457,18 @@ export function unmetRequests(ctx: Context): void {
     ["strided memory for C_CONTIGUOUS", F.C_CONTIGUOUS, plain(F.STRIDES, strided), F.STRIDES],
     ["strided memory for F_CONTIGUOUS", F.F_CONTIGUOUS, plain(F.STRIDES, strided), F.STRIDES],
     ["strided memory for ANY_CONTIGUOUS", F.ANY_CONTIGUOUS, plain(F.STRIDES, strided), F.STRIDES],
-    ["C-ordered 2x4 memory for F_CONTIGUOUS", F.F_CONTIGUOUS, plain(F.STRIDES, { ndim: 2, shape: [2, 4], strides: [4, 1] }), F.C_CONTIGUOUS],
-    ["F-ordered 2x4 memory for C_CONTIGUOUS", F.C_CONTIGUOUS, plain(F.STRIDES, { ndim: 2, shape: [2, 4], strides: [1, 2] }), F.F_CONTIGUOUS],
+    [
+      "C-ordered 2x4 memory for F_CONTIGUOUS",
+      F.F_CONTIGUOUS,
+      plain(F.STRIDES, { ndim: 2, shape: [2, 4], strides: [4, 1] }),
+      F.C_CONTIGUOUS,
+    ],
+    [
+      "F-ordered 2x4 memory for C_CONTIGUOUS",
+      F.C_CONTIGUOUS,
+      plain(F.STRIDES, { ndim: 2, shape: [2, 4], strides: [1, 2] }),
+      F.F_CONTIGUOUS,
+    ],
   ];
   for (const [label, flags, info, meets] of lies) {
     ctx.test(`getBuffer refuses an answer with ${label}`, () => {
@@ -387,16 +481,25 @@ export function unmetRequests(ctx: Context): void {
       assertSameValue(x.exports, 0, "exports after release");
     });
   }
-  for (const [label, flags] of [["ND", F.ND], ["STRIDES", F.STRIDES]] as const) {
+  for (const [label, flags] of [
+    ["ND", F.ND],
+    ["STRIDES", F.STRIDES],
+  ] as const) {
     ctx.test(`getBuffer takes a 0-dimensional answer with no shape or strides for ${label}`, () => {
-      const x = new RawExporter(bytesInfo({ ndim: 0, len: 1, shape: null, strides: null, format: null }) as Omit<BufferInfo, "obj">);
+      const x = new RawExporter(
+        bytesInfo({ ndim: 0, len: 1, shape: null, strides: null, format: null }) as Omit<BufferInfo, "obj">,
+      );
       releaseBuffer(attempt(() => getBuffer(x, flags), `getBuffer(0-dim, ${label})`));
       assertSameValue(x.exports, 0, "exports after release");
     });
   }
   ctx.test(`getBuffer of a non-exporter throws CPython's TypeError`, () => {
     for (const value of [5, null, undefined, "abc", [1], {}, () => 0, Symbol("s")]) {
-      assertThrows(() => getBuffer(value, F.SIMPLE), { name: "TypeError", message: /^a bytes-like object is required, not '[^']+'$/ }, `getBuffer(${String(typeof value)})`);
+      assertThrows(
+        () => getBuffer(value, F.SIMPLE),
+        { name: "TypeError", message: /^a bytes-like object is required, not '[^']+'$/ },
+        `getBuffer(${String(typeof value)})`,
+      );
     }
   });
   const struct = ctx.impl.struct;
@@ -410,4 +513,3 @@ export function unmetRequests(ctx: Context): void {
     });
   }
 }
-

@@ -88,18 +88,53 @@ interface Scenario {
 }
 
 const SCENARIOS: readonly Scenario[] = [
-  { name: "a window: offset moved on by 2, 8 items", edit: (i) => ({ offset: i.offset + 2, len: 8, shape: [8] }), expect: { tolist: [2, 3, 4, 5, 6, 7, 8, 9], shape: [8] } },
-  { name: "fewer items: len and shape 6", edit: () => ({ len: 6, shape: [6] }), expect: { tolist: [0, 1, 2, 3, 4, 5], shape: [6] } },
-  { name: "every other item: stride 2", edit: () => ({ len: 6, shape: [6], strides: [2] }), expect: { tolist: [0, 2, 4, 6, 8, 10] } },
-  { name: "reversed: negative stride from the last byte", edit: (i) => ({ offset: i.offset + 11, strides: [-1] }), expect: { tolist: [11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0] } },
-  { name: "two dimensions: shape [3, 4]", edit: () => ({ ndim: 2, shape: [3, 4], strides: [4, 1] }), expect: { tolist: [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]], shape: [3, 4] } },
-  { name: "another format of the same size: 'b'", edit: (i) => ({ format: "b", offset: i.offset + 10, len: 2, shape: [2] }), expect: { tolist: [10, 11], format: "b" } },
+  {
+    name: "a window: offset moved on by 2, 8 items",
+    edit: (i) => ({ offset: i.offset + 2, len: 8, shape: [8] }),
+    expect: { tolist: [2, 3, 4, 5, 6, 7, 8, 9], shape: [8] },
+  },
+  {
+    name: "fewer items: len and shape 6",
+    edit: () => ({ len: 6, shape: [6] }),
+    expect: { tolist: [0, 1, 2, 3, 4, 5], shape: [6] },
+  },
+  {
+    name: "every other item: stride 2",
+    edit: () => ({ len: 6, shape: [6], strides: [2] }),
+    expect: { tolist: [0, 2, 4, 6, 8, 10] },
+  },
+  {
+    name: "reversed: negative stride from the last byte",
+    edit: (i) => ({ offset: i.offset + 11, strides: [-1] }),
+    expect: { tolist: [11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0] },
+  },
+  {
+    name: "two dimensions: shape [3, 4]",
+    edit: () => ({ ndim: 2, shape: [3, 4], strides: [4, 1] }),
+    expect: {
+      tolist: [
+        [0, 1, 2, 3],
+        [4, 5, 6, 7],
+        [8, 9, 10, 11],
+      ],
+      shape: [3, 4],
+    },
+  },
+  {
+    name: "another format of the same size: 'b'",
+    edit: (i) => ({ format: "b", offset: i.offset + 10, len: 2, shape: [2] }),
+    expect: { tolist: [10, 11], format: "b" },
+  },
   {
     name: "another item size: 'H', 6 items",
     edit: () => ({ format: "H", itemsize: 2, shape: [6], strides: [2] }),
     expect: { tolist: uint16s([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]), format: "H", shape: [6] },
   },
-  { name: "read-only", edit: () => ({ readonly: true }), expect: { tolist: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], readonly: true } },
+  {
+    name: "read-only",
+    edit: () => ({ readonly: true }),
+    expect: { tolist: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], readonly: true },
+  },
   {
     name: "another memory",
     edit: () => ({ buf: Uint8Array.from([50, 51, 52, 53]).buffer, offset: 0, len: 4, shape: [4], strides: [1] }),
@@ -214,10 +249,13 @@ export function consumers(ctx: Context): void {
   if (typeof packInto === "function" && ctx.supports.structArguments) {
     ctx.test(`struct.packInto refuses a read-only view and leaves it no export`, () => {
       const m = ctx.memoryview(memory()).toreadonly();
-      assertThrows(() => packInto("B", m, 0, 1), { name: "TypeError", message: "argument must be read-write bytes-like object, not memoryview" }, "packInto");
+      assertThrows(
+        () => packInto("B", m, 0, 1),
+        { name: "TypeError", message: "argument must be read-write bytes-like object, not memoryview" },
+        "packInto",
+      );
       m.release();
       assertTrue(m.released, "the view releases: the refused export was given back");
     });
   }
 }
-

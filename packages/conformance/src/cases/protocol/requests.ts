@@ -13,10 +13,17 @@ import * as reExporters from "./re-exporters.js";
 /** The `protocol/requests` group: its sources of cases, what each needs, and the feature that gates it. */
 export const group: GroupDefinition = {
   name: "protocol/requests",
-  about: "what a memoryview requests (FULL_RO, once), memory_getbuf's refusals, answers that do not meet the request, exporters that edit the answer they pass on",
+  about:
+    "what a memoryview requests (FULL_RO, once), memory_getbuf's refusals, answers that do not meet the request, exporters that edit the answer they pass on",
   entries: [
     { needs: ["memoryview"], cases: memoryviewExports.reexportRefusals },
     { needs: ["memoryview"], cases: memoryviewExports.unmetRequests },
-    { needs: ["memoryview"], cases: (ctx) => { reExporters.edited(ctx); reExporters.refused(ctx); } },
+    {
+      needs: ["memoryview"],
+      cases: (ctx) => {
+        reExporters.edited(ctx);
+        reExporters.refused(ctx);
+      },
+    },
   ],
 };

@@ -95,13 +95,10 @@ function valueKinds(): ValueKind[] {
     fromModule("bytes", "bytes", "bytes", (ctx) => construct(ctx.impl.bytes, Uint8Array.of(1, 2)), [...OFFSETS, "pack_into"]),
     fromModule("bytearray", "bytearray", "bytearray", (ctx) => construct(ctx.impl.bytearray, Uint8Array.of(1, 2)), OFFSETS),
     fromModule("array('B')", "array", "array", (ctx) => construct(ctx.impl.array, "B", [1, 2]), OFFSETS),
-    fromModule(
-      "a read-only memoryview",
-      "memoryview",
-      "memoryview",
-      (ctx) => ctx.memoryview(Uint8Array.of(1, 2)).toreadonly(),
-      [...OFFSETS, "pack_into"],
-    ),
+    fromModule("a read-only memoryview", "memoryview", "memoryview", (ctx) => ctx.memoryview(Uint8Array.of(1, 2)).toreadonly(), [
+      ...OFFSETS,
+      "pack_into",
+    ]),
     fromModule("slice(1, 2)", "slice", "slice", (ctx) => ctx.slice(1, 2, null)),
     fromModule("Ellipsis", "ellipsis", "Ellipsis", (ctx) => ctx.Ellipsis),
   ];
@@ -156,4 +153,3 @@ export function argumentErrors(ctx: Context): void {
     }
   }
 }
-

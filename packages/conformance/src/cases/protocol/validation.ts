@@ -14,7 +14,8 @@ import * as typeNames from "./type-names.js";
 /** The `protocol/validation` group: its sources of cases, what each needs, and the feature that gates it. */
 export const group: GroupDefinition = {
   name: "protocol/validation",
-  about: "invalid BufferInfos and broken answers refused with BufferError and the export given back; detached and shrunk memory; the Python type named in TypeErrors",
+  about:
+    "invalid BufferInfos and broken answers refused with BufferError and the export given back; detached and shrunk memory; the Python type named in TypeErrors",
   entries: [
     { needs: ["memoryview"], cases: memoryviewExports.invalidInfos },
     { needs: ["memoryview"], cases: memoryviewExports.brokenAnswers },
@@ -22,7 +23,8 @@ export const group: GroupDefinition = {
     {
       needs: [{ anyOf: ["memoryview", "struct"] }],
       cases: (ctx) => {
-        if (!ctx.supports.structArguments) ctx.skip("type names of struct arguments", "the module declares structArguments: false");
+        if (!ctx.supports.structArguments)
+          ctx.skip("type names of struct arguments", "the module declares structArguments: false");
         typeNames.argumentErrors(ctx);
       },
     },

@@ -18,6 +18,12 @@ export const group: GroupDefinition = {
   about: "the compiled Struct: every recorded case again through a Struct object, its attributes, methods and repr",
   entries: [
     { needs: ["struct"], cases: buffersAndOffsets.structObjects },
-    { needs: ["struct"], cases: (ctx) => { codec.api(ctx, struct(ctx)); codec.structRepr(ctx, struct(ctx)); } },
+    {
+      needs: ["struct"],
+      cases: (ctx) => {
+        codec.api(ctx, struct(ctx));
+        codec.structRepr(ctx, struct(ctx));
+      },
+    },
   ],
 };

@@ -25,7 +25,6 @@ import { TestExporter } from "../../test-exporter/index.js";
 
 type StructObject = InstanceType<StructModuleLike["Struct"]>;
 
-
 /** One recorded case through `new Struct(format)` and its methods. */
 function runWithStruct(Struct: StructModuleLike["Struct"], c: GoldenStructCase): unknown {
   const s: StructObject = new Struct(c.format);
@@ -99,7 +98,8 @@ function bufferKinds(ctx: Context): BufferKind[] {
         const view = buffer as DataView;
         const all = new Uint8Array(view.buffer);
         for (let i = 0; i < PAD; i++) {
-          if (all[i] !== 0xee || all[all.length - 1 - i] !== 0xee) throw new ConformanceError("bytes outside the DataView changed");
+          if (all[i] !== 0xee || all[all.length - 1 - i] !== 0xee)
+            throw new ConformanceError("bytes outside the DataView changed");
         }
         return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
       },
@@ -203,14 +203,19 @@ export function bufferKindsGroup(ctx: Context): void {
   const cases = sampleCases();
   for (const kind of bufferKinds(ctx)) {
     for (const { c, i } of cases) {
-      const fn = { unpack: "unpack", iter_unpack: "iterUnpack", unpack_from: "unpackFrom", pack_into: "packInto" }[c.op as string];
+      const fn = { unpack: "unpack", iter_unpack: "iterUnpack", unpack_from: "unpackFrom", pack_into: "packInto" }[
+        c.op as string
+      ];
       if (fn === undefined || typeof struct[fn as keyof StructModuleLike] !== "function") continue;
       const what = `#${i} ${c.op}(${JSON.stringify(c.format)}) on a ${kind.label}`;
       if (c.op === "pack_into" && !kind.writable) {
         ctx.test(`${what} is refused`, () => {
           const buffer = kind.wrap(fromHex(c.buffer ?? ""));
           const args = (c.args ?? []).map(decodeValue);
-          const message = kind.typeName === undefined ? /^argument must be read-write bytes-like object, not / : `argument must be read-write bytes-like object, not ${kind.typeName}`;
+          const message =
+            kind.typeName === undefined
+              ? /^argument must be read-write bytes-like object, not /
+              : `argument must be read-write bytes-like object, not ${kind.typeName}`;
           assertThrows(() => struct.packInto!(c.format, buffer, c.offset ?? 0, ...args), { name: "TypeError", message }, what);
         });
         continue;
@@ -248,7 +253,8 @@ export function argumentKinds(ctx: Context): void {
     const forms: unknown[] = [decoded];
     if (typeof decoded === "bigint" && BigInt(Number(decoded)) === decoded) forms.push(Number(decoded));
     for (const offset of forms) {
-      const label = typeof offset === "bigint" ? `${offset}n` : typeof offset === "string" ? JSON.stringify(offset) : String(offset);
+      const label =
+        typeof offset === "bigint" ? `${offset}n` : typeof offset === "string" ? JSON.stringify(offset) : String(offset);
       if (struct.unpackFrom) {
         const what = `unpackFrom('<2B', 8 bytes, ${label})`;
         ctx.test(`${what}`, () => {
@@ -281,7 +287,11 @@ export function argumentKinds(ctx: Context): void {
       assertSameValue(showOutcome(got), showOutcome(expected), "packInto into the detached array fails as into an empty one");
       const expectedRead = outcome(() => struct.unpackFrom!("<H", new Uint8Array(0), 0));
       const gotRead = outcome(() => struct.unpackFrom!("<H", bytes, 0));
-      assertSameValue(showOutcome(gotRead), showOutcome(expectedRead), "unpackFrom the detached array fails as from an empty one");
+      assertSameValue(
+        showOutcome(gotRead),
+        showOutcome(expectedRead),
+        "unpackFrom the detached array fails as from an empty one",
+      );
     });
   }
 }
@@ -352,10 +362,14 @@ export function failedWrites(ctx: Context): void {
         const value = decodeValue(c.args?.[0]);
         const what = `packInto(${JSON.stringify(format)}, buffer, ${c.offset}, ${showValue(value)})`;
         const buffer = fromHex(c.buffer ?? "");
-        checkRecorded({ ...c, bytes: c.after }, () => {
-          struct.packInto!(format, buffer, c.offset ?? 0, value);
-          return buffer;
-        }, what);
+        checkRecorded(
+          { ...c, bytes: c.after },
+          () => {
+            struct.packInto!(format, buffer, c.offset ?? 0, value);
+            return buffer;
+          },
+          what,
+        );
         assertSameValue(buffer, fromHex(c.after), `${what}: the buffer afterwards`);
       }
     });
@@ -382,8 +396,12 @@ export function pointerValues(ctx: Context): void {
 function resizableOf(bytes: Uint8Array, max: number, shared: boolean): ArrayBuffer | SharedArrayBuffer | null {
   try {
     const buffer = shared
-      ? new (SharedArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => SharedArrayBuffer)(bytes.length, { maxByteLength: max })
-      : new (ArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => ArrayBuffer)(bytes.length, { maxByteLength: max });
+      ? new (SharedArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => SharedArrayBuffer)(bytes.length, {
+          maxByteLength: max,
+        })
+      : new (ArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => ArrayBuffer)(bytes.length, {
+          maxByteLength: max,
+        });
     if ((buffer as { maxByteLength?: number }).maxByteLength !== max) return null; // the runtime ignored the option
     new Uint8Array(buffer).set(bytes);
     return buffer;
@@ -423,7 +441,10 @@ export function resizedBuffers(ctx: Context): void {
     ["length-tracking DataView over a resizable ArrayBuffer", false, (b) => new DataView(b)],
   ];
   if (ctx.supports.sharedArrayBuffer && typeof SharedArrayBuffer !== "undefined") {
-    kinds.push(["growable SharedArrayBuffer", true, (b) => b], ["length-tracking Uint8Array over a growable SharedArrayBuffer", true, (b) => new Uint8Array(b)]);
+    kinds.push(
+      ["growable SharedArrayBuffer", true, (b) => b],
+      ["length-tracking Uint8Array over a growable SharedArrayBuffer", true, (b) => new Uint8Array(b)],
+    );
   }
   const initial = Uint8Array.from([1, 2, 3, 4]);
   for (const [label, shared, wrap] of kinds) {
@@ -447,13 +468,21 @@ export function resizedBuffers(ctx: Context): void {
       same("unpackFrom at -2 after growing to 12 bytes", (st, src) => st.unpackFrom(src, -2));
       same("unpack of 12 bytes", (st, src) => st.unpack(src));
       s.packInto(source, 10, 0x0d0e);
-      assertSameValue(currentBytes(source).slice(10), Uint8Array.from([0x0e, 0x0d]), `${label}: packInto at 10 after growing writes the new bytes`);
+      assertSameValue(
+        currentBytes(source).slice(10),
+        Uint8Array.from([0x0e, 0x0d]),
+        `${label}: packInto at 10 after growing writes the new bytes`,
+      );
       if (!shared) {
         setLength(buffer, 2);
         same("unpackFrom at 2 after shrinking to 2 bytes", (st, src) => st.unpackFrom(src, 2));
         same("unpack after shrinking to 2 bytes", (st, src) => st.unpack(src));
         const expected = outcome(() => new Struct("<H").packInto(new Uint8Array(2), 2, 1));
-        assertSameValue(showOutcome(outcome(() => s.packInto(source, 2, 1))), showOutcome(expected), `${label}: packInto at 2 after shrinking`);
+        assertSameValue(
+          showOutcome(outcome(() => s.packInto(source, 2, 1))),
+          showOutcome(expected),
+          `${label}: packInto at 2 after shrinking`,
+        );
       }
     });
   }
@@ -492,7 +521,11 @@ export function detachedAndRefused(ctx: Context): void {
         ["iterUnpack", (src) => [...(struct.iterUnpack?.("<H", src) ?? [])]],
       ];
       for (const [what, call] of calls) {
-        assertSameValue(showOutcome(outcome(() => call(source))), showOutcome(outcome(() => call(empty))), `${what} of a detached ${label}, as of 0 bytes`);
+        assertSameValue(
+          showOutcome(outcome(() => call(source))),
+          showOutcome(outcome(() => call(empty))),
+          `${what} of a detached ${label}, as of 0 bytes`,
+        );
       }
     });
   }
@@ -500,9 +533,21 @@ export function detachedAndRefused(ctx: Context): void {
     const s = new Struct("<H");
     assertSameValue(Array.from(s.unpack(Uint8Array.from([1, 0]))), [1], "unpack of 2 bytes");
     assertThrows(() => s.unpack(5), { name: "TypeError", message: "a bytes-like object is required, not 'int'" }, "unpack(5)");
-    assertThrows(() => s.unpack(undefined), { name: "TypeError", message: "a bytes-like object is required, not 'NoneType'" }, "unpack(undefined)");
-    assertThrows(() => s.unpackFrom(undefined), { name: "TypeError", message: "a bytes-like object is required, not 'NoneType'" }, "unpackFrom(undefined)");
-    assertThrows(() => s.packInto(undefined, 0, 1), { name: "TypeError", message: "argument must be read-write bytes-like object, not None" }, "packInto(undefined, 0, 1)");
+    assertThrows(
+      () => s.unpack(undefined),
+      { name: "TypeError", message: "a bytes-like object is required, not 'NoneType'" },
+      "unpack(undefined)",
+    );
+    assertThrows(
+      () => s.unpackFrom(undefined),
+      { name: "TypeError", message: "a bytes-like object is required, not 'NoneType'" },
+      "unpackFrom(undefined)",
+    );
+    assertThrows(
+      () => s.packInto(undefined, 0, 1),
+      { name: "TypeError", message: "argument must be read-write bytes-like object, not None" },
+      "packInto(undefined, 0, 1)",
+    );
   });
   ctx.test(`an object that only claims to be an ArrayBuffer is refused as any object is`, () => {
     const fake = { [Symbol.toStringTag]: "ArrayBuffer", byteLength: 4 };
@@ -520,4 +565,3 @@ export function detachedAndRefused(ctx: Context): void {
     }
   });
 }
-

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 
-import { assertSameValue, assertThrows, assertTrue, attempt, showValue, outcome, showOutcome } from "../../assert/index.js";
+import { assertSameValue, assertThrows, assertTrue, attempt, outcome, showOutcome } from "../../assert/index.js";
 import type { Context } from "../../common.js";
 import { decodeValue, fromHex } from "../../golden/decode-value.js";
 import { golden } from "../../golden/golden-data.js";
@@ -55,7 +55,9 @@ function randomValues(rng: Prng, layout: ModelLayout): unknown[] {
 
 function modelPack(layout: ModelLayout, values: readonly unknown[]): Uint8Array {
   const out = new Uint8Array(layout.itemsize);
-  layout.fields.forEach((field, k) => writeField(out, 0, field, values[k]));
+  layout.fields.forEach((field, k) => {
+    writeField(out, 0, field, values[k]);
+  });
   return out;
 }
 
@@ -71,20 +73,33 @@ export function random(ctx: Context, struct: Partial<StructModuleLike>): void {
     const what = `#${i} ${direction}(${JSON.stringify(format)})`;
     ctx.test(`${what}`, () => {
       if (direction === "calcsize") {
-        assertSameValue(attempt(() => struct.calcsize!(format), what), layout.itemsize, what);
+        assertSameValue(
+          attempt(() => struct.calcsize!(format), what),
+          layout.itemsize,
+          what,
+        );
         return;
       }
       const bytes = modelPack(layout, values);
       if (direction === "pack") {
         // Integers go in as number or bigint, whatever their size (the contract's value mapping).
         const args = values.map((v, k) => {
-          if (typeof v === "bigint" && isBigintField(layout.fields[k]!) && rng.chance(0.3) && v >= -(2n ** 53n) && v <= 2n ** 53n) return Number(v);
+          if (typeof v === "bigint" && isBigintField(layout.fields[k]!) && rng.chance(0.3) && v >= -(2n ** 53n) && v <= 2n ** 53n)
+            return Number(v);
           if (typeof v === "number" && "bBhHiIlL".includes(layout.fields[k]!.char) && rng.chance(0.3)) return BigInt(v);
           return v;
         });
-        assertSameValue(attempt(() => struct.pack!(format, ...args), what), bytes, what);
+        assertSameValue(
+          attempt(() => struct.pack!(format, ...args), what),
+          bytes,
+          what,
+        );
       } else {
-        assertSameValue(attempt(() => Array.from(struct.unpack!(format, bytes)), what), values, what);
+        assertSameValue(
+          attempt(() => Array.from(struct.unpack!(format, bytes)), what),
+          values,
+          what,
+        );
       }
     });
   }
@@ -105,15 +120,35 @@ export function api(ctx: Context, struct: Partial<StructModuleLike>): void {
       const target = new Uint8Array(13);
       s.packInto(target, 2, 7, 9n);
       assertSameValue(target.slice(2), struct.pack!("<hxq", 7, 9n), "packInto(buffer, 2)");
-      assertSameValue([...s.iterUnpack(Uint8Array.from([...bytes, ...bytes]))].map((v) => Array.from(v)), [[-2, 5n], [-2, 5n]], "iterUnpack()");
+      assertSameValue(
+        [...s.iterUnpack(Uint8Array.from([...bytes, ...bytes]))].map((v) => Array.from(v)),
+        [
+          [-2, 5n],
+          [-2, 5n],
+        ],
+        "iterUnpack()",
+      );
     });
     t("Struct of a bad format throws StructError", () => {
       assertThrows(() => new struct.Struct!("<y"), { name: "StructError", message: "bad char in struct format" }, "Struct('<y')");
     });
   }
   t("values: 8-byte integers are bigint, '?' boolean, 'c' a 1-byte Uint8Array, 's' Uint8Array", () => {
-    assertSameValue(Array.from(struct.unpack!("<qQ?c3s", Uint8Array.from([255, 255, 255, 255, 255, 255, 255, 255, 1, 0, 0, 0, 0, 0, 0, 0, 1, 65, 97, 98, 99]))), [-1n, 1n, true, Uint8Array.of(65), Uint8Array.of(97, 98, 99)], "unpack()");
-    assertSameValue(Array.from(struct.unpack!("@lLnNP", new Uint8Array(40))), [0n, 0n, 0n, 0n, 0n], "native l L n N P are 8 bytes");
+    assertSameValue(
+      Array.from(
+        struct.unpack!(
+          "<qQ?c3s",
+          Uint8Array.from([255, 255, 255, 255, 255, 255, 255, 255, 1, 0, 0, 0, 0, 0, 0, 0, 1, 65, 97, 98, 99]),
+        ),
+      ),
+      [-1n, 1n, true, Uint8Array.of(65), Uint8Array.of(97, 98, 99)],
+      "unpack()",
+    );
+    assertSameValue(
+      Array.from(struct.unpack!("@lLnNP", new Uint8Array(40))),
+      [0n, 0n, 0n, 0n, 0n],
+      "native l L n N P are 8 bytes",
+    );
     assertSameValue(Array.from(struct.unpack!("<lL", new Uint8Array(8))), [0, 0], "standard l L are 4 bytes");
   });
   t("a format that is not a string throws TypeError", () => {
@@ -140,8 +175,18 @@ export function api(ctx: Context, struct: Partial<StructModuleLike>): void {
  */
 export function rangeMessages(ctx: Context, struct: Partial<StructModuleLike>): void {
   const sizes: Record<string, [number, number]> = {
-    b: [1, 1], B: [1, 1], h: [2, 2], H: [2, 2], i: [4, 4], I: [4, 4], l: [8, 4], L: [8, 4],
-    q: [8, 8], Q: [8, 8], n: [8, 0], N: [8, 0],
+    b: [1, 1],
+    B: [1, 1],
+    h: [2, 2],
+    H: [2, 2],
+    i: [4, 4],
+    I: [4, 4],
+    l: [8, 4],
+    L: [8, 4],
+    q: [8, 8],
+    Q: [8, 8],
+    n: [8, 0],
+    N: [8, 0],
   };
   for (const prefix of ["", "@", "<", ">", "!", "="]) {
     const native = prefix === "" || prefix === "@";
@@ -156,14 +201,22 @@ export function rangeMessages(ctx: Context, struct: Partial<StructModuleLike>): 
       for (const value of [lo - 1n, hi + 1n]) {
         const arg = size === 8 || value > 2n ** 53n || value < -(2n ** 53n) ? value : Number(value);
         ctx.test(`pack(${JSON.stringify(prefix + char)}, ${value}) names the range`, () => {
-          assertThrows(() => struct.pack!(prefix + char, arg), { name: "StructError", message }, `pack('${prefix}${char}', ${value})`);
+          assertThrows(
+            () => struct.pack!(prefix + char, arg),
+            { name: "StructError", message },
+            `pack('${prefix}${char}', ${value})`,
+          );
         });
       }
     }
   }
   for (const value of [1n << 64n, -(1n << 63n) - 1n]) {
     ctx.test(`pack("P", ${value}) is too large to convert`, () => {
-      assertThrows(() => struct.pack!("P", value), { name: "StructError", message: "int too large to convert" }, `pack('P', ${value})`);
+      assertThrows(
+        () => struct.pack!("P", value),
+        { name: "StructError", message: "int too large to convert" },
+        `pack('P', ${value})`,
+      );
     });
   }
 }
@@ -178,7 +231,11 @@ export function largeStructs(ctx: Context, struct: Partial<StructModuleLike>): v
   const t = (name: string, body: () => void) => ctx.test(`${name}`, body);
   const expected = (pad: number) => Uint8Array.from([1, ...new Array<number>(pad).fill(0), 2]);
   t("pack: a struct of 72 bytes, and pad bytes after a previous pack", () => {
-    assertSameValue(attempt(() => struct.pack!("<B70xB", 1, 2), "pack('<B70xB')"), expected(70), "pack('<B70xB', 1, 2)");
+    assertSameValue(
+      attempt(() => struct.pack!("<B70xB", 1, 2), "pack('<B70xB')"),
+      expected(70),
+      "pack('<B70xB', 1, 2)",
+    );
     struct.pack!("<4B", 255, 255, 255, 255);
     assertSameValue(struct.pack!("<3xB", 1), Uint8Array.of(0, 0, 0, 1), "pack('<3xB', 1) after pack('<4B', 255, …)");
     struct.pack!("<40B", ...new Array<number>(40).fill(255));
@@ -212,7 +269,7 @@ export function largeStructs(ctx: Context, struct: Partial<StructModuleLike>): v
  */
 export function structRepr(ctx: Context, struct: Partial<StructModuleLike>): void {
   const Struct = struct.Struct;
-  if (typeof Struct !== "function" || !Object.prototype.hasOwnProperty.call(Struct.prototype, "toString")) return;
+  if (typeof Struct !== "function" || !Object.hasOwn(Struct.prototype, "toString")) return;
   // Expected strings from CPython: "Struct(" + repr(format) + ")".
   const cases: [string, string][] = [
     ["<i", "Struct('<i')"],
@@ -225,7 +282,6 @@ export function structRepr(ctx: Context, struct: Partial<StructModuleLike>): voi
     });
   }
 }
-
 
 /** One way to call unpack_from and pack_into: the module's functions or a Struct's methods. */
 interface StructCalls {
@@ -372,20 +428,40 @@ export function exportRelease(ctx: Context, struct: Partial<StructModuleLike>): 
   const calls: [string, (x: TestExporter) => unknown, { name: string; message?: string } | null][] = [];
   if (struct.unpack) {
     calls.push(["unpack('<6B')", (x) => struct.unpack!("<6B", x), null]);
-    calls.push(["unpack('<4B') of 6 bytes", (x) => struct.unpack!("<4B", x), { name: "StructError", message: "unpack requires a buffer of 4 bytes" }]);
+    calls.push([
+      "unpack('<4B') of 6 bytes",
+      (x) => struct.unpack!("<4B", x),
+      { name: "StructError", message: "unpack requires a buffer of 4 bytes" },
+    ]);
   }
   if (struct.unpackFrom) {
     calls.push(["unpackFrom('<2B', -2)", (x) => struct.unpackFrom!("<2B", x, -2), null]);
-    calls.push(["unpackFrom('<2B', -1)", (x) => struct.unpackFrom!("<2B", x, -1), { name: "StructError", message: "not enough data to unpack 2 bytes at offset -1" }]);
-    calls.push(["unpackFrom('<2B', 'a')", (x) => struct.unpackFrom!("<2B", x, "a" as never), { name: "TypeError", message: "'str' object cannot be interpreted as an integer" }]);
+    calls.push([
+      "unpackFrom('<2B', -1)",
+      (x) => struct.unpackFrom!("<2B", x, -1),
+      { name: "StructError", message: "not enough data to unpack 2 bytes at offset -1" },
+    ]);
+    calls.push([
+      "unpackFrom('<2B', 'a')",
+      (x) => struct.unpackFrom!("<2B", x, "a" as never),
+      { name: "TypeError", message: "'str' object cannot be interpreted as an integer" },
+    ]);
   }
   if (struct.packInto) {
     calls.push(["packInto('<2B', -2)", (x) => struct.packInto!("<2B", x, -2, 7, 8), null]);
-    calls.push(["packInto('<2B', -1)", (x) => struct.packInto!("<2B", x, -1, 7, 8), { name: "StructError", message: "no space to pack 2 bytes at offset -1" }]);
+    calls.push([
+      "packInto('<2B', -1)",
+      (x) => struct.packInto!("<2B", x, -1, 7, 8),
+      { name: "StructError", message: "no space to pack 2 bytes at offset -1" },
+    ]);
     calls.push(["packInto('<2B', 0, 256)", (x) => struct.packInto!("<2B", x, 0, 1, 256), { name: "StructError" }]);
   }
   if (struct.iterUnpack) {
-    calls.push(["iterUnpack('<4B') of 6 bytes", (x) => struct.iterUnpack!("<4B", x), { name: "StructError", message: "iterative unpacking requires a buffer of a multiple of 4 bytes" }]);
+    calls.push([
+      "iterUnpack('<4B') of 6 bytes",
+      (x) => struct.iterUnpack!("<4B", x),
+      { name: "StructError", message: "iterative unpacking requires a buffer of a multiple of 4 bytes" },
+    ]);
   }
   for (const [label, call, error] of calls) {
     t(`${label} over an exporter gives the export back`, () => {
@@ -400,7 +476,15 @@ export function exportRelease(ctx: Context, struct: Partial<StructModuleLike>): 
   t("iterUnpack over an exporter gives the export back once exhausted", () => {
     const x = six();
     const values = [...attempt(() => struct.iterUnpack!("<2B", x), "iterUnpack('<2B')")].map((v) => Array.from(v));
-    assertSameValue(values, [[1, 2], [3, 4], [5, 6]], "the structs");
+    assertSameValue(
+      values,
+      [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+      "the structs",
+    );
     assertSameValue(x.exports, 0, "exports left");
   });
   t("iterUnpack over an exporter, left early by a for…of, gives the export back and is done", () => {
@@ -448,7 +532,11 @@ export function packIntoArity(ctx: Context, struct: Partial<StructModuleLike>): 
     cases.push(
       ["Struct('<B').packInto()", () => method("<B")(), "pack_into expected buffer argument"],
       ["Struct('<B').packInto(buffer)", () => method("<B")(target()), "pack_into expected offset argument"],
-      ["Struct('<2B').packInto(buffer, 0, 1, 2, 3)", () => method("<2B")(target(), 0, 1, 2, 3), "pack_into expected 2 items for packing (got 3)"],
+      [
+        "Struct('<2B').packInto(buffer, 0, 1, 2, 3)",
+        () => method("<2B")(target(), 0, 1, 2, 3),
+        "pack_into expected 2 items for packing (got 3)",
+      ],
     );
   }
   for (const [label, call, message] of cases) {
@@ -457,4 +545,3 @@ export function packIntoArity(ctx: Context, struct: Partial<StructModuleLike>): 
     });
   }
 }
-

@@ -21,12 +21,13 @@ import type { StructModuleLike } from "../../implementation.js";
 import { TestExporter } from "../../test-exporter/index.js";
 import { checkRecorded, describeStructCase, runStructCase } from "./recorded-calls.js";
 
-
 const BAD_CHAR = ["StructError", "bad char in struct format"] as [string, string];
 
 /** A recorded case as a module without the complex codes must answer it. */
 function withoutComplex(c: GoldenStructCase): GoldenStructCase {
-  return /[FD]/.test(c.format) ? { op: c.op, format: c.format, args: c.args, bytes: c.bytes, buffer: c.buffer, offset: c.offset, error: BAD_CHAR } : c;
+  return /[FD]/.test(c.format)
+    ? { op: c.op, format: c.format, args: c.args, bytes: c.bytes, buffer: c.buffer, offset: c.offset, error: BAD_CHAR }
+    : c;
 }
 
 /** calcsize, pack, unpack and friends of `F` and `D`. */
@@ -119,9 +120,21 @@ export function hexSeparator(ctx: Context): void {
   ctx.test(`memoryview(b'ab').hex(Uint8Array [0x3a]) is '61:62'`, () => {
     const m = ctx.memoryview(new TestExporter(Uint8Array.of(0x61, 0x62)));
     const hex = (m as unknown as { hex: (...a: unknown[]) => string }).hex.bind(m);
-    assertSameValue(attempt(() => hex(Uint8Array.of(0x3a)), "hex(sep)"), "61:62", "hex(Uint8Array [0x3a])");
-    assertSameValue(attempt(() => hex(Uint8Array.of(0x2d), -1), "hex(sep, -1)"), "61-62", "hex(Uint8Array [0x2d], -1)");
-    assertThrows(() => hex(Uint8Array.of(0x3a, 0x3a)), { name: "ValueError", message: "sep must be length 1." }, "hex(two bytes)");
+    assertSameValue(
+      attempt(() => hex(Uint8Array.of(0x3a)), "hex(sep)"),
+      "61:62",
+      "hex(Uint8Array [0x3a])",
+    );
+    assertSameValue(
+      attempt(() => hex(Uint8Array.of(0x2d), -1), "hex(sep, -1)"),
+      "61-62",
+      "hex(Uint8Array [0x2d], -1)",
+    );
+    assertThrows(
+      () => hex(Uint8Array.of(0x3a, 0x3a)),
+      { name: "ValueError", message: "sep must be length 1." },
+      "hex(two bytes)",
+    );
     assertThrows(() => hex(Uint8Array.of(0xe9)), { name: "ValueError", message: "sep must be ASCII." }, "hex(non-ASCII byte)");
   });
   if (ctx.has("bytearray")) {

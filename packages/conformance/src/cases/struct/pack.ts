@@ -18,6 +18,12 @@ export const group: GroupDefinition = {
   about: "pack recorded from CPython, random formats and values against the suite's byte model, large structs, native pointers",
   entries: [
     { needs: ["struct"], cases: (ctx) => recordedCalls.recorded(ctx, ["pack"]) },
-    { needs: ["struct"], cases: (ctx) => { codec.random(ctx, struct(ctx)); codec.largeStructs(ctx, struct(ctx)); } },
+    {
+      needs: ["struct"],
+      cases: (ctx) => {
+        codec.random(ctx, struct(ctx));
+        codec.largeStructs(ctx, struct(ctx));
+      },
+    },
   ],
 };

@@ -17,7 +17,8 @@ const struct = (ctx: Context) => ctx.impl.struct!;
 /** The `struct/pack_into-unpack_from` group: its sources of cases, what each needs, and the feature that gates it. */
 export const group: GroupDefinition = {
   name: "struct/pack_into-unpack_from",
-  about: "pack_into and unpack_from recorded from CPython, over every kind of buffer and offset, refused targets, failed writes, every export given back",
+  about:
+    "pack_into and unpack_from recorded from CPython, over every kind of buffer and offset, refused targets, failed writes, every export given back",
   entries: [
     { needs: ["struct"], cases: (ctx) => recordedCalls.recorded(ctx, ["pack_into", "unpack_from"]) },
     {

@@ -13,9 +13,16 @@ import * as refusals from "../refusals.js";
 /** The `struct/pep3118` group: its sources of cases, what each needs, and the feature that gates it. */
 export const group: GroupDefinition = {
   name: "struct/pep3118",
-  about: "434 PEP 3118 formats (T{} nesting, byte orders, counts, sub-arrays, names, padding) read, written, cast and sized as NumPy and CPython do; unreadable formats refused",
+  about:
+    "434 PEP 3118 formats (T{} nesting, byte orders, counts, sub-arrays, names, padding) read, written, cast and sized as NumPy and CPython do; unreadable formats refused",
   entries: [
-    { needs: ["memoryview"], cases: (ctx) => { pep3118Formats.formats(ctx); pep3118Formats.refusals(ctx); } },
+    {
+      needs: ["memoryview"],
+      cases: (ctx) => {
+        pep3118Formats.formats(ctx);
+        pep3118Formats.refusals(ctx);
+      },
+    },
     { needs: ["memoryview"], feature: "structFormats", refusal: refusals.structFormatsRefused },
   ],
 };

@@ -87,7 +87,12 @@ export function checkRecorded(c: GoldenStructCase, call: () => unknown, what: st
   }
   if (c.op === "calcsize") assertSameValue(result, c.value, what);
   else if (c.op === "pack" || c.op === "pack_into") assertSameValue(result, fromHex((c as { bytes?: string }).bytes ?? ""), what);
-  else assertSameValue(attempt(() => Array.from(result as unknown[]), what), decodeValue(c.values), what);
+  else
+    assertSameValue(
+      attempt(() => Array.from(result as unknown[]), what),
+      decodeValue(c.values),
+      what,
+    );
 }
 
 /** The recorded cases of the functions `ops` names (numbered across all of them, so a case keeps its number). */
@@ -106,4 +111,3 @@ export function recorded(ctx: Context, ops: readonly GoldenStructCase["op"][]): 
   });
   for (const fn of missing) ctx.skip(`${fn}`, `the module's struct has no ${fn}`);
 }
-

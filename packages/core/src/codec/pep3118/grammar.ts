@@ -160,8 +160,7 @@ function readStruct(st: Stream, nested: boolean): StructResult {
       st.skipSpace();
     }
     const prefix = st.text[st.index];
-    const prefixed =
-      prefix === "@" || prefix === "=" || prefix === "<" || prefix === ">" || prefix === "^" || prefix === "!";
+    const prefixed = prefix === "@" || prefix === "=" || prefix === "<" || prefix === ">" || prefix === "^" || prefix === "!";
     if (prefixed) {
       st.mode = prefix === "!" ? ">" : prefix;
       st.index++;
@@ -186,7 +185,7 @@ function readStruct(st: Stream, nested: boolean): StructResult {
     let format: string;
     let row: Row | undefined;
     let child: StructResult | null = null;
-    const ch = st.text[st.index];
+    const ch = st.text[st.index]!;
     if (ch === "T" && st.text[st.index + 1] === "{") {
       st.index += 2;
       if (st.depth >= MAX_NESTING) throw new StructError(`struct format nests 'T{' more than ${MAX_NESTING} deep`);
@@ -204,7 +203,7 @@ function readStruct(st: Stream, nested: boolean): StructResult {
         kind = "complex";
         size = 2 * row.size;
         alignment = Math.max(row.align, 1);
-        format = mode + "Z" + half;
+        format = `${mode}Z${half}`;
         st.index += 2;
       } else if (half === "g") {
         throw new StructError(`cannot decode ${unsupportedReason("Zg")}`);
@@ -225,7 +224,7 @@ function readStruct(st: Stream, nested: boolean): StructResult {
     } else {
       const reason = unsupportedReason(ch);
       if (reason !== undefined) throw new StructError(`cannot decode ${reason}`);
-      row = tableOf(mode).byChar[ch.charCodeAt(0)];
+      row = tableOf(mode).byChar[ch.charCodeAt(0)]!;
       if (row === undefined) throw badChar();
       st.index++;
       alignment = mode === "@" ? Math.max(row.align, 1) : 1;
@@ -298,7 +297,10 @@ function readStruct(st: Stream, nested: boolean): StructResult {
 function structFormat(result: StructResult, format: string, top: boolean): ParsedFormat {
   const only = result.fields.length === 1 ? result.fields[0] : undefined;
   const unwrapped =
-    top && only !== undefined && only.name === null && only.byteOffset === 0 &&
+    top &&
+    only !== undefined &&
+    only.name === null &&
+    only.byteOffset === 0 &&
     result.itemsize === only.itemsize * product(only.shape);
   return Object.freeze({
     format,

@@ -25,7 +25,6 @@ import type { ParsedFormat } from "./parsed-format.js";
  */
 export function hasCharacterField(parsed: ParsedFormat): boolean {
   return parsed.fields.some(
-    (field) =>
-      field.kind === "character" || (field.kind === "struct" && hasCharacterField(field.struct as ParsedFormat)),
+    (field) => field.kind === "character" || (field.kind === "struct" && hasCharacterField(field.struct as ParsedFormat)),
   );
 }

@@ -109,9 +109,7 @@ export const MAX_EMPTY_ELEMENTS = 65536;
 /** The refusal of a sub-array of too many zero-size elements. */
 function refuseEmptyElements(count: number): () => never {
   return () => {
-    throw new ValueError(
-      `sub-array of ${count} zero-size elements: more than ${MAX_EMPTY_ELEMENTS} values that hold no bytes`,
-    );
+    throw new ValueError(`sub-array of ${count} zero-size elements: more than ${MAX_EMPTY_ELEMENTS} values that hold no bytes`);
   };
 }
 
@@ -143,9 +141,9 @@ function shapedCodec(
     if (count > MAX_EMPTY_ELEMENTS) return { read: refuseEmptyElements(count), write: refuseEmptyElements(count) };
   }
   const inner = shapedCodec(element, shape, from + 1, elementSize);
-  const length = shape[from];
+  const length = shape[from]!;
   let stride = elementSize;
-  for (let i = from + 1; i < shape.length; i++) stride *= shape[i];
+  for (let i = from + 1; i < shape.length; i++) stride *= shape[i]!;
   const readInner = inner.read;
   const writeInner = inner.write;
   return {
@@ -173,7 +171,7 @@ function shapedCodec(
  */
 export function structCodec(parsed: ParsedFormat, top: boolean): { read: TreeReader; write: TreeWriter } {
   const codecs = parsed.fields.map((field) => shapedCodec(elementCodec(field), field.shape, 0, field.itemsize, field));
-  if (top && parsed.unwrapped) return codecs[0];
+  if (top && parsed.unwrapped) return codecs[0]!;
   const offsets = parsed.fields.map((field) => field.byteOffset);
   const readers = codecs.map((c) => c.read);
   const writers = codecs.map((c) => c.write);
@@ -181,12 +179,12 @@ export function structCodec(parsed: ParsedFormat, top: boolean): { read: TreeRea
   return {
     read: (view, byteOffset) => {
       const out: StructValue[] = new Array<StructValue>(n);
-      for (let i = 0; i < n; i++) out[i] = readers[i](view, byteOffset + offsets[i]);
+      for (let i = 0; i < n; i++) out[i] = readers[i]!(view, byteOffset + offsets[i]!);
       return out;
     },
     write: (view, byteOffset, value) => {
       assertItemList(value, n);
-      for (let i = 0; i < n; i++) writers[i](view, byteOffset + offsets[i], value[i]);
+      for (let i = 0; i < n; i++) writers[i]!(view, byteOffset + offsets[i]!, value[i]);
     },
   };
 }

@@ -27,5 +27,5 @@ const REASONS: Readonly<Record<string, string>> = Object.freeze({
  * ```
  */
 export function unsupportedReason(code: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(REASONS, code) ? REASONS[code] : undefined;
+  return Object.hasOwn(REASONS, code) ? REASONS[code] : undefined;
 }

@@ -17,7 +17,6 @@ import type { ViewCore } from "../view-core.js";
 import type { ViewLayout } from "../view-layout.js";
 import { stateOf, UNRESOLVED_STRIDES, type ViewState } from "./record.js";
 
-
 /**
  * A view's layout (its arrays belong to the view: never change them).
  *
@@ -175,7 +174,7 @@ export function byteExtentOf(view: ViewCore): [number, number] {
 export function attachFastPath(state: ViewState): void {
   const mbuf = state.mbuf;
   state.generation = mbuf.generation;
-  state.ta = state.kind < 0 || state.released ? null : mbuf.typedArray(ELEM_ARRAYS[state.kind]);
+  state.ta = state.kind < 0 || state.released ? null : mbuf.typedArray(ELEM_ARRAYS[state.kind]!);
 }
 
 /**
@@ -189,7 +188,7 @@ export function attachFastPath(state: ViewState): void {
 export function elemStridesOf(state: ViewState): number[] {
   let strides = state.elemStrides;
   if (strides === UNRESOLVED_STRIDES) {
-    strides = elemStrides(state.layout.byteStrides, ELEM_ARRAYS[state.kind].BYTES_PER_ELEMENT);
+    strides = elemStrides(state.layout.byteStrides, ELEM_ARRAYS[state.kind]!.BYTES_PER_ELEMENT);
     state.elemStrides = strides;
   }
   return strides;
@@ -336,4 +335,3 @@ export function writeAt(state: ViewState, positionByte: number, value: unknown):
   }
   state.mbuf.u8.set(item, positionByte);
 }
-

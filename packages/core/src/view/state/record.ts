@@ -107,7 +107,7 @@ export class ViewState {
     // exporter itself, or the array its last view took): no first access
     // then goes the general way to take it.
     const fast = fastKind(layout);
-    const ta = fast === null ? null : mbuf.typedArrayAtHand(ELEM_ARRAYS[fast.elemKind]);
+    const ta = fast === null ? null : mbuf.typedArrayAtHand(ELEM_ARRAYS[fast.elemKind]!);
     this.ta = ta;
     this.generation = ta === null ? -1 : mbuf.generation;
     // The fast path's facts are worked out here, each field written once:
@@ -117,14 +117,14 @@ export class ViewState {
     const ndim = layout.ndim;
     this.kind = fast === null ? -1 : fast.elemKind;
     this.elemOffset = fast === null ? 0 : layout.byteOffset / fast.size;
-    this.elemStride0 = fast === null || ndim === 0 ? 0 : layout.byteStrides[0] / fast.size;
-    this.elemStride1 = fast === null || ndim < 2 ? 0 : layout.byteStrides[1] / fast.size;
+    this.elemStride0 = fast === null || ndim === 0 ? 0 : layout.byteStrides[0]! / fast.size;
+    this.elemStride1 = fast === null || ndim < 2 ? 0 : layout.byteStrides[1]! / fast.size;
     // The element strides of every dimension (an array) only when an N-D access asks.
     this.elemStrides = ndim <= 1 || fast === null ? NO_STRIDES : UNRESOLVED_STRIDES;
-    this.shape0 = ndim === 0 ? 0 : layout.shape[0];
-    this.shape1 = ndim < 2 ? 0 : layout.shape[1];
+    this.shape0 = ndim === 0 ? 0 : layout.shape[0]!;
+    this.shape1 = ndim < 2 ? 0 : layout.shape[1]!;
     this.fastRank = fast !== null && fast.elemKind <= 7 && (ndim === 1 || ndim === 2) ? ndim : -1;
-    this.writable = fast !== null && fast.fastWrites && !layout.readonly;
+    this.writable = fast?.fastWrites === true && !layout.readonly;
     this.records = null;
     this.codec = null;
   }

@@ -5,13 +5,7 @@
  * exports.
  */
 
-import {
-  BufferError,
-  BufferFlags,
-  GET_BUFFER,
-  RELEASE_BUFFER,
-  type BufferInfo,
-} from "../../../src/index.js";
+import { BufferError, BufferFlags, GET_BUFFER, RELEASE_BUFFER, type BufferInfo } from "../../../src/index.js";
 
 export interface Layout {
   buf: ArrayBuffer | SharedArrayBuffer;
@@ -32,8 +26,8 @@ export function modelIsC(layout: Layout): boolean {
   if (layout.shape.includes(0)) return true;
   let expected = layout.itemsize;
   for (let dim = layout.shape.length - 1; dim >= 0; dim--) {
-    if (layout.shape[dim] > 1 && layout.strides[dim] !== expected) return false;
-    expected *= layout.shape[dim];
+    if (layout.shape[dim]! > 1 && layout.strides[dim] !== expected) return false;
+    expected *= layout.shape[dim]!;
   }
   return true;
 }
@@ -44,8 +38,8 @@ export function modelIsF(layout: Layout): boolean {
   if (layout.shape.includes(0)) return true;
   let expected = layout.itemsize;
   for (let dim = 0; dim < layout.shape.length; dim++) {
-    if (layout.shape[dim] > 1 && layout.strides[dim] !== expected) return false;
-    expected *= layout.shape[dim];
+    if (layout.shape[dim]! > 1 && layout.strides[dim] !== expected) return false;
+    expected *= layout.shape[dim]!;
   }
   return true;
 }
