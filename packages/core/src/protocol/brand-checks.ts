@@ -199,25 +199,6 @@ export function typedArrayByteLengthOf(array: object): number {
 }
 
 /**
- * A TypedArray's buffer and byte offset read with the intrinsic getters,
- * or null when they cannot be read (detached or out of bounds).
- *
- * @param array - a TypedArray (see {@link typedArrayKind})
- * @example
- * ```ts
- * const a = new Float64Array(3);
- * typedArrayPlacementOf(a)?.buffer === a.buffer; // returns true
- * ```
- */
-export function typedArrayPlacementOf(array: object): { buffer: ArrayBuffer | SharedArrayBuffer; byteOffset: number } | null {
-  try {
-    return { buffer: typedArrayBuffer.call(array) as ArrayBuffer, byteOffset: typedArrayByteOffset.call(array) as number };
-  } catch {
-    return null;
-  }
-}
-
-/**
  * The window a TypedArray or DataView has on its buffer, read with the
  * intrinsic getters, or null when the view is detached or out of bounds of a
  * shrunk resizable buffer (where the getters would report an empty window

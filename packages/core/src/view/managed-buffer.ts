@@ -27,8 +27,8 @@ import {
   releaseBuffer,
   resolveBuffer,
 } from "../protocol/index.js";
-import { typedArrayKind, typedArrayPlacementOf } from "../protocol/brand-checks.js";
-import type { AnyTypedArray, AnyTypedArrayConstructor } from "./native-access.js";
+import { typedArrayKind, viewWindow } from "../protocol/brand-checks.js";
+import { type AnyTypedArray, type AnyTypedArrayConstructor, ELEM_ARRAYS } from "./native-access.js";
 import { makeLayout, type ViewLayout } from "./view-layout.js";
 
 type Memory = ArrayBuffer | SharedArrayBuffer;
@@ -47,20 +47,6 @@ export const RELEASED_VIEW_MESSAGE = "operation forbidden on released memoryview
 // Views made with { autoRelease: true } give their share of the export back
 // when they are collected unreleased, as CPython's memory_dealloc does. Off by
 // default: registering costs about a microsecond per view.
-// The TypedArrays an exporter may be adopted as (see adoptExporterArray): those the fast paths read through.
-const ADOPTABLE: Readonly<Record<string, AnyTypedArrayConstructor | undefined>> = {
-  Float64Array,
-  Float32Array,
-  Int32Array,
-  Uint32Array,
-  Int16Array,
-  Uint16Array,
-  Int8Array,
-  Uint8Array,
-  BigInt64Array: BigInt64Array as AnyTypedArrayConstructor,
-  BigUint64Array: BigUint64Array as AnyTypedArrayConstructor,
-};
-
 const collected = new FinalizationRegistry<ManagedBuffer>((mbuf) => mbuf.removeView());
 
 /**
@@ -133,19 +119,15 @@ export class ManagedBuffer {
    * second array over the same bytes is made.
    */
   private adoptExporterArray(obj: object | null): void {
-    if (obj === null || this.indirect) return;
-    const kind = typedArrayKind(obj);
-    if (kind === undefined) return;
-    const ctor = ADOPTABLE[kind];
-    if (ctor === undefined || Object.getPrototypeOf(obj) !== ctor.prototype) return;
-    const placement = typedArrayPlacementOf(obj);
+    if (obj === null || this.indirect || typedArrayKind(obj) === undefined) return;
+    // Exactly one of the fast paths' array types (not a subclass such as Node's Buffer).
+    const ctor = ELEM_ARRAYS.find((c) => c?.prototype === Object.getPrototypeOf(obj));
+    const window = ctor === undefined ? null : viewWindow(obj as ArrayBufferView);
     const buffer = this.buffer as { resizable?: boolean; growable?: boolean };
-    if (placement === null || placement.buffer !== this.buffer || placement.byteOffset !== 0) return;
+    if (window === null || window.buffer !== this.buffer || window.byteOffset !== 0 || window.byteLength !== this.endByte) return;
     if (buffer.resizable === true || buffer.growable === true) return;
-    const array = obj as AnyTypedArray;
-    if (array.length * ctor.BYTES_PER_ELEMENT !== this.endByte) return;
-    this.#lastCtor = ctor;
-    this.#lastArray = array;
+    this.#lastCtor = ctor!;
+    this.#lastArray = obj as AnyTypedArray;
   }
 
   /**
