@@ -14,7 +14,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bench, describe } from "vitest";
 import { MemoryView } from "@mv/core";
-import { bytes, memoryview, slice, type PyMemoryView } from "../src/index.js";
+// The built package, as a program gets it (see vitest.config.ts).
+import { bytes, memoryview, slice, type PyMemoryView } from "../dist/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const N = 1_000_000;

@@ -17,7 +17,10 @@
  */
 import ndarray from "ndarray";
 import { bench, describe } from "vitest";
-import { MemoryView } from "../src/index.js";
+// The built package, as a program gets it (\`pnpm bench\` builds first): vitest's
+// module runner would turn every import between core's modules into a
+// property read on a namespace object, which a bundle does not have.
+import { MemoryView } from "../dist/index.js";
 
 /** Where each batch leaves its results, so that none is optimised away. */
 export let sink: unknown;

@@ -17,7 +17,8 @@
  */
 export function copyNumbers(list: readonly number[]): number[] {
   const length = list.length;
-  const copy: number[] = [];
-  for (let i = 0; i < length; i++) copy.push(list[i] as number);
+  // Sized up front: an array grown by push keeps spare room (V8 gives it 17 slots at the first).
+  const copy = new Array<number>(length);
+  for (let i = 0; i < length; i++) copy[i] = list[i]!;
   return copy;
 }

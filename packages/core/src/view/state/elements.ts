@@ -14,6 +14,7 @@
  * @packageDocumentation
  */
 
+import type { AnyTypedArray } from "../native-access.js";
 import { storeNumber } from "../number-access.js";
 import type { StructValue } from "../../codec/index.js";
 import { anyElement } from "./element-general.js";
@@ -144,7 +145,7 @@ function set1(this: ViewState, i0: unknown, value: unknown): void {
     const index = i0 < 0 ? i0 + this.shape0 : i0;
     if (index >>> 0 === index && index < this.shape0) {
       // storeNumber refuses an element past the end of a detached or shrunk memory.
-      if (storeNumber(ta, this.kind, this.elemOffset + index * this.elemStride0, value)) return;
+      if (this.storeNumber(ta, this.kind, this.elemOffset + index * this.elemStride0, value)) return;
     }
   }
   this.anyElement(true, 1, i0, value, undefined, undefined, undefined, null);
@@ -171,13 +172,17 @@ declare module "./record.js" {
     ): StructValue | undefined;
     /** `set(i0, value)` of a 1-D view. */
     set1(i0: unknown, value: unknown): void;
+    /** {@link storeNumber}, as a method (see {@link installElementAccess}). */
+    storeNumber(ta: AnyTypedArray, kind: number, elem: number, value: number): boolean;
   }
 }
 
 /**
  * Gives every view state its element methods. Methods, not imported
  * functions: V8 checks an imported binding on every use in a loop (it could
- * still be uninitialised), where a method of a constant record folds away.
+ * still be uninitialised), and a module loader that does not bundle (vitest's,
+ * Vite's) reads it as a property of a namespace object, where a method of a
+ * constant record folds away.
  * Called once, by the façade's class.
  *
  * @example
@@ -193,4 +198,5 @@ export function installElementAccess(): void {
   proto.getNumber = getNumber;
   proto.anyElement = anyElement;
   proto.set1 = set1;
+  proto.storeNumber = storeNumber;
 }
