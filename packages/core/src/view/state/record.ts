@@ -7,9 +7,10 @@
  * fields. The rest of core asks through `access.ts`.
  *
  * A record is small and fixed: making a view computes nothing that can
- * wait. The fast path is worked out on the first element access, not when
- * the view is made, so a view that is only sliced, cast or passed along
- * never pays for it.
+ * wait. Its fast path's facts come from the format's cached facts; its
+ * TypedArray is the one its managed buffer has at hand (the exporter
+ * itself, or the last one taken), else it is taken on the first element
+ * access, so a view that is only sliced, cast or passed along never makes one.
  *
  * @packageDocumentation
  */
