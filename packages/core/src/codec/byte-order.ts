@@ -9,9 +9,8 @@
  * @packageDocumentation
  */
 
-import { NATIVE_LITTLE_ENDIAN } from "./native-sizes.js";
-import { BIG_TABLE, LITTLE_TABLE, NATIVE_TABLE } from "./table.js";
-import type { Table } from "./table.js";
+import { tablePrefix } from "./measure.js";
+import { rowTable, type Table } from "./table.js";
 
 /**
  * The table the format's prefix selects and where the items begin.
@@ -26,17 +25,6 @@ import type { Table } from "./table.js";
  * ```
  */
 export function whichTable(format: string, start: number): { table: Table; start: number } {
-  switch (format.charCodeAt(start)) {
-    case 0x3c: // <
-      return { table: LITTLE_TABLE, start: start + 1 };
-    case 0x3e: // >
-    case 0x21: // !
-      return { table: BIG_TABLE, start: start + 1 };
-    case 0x3d: // = : host order, standard sizes
-      return { table: NATIVE_LITTLE_ENDIAN ? LITTLE_TABLE : BIG_TABLE, start: start + 1 };
-    case 0x40: // @
-      return { table: NATIVE_TABLE, start: start + 1 };
-    default:
-      return { table: NATIVE_TABLE, start };
-  }
+  const prefix = tablePrefix(format, start);
+  return { table: rowTable(prefix.name), start: prefix.start };
 }

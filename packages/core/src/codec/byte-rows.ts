@@ -12,7 +12,7 @@
 
 import { StructError } from "../errors.js";
 import { isPythonTrue } from "./python-truth.js";
-import type { Row } from "./row.js";
+import type { PackFn, Row } from "./row.js";
 import type { StructValue } from "./struct-value.js";
 
 /**
@@ -24,7 +24,7 @@ import type { StructValue } from "./struct-value.js";
  * ```
  */
 export function byteCountRow(char: "x" | "s" | "p"): Row {
-  return { char, size: 1, align: 0, littleEndian: true, unpack: null, pack: null, unpackRun: null };
+  return { char, size: 1, align: 0, littleEndian: true, unpack: null, packKey: null, unpackRun: null };
 }
 
 function getChar(view: DataView, byteOffset: number): Uint8Array {
@@ -62,7 +62,7 @@ function packBool(view: DataView, byteOffset: number, value: unknown): void {
  * ```
  */
 export function charRow(): Row {
-  return { char: "c", size: 1, align: 0, littleEndian: true, unpack: getChar, unpackRun: runChar, pack: packChar };
+  return { char: "c", size: 1, align: 0, littleEndian: true, unpack: getChar, unpackRun: runChar, packKey: "c" };
 }
 
 /**
@@ -75,7 +75,7 @@ export function charRow(): Row {
  * ```
  */
 export function boolRow(align: number): Row {
-  return { char: "?", size: 1, align, littleEndian: true, unpack: getBool, unpackRun: runBool, pack: packBool };
+  return { char: "?", size: 1, align, littleEndian: true, unpack: getBool, unpackRun: runBool, packKey: "?" };
 }
 
 /** The bytes of `view` from `byteOffset`, `byteLength` long, without copying. */
@@ -177,7 +177,24 @@ function packPascalField(view: DataView, byteOffset: number, value: unknown, row
 export function stringFieldRow(char: "s" | "p", size: number): Row {
   return Object.freeze(
     char === "s"
-      ? { char, size, align: 0, littleEndian: true, unpack: getBytesField, unpackRun: runBytesField, pack: packBytesField }
-      : { char, size, align: 0, littleEndian: true, unpack: getPascalField, unpackRun: runPascalField, pack: packPascalField },
+      ? { char, size, align: 0, littleEndian: true, unpack: getBytesField, unpackRun: runBytesField, packKey: "s" }
+      : { char, size, align: 0, littleEndian: true, unpack: getPascalField, unpackRun: runPascalField, packKey: "p" },
   );
 }
+
+/**
+ * The pack function of each byte row by its pack key: `c`, `?`, and the
+ * whole `s` and `p` fields of {@link stringFieldRow}. Apart from the rows,
+ * so that a program that only reads carries none of them.
+ *
+ * @example
+ * ```ts
+ * BYTE_PACKERS.c.name; // returns "packChar"
+ * ```
+ */
+export const BYTE_PACKERS: Readonly<Record<"c" | "?" | "s" | "p", PackFn>> = {
+  c: packChar,
+  "?": packBool,
+  s: packBytesField,
+  p: packPascalField,
+};

@@ -20,7 +20,7 @@
  * @packageDocumentation
  */
 
-import type { CompiledFormat } from "./compile.js";
+import type { CompiledFormat, CompiledReader } from "./compile.js";
 import { generatePacker, generatePositionalPacker } from "./generated-pack.js";
 import { generateUnpacker } from "./generated-unpack.js";
 
@@ -100,4 +100,21 @@ export function withGeneratedFunctions(compiled: CompiledFormat): CompiledFormat
   // serves both over zeroed bytes (packAt) and over any bytes (writeAt).
   const writeArgs = generatePositionalPacker(compiled.codes, compiled.len, compiled.size);
   return Object.freeze({ ...compiled, unpackAt, packAt, writeAt: packAt, writeArgs, generated: true });
+}
+
+/**
+ * `reader` with an unpack function generated for its format, where the
+ * runtime allows it and a function can be generated; else `reader` itself
+ * (the interpreter's). The reading half of {@link withGeneratedFunctions}:
+ * it carries no pack generator.
+ *
+ * @example
+ * ```ts
+ * withGeneratedUnpacker(compileReader("<h")).unpackAt(new DataView(new ArrayBuffer(2)), 0); // returns [0]
+ * ```
+ */
+export function withGeneratedUnpacker(reader: CompiledReader): CompiledReader {
+  if (!codeGenerationEnabled()) return reader;
+  const unpackAt = generateUnpacker(reader.codes, reader.len, reader.size);
+  return unpackAt === null ? reader : Object.freeze({ ...reader, unpackAt });
 }

@@ -23,7 +23,7 @@
 
 import { StructError } from "../errors.js";
 import { floatOverflowError, intTooLargeError } from "./range-error.js";
-import type { Row } from "./row.js";
+import type { PackFn, Row } from "./row.js";
 import type { ComplexValue, StructValue } from "./struct-value.js";
 
 const notComplex = (): StructError => new StructError("required argument is not a complex");
@@ -146,7 +146,7 @@ export function floatComplexRow(align: number, littleEndian: boolean, checked: b
     littleEndian,
     unpack: getF32x2,
     unpackRun: runF32x2,
-    pack: checked ? packF32x2Checked : packF32x2Cast,
+    packKey: checked ? "FChecked" : "FCast",
   };
 }
 
@@ -166,6 +166,21 @@ export function doubleComplexRow(align: number, littleEndian: boolean): Row {
     littleEndian,
     unpack: getF64x2,
     unpackRun: runF64x2,
-    pack: packF64x2,
+    packKey: "D",
   };
 }
+
+/**
+ * The pack function of each complex row by its pack key. Apart from the
+ * rows, so that a program that only reads carries none of them.
+ *
+ * @example
+ * ```ts
+ * COMPLEX_PACKERS.D.name; // returns "packF64x2"
+ * ```
+ */
+export const COMPLEX_PACKERS: Readonly<Record<"FCast" | "FChecked" | "D", PackFn>> = {
+  FCast: packF32x2Cast,
+  FChecked: packF32x2Checked,
+  D: packF64x2,
+};

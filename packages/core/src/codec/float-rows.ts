@@ -14,7 +14,7 @@
 import { floatArg } from "./float-arg.js";
 import { HALF_OVERFLOW, halfBitsFromNumber, numberFromHalfBits } from "./half-float.js";
 import { floatOverflowError, intTooLargeError } from "./range-error.js";
-import type { Row } from "./row.js";
+import type { PackFn, Row } from "./row.js";
 import type { StructValue } from "./struct-value.js";
 
 function getF16LE(view: DataView, byteOffset: number): number {
@@ -90,7 +90,7 @@ export function halfFloatRow(align: number, littleEndian: boolean): Row {
     littleEndian,
     unpack: littleEndian ? getF16LE : getF16BE,
     unpackRun: runF16,
-    pack: packF16,
+    packKey: "e",
   };
 }
 
@@ -111,7 +111,7 @@ export function singleFloatRow(align: number, littleEndian: boolean, checked: bo
     littleEndian,
     unpack: littleEndian ? getF32LE : getF32BE,
     unpackRun: littleEndian ? runF32LE : runF32BE,
-    pack: checked ? packF32Checked : packF32Cast,
+    packKey: checked ? "fChecked" : "fCast",
   };
 }
 
@@ -131,6 +131,22 @@ export function doubleFloatRow(align: number, littleEndian: boolean): Row {
     littleEndian,
     unpack: littleEndian ? getF64LE : getF64BE,
     unpackRun: littleEndian ? runF64LE : runF64BE,
-    pack: packF64,
+    packKey: "d",
   };
 }
+
+/**
+ * The pack function of each float row by its pack key. Apart from the rows,
+ * so that a program that only reads carries none of them.
+ *
+ * @example
+ * ```ts
+ * FLOAT_PACKERS.fChecked.name; // returns "packF32Checked"
+ * ```
+ */
+export const FLOAT_PACKERS: Readonly<Record<"e" | "fCast" | "fChecked" | "d", PackFn>> = {
+  e: packF16,
+  fCast: packF32Cast,
+  fChecked: packF32Checked,
+  d: packF64,
+};

@@ -31,7 +31,7 @@
 
 import type { Code } from "./code.js";
 import { MAX_GENERATED_CODES } from "./generated-unpack.js";
-import { zeroBytes, type Packer } from "./pack.js";
+import { packFnOf, zeroBytes, type Packer } from "./pack.js";
 import type { PackFn, Row } from "./row.js";
 import { fieldRow } from "./unpack.js";
 
@@ -56,7 +56,7 @@ function endianLiteral(row: Row): string {
  * so both write the same bytes.
  */
 function fastPath(row: Row, at: string, x: string): { when: string; write: string } | null {
-  if (row.pack === null) return null;
+  if (row.packKey === null) return null;
   const le = endianLiteral(row);
   const char = row.char;
   if (char === "d") return { when: `typeof ${x} === "number"`, write: `v.setFloat64(${at}, ${x}, ${le});` };
@@ -139,7 +139,7 @@ function packSource(
   for (const [c, code] of codes.entries()) {
     const row = fieldRow(code);
     names.push(`w${c}`, `x${c}`);
-    args.push(row.pack as PackFn, row);
+    args.push(packFnOf(row) as PackFn, row);
     /**
      * One value, read into a variable of its own (one shared variable would
      * make V8 box every double it holds), at `rel` in the struct (an

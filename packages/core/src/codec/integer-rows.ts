@@ -196,15 +196,37 @@ function packPointer(view: DataView, byteOffset: number, value: unknown, row: Ro
 
 type Kind = "i1" | "u1" | "i2" | "u2" | "i4" | "u4" | "i8" | "u8";
 
-const READERS: Record<Kind, [UnpackFn, UnpackFn, UnpackRunFn, UnpackRunFn, PackFn]> = {
-  i1: [getI8, getI8, runI8, runI8, packI8],
-  u1: [getU8, getU8, runU8, runU8, packU8],
-  i2: [getI16LE, getI16BE, runI16LE, runI16BE, packI16],
-  u2: [getU16LE, getU16BE, runU16LE, runU16BE, packU16],
-  i4: [getI32LE, getI32BE, runI32LE, runI32BE, packI32],
-  u4: [getU32LE, getU32BE, runU32LE, runU32BE, packU32],
-  i8: [getI64LE, getI64BE, runI64LE, runI64BE, packI64],
-  u8: [getU64LE, getU64BE, runU64LE, runU64BE, packU64],
+const READERS: Record<Kind, [UnpackFn, UnpackFn, UnpackRunFn, UnpackRunFn]> = {
+  i1: [getI8, getI8, runI8, runI8],
+  u1: [getU8, getU8, runU8, runU8],
+  i2: [getI16LE, getI16BE, runI16LE, runI16BE],
+  u2: [getU16LE, getU16BE, runU16LE, runU16BE],
+  i4: [getI32LE, getI32BE, runI32LE, runI32BE],
+  u4: [getU32LE, getU32BE, runU32LE, runU32BE],
+  i8: [getI64LE, getI64BE, runI64LE, runI64BE],
+  u8: [getU64LE, getU64BE, runU64LE, runU64BE],
+};
+
+/**
+ * The pack function of each integer row by its pack key (the same for both
+ * byte orders: each reads the order from its row). Apart from the rows, so
+ * that a program that only reads carries none of them.
+ *
+ * @example
+ * ```ts
+ * INTEGER_PACKERS.i2.name; // returns "packI16"
+ * ```
+ */
+export const INTEGER_PACKERS: Readonly<Record<Kind | "P", PackFn>> = {
+  i1: packI8,
+  u1: packU8,
+  i2: packI16,
+  u2: packU16,
+  i4: packI32,
+  u4: packU32,
+  i8: packI64,
+  u8: packU64,
+  P: packPointer,
 };
 
 /**
@@ -224,7 +246,8 @@ export function integerRow(
   littleEndian: boolean,
   pointer = false,
 ): Row {
-  const [le, be, runLE, runBE, pack] = READERS[`${signed ? "i" : "u"}${size}` as Kind];
+  const kind = `${signed ? "i" : "u"}${size}` as Kind;
+  const [le, be, runLE, runBE] = READERS[kind];
   return {
     char,
     size,
@@ -232,6 +255,6 @@ export function integerRow(
     littleEndian,
     unpack: littleEndian ? le : be,
     unpackRun: littleEndian ? runLE : runBE,
-    pack: pointer ? packPointer : pack,
+    packKey: pointer ? "P" : kind,
   };
 }

@@ -10,9 +10,38 @@
  * @packageDocumentation
  */
 
+import { BYTE_PACKERS } from "./byte-rows.js";
 import type { Code } from "./code.js";
-import type { PackFn, Row } from "./row.js";
+import { COMPLEX_PACKERS } from "./complex-rows.js";
+import { FLOAT_PACKERS } from "./float-rows.js";
+import { INTEGER_PACKERS } from "./integer-rows.js";
+import type { PackFn, PackKey, Row } from "./row.js";
 import { fieldRow } from "./unpack.js";
+
+/** Every pack function by its key (the pack side's half of the rows), made on first use. */
+let packers: Readonly<Record<PackKey, PackFn>> | undefined;
+
+/**
+ * The function that writes one value of `row` (its {@link PackKey}'s), or
+ * null for `x s p`, which the loops write themselves. Only the pack side
+ * calls it, when a format is compiled, so the rows hold no pack function
+ * and a program that only reads carries none.
+ *
+ * @example
+ * ```ts
+ * packFnOf(compileFormat("<h").codes[0].row).name; // returns "packI16"
+ * ```
+ * @example
+ * ```ts
+ * packFnOf(byteCountRow("x")); // returns null
+ * ```
+ */
+export function packFnOf(row: Row): PackFn | null {
+  const key = row.packKey;
+  if (key === null) return null;
+  packers ??= { ...INTEGER_PACKERS, ...FLOAT_PACKERS, ...COMPLEX_PACKERS, ...BYTE_PACKERS };
+  return packers[key];
+}
 
 /**
  * Writes `values[valueIndex …]` as a struct that begins at `byteOffset` of
@@ -35,6 +64,8 @@ export interface PackPlan {
   readonly rows: readonly Row[];
   readonly offsets: readonly number[];
   readonly codes: readonly Code[];
+  /** The writer of each code, for formats of more than eight values. */
+  readonly codeWriters: readonly PackFn[];
 }
 
 /**
@@ -66,7 +97,7 @@ export function zeroBytes(view: DataView, byteOffset: number, byteLength: number
  */
 export function fieldWriter(code: Code): (view: DataView, byteOffset: number, value: unknown) => void {
   const row = fieldRow(code);
-  const write = row.pack as PackFn;
+  const write = packFnOf(row) as PackFn;
   return (view, byteOffset, value) => write(view, byteOffset, value, row);
 }
 
@@ -86,7 +117,7 @@ export function makePackPlan(codes: readonly Code[], len: number): PackPlan {
     for (const code of codes) {
       const row = fieldRow(code);
       for (let j = 0; j < code.repeat; j++) {
-        writers.push(row.pack as PackFn);
+        writers.push(packFnOf(row) as PackFn);
         rows.push(row);
         offsets.push(code.byteOffset + j * code.size);
       }
@@ -98,6 +129,7 @@ export function makePackPlan(codes: readonly Code[], len: number): PackPlan {
     rows: Object.freeze(rows),
     offsets: Object.freeze(offsets),
     codes,
+    codeWriters: Object.freeze(len <= 8 ? [] : codes.map((code) => packFnOf(fieldRow(code)) as PackFn)),
   });
 }
 
@@ -126,9 +158,12 @@ export function packWithPlan(
     return;
   }
   let k = valueIndex;
-  for (const code of p.codes) {
+  const codes = p.codes;
+  const codeWriters = p.codeWriters;
+  for (let c = 0; c < codes.length; c++) {
+    const code = codes[c]!;
     const row = fieldRow(code);
-    const write = row.pack as PackFn;
+    const write = codeWriters[c]!;
     const size = code.size;
     let at = byteOffset + code.byteOffset;
     for (let j = 0; j < code.repeat; j++, at += size) write(view, at, values[k++], row);

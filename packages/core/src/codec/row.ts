@@ -22,6 +22,37 @@ export type UnpackFn = (view: DataView, byteOffset: number, row: Row) => StructV
 export type PackFn = (view: DataView, byteOffset: number, value: unknown, row: Row) => void;
 
 /**
+ * Which {@link PackFn} writes a row's values: `i1`…`u8` the integers by
+ * signedness and size, `P` native pointers, `fCast` and `FCast` the native
+ * `f` and `F` (a C cast), `fChecked` and `FChecked` the standard ones
+ * (which refuse values out of float range), and the row's character for
+ * the rest. A row names its packer instead of holding it, so that a program
+ * that only reads carries no pack function: the pack side finds it
+ * (`packFnOf` in `pack.ts`).
+ */
+export type PackKey =
+  | "i1"
+  | "u1"
+  | "i2"
+  | "u2"
+  | "i4"
+  | "u4"
+  | "i8"
+  | "u8"
+  | "P"
+  | "c"
+  | "?"
+  | "e"
+  | "fCast"
+  | "fChecked"
+  | "d"
+  | "FCast"
+  | "FChecked"
+  | "D"
+  | "s"
+  | "p";
+
+/**
  * Reads `count` consecutive values of one row into `out`, from `outIndex` on:
  * the loop of `s_unpack_internal()` over a code's repeat count, with the
  * DataView accessor inlined.
@@ -46,7 +77,7 @@ export type UnpackRunFn = (
  *
  * @example
  * ```ts
- * LITTLE_TABLE.byChar["i".charCodeAt(0)].size; // returns 4
+ * rowTable("little").byChar["i".charCodeAt(0)].size; // returns 4
  * ```
  */
 export interface Row {
@@ -60,8 +91,8 @@ export interface Row {
   readonly littleEndian: boolean;
   /** Reads one value; null for `x s p`. */
   readonly unpack: UnpackFn | null;
-  /** Writes one value; null for `x s p`. */
-  readonly pack: PackFn | null;
+  /** Which function writes one value (see {@link PackKey}); null for `x s p`. */
+  readonly packKey: PackKey | null;
   /** Reads a run of values; null for `x s p`. */
   readonly unpackRun: UnpackRunFn | null;
 }

@@ -2,14 +2,15 @@
  * The three struct tables of `Modules/_struct.c`: native (`@`), little-endian
  * (`<`, and `=` on this little-endian platform) and big-endian (`>` `!`).
  *
- * Native rows have the C sizes and alignments of x86-64 Linux
- * ({@link NATIVE_SIZES}); standard rows have the standard sizes and no
- * alignment, and no `n N P`. As `_structmodule_exec()` does at start-up, the
+ * Native rows have the C sizes and alignments of x86-64 Linux, standard
+ * rows the standard sizes and no alignment, and no `n N P`: each row takes
+ * its size and alignment from the size tables (`size-table.ts`), the one
+ * place they are written down, which the protocol measures formats with. As `_structmodule_exec()` does at start-up, the
  * host-endian standard table takes the native functions wherever the sizes
  * match, except for `f`, `d` and `?` (a native `f` does not check for
  * overflow, and `_Bool`'s standard meaning may differ); 3.14's `F` and `D`
  * are not excepted, so `<F` casts like native `F`. Each table is built
- * once and frozen.
+ * on first use and frozen.
  *
  * @packageDocumentation
  */
@@ -18,8 +19,9 @@ import { boolRow, byteCountRow, charRow } from "./byte-rows.js";
 import { doubleComplexRow, floatComplexRow } from "./complex-rows.js";
 import { doubleFloatRow, halfFloatRow, singleFloatRow } from "./float-rows.js";
 import { integerRow } from "./integer-rows.js";
-import { NATIVE_ALIGNMENTS as A, NATIVE_LITTLE_ENDIAN, NATIVE_SIZES as S } from "./native-sizes.js";
+import { NATIVE_LITTLE_ENDIAN } from "./native-sizes.js";
 import type { Row } from "./row.js";
+import { sizeTable, type SizeRow, type TableName } from "./size-table.js";
 
 /**
  * A struct table: its rows in CPython's order, and the same rows by character
@@ -27,11 +29,11 @@ import type { Row } from "./row.js";
  *
  * @example
  * ```ts
- * NATIVE_TABLE.byChar["P".charCodeAt(0)].size; // returns 8
+ * rowTable("native").byChar["P".charCodeAt(0)].size; // returns 8
  * ```
  */
 export interface Table {
-  readonly name: "native" | "little" | "big";
+  readonly name: TableName;
   readonly rows: readonly Row[];
   readonly byChar: readonly (Row | undefined)[];
 }
@@ -46,107 +48,108 @@ function makeTable(name: Table["name"], rows: Row[]): Table {
   });
 }
 
+/** The characters of each mode, in CPython's order (`native_table`, `lilendian_table`). */
+const NATIVE_CHARS = "xbBcsphHiIlLnNqQ?efdFDP";
+const STANDARD_CHARS = "xbBcsphHiIlLqQ?efdFD";
+
+/**
+ * The row of `char` with its size and alignment in a mode (from the size
+ * tables, the one place they are written down). `checked` selects the
+ * standard `f` and `F`, which refuse values out of float range; the native
+ * ones cast, as C does.
+ */
+function makeRow(char: string, sized: SizeRow, littleEndian: boolean, checked: boolean): Row {
+  const align = sized.align;
+  switch (char) {
+    case "x":
+    case "s":
+    case "p":
+      return byteCountRow(char);
+    case "c":
+      return charRow();
+    case "?":
+      return boolRow(align);
+    case "e":
+      return halfFloatRow(align, littleEndian);
+    case "f":
+      return singleFloatRow(align, littleEndian, checked);
+    case "d":
+      return doubleFloatRow(align, littleEndian);
+    case "F":
+      return floatComplexRow(align, littleEndian, checked);
+    case "D":
+      return doubleComplexRow(align, littleEndian);
+    default:
+      // b h i l n q are signed, their capitals unsigned; P is native only.
+      return integerRow(char, sized.size as 1 | 2 | 4 | 8, char > "Z", align, littleEndian, char === "P");
+  }
+}
+
 function nativeRows(): Row[] {
-  const le = NATIVE_LITTLE_ENDIAN;
-  return [
-    byteCountRow("x"),
-    integerRow("b", 1, true, 0, le),
-    integerRow("B", 1, false, 0, le),
-    charRow(),
-    byteCountRow("s"),
-    byteCountRow("p"),
-    integerRow("h", S.short as 2, true, A.short, le),
-    integerRow("H", S.short as 2, false, A.short, le),
-    integerRow("i", S.int as 4, true, A.int, le),
-    integerRow("I", S.int as 4, false, A.int, le),
-    integerRow("l", S.long as 8, true, A.long, le),
-    integerRow("L", S.long as 8, false, A.long, le),
-    integerRow("n", S.sizeT as 8, true, A.sizeT, le),
-    integerRow("N", S.sizeT as 8, false, A.sizeT, le),
-    integerRow("q", S.longLong as 8, true, A.longLong, le),
-    integerRow("Q", S.longLong as 8, false, A.longLong, le),
-    boolRow(A.bool),
-    halfFloatRow(A.half, le),
-    singleFloatRow(A.float, le, false),
-    doubleFloatRow(A.double, le),
-    floatComplexRow(A.floatComplex, le, false),
-    doubleComplexRow(A.doubleComplex, le),
-    integerRow("P", S.pointer as 8, false, A.pointer, le, true),
-  ];
+  const sizes = sizeTable("native");
+  return Array.from(NATIVE_CHARS, (char) =>
+    makeRow(char, sizes.byChar[char.charCodeAt(0)] as SizeRow, NATIVE_LITTLE_ENDIAN, false),
+  );
 }
 
 function standardRows(littleEndian: boolean): Row[] {
-  const le = littleEndian;
-  return [
-    byteCountRow("x"),
-    integerRow("b", 1, true, 0, le),
-    integerRow("B", 1, false, 0, le),
-    charRow(),
-    byteCountRow("s"),
-    byteCountRow("p"),
-    integerRow("h", 2, true, 0, le),
-    integerRow("H", 2, false, 0, le),
-    integerRow("i", 4, true, 0, le),
-    integerRow("I", 4, false, 0, le),
-    integerRow("l", 4, true, 0, le),
-    integerRow("L", 4, false, 0, le),
-    integerRow("q", 8, true, 0, le),
-    integerRow("Q", 8, false, 0, le),
-    boolRow(0),
-    halfFloatRow(0, le),
-    singleFloatRow(0, le, true),
-    doubleFloatRow(0, le),
-    floatComplexRow(0, le, true),
-    doubleComplexRow(0, le),
-  ];
+  const sizes = sizeTable(littleEndian ? "little" : "big");
+  return Array.from(STANDARD_CHARS, (char) => makeRow(char, sizes.byChar[char.charCodeAt(0)] as SizeRow, littleEndian, true));
 }
 
-/**
- * Gives the host-endian standard rows the native functions where the sizes
- * match, never for `f`, `d` or `?` (`_structmodule_exec()`).
- */
+let nativeRowCache: Row[] | undefined;
+
+/** The native rows, made once: the native table and the host-endian standard one share their functions. */
+function nativeRowList(): Row[] {
+  nativeRowCache ??= nativeRows();
+  return nativeRowCache;
+}
+
 function withNativeFunctions(standard: Row[], native: Row[]): Row[] {
   return standard.map((row) => {
     const twin = native.find((n) => n.char === row.char);
     if (twin === undefined || twin.size !== row.size || "fd?".includes(row.char)) return row;
-    return { ...row, unpack: twin.unpack, pack: twin.pack, unpackRun: twin.unpackRun };
+    return { ...row, unpack: twin.unpack, packKey: twin.packKey, unpackRun: twin.unpackRun };
   });
 }
 
-const nativeRowList = nativeRows();
+let nativeTable: Table | undefined;
+let littleTable: Table | undefined;
+let bigTable: Table | undefined;
 
 /**
- * The native table (`@`, or no prefix).
+ * The table of a mode, built on first use (so that importing the package
+ * builds none): native (`@`, or no prefix), little-endian standard (`<`,
+ * and `=` on this platform) or big-endian standard (`>` and `!`).
  *
  * @example
  * ```ts
- * NATIVE_TABLE.byChar["l".charCodeAt(0)].align; // returns 8
+ * rowTable("native").byChar["l".charCodeAt(0)].align; // returns 8
  * ```
- */
-export const NATIVE_TABLE: Table = makeTable("native", nativeRowList);
-
-/**
- * The little-endian standard table (`<`, and `=` on this platform).
- *
  * @example
  * ```ts
- * LITTLE_TABLE.byChar["l".charCodeAt(0)].size; // returns 4
+ * rowTable("little").byChar["l".charCodeAt(0)].size; // returns 4
  * ```
- */
-export const LITTLE_TABLE: Table = makeTable(
-  "little",
-  NATIVE_LITTLE_ENDIAN ? withNativeFunctions(standardRows(true), nativeRowList) : standardRows(true),
-);
-
-/**
- * The big-endian standard table (`>` and `!`).
- *
  * @example
  * ```ts
- * BIG_TABLE.byChar["n".charCodeAt(0)]; // returns undefined
+ * rowTable("big").byChar["n".charCodeAt(0)]; // returns undefined
  * ```
  */
-export const BIG_TABLE: Table = makeTable(
-  "big",
-  NATIVE_LITTLE_ENDIAN ? standardRows(false) : withNativeFunctions(standardRows(false), nativeRowList),
-);
+export function rowTable(name: TableName): Table {
+  if (name === "native") {
+    nativeTable ??= makeTable("native", nativeRowList());
+    return nativeTable;
+  }
+  if (name === "little") {
+    littleTable ??= makeTable(
+      "little",
+      NATIVE_LITTLE_ENDIAN ? withNativeFunctions(standardRows(true), nativeRowList()) : standardRows(true),
+    );
+    return littleTable;
+  }
+  bigTable ??= makeTable(
+    "big",
+    NATIVE_LITTLE_ENDIAN ? standardRows(false) : withNativeFunctions(standardRows(false), nativeRowList()),
+  );
+  return bigTable;
+}

@@ -106,7 +106,7 @@ const NO_ROW: Row = Object.freeze({
   align: 0,
   littleEndian: true,
   unpack: noRead,
-  pack: null,
+  packKey: null,
   unpackRun: null,
 });
 

@@ -1,12 +1,13 @@
 /**
- * `PyBuffer_SizeFromFormat`: the item size a format implies, measured by the
- * codec's format reader (`struct.calcsize`, PEP 3118 additions included)
- * without loading the struct module.
+ * `PyBuffer_SizeFromFormat`: the item size a format implies
+ * (`struct.calcsize`, PEP 3118 additions included), measured by the size
+ * tables alone (`codec/format-size.ts`): the protocol carries no codec rows,
+ * compiler or readers.
  *
  * @packageDocumentation
  */
 
-import { parseFormat } from "../codec/pep3118/parse-format.js";
+import { formatSize } from "../codec/format-size.js";
 
 /**
  * The size in bytes of one item of `format`: `PyBuffer_SizeFromFormat`,
@@ -34,5 +35,5 @@ import { parseFormat } from "../codec/pep3118/parse-format.js";
  * ```
  */
 export function sizeFromFormat(format: string): number {
-  return parseFormat(format).itemsize;
+  return formatSize(format);
 }

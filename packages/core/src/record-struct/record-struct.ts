@@ -20,7 +20,7 @@ import { resolveRecordOptions, type RecordOptions } from "../records/record-opti
 import { releaseBuffer } from "../protocol/release-buffer.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
 import { holdExport, isExporter, toByteWindow, type ByteWindow } from "../struct/byte-source.js";
-import { UnpackIterator } from "../struct/struct.js";
+import { UnpackIterator } from "../struct/unpack-iterator.js";
 import { packIntoArityError, structOffset, type SizedFormat } from "../struct/struct-errors.js";
 
 /** Runs `use` on the window of `buffer`, holding an exporter's export until it returns. */

@@ -57,6 +57,21 @@ export function structFor(format: unknown): Struct {
 }
 
 /**
+ * The `Struct` of a format (its text) if the cache holds one, without
+ * compiling: the module-level reading functions read through it rather
+ * than compile the format a second time (and a program that only reads
+ * never constructs a `Struct`, so it carries none).
+ *
+ * @example
+ * ```ts
+ * structFor("<q"); cachedStruct("<q")?.size; // returns 8
+ * ```
+ */
+export function cachedStruct(text: string): Struct | undefined {
+  return cache.get(text);
+}
+
+/**
  * Empties the cache of compiled structs (Python's `struct._clearcache()`),
  * and with it every other memo cache of `@mv/core` (parsed formats, item
  * codecs, range messages, fast-path facts): results stay the same, only the

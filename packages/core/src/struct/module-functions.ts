@@ -1,13 +1,19 @@
 /**
  * The module-level functions of Python's `struct`: each looks the format up
- * in the bounded cache of `Struct`s ({@link structFor}), then calls the
- * `Struct` method of the same name.
+ * in a bounded cache, then calls the method of the same name: `pack` and
+ * `packInto` that of a `Struct` ({@link structFor}), the reading functions
+ * that of a {@link FormatReader} (the reading half of a `Struct`, so that a
+ * program that only reads carries no pack code) or of the `Struct` already
+ * compiled. `calcsize` only measures the format.
  *
  * @packageDocumentation
  */
 
 import { structFor } from "./cache.js";
-import type { OffsetArg, UnpackIterator } from "./struct.js";
+import { structMeasure } from "../codec/format-size.js";
+import { readerFor } from "./format-reader.js";
+import type { OffsetArg } from "./struct.js";
+import type { UnpackIterator } from "./unpack-iterator.js";
 import type { StructValue } from "../codec/struct-value.js";
 
 /** A format argument: a `str`, or a `bytes` of ASCII. */
@@ -35,7 +41,10 @@ function missingFormat(): TypeError {
  * ```
  */
 export function calcsize(format: FormatArg): number {
-  return structFor(format).size;
+  // The measure alone (struct's first pass, by the size tables): no code is
+  // compiled for a format that is only measured.
+  const measure = structMeasure(format);
+  return measure.size <= Number.MAX_SAFE_INTEGER ? measure.size : (measure.exactSize as unknown as number);
 }
 
 /**
@@ -84,7 +93,7 @@ export function packInto(...args: unknown[]): void {
  * ```
  */
 export function unpack(format: FormatArg, buffer: unknown): StructValue[] {
-  return structFor(format).unpack(buffer);
+  return readerFor(format).unpack(buffer);
 }
 
 /**
@@ -101,7 +110,7 @@ export function unpack(format: FormatArg, buffer: unknown): StructValue[] {
  * ```
  */
 export function unpackFrom(format: FormatArg, buffer: unknown, offset: OffsetArg = 0): StructValue[] {
-  return structFor(format).unpackFrom(buffer, offset);
+  return readerFor(format).unpackFrom(buffer, offset);
 }
 
 /**
@@ -114,5 +123,5 @@ export function unpackFrom(format: FormatArg, buffer: unknown, offset: OffsetArg
  * ```
  */
 export function iterUnpack(format: FormatArg, buffer: unknown): UnpackIterator {
-  return structFor(format).iterUnpack(buffer);
+  return readerFor(format).iterUnpack(buffer);
 }

@@ -6,8 +6,9 @@
  * messages word for word.
  *
  * Each operation keeps the window of its latest buffer in a
- * {@link ByteWindowMemo} (one per `Struct`, one for the module-level
- * functions), so a loop over one buffer costs no DataView per call. If the
+ * {@link ByteWindowMemo} (one per `Struct`, and one per `FormatReader`, the
+ * reading half the module-level reading functions use), so a loop over one
+ * buffer costs no DataView per call. If the
  * buffer was detached since, the DataView throws and the operation starts
  * again with a fresh, empty window, failing as it would have from the start.
  *
@@ -19,17 +20,20 @@
  * @packageDocumentation
  */
 
-import { StructError, ValueError } from "../errors.js";
+import { StructError } from "../errors.js";
 import { packIntoArityError, structOffset } from "./struct-errors.js";
-import type { BufferInfo } from "../protocol/buffer-info.js";
 import { releaseBuffer } from "../protocol/release-buffer.js";
-import { ByteWindowMemo, holdExport, isBufferAccessError, isExporter, toByteWindow, type ByteWindow } from "./byte-source.js";
+import { ByteWindowMemo, holdExport, isBufferAccessError } from "./byte-source.js";
+import { unpackExported, unpackFromExported } from "./exported-reads.js";
+import { iterUnpackBuffer, type UnpackIterator } from "./unpack-iterator.js";
 import { withGeneratedFunctions } from "../codec/code-generation.js";
 import { compileFormat, type CompiledFormat } from "../codec/compile.js";
 import { formatBytes } from "../codec/format-arg.js";
 import type { StructValue } from "../codec/struct-value.js";
 import type { Unpacker } from "../codec/unpack.js";
 import { allocateBytes } from "../allocate.js";
+
+export { UnpackIterator, type StructReader } from "./unpack-iterator.js";
 
 /** A byte offset argument: an integer `number` or `bigint`. */
 export type OffsetArg = number | bigint;
@@ -101,160 +105,6 @@ function packIntoExported(compiled: CompiledFormat, buffer: object, args: ArrayL
   } finally {
     releaseBuffer(held.info);
   }
-}
-
-/** `Struct.unpack` on an exporter: its export is held until the values are read. */
-function unpackExported(compiled: CompiledFormat, buffer: object): StructValue[] {
-  const held = holdExport(buffer, false);
-  try {
-    if (held.byteLength !== compiled.size) {
-      throw new StructError(`unpack requires a buffer of ${compiled.exactSize} bytes`, { kind: "buffer" });
-    }
-    return compiled.unpackAt(held.view, held.byteOffset);
-  } finally {
-    releaseBuffer(held.info);
-  }
-}
-
-/** `Struct.unpackFrom` on an exporter: its export is held until the values are read. */
-function unpackFromExported(compiled: CompiledFormat, buffer: object, offset: unknown): StructValue[] {
-  const held = holdExport(buffer, false);
-  try {
-    const at = structOffset(compiled, offset, held.byteLength, false);
-    return compiled.unpackAt(held.view, held.byteOffset + at);
-  } finally {
-    releaseBuffer(held.info);
-  }
-}
-
-/**
- * What an {@link UnpackIterator} reads with: a struct's size and its read of
- * one struct at a byte offset (a compiled format, or a `RecordStruct`).
- */
-export interface StructReader<T> {
-  /** The size in bytes of one struct. */
-  readonly size: number;
-  /** The struct at `byteOffset` of `view`. */
-  unpackAt(view: DataView, byteOffset: number): T;
-}
-
-/**
- * The iterator of {@link iterUnpack}: CPython's `unpack_iterator`, which reads
- * one struct per step from the buffer it was given. A buffer detached or
- * shrunk under it makes the next step throw `ValueError`.
- *
- * Over an exporter it holds the export, as CPython's iterator holds its
- * `Py_buffer`, and releases it once: on the step that finds it exhausted,
- * when a step throws, or when it is closed with `return()` (a `for…of` left
- * by `break`, `return` or an exception). `return()` closes any iterator, as
- * it closes a generator: later steps are done.
- *
- * @example
- * ```ts
- * [...new Struct("B").iterUnpack(new Uint8Array([1, 2]))]; // returns [[1], [2]]
- * ```
- */
-export class UnpackIterator<T = StructValue[]> implements IterableIterator<T> {
-  declare private readonly compiled: StructReader<T>;
-  declare private readonly view: DataView;
-  declare private readonly end: number;
-  declare private byteOffset: number;
-  /** The export held, if the buffer is an exporter, until it is released. */
-  declare private info: BufferInfo | null;
-
-  constructor(compiled: StructReader<T>, window: ByteWindow, info: BufferInfo | null = null) {
-    this.compiled = compiled;
-    this.view = window.view;
-    this.byteOffset = window.byteOffset;
-    this.end = window.byteOffset + window.byteLength;
-    this.info = info;
-  }
-
-  /** Ends the iteration and releases the export held, if any. */
-  private finish(): void {
-    this.byteOffset = this.end;
-    const info = this.info;
-    if (info !== null) {
-      this.info = null;
-      releaseBuffer(info);
-    }
-  }
-
-  /**
-   * Unpacks the next struct (`unpackiter_iternext`).
-   *
-   * @returns the next struct's values, or done once the buffer is exhausted
-   * @throws ValueError when the buffer was detached or shrunk during
-   * iteration; the iterator is then exhausted
-   */
-  next(): IteratorResult<T> {
-    if (this.byteOffset >= this.end) {
-      if (this.info !== null) this.finish();
-      return { done: true, value: undefined };
-    }
-    let value: T;
-    try {
-      value = this.compiled.unpackAt(this.view, this.byteOffset);
-    } catch (error) {
-      this.finish();
-      if (!isBufferAccessError(error)) throw error;
-      throw new ValueError("the buffer was detached or shrunk during iteration");
-    }
-    this.byteOffset += this.compiled.size;
-    return { done: false, value };
-  }
-
-  /**
-   * Closes the iterator, as a `for…of` left early does: the export held, if
-   * any, is released, and every later step is done.
-   *
-   * @returns done, with `value`
-   */
-  return(value?: unknown): IteratorResult<T> {
-    this.finish();
-    return { done: true, value };
-  }
-
-  /** How many structs are left (`__length_hint__`). */
-  lengthHint(): number {
-    return (this.end - this.byteOffset) / this.compiled.size;
-  }
-
-  /**
-   * Returns the iterator itself, as Python's `iter()` of an iterator does.
-   *
-   * @returns this iterator
-   */
-  [Symbol.iterator](): this {
-    return this;
-  }
-}
-
-/**
- * `Struct_iter_unpack_impl`: an iterator over the structs of a buffer whose
- * length is a multiple of the struct's size.
- */
-function iterUnpackBuffer(compiled: CompiledFormat, buffer: unknown): UnpackIterator {
-  if (compiled.size === 0) {
-    throw new StructError("cannot iteratively unpack with a struct of length 0");
-  }
-  if (isExporter(buffer)) {
-    const held = holdExport(buffer, false);
-    if (held.byteLength % compiled.size !== 0) {
-      releaseBuffer(held.info);
-      throw iterUnpackSizeError(compiled);
-    }
-    return new UnpackIterator(compiled, held, held.info);
-  }
-  const window = toByteWindow(buffer, false);
-  if (window.byteLength % compiled.size !== 0) throw iterUnpackSizeError(compiled);
-  return new UnpackIterator(compiled, window);
-}
-
-function iterUnpackSizeError(compiled: CompiledFormat): StructError {
-  return new StructError(`iterative unpacking requires a buffer of a multiple of ${compiled.exactSize} bytes`, {
-    kind: "buffer",
-  });
 }
 
 /**

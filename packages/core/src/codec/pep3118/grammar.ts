@@ -22,8 +22,7 @@
 
 import { StructError } from "../../errors.js";
 import { isDigitCode, isStructSpace } from "../grammar.js";
-import type { Row } from "../row.js";
-import { BIG_TABLE, LITTLE_TABLE, NATIVE_TABLE, type Table } from "../table.js";
+import { sizeTable, type SizeRow, type SizeTable } from "../size-table.js";
 import type { FieldKind, ParsedField, ParsedFormat } from "./parsed-format.js";
 import { unsupportedReason } from "./unsupported.js";
 
@@ -37,22 +36,6 @@ import { unsupportedReason } from "./unsupported.js";
  * ```
  */
 export const MAX_NESTING = 64;
-
-/** The row each leaf field reads and writes through (for `complex`, each half). */
-const leafRows = new WeakMap<ParsedField, Row>();
-
-/**
- * The row a leaf field of a PEP 3118 format reads through (for a complex
- * field, the row of each half), or undefined for `s`, `p`, `x` and structs.
- *
- * @example
- * ```ts
- * leafRowOf(parseFormat("T{>h:a:}").fields[0].struct.fields[0]).littleEndian; // returns false
- * ```
- */
-export function leafRowOf(field: ParsedField): Row | undefined {
-  return leafRows.get(field);
-}
 
 type Mode = "@" | "=" | "<" | ">" | "^";
 
@@ -94,8 +77,9 @@ class Stream {
 const tooLong = (): StructError => new StructError("total struct size too long");
 const badChar = (): StructError => new StructError("bad char in struct format");
 
-function tableOf(mode: Mode): Table {
-  return mode === "@" || mode === "^" ? NATIVE_TABLE : mode === ">" ? BIG_TABLE : LITTLE_TABLE;
+/** The sizes of a mode: only a row's size and alignment matter here (`leaf-row.ts` finds the row). */
+function tableOf(mode: Mode): SizeTable {
+  return sizeTable(mode === "@" || mode === "^" ? "native" : mode === ">" ? "big" : "little");
 }
 
 function gcd(a: number, b: number): number {
@@ -183,7 +167,7 @@ function readStruct(st: Stream, nested: boolean): StructResult {
     let size: number;
     let alignment: number;
     let format: string;
-    let row: Row | undefined;
+    let row: SizeRow | undefined;
     let child: StructResult | null = null;
     const ch = st.text[st.index]!;
     if (ch === "T" && st.text[st.index + 1] === "{") {
@@ -199,7 +183,7 @@ function readStruct(st: Stream, nested: boolean): StructResult {
     } else if (ch === "Z") {
       const half = st.text[st.index + 1];
       if (half === "f" || half === "d") {
-        row = tableOf(mode).byChar[half.charCodeAt(0)] as Row;
+        row = tableOf(mode).byChar[half.charCodeAt(0)] as SizeRow;
         kind = "complex";
         size = 2 * row.size;
         alignment = Math.max(row.align, 1);
@@ -233,7 +217,6 @@ function readStruct(st: Stream, nested: boolean): StructResult {
         size = count;
         format = `${mode}${count}${ch}`;
         count = 1;
-        row = undefined;
       } else {
         kind = "scalar";
         size = row.size;
@@ -282,7 +265,6 @@ function readStruct(st: Stream, nested: boolean): StructResult {
         alignment,
         struct: child === null ? null : structFormat(child, child.source, false),
       });
-      if (row !== undefined) leafRows.set(field, row);
       fields.push(field);
     }
     offset += size * product(shape) + extraOffset;

@@ -11,7 +11,8 @@ import { readBytes, readPascal, writeBytes, writePascal } from "../byte-rows.js"
 import { pythonTypeName } from "../python-type-name.js";
 import type { PackFn, UnpackFn } from "../row.js";
 import type { StructValue } from "../struct-value.js";
-import { leafRowOf } from "./grammar.js";
+import { packFnOf } from "../pack.js";
+import { leafRowOf } from "./leaf-row.js";
 import type { ParsedField, ParsedFormat } from "./parsed-format.js";
 
 /** Reads one value at a byte offset. */
@@ -43,7 +44,7 @@ function elementCodec(field: ParsedField): { read: TreeReader; write: TreeWriter
       const row = leafRowOf(field);
       if (row === undefined) throw new StructError(`no row for field format ${field.format}`);
       const read = row.unpack as UnpackFn;
-      const write = row.pack as PackFn;
+      const write = packFnOf(row) as PackFn;
       return {
         read: (view, byteOffset) => read(view, byteOffset, row),
         write: (view, byteOffset, value) => write(view, byteOffset, value, row),
@@ -64,7 +65,7 @@ function elementCodec(field: ParsedField): { read: TreeReader; write: TreeWriter
       const row = leafRowOf(field);
       if (row === undefined) throw new StructError(`no row for field format ${field.format}`);
       const unpackHalf = row.unpack as UnpackFn;
-      const packHalf = row.pack as PackFn;
+      const packHalf = packFnOf(row) as PackFn;
       const half = row.size;
       return {
         read: (view, byteOffset) => [unpackHalf(view, byteOffset, row), unpackHalf(view, byteOffset + half, row)],
