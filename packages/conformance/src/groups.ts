@@ -31,6 +31,7 @@ import { group as memoryviewHex } from "./cases/memoryview/hex.js";
 import { group as memoryviewTolistTobytes } from "./cases/memoryview/tolist-tobytes.js";
 import { group as memoryviewCountIndex } from "./cases/memoryview/count-index.js";
 import { group as memoryviewLifetime } from "./cases/memoryview/lifetime.js";
+import { group as memoryviewUserCode } from "./cases/memoryview/user-code.js";
 import { group as structCalcsize } from "./cases/struct/calcsize.js";
 import { group as structPack } from "./cases/struct/pack.js";
 import { group as structUnpack } from "./cases/struct/unpack.js";
@@ -78,6 +79,7 @@ export const GROUPS: readonly GroupDefinition[] = [
   memoryviewTolistTobytes,
   memoryviewCountIndex,
   memoryviewLifetime,
+  memoryviewUserCode,
   structCalcsize,
   structPack,
   structUnpack,

@@ -26,7 +26,7 @@ import { asSsize, asSsizeArg, isIndex, PY_SSIZE_T_MAX } from "../python/as-index
 import { callableClass } from "../python/callable-class.js";
 import { pyFloatRepr } from "../python/float-repr.js";
 import { NotImplemented, RICH_EQ, richEquals } from "../python/rich-equals.js";
-import { isSliceLike, sliceIndices, type SliceLike } from "../python/slice-indices.js";
+import { isSliceLike, sliceIndices, type SliceLike, unpackSlice } from "../python/slice-indices.js";
 import { pyStrRepr } from "../python/str-repr.js";
 import { pyTypeName } from "../python/type-name.js";
 import { valueEquals } from "../python/value-equals.js";
@@ -117,7 +117,9 @@ export class PyArray implements Iterable<ArrayItem> {
   }
 
   #sliceOf(slice: SliceLike): PyArray {
-    const { start, step, length } = sliceIndices(this.length, slice);
+    // Unpacked before the length is read: a bound's getter may resize this.
+    const unpacked = unpackSlice(slice);
+    const { start, step, length } = sliceIndices(this.length, unpacked);
     const out = new PyArray(this.#row, length);
     const size = this.#row.itemsize;
     const from = this.#store.bytes();
@@ -164,8 +166,9 @@ export class PyArray implements Iterable<ArrayItem> {
       return;
     }
     if (!isSliceLike(key)) throw new TypeError("array indices must be integers");
-    // The slice is checked before the value, as array_ass_subscr does.
-    sliceIndices(this.length, key);
+    // The slice is unpacked (its bounds read, once) before the value is
+    // checked, as array_ass_subscr does.
+    key = unpackSlice(key);
     if (!(value instanceof PyArray)) {
       throw new TypeError(`can only assign array (not "${pyTypeName(value)}") to array slice`);
     }
@@ -189,7 +192,9 @@ export class PyArray implements Iterable<ArrayItem> {
 
   // array_ass_subscr's slice branch; `other` null deletes.
   #assignSlice(key: SliceLike, other: PyArray | null): void {
-    const indices = sliceIndices(this.length, key);
+    // Unpacked before the length is read: a bound's getter may resize this.
+    const unpacked = unpackSlice(key);
+    const indices = sliceIndices(this.length, unpacked);
     const { start, stop, step, length: slicelength } = indices;
     const needed = other === null ? 0 : other.length;
     // Issue #4509: fail early when the length would change under an export.

@@ -33,7 +33,7 @@ import {
 import { formatAddress, objectId } from "../object-id.js";
 import { isIndex } from "../python/as-index.js";
 import { callableClass } from "../python/callable-class.js";
-import { isSliceLike, sliceIndices, type SliceLike } from "../python/slice-indices.js";
+import { isSliceLike, sliceIndices, type SliceLike, unpackSlice } from "../python/slice-indices.js";
 import { pyTypeName } from "../python/type-name.js";
 import { baseBytes, type BufferKind } from "./base-bytes.js";
 import { hash27 } from "./buffer-hash.js";
@@ -182,11 +182,11 @@ export class LegacyBuffer implements OldBufferProcs, Iterable<Uint8Array> {
   }
 
   #slice(slice: SliceLike): Uint8Array {
-    // _PySlice_Unpack runs before get_buf; sliceIndices does both, so
-    // validate the slice on an empty length first.
-    sliceIndices(0, slice);
+    // _PySlice_Unpack runs before get_buf (its bounds read once), and
+    // _PySlice_AdjustIndices after, on the base's length as it is then.
+    const unpacked = unpackSlice(slice);
     return this.#read("any", (bytes) => {
-      const { start, step, length } = sliceIndices(bytes.length, slice);
+      const { start, step, length } = sliceIndices(bytes.length, unpacked);
       return Uint8Array.from({ length }, (_, i) => bytes[start + i * step]!);
     });
   }
@@ -221,9 +221,9 @@ export class LegacyBuffer implements OldBufferProcs, Iterable<Uint8Array> {
       return;
     }
     if (!isSliceLike(key)) throw new TypeError("buffer indices must be integers");
-    sliceIndices(0, key);
+    const unpacked = unpackSlice(key);
     this.#read("any", (bytes) => {
-      const { start, step, length } = sliceIndices(bytes.length, key);
+      const { start, step, length } = sliceIndices(bytes.length, unpacked);
       if (other.length !== length) {
         throw new TypeError("right operand length must match slice length");
       }

@@ -25,7 +25,7 @@ import { asIndex, asSsize, asSsizeArg, isIndex } from "../python/as-index.js";
 import { bytesRepr } from "../python/bytes-repr.js";
 import { callableClass } from "../python/callable-class.js";
 import { NotImplemented, RICH_EQ, richEquals } from "../python/rich-equals.js";
-import { isSliceLike, sliceIndices, type SliceLike } from "../python/slice-indices.js";
+import { isSliceLike, sliceIndices, type SliceLike, unpackSlice } from "../python/slice-indices.js";
 import { pyTypeName } from "../python/type-name.js";
 import { bufferBytes } from "../protocol/buffer-bytes.js";
 import { ResizableBytes } from "../storage/resizable-bytes.js";
@@ -83,7 +83,11 @@ export class ByteArray implements Iterable<number> {
       if (i < 0 || i >= this.length) throw new IndexError("bytearray index out of range");
       return this.#bytes()[i]!;
     }
-    if (isSliceLike(key)) return new ByteArray(sliceBytes(this.#bytes(), key));
+    if (isSliceLike(key)) {
+      // The bounds first (a getter may resize this), then the bytes as they are.
+      const unpacked = unpackSlice(key);
+      return new ByteArray(sliceBytes(this.#bytes(), unpacked));
+    }
     throw new TypeError(`bytearray indices must be integers or slices, not ${pyTypeName(key)}`);
   }
 
@@ -111,9 +115,10 @@ export class ByteArray implements Iterable<number> {
     if (!isSliceLike(key)) {
       throw new TypeError(`bytearray indices must be integers or slices, not ${pyTypeName(key)}`);
     }
-    // The slice is checked before the value is converted, as
-    // bytearray_ass_subscript does.
-    sliceIndices(this.length, key);
+    // The slice is unpacked (its bounds read, once) before the value is
+    // converted, as bytearray_ass_subscript does; it is adjusted to the
+    // length after, which the value's user code may have changed.
+    key = unpackSlice(key);
     let values: Uint8Array;
     if (value instanceof ByteArray && value !== this) {
       values = value.#bytes();
@@ -141,7 +146,9 @@ export class ByteArray implements Iterable<number> {
 
   // bytearray_ass_subscript's slice branch.
   #assignSlice(key: SliceLike, values: Uint8Array): void {
-    const indices = sliceIndices(this.length, key);
+    // Unpacked before the length is read: a bound's getter may resize this.
+    const unpacked = unpackSlice(key);
+    const indices = sliceIndices(this.length, unpacked);
     const { start, stop, step, length: slicelen } = indices;
     if (step === 1) {
       // Make sure b[5:2] = ... inserts before 5, not before 2.

@@ -15,7 +15,8 @@
  *
  * @packageDocumentation
  */
-import { IndexError, isBufferExporter, type MemoryView } from "@mv/core";
+import { IndexError, isBufferExporter, MemoryView } from "@mv/core";
+import { withSubview } from "./in-flight.js";
 import { asSsize } from "../python/as-index.js";
 import type { SliceLike } from "../python/slice-indices.js";
 import { pyTypeName } from "../python/type-name.js";
@@ -36,12 +37,18 @@ import { itemIndices, leadingSubview } from "./subscript.js";
  * Array.from(a); // returns [7, 0, 7, 0]
  * ```
  */
-export function assignSubview(format: string, target: MemoryView, value: unknown): void {
+export function assignSubview(format: string, target: MemoryView, value: unknown, parent: MemoryView = target): void {
+  if (!isBufferExporter(value)) {
+    withSubview(parent, target, (sub) => packValue(format, (v) => sub.fill(v), value));
+    return;
+  }
+  // The source's GET_BUFFER is user code: asked for first, then the target
+  // checked again (the copy fails on a released target, or memory gone).
+  const source = MemoryView.from(value);
   try {
-    if (isBufferExporter(value)) target.copyFrom(value);
-    else packValue(format, (v) => target.fill(v), value);
+    withSubview(parent, target, (sub) => sub.copyFrom(source));
   } finally {
-    target.release();
+    source.release();
   }
 }
 
@@ -91,25 +98,27 @@ export function assign(view: MemoryView, key: unknown, value: unknown): void {
     case KeyKind.INDEX: {
       const index = asSsize(key, IndexError);
       if (ndim === 1) packValue(format, (v) => view.set(index, v), value);
-      else assignSubview(format, view.index(0, index), value); // NumPy
+      else assignSubview(format, view.index(0, index), value, view); // NumPy
       return;
     }
     case KeyKind.SLICE: {
       if (ndim > 1) {
         const [start, stop, step] = sliceBounds(key as SliceLike);
-        assignSubview(format, view.sliceDim(0, start, stop, step), value); // NumPy
+        assignSubview(format, view.sliceDim(0, start, stop, step), value, view); // NumPy
         return;
       }
       // The rvalue must be an exporter; it is asked before the slice is read.
       if (!isBufferExporter(value)) {
         throw new TypeError(`a bytes-like object is required, not '${pyTypeName(value)}'`);
       }
-      const [start, stop, step] = sliceBounds(key as SliceLike);
-      const target = view.sliceDim(0, start, stop, step);
+      // memory_ass_sub: the rvalue's buffer first, then the slice (its
+      // bounds' getters), then the copy, which checks the view again.
+      const source = MemoryView.from(value);
       try {
-        target.copyFrom(value);
+        const [start, stop, step] = sliceBounds(key as SliceLike);
+        withSubview(view, view.sliceDim(0, start, stop, step), (target) => target.copyFrom(source));
       } finally {
-        target.release();
+        source.release();
       }
       return;
     }
@@ -117,16 +126,16 @@ export function assign(view: MemoryView, key: unknown, value: unknown): void {
       const tuple = key as unknown[];
       const indices = itemIndices(layout.shape, tuple);
       if (tuple.length < ndim)
-        assignSubview(format, leadingSubview(view, indices), value); // NumPy
+        assignSubview(format, leadingSubview(view, indices), value, view); // NumPy
       else packValue(format, (v) => view.set(...indices, v), value);
       return;
     }
     case KeyKind.MULTI_SLICE:
     case KeyKind.BASIC:
-      assignSubview(format, basicIndex(view, key as unknown[]), value); // NumPy
+      assignSubview(format, basicIndex(view, key as unknown[]), value, view); // NumPy
       return;
     case KeyKind.ELLIPSIS:
-      assignSubview(format, view.derive({}), value); // NumPy: a[...] = value
+      assignSubview(format, view.derive({}), value, view); // NumPy: a[...] = value
       return;
     default:
       throw new TypeError("memoryview: invalid slice key");

@@ -9,6 +9,7 @@
  */
 import { DISPOSE, GET_BUFFER, MemoryView, RELEASE_BUFFER, type BufferInfo } from "@mv/core";
 import { formatAddress, objectId } from "../object-id.js";
+import { releaseInFlight } from "./in-flight.js";
 
 let coreViewOf: (m: MemoryviewAttributes) => MemoryView;
 let UNMADE_VIEW: MemoryView | undefined;
@@ -264,7 +265,10 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   release(): void {
-    coreViewOf(this).release();
+    const view = coreViewOf(this);
+    view.release();
+    // Sub-views an assignment in progress works through go with it.
+    releaseInFlight(view);
   }
 
   /**

@@ -170,11 +170,12 @@ export class PyMemoryView<Item = MemoryviewItem> extends MemoryviewAttributes im
     // biome-ignore lint/complexity/noArguments: Python counts the arguments; a rest parameter would allocate an array on every call
     if (arguments.length !== 2) throw arityError("set", 2, arguments);
     const view = coreView(this);
-    if (typeof key === "number" && (typeof value !== "object" || value === null)) {
+    if (typeof key === "number" && ((typeof value !== "object" && typeof value !== "function") || value === null)) {
       // m[i] = x with an integer index into a writable 1-D view whose format
-      // has no '@' (whose refusals assign rewords), and a value that is no
-      // object (which assign would unwrap or convert): exactly the call
-      // assign ends with, without its dispatch on the key.
+      // has no '@' (whose refusals assign rewords), and a primitive value (an
+      // object, which assign would unwrap or convert, may run user code):
+      // exactly the call assign ends with, without its dispatch on the key,
+      // so the value's conversion runs once whichever way it goes.
       const layout = view.layout; // CHECK_RELEASED
       const format = layout.format;
       if (

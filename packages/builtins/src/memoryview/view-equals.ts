@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import { BufferFlags, MemoryView, getBuffer, isBufferExporter, parseFormat, releaseBuffer } from "@mv/core";
+import { BufferFlags, MemoryView, isBufferExporter, parseFormat } from "@mv/core";
 import { equalsContiguous } from "./equals-contiguous.js";
 import { coreView, MemoryviewAttributes } from "./memoryview-attributes.js";
 
@@ -37,33 +37,40 @@ function isPep3118Only(format: string | null): boolean {
   }
 }
 
-function formatOf(value: unknown): string | null {
-  if (value instanceof MemoryView) return value.released ? null : value.format;
-  if (!isBufferExporter(value)) return null;
-  try {
-    const info = getBuffer(value, BufferFlags.FULL_RO);
-    const format = info.format;
-    releaseBuffer(info);
-    return format;
-  } catch {
-    return null;
-  }
-}
-
 /**
- * `view == other` (`memory_richcompare`), for a view and an unwrapped other side.
+ * Whether `view` equals `other` as memoryview's `==` decides: struct-unpacked
+ * items, with CPython's rules. `other`'s export is asked for once (its
+ * GET_BUFFER is user code): a refusal makes them unequal (`NotImplemented`,
+ * then identity), and a view released meanwhile equals only itself.
  *
  * @example
  * ```ts
- * viewEquals(MemoryView.from(Uint8Array.of(1, 2)), Int8Array.of(1, 2)); // returns true
+ * viewEquals(MemoryView.from(Uint8Array.of(1, 2)), Uint8Array.of(1, 2)); // returns true
  * ```
  */
 export function viewEquals(view: MemoryView, other: unknown): boolean {
+  if (view.released) return view.equals(other);
+  if (other instanceof MemoryView || !isBufferExporter(other)) return equalsView(view, other);
+  let temporary: MemoryView;
+  try {
+    temporary = MemoryView.from(other, BufferFlags.FULL_RO);
+  } catch {
+    return false; // memory_richcompare clears the error: NotImplemented, then identity
+  }
+  try {
+    if (view.released) return false;
+    return equalsView(view, temporary);
+  } finally {
+    temporary.release();
+  }
+}
+
+function equalsView(view: MemoryView, other: unknown): boolean {
   // memory_richcompare reads items through struct, which knows no PEP 3118
   // additions (T{…}, (n,m), :name:): such views are unequal, even to
   // themselves.
-  if (view.released) return view.equals(other);
-  if (isPep3118Only(view.format) || isPep3118Only(formatOf(other))) return false;
+  const otherFormat = other instanceof MemoryView && !other.released ? other.format : null;
+  if (isPep3118Only(view.format) || isPep3118Only(otherFormat)) return false;
   if (other instanceof MemoryView && !other.released) {
     const fast = equalsContiguous(view, other);
     if (fast !== undefined) return fast;

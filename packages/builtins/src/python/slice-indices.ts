@@ -72,13 +72,44 @@ export function isSliceLike(key: unknown): key is SliceLike {
  * ```
  */
 export function sliceIndices(length: number, slice: SliceLike): SliceIndices {
+  const { start, stop, step } = unpackSlice(slice);
+  // adjustIndices writes [start, stop, count] into the array it is given.
+  const [first, end, count] = adjustIndices(length, start, stop, step, []) as [number, number, number];
+  return { start: first, stop: end, step, length: count };
+}
+
+/** A slice's bounds as `PySlice_Unpack` leaves them: plain numbers, None replaced. */
+export interface UnpackedSlice {
+  /** The start, or the default for the step's sign. */
+  readonly start: number;
+  /** The stop, or the default for the step's sign. */
+  readonly stop: number;
+  /** The non-zero step. */
+  readonly step: number;
+}
+
+/**
+ * `PySlice_Unpack`: reads `slice.step`, `slice.start` and `slice.stop`,
+ * each once (a getter is user code that may resize the sequence), and
+ * checks them. An operation unpacks its slice once, runs any other user
+ * code, and only then adjusts the result to the sequence's length as it is
+ * ({@link sliceIndices} of the unpacked slice, which reads plain numbers).
+ *
+ * @example
+ * ```ts
+ * unpackSlice({ step: -1 }); // returns { start: 2 ** 63 - 1, stop: -(2 ** 63), step: -1 }
+ * ```
+ * @example
+ * ```ts
+ * sliceIndices(4, unpackSlice({ start: 1, stop: 9 })); // returns { start: 1, stop: 4, step: 1, length: 3 }
+ * ```
+ */
+export function unpackSlice(slice: SliceLike): UnpackedSlice {
   let step = sliceIndex(slice.step, 1);
   if (step === 0) throw new ValueError("slice step cannot be zero");
   // PySlice_Unpack: keep -step representable.
   if (step < -SSIZE_MAX) step = -SSIZE_MAX;
   const start = sliceIndex(slice.start, step < 0 ? SSIZE_MAX : 0);
   const stop = sliceIndex(slice.stop, step < 0 ? -SSIZE_MAX - 1 : SSIZE_MAX);
-  // adjustIndices writes [start, stop, count] into the array it is given.
-  const [first, end, count] = adjustIndices(length, start, stop, step, []) as [number, number, number];
-  return { start: first, stop: end, step, length: count };
+  return { start, stop, step };
 }

@@ -469,6 +469,8 @@ export function createMemoryview(defects: Defects, sliceClass: abstract new (...
         const target = this.#slice(key as SliceLike);
         const source = new IndependentMemoryview(value);
         try {
+          // The source's GET_BUFFER is user code: it may have released this view.
+          this.#check();
           const sameFormat = source.#fmt() === this.#fmt() && source.#itemsize === this.#itemsize;
           if (!sameFormat || source.#shape.length !== 1 || source.#shape[0] !== target.#shape[0]) {
             throw new ValueError("memoryview assignment: lvalue and rvalue have different structures");
@@ -579,7 +581,10 @@ export function createMemoryview(defects: Defects, sliceClass: abstract new (...
       this.#check();
       if (this.#shape.length === 0) throw new TypeError("invalid indexing of 0-dim memory");
       this.#rowOrRefuse();
-      for (const p of this.#positions()) yield this.#read(p);
+      for (const p of this.#positions()) {
+        this.#check(); // each step: the loop body may have released the view
+        yield this.#read(p);
+      }
     }
 
     count(value: unknown): number {

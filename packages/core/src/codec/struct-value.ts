@@ -24,8 +24,9 @@ export interface ComplexValue {
  *
  * Integers of 1 to 4 bytes are `number`; 8-byte integers (`q Q n N P`, and
  * native `l L`) are `bigint`; `e f d` are `number`; `?` is `boolean`; `c`, `s`
- * and `p` are fresh `Uint8Array`s. Arrays appear only where a PEP 3118 format
- * nests: a sub-array `(2,3)i`, a struct `T{…}`, or a complex `Zd` (`[re, im]`).
+ * and `p` are fresh `Uint8Array`s; a complex (`F`, `D`, `Zf`, `Zd`) is
+ * `{ real, imag }`. Arrays appear only where a PEP 3118 format nests: a
+ * sub-array `(2,3)i` or a struct `T{…}`.
  *
  * @example
  * ```ts

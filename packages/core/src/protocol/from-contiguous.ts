@@ -48,9 +48,11 @@ export function fromContiguous(
   assertContiguityOrder(order);
   info = infoForUse(info);
   if (info.readonly) throw new BufferError("fromContiguous: the destination is read-only");
+  // The source's bytes first (a TypedArray subclass's getters are user
+  // code), then the export's memory, resolved after them.
+  let bytes = bytesOf(source);
   const buf = resolveBuffer(info);
   const target = new Uint8Array(buf);
-  let bytes = bytesOf(source);
   const len = Math.min(bytes.length, info.len);
   if (isContiguous(info, order)) {
     target.set(bytes.subarray(0, len), info.offset); // set() copes with overlap

@@ -8,7 +8,7 @@ import type { BufferInfo } from "./buffer-info.js";
 import { impliedByteStrides, impliedShape } from "../layout/implied-layout.js";
 import { assertReachedItemInside, followPointerSlot } from "../layout/pointer-slot.js";
 import { assertIndexInDimension } from "../layout/dimension-index.js";
-import { resolveBuffer } from "./resolve-buffer.js";
+import { infoForUse, resolveBuffer } from "./resolve-buffer.js";
 
 /**
  * The byte offset in `buf` of the item at `indices`: `PyBuffer_GetPointer`.
@@ -19,6 +19,9 @@ import { resolveBuffer } from "./resolve-buffer.js";
  * Unlike the C function, every index is checked, and with suboffsets every
  * pointer slot read and the item reached are checked against the current
  * `buf` (the pointers live in memory that can change after validation).
+ * A BufferInfo the caller built is used as a snapshot taken now and
+ * validated in full (as `toContiguous` does), and the indices are read once,
+ * before any memory is: a getter in either cannot change what is walked.
  *
  * @param info - an export
  * @param indices - one index per dimension (none for a 0-dimensional export)
@@ -48,22 +51,29 @@ import { resolveBuffer } from "./resolve-buffer.js";
  * ```
  */
 export function getPointer(info: BufferInfo, indices: readonly number[]): number {
+  info = infoForUse(info);
   const shape = impliedShape(info);
   const byteStrides = impliedByteStrides(info);
-  if (!Array.isArray(indices) || indices.length !== shape.length) {
-    const count = Array.isArray(indices) ? indices.length : typeof indices;
-    throw new TypeError(`getPointer: expected ${shape.length} indices, got ${count}`);
+  if (!Array.isArray(indices)) {
+    throw new TypeError(`getPointer: expected ${shape.length} indices, got ${typeof indices}`);
+  }
+  // Each index read once (a Proxy or getter runs here, before any memory is).
+  const given = Array.from(indices);
+  if (given.length !== shape.length) {
+    throw new TypeError(`getPointer: expected ${shape.length} indices, got ${given.length}`);
+  }
+  for (let dim = 0; dim < given.length; dim++) {
+    const index = given[dim];
+    if (typeof index !== "number" || !Number.isInteger(index)) {
+      throw new TypeError(`getPointer: index ${dim} must be an integer, not ${String(index)}`);
+    }
+    assertIndexInDimension(index, shape[dim]!, dim);
   }
   const suboffsets = info.suboffsets;
   let view: DataView | null = null;
   let positionByte = info.offset;
   for (let dim = 0; dim < shape.length; dim++) {
-    const index = indices[dim];
-    if (typeof index !== "number" || !Number.isInteger(index)) {
-      throw new TypeError(`getPointer: index ${dim} must be an integer, not ${String(index)}`);
-    }
-    assertIndexInDimension(index, shape[dim]!, dim);
-    positionByte += byteStrides[dim]! * index;
+    positionByte += byteStrides[dim]! * (given[dim] as number);
     if (suboffsets !== null && suboffsets[dim]! >= 0) {
       view ??= new DataView(resolveBuffer(info));
       positionByte = followPointerSlot(view, view.byteLength, positionByte, suboffsets[dim]!);

@@ -19,7 +19,8 @@ import { recordItemCodec, type RecordItemCodec } from "../records/record-codec.j
 import { resolveRecordOptions, type RecordOptions } from "../records/record-options.js";
 import { releaseBuffer } from "../protocol/release-buffer.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
-import { holdExport, isExporter, toByteWindow, type ByteWindow } from "../struct/byte-source.js";
+import { holdExport, isExporter, storePacked, toByteWindow, type ByteWindow, type HeldWindow } from "../struct/byte-source.js";
+import { resolveBuffer } from "../protocol/resolve-buffer.js";
 import { UnpackIterator } from "../struct/unpack-iterator.js";
 import { packIntoArityError, structOffset, type SizedFormat } from "../struct/struct-errors.js";
 
@@ -32,6 +33,13 @@ function withWindow<T>(buffer: unknown, writable: boolean, use: (window: ByteWin
   } finally {
     releaseBuffer(held.info);
   }
+}
+
+/** The window of `buffer` as it is now: an exporter's held export resolved again, any other argument's window made again. */
+function currentWindow(buffer: unknown, held: ByteWindow): ByteWindow {
+  if (!isExporter(buffer)) return toByteWindow(buffer, true);
+  const memory = resolveBuffer((held as HeldWindow).info);
+  return { view: new DataView(memory), byteOffset: 0, byteLength: memory.byteLength };
 }
 
 /** Where `size` bytes at `offset` (negative from the end) fall in a window, or the struct error. */
@@ -148,9 +156,15 @@ export class RecordStruct<Item = unknown> {
     const count = args.length;
     if (count !== this.valueCount + 2) throw packIntoArityError(this.sized, count);
     const item = this.itemOf(args, start + 2, count - 2, "pack_into");
-    withWindow(args[start], true, (window) => {
-      // The codec writes the whole item, its pad bytes zeroed, or nothing.
-      this.codec.write(window.view, placeAt(this.sized, window, args[start + 1], true), item);
+    const buffer = args[start];
+    withWindow(buffer, true, (window) => {
+      const at = placeAt(this.sized, window, args[start + 1], true);
+      // The item is packed aside, whole with its pad bytes zeroed, or not at
+      // all; its values may run user code (a getter), so the memory is found
+      // again before the bytes are stored: gone is a ValueError.
+      const bytes = new Uint8Array(this.sized.size);
+      this.codec.write(new DataView(bytes.buffer), 0, item);
+      storePacked(currentWindow(buffer, window), at, bytes);
     });
   }
 

@@ -30,12 +30,14 @@
  */
 
 import type { BufferInfo } from "../protocol/buffer-info.js";
-import { isArrayBuffer, isSharedArrayBuffer, isWasmMemory } from "../protocol/brand-checks.js";
+import { isArrayBuffer, isDetachedBuffer, isSharedArrayBuffer, isWasmMemory } from "../protocol/brand-checks.js";
 import { BufferFlags } from "../protocol/flags.js";
 import { getBuffer } from "../protocol/get-buffer.js";
 import { releaseBuffer } from "../protocol/release-buffer.js";
 import { resolveBuffer } from "../protocol/resolve-buffer.js";
 import { GET_BUFFER } from "../protocol/symbols.js";
+import { DETACHED_MESSAGE } from "../protocol/detachment.js";
+import { ValueError } from "../errors.js";
 import { pythonTypeName } from "../codec/python-type-name.js";
 
 /**
@@ -271,4 +273,27 @@ export class ByteWindowMemo {
  */
 export function isBufferAccessError(error: unknown): boolean {
   return error instanceof TypeError || error instanceof RangeError;
+}
+
+/**
+ * Stores a struct packed aside at byte `at` of `window` (the argument's
+ * window as it is after the values' user code ran): memory detached or
+ * shrunk under the packing is a `ValueError`, never a write into memory
+ * that no longer backs the argument.
+ *
+ * @example
+ * ```ts
+ * const target = new Uint8Array(4); storePacked(toByteWindow(target, true), 1, Uint8Array.of(7, 8)); Array.from(target); // returns [0, 7, 8, 0]
+ * ```
+ */
+export function storePacked(window: ByteWindow, at: number, bytes: Uint8Array): void {
+  if (bytes.length === 0) return;
+  if (window.byteLength === 0 || window.byteOffset + window.byteLength < at + bytes.length) {
+    throw new ValueError(
+      isDetachedBuffer(window.view.buffer) || window.byteLength === 0
+        ? DETACHED_MESSAGE
+        : `operation forbidden: the buffer was resized below the ${at + bytes.length} bytes pack_into writes`,
+    );
+  }
+  new Uint8Array(window.view.buffer, window.view.byteOffset + at, bytes.length).set(bytes);
 }

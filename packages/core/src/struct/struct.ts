@@ -20,10 +20,12 @@
  * @packageDocumentation
  */
 
-import { StructError } from "../errors.js";
+import { StructError, ValueError } from "../errors.js";
 import { packIntoArityError, structOffset } from "./struct-errors.js";
 import { releaseBuffer } from "../protocol/release-buffer.js";
-import { ByteWindowMemo, holdExport, isBufferAccessError } from "./byte-source.js";
+import { resolveBuffer } from "../protocol/resolve-buffer.js";
+import { DETACHED_MESSAGE } from "../protocol/detachment.js";
+import { ByteWindowMemo, holdExport, isBufferAccessError, storePacked, toByteWindow, type ByteWindow } from "./byte-source.js";
 import { unpackExported, unpackFromExported } from "./exported-reads.js";
 import { iterUnpackBuffer, type UnpackIterator } from "./unpack-iterator.js";
 import { withGeneratedFunctions } from "../codec/code-generation.js";
@@ -47,6 +49,7 @@ export type OffsetArg = number | bigint;
 const SCRATCH_SIZE = 64;
 const scratchBytes = new Uint8Array(SCRATCH_SIZE);
 const scratchView = new DataView(scratchBytes.buffer);
+let scratchInUse = false;
 
 /** `s_pack`: `values[start …]`, `count` of them, packed into a new `Uint8Array`. */
 function packValues(compiled: CompiledFormat, values: ArrayLike<unknown>, start: number, count: number): Uint8Array {
@@ -54,13 +57,59 @@ function packValues(compiled: CompiledFormat, values: ArrayLike<unknown>, start:
     throw new StructError(`pack expected ${compiled.exactLen} items for packing (got ${count})`, { kind: "arity" });
   }
   const size = compiled.size;
-  if (size > SCRATCH_SIZE) {
+  // A value's getter may call pack again while this one runs: the shared
+  // scratch is then in use, and the nested call packs into its own bytes.
+  if (size > SCRATCH_SIZE || scratchInUse) {
     const bytes = allocateBytes(size);
     compiled.writeAt(new DataView(bytes.buffer), 0, values, start);
     return bytes;
   }
-  compiled.writeAt(scratchView, 0, values, start);
+  scratchInUse = true;
+  try {
+    compiled.writeAt(scratchView, 0, values, start);
+  } finally {
+    scratchInUse = false;
+  }
   return scratchBytes.slice(0, size);
+}
+
+/**
+ * `pack_into` where the values may run user code: they are packed into
+ * bytes of their own (zeroed first, field after field, as `pack_into` does
+ * in place), the argument's memory is found again (`window`), and those
+ * bytes are stored, also when a value was refused: CPython leaves the
+ * fields written before the refusal, and so does this. Memory that went away
+ * meanwhile is a `ValueError` (or the refusal, which came first).
+ */
+function packAsideThenStore(
+  compiled: CompiledFormat,
+  values: ArrayLike<unknown>,
+  start: number,
+  at: number,
+  window: () => ByteWindow,
+): void {
+  const bytes = allocateBytes(compiled.size);
+  let refusal: unknown = null;
+  try {
+    compiled.writeAt(new DataView(bytes.buffer), 0, values, start);
+  } catch (error) {
+    refusal = error;
+  }
+  try {
+    storePacked(window(), at, bytes);
+  } catch (error) {
+    throw refusal ?? error;
+  }
+  if (refusal !== null) throw refusal;
+}
+
+/** Whether a value may run user code when packed (an object's getters, a Proxy's traps). */
+function mayRunUserCode(args: ArrayLike<unknown>, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const value = args[i];
+    if ((typeof value === "object" && value !== null) || typeof value === "function") return true;
+  }
+  return false;
 }
 
 /**
@@ -82,6 +131,12 @@ function packIntoArgs(
     return;
   }
   const at = memo.byteOffset + structOffset(compiled, args[start + 1], memo.byteLength, true);
+  if (mayRunUserCode(args, start + 2, start + count)) {
+    // User code runs while the values are packed: pack them aside, then
+    // check the memory again (the window of the argument as it is now).
+    packAsideThenStore(compiled, args, start + 2, at, () => toByteWindow(buffer, true));
+    return;
+  }
   try {
     compiled.writeAt(memo.view, at, args, start + 2);
   } catch (error) {
@@ -101,7 +156,17 @@ function packIntoExported(compiled: CompiledFormat, buffer: object, args: ArrayL
   const held = holdExport(buffer, true);
   try {
     const at = held.byteOffset + structOffset(compiled, args[start + 1], held.byteLength, true);
-    compiled.writeAt(held.view, at, args, start + 2);
+    // The values are packed aside (their getters may run user code), then
+    // the export's memory is resolved again: released, detached or shrunk
+    // is a ValueError, a grown WebAssembly.Memory is written where it is now.
+    if (!mayRunUserCode(args, start + 2, start + 2 + compiled.len)) {
+      compiled.writeAt(held.view, at, args, start + 2);
+      return;
+    }
+    packAsideThenStore(compiled, args, start + 2, at, () => {
+      const memory = resolveBuffer(held.info);
+      return { view: new DataView(memory), byteOffset: 0, byteLength: memory.byteLength };
+    });
   } finally {
     releaseBuffer(held.info);
   }
@@ -202,7 +267,13 @@ export class Struct {
           return;
         } catch (error) {
           if (!isBufferAccessError(error)) throw error;
-          memo.forget(); // detached since the window was made: the general path starts again
+          memo.forget();
+          // A value's getter detached the buffer while it was written: the
+          // values are not converted again (each user value is read once).
+          if (mayRunUserCode([p0, p1, p2, p3, p4, p5, p6, p7], 0, compiled.len)) {
+            throw new ValueError(DETACHED_MESSAGE, { cause: error });
+          }
+          // Detached since the window was made: the general path starts again.
         }
       }
     }

@@ -10,6 +10,7 @@ import type { CompiledReader } from "../codec/compile.js";
 import type { StructValue } from "../codec/struct-value.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
 import { releaseBuffer } from "../protocol/release-buffer.js";
+import { resolveBuffer } from "../protocol/resolve-buffer.js";
 import { holdExport, isBufferAccessError, isExporter, toByteWindow, type ByteWindow } from "./byte-source.js";
 
 /**
@@ -41,7 +42,7 @@ export interface StructReader<T> {
  */
 export class UnpackIterator<T = StructValue[]> implements IterableIterator<T> {
   declare private readonly compiled: StructReader<T>;
-  declare private readonly view: DataView;
+  declare private view: DataView;
   declare private readonly end: number;
   declare private byteOffset: number;
   /** The export held, if the buffer is an exporter, until it is released. */
@@ -81,6 +82,19 @@ export class UnpackIterator<T = StructValue[]> implements IterableIterator<T> {
     try {
       value = this.compiled.unpackAt(this.view, this.byteOffset);
     } catch (error) {
+      if (isBufferAccessError(error) && this.info !== null) {
+        // Between steps user code ran: the export's memory may have moved
+        // (a grown WebAssembly.Memory). Resolved again; gone is ValueError.
+        try {
+          this.view = new DataView(resolveBuffer(this.info));
+          value = this.compiled.unpackAt(this.view, this.byteOffset);
+          this.byteOffset += this.compiled.size;
+          return { done: false, value };
+        } catch (again) {
+          this.finish();
+          throw isBufferAccessError(again) ? new ValueError("the buffer was detached or shrunk during iteration") : again;
+        }
+      }
       this.finish();
       if (!isBufferAccessError(error)) throw error;
       throw new ValueError("the buffer was detached or shrunk during iteration");

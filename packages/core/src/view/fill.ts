@@ -13,7 +13,7 @@ import { viewSide } from "./copy-side.js";
 import { LayoutFlag } from "./layout-flags.js";
 import type { MemoryView } from "./memory-view.js";
 import { packError } from "./pack-error.js";
-import { mbufOf, itemCodecOf, layoutOf } from "./state/access.js";
+import { assertLive, mbufOf, itemCodecOf, layoutOf } from "./state/access.js";
 
 /**
  * Writes `value` into every item of `view` (past its guards, writable).
@@ -35,6 +35,9 @@ export function fillView(view: MemoryView, value: unknown): void {
   } catch (error) {
     throw packError(layout.format, error);
   }
+  // Packing may have run user code (a getter, a Proxy trap): the view is
+  // checked again before any byte of its memory is written.
+  assertLive(view);
   if (layout.nbytes === 0) return;
   // Without this block the strided copy from a zero-stride source below fills the same items with the same
   // bytes.

@@ -460,6 +460,9 @@ export class MemoryView extends ViewAttributes {
     }
     const temporary = MemoryView.from(source);
     try {
+      // The source's GET_BUFFER is user code: it may have released this
+      // view or taken its memory away. Checked again before the copy.
+      checkReleased(this);
       copyView(this, temporary);
     } finally {
       temporary.release();
@@ -497,6 +500,8 @@ export class MemoryView extends ViewAttributes {
       return false; // not an exporter: NotImplemented, then identity
     }
     try {
+      // The other's GET_BUFFER is user code: a view it released equals only itself.
+      if (isReleased(this)) return false;
       prepareAccess(this);
       prepareAccess(temporary);
       return equalsViews(this, temporary);

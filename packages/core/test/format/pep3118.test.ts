@@ -39,7 +39,8 @@ function encode(v: StructValue): unknown {
   if (typeof v === "bigint") return { int: String(v) };
   if (typeof v === "boolean") return v;
   if (v instanceof Uint8Array) return { bytes: Array.from(v, (b) => b.toString(16).padStart(2, "0")).join("") };
-  if (!Array.isArray(v)) throw new TypeError("no complex values in this fixture");
+  // The fixture (NumPy's tolist through JSON) gives a complex as [re, im].
+  if (!Array.isArray(v)) return [encode(v.real), encode(v.imag)];
   return v.map(encode);
 }
 function repr(x: number): string {
@@ -223,8 +224,10 @@ describe("item codecs", () => {
     expect(itemCodec("3s").read(view(b), 0)).toEqual(new Uint8Array([1, 0, 0]));
     expect(itemCodec("xb").read(view(b), 0)).toBe(0);
     expect(itemCodec("@q").read(view(b), 0)).toBe(8589934593n);
-    expect(itemCodec("T{<Zf:z:}").read(view(new Uint8Array(new Float32Array([1.5, -2]).buffer)), 0)).toEqual([[1.5, -2]]);
-    expect(itemCodec("<Zf").read(view(new Uint8Array(new Float32Array([1.5, -2]).buffer)), 0)).toEqual([1.5, -2]);
+    expect(itemCodec("T{<Zf:z:}").read(view(new Uint8Array(new Float32Array([1.5, -2]).buffer)), 0)).toEqual([
+      { real: 1.5, imag: -2 },
+    ]);
+    expect(itemCodec("<Zf").read(view(new Uint8Array(new Float32Array([1.5, -2]).buffer)), 0)).toEqual({ real: 1.5, imag: -2 });
   });
 
   test("writes check like pack, and change nothing when they fail", () => {
@@ -288,5 +291,55 @@ describe("the PEP 3118 parser on arbitrary input", () => {
     expect(() => parseFormat("T{".repeat(100_000))).toThrow("more than 64 deep");
     expect(() => parseFormat(`(${"9,".repeat(50_000)}9)i`)).toThrow("total struct size too long");
     expect(() => parseFormat(`T{${"9".repeat(100_000)}i}`)).toThrow("total struct size too long");
+  });
+});
+
+describe("Zf and Zd (NumPy's complex64 and complex128) map to { real, imag }", () => {
+  const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
+  test("reads give { real, imag }; writes take { real, imag }, a number, a bigint or a boolean", () => {
+    const b = new Uint8Array(16);
+    const codec = itemCodec("<Zd");
+    codec.write(view(b), 0, { real: 1.5, imag: -2 });
+    expect(codec.read(view(b), 0)).toEqual({ real: 1.5, imag: -2 });
+    codec.write(view(b), 0, 3n);
+    expect(codec.read(view(b), 0)).toEqual({ real: 3, imag: 0 });
+    codec.write(view(b), 0, 2.5);
+    expect(codec.read(view(b), 0)).toEqual({ real: 2.5, imag: 0 });
+    codec.write(view(b), 0, true);
+    expect(codec.read(view(b), 0)).toEqual({ real: 1, imag: 0 });
+    expect(Array.from(new Float64Array(b.buffer))).toEqual([1, 0]);
+    const f = new Uint8Array(8);
+    itemCodec(">Zf").write(view(f), 0, { real: 0.5, imag: 4 });
+    expect(itemCodec(">Zf").read(view(f), 0)).toEqual({ real: 0.5, imag: 4 });
+    expect(Array.from(f)).toEqual([0x3f, 0, 0, 0, 0x40, 0x80, 0, 0]);
+  });
+  test("each part is read once, real first", () => {
+    const reads: string[] = [];
+    const value = {
+      get real() {
+        reads.push("real");
+        return 1;
+      },
+      get imag() {
+        reads.push("imag");
+        return 2;
+      },
+    };
+    const b = new Uint8Array(16);
+    itemCodec("<Zd").write(view(b), 0, value);
+    expect(reads).toEqual(["real", "imag"]);
+  });
+  test("a value that is no complex is a type error: arrays, strings, a missing part", () => {
+    const b = new Uint8Array(16).fill(0x5a);
+    for (const bad of [[1, 2], "x", { real: 1 }, { real: "1", imag: 0 }, null]) {
+      let error: unknown;
+      try {
+        itemCodec("<Zd").write(view(b), 0, bad);
+      } catch (e) {
+        error = e;
+      }
+      expect([bad, (error as { kind?: string }).kind ?? (error as Error).name]).toEqual([bad, "type"]);
+    }
+    expect(() => itemCodec("<Zf").write(view(b), 0, { real: 1e300, imag: 0 })).toThrow("float too large to pack with f format");
   });
 });

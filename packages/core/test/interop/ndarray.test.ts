@@ -145,6 +145,10 @@ describe("fromNdarray: @stdlib/ndarray", () => {
       .cast("B")
       .derive({ format: "Zd", shape: [2] });
     expect([complex.format, complex.toList()]).toEqual(["Zd", same.toList()]);
+    expect(same.toList()).toEqual([
+      { real: 0, imag: 0 },
+      { real: 1, imag: -2 },
+    ]);
     expect(complex.buffer).toBe(c.data.buffer);
     const b = stdlibArray({ dtype: "bool", shape: [3] });
     b.set(1, true);

@@ -553,10 +553,11 @@ export function badWrites(ctx: Context): void {
     ["T{<h:x:(2)B:y:}", 4, [40000, [2, 3]], "ValueError"],
     ["T{<h:x:(2)B:y:}", 4, [1, [2, "a"]], "TypeError"],
     ["T{<h:x:(2)B:y:}", 4, [1.5, [2, 3]], "TypeError"],
-    ["T{<Zd:z:}", 16, [[1, 2, 3]], "ValueError"],
-    ["T{<Zd:z:}", 16, [[1]], "ValueError"],
-    ["T{<Zd:z:}", 16, [["x", 1]], "TypeError"],
+    ["T{<Zd:z:}", 16, [[1, 2]], "TypeError"],
+    ["T{<Zd:z:}", 16, [{ real: 1 }], "TypeError"],
+    ["T{<Zd:z:}", 16, [{ real: "x", imag: 1 }], "TypeError"],
     ["T{<Zd:z:}", 16, ["x"], "TypeError"],
+    ["T{<Zf:z:}", 8, [{ real: 1e300, imag: 0 }], "ValueError"],
     ["(2,2)<i", 16, [[1, 2], [3]], "ValueError"],
     ["(2,2)<i", 16, [1, 2, 3, 4], "ValueError"],
     ["(2,2)<i", 16, [[1, 2], 3], "TypeError"],
@@ -593,23 +594,23 @@ export function badWrites(ctx: Context): void {
   });
 }
 
-/** Writes NumPy takes that struct has no code for: a real number into a complex field. */
+/** Writes into NumPy's complex fields (`Zf`, `Zd`): `{ real, imag }` (SPEC §2), or a real number. */
 export function complexWrites(ctx: Context): void {
   const t: Test = (name, body) => ctx.test(`${name}`, body);
   if (!ctx.supports.structFormats) return;
   const cases: [string, number, unknown, unknown][] = [
-    ["T{<Zd:z:}", 16, [3], [[3, 0]]],
-    ["T{<Zd:z:}", 16, [5n], [[5, 0]]],
-    ["T{<Zd:z:}", 16, [[1.5, -2]], [[1.5, -2]]],
-    ["Zd", 16, 2.5, [2.5, 0]],
-    [">Zf", 8, [0.5, 4], [0.5, 4]],
+    ["T{<Zd:z:}", 16, [3], [{ real: 3, imag: 0 }]],
+    ["T{<Zd:z:}", 16, [5n], [{ real: 5, imag: 0 }]],
+    ["T{<Zd:z:}", 16, [{ real: 1.5, imag: -2 }], [{ real: 1.5, imag: -2 }]],
+    ["Zd", 16, 2.5, { real: 2.5, imag: 0 }],
+    [">Zf", 8, { real: 0.5, imag: 4 }, { real: 0.5, imag: 4 }],
     [
       "(2)<Zf",
       16,
-      [[1, 2], 3],
+      [{ real: 1, imag: 2 }, 3],
       [
-        [1, 2],
-        [3, 0],
+        { real: 1, imag: 2 },
+        { real: 3, imag: 0 },
       ],
     ],
   ];

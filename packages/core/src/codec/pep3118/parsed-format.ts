@@ -11,7 +11,7 @@
  * - `"bytes"`: an `s` field, its count being its length in bytes;
  * - `"pascal"`: a `p` field;
  * - `"padding"`: an `x` run that carries a name (unnamed padding makes no field);
- * - `"complex"`: `Zf` or `Zd`, read as `[re, im]`;
+ * - `"complex"`: `Zf` or `Zd`, read as `{ real, imag }`;
  * - `"struct"`: a nested `T{…}`, described by `struct`;
  * - `"character"`: a PEP 3118 `u` (UCS-2) or `w` (UCS-4) character: it has a
  *   size and an alignment, but its value cannot be read or written here

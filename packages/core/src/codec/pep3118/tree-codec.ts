@@ -1,6 +1,6 @@
 /**
  * Readers and writers for the field tree of a PEP 3118 format: a sub-array
- * is a nested list, a struct a list of its fields, a complex `[re, im]`, and
+ * is a nested list, a struct a list of its fields, a complex `{ real, imag }`, and
  * every leaf goes through its struct row, with `pack`'s checks and messages.
  *
  * @packageDocumentation
@@ -68,17 +68,25 @@ function elementCodec(field: ParsedField): { read: TreeReader; write: TreeWriter
       const packHalf = packFnOf(row) as PackFn;
       const half = row.size;
       return {
-        read: (view, byteOffset) => [unpackHalf(view, byteOffset, row), unpackHalf(view, byteOffset + half, row)],
+        // A complex is { real, imag } (SPEC §2), as struct's F and D give it.
+        read: (view, byteOffset) => ({
+          real: unpackHalf(view, byteOffset, row) as number,
+          imag: unpackHalf(view, byteOffset + half, row) as number,
+        }),
         write: (view, byteOffset, value) => {
-          // A complex is [re, im]; a lone real number has no imaginary part.
-          if (typeof value === "number" || typeof value === "bigint") {
-            packHalf(view, byteOffset, value, row);
-            packHalf(view, byteOffset + half, 0, row);
+          // As F and D take it: { real, imag } (each read once, real first),
+          // or a lone real number (number, bigint, boolean) with no imaginary
+          // part. Each half goes through the float row, so a half it refuses
+          // (a string, a missing imag, an array) is its type error.
+          if (typeof value === "object" && value !== null) {
+            const real = (value as { real?: unknown }).real;
+            const imag = (value as { imag?: unknown }).imag;
+            packHalf(view, byteOffset, real, row);
+            packHalf(view, byteOffset + half, imag, row);
             return;
           }
-          assertItemList(value, 2);
-          packHalf(view, byteOffset, value[0], row);
-          packHalf(view, byteOffset + half, value[1], row);
+          packHalf(view, byteOffset, value, row);
+          packHalf(view, byteOffset + half, 0, row);
         },
       };
     }

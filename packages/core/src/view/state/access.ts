@@ -308,18 +308,17 @@ export function readItemAt(view: ViewCore, positionByte: number): StructValue {
 }
 
 /**
- * Writes the item at byte `positionByte`, with memoryview's errors. The item
- * is packed aside first, so a refused value leaves the memory as it was
- * whatever the codec does on failure.
+ * Packs `value` as one item of the view, aside (memoryview's errors), so a
+ * refused value leaves the memory as it was whatever the codec does on
+ * failure. The codec may run user code (a getter, a Proxy trap); the caller
+ * re-checks the view with {@link assertLiveAfterUserCode} before storing.
  *
  * @example
  * ```ts
- * const a = new Uint8Array(2);
- * writeAt(stateOf(MemoryView.from(a)), 1, 7);
- * a[1]; // returns 7
+ * packItem(stateOf(MemoryView.from(new Uint8Array(1))), 7); // returns Uint8Array.of(7)
  * ```
  */
-export function writeAt(state: ViewState, positionByte: number, value: unknown): void {
+export function packItem(state: ViewState, value: unknown): Uint8Array {
   let codec = codecOf(state);
   if (state.records !== null) {
     // A record's own refusals (a missing field, text the encoding cannot
@@ -333,5 +332,46 @@ export function writeAt(state: ViewState, positionByte: number, value: unknown):
   } catch (error) {
     throw packError(state.layout.format, error);
   }
+  return item;
+}
+
+/**
+ * The check after user code ran in the middle of an operation (CPython's
+ * `CHECK_RELEASED_AGAIN`): the view is still unreleased and its memory still
+ * there (a grown `WebAssembly.Memory` re-resolved). Two compares when
+ * nothing changed.
+ *
+ * @throws ValueError "operation forbidden on released memoryview object", or
+ *   the detached/resized message
+ * @example
+ * ```ts
+ * const view = MemoryView.from(new Uint8Array(1));
+ * view.release();
+ * assertLiveAfterUserCode(stateOf(view)); // throws ValueError
+ * ```
+ */
+export function assertLiveAfterUserCode(state: ViewState): void {
+  if (state.released) throw new ValueError(RELEASED_VIEW_MESSAGE);
+  state.mbuf.assertAccessible();
+}
+
+/**
+ * Writes the item at byte `positionByte`, with memoryview's errors: packed
+ * aside first ({@link packItem}), then the view checked again (the codec may
+ * have run user code that released it or took its memory away), then
+ * stored. `position` gives the byte position again where the memory holds
+ * pointers, which that user code may have changed.
+ *
+ * @example
+ * ```ts
+ * const a = new Uint8Array(2);
+ * writeAt(stateOf(MemoryView.from(a)), 1, 7);
+ * a[1]; // returns 7
+ * ```
+ */
+export function writeAt(state: ViewState, positionByte: number, value: unknown, position?: () => number): void {
+  const item = packItem(state, value);
+  assertLiveAfterUserCode(state);
+  if (state.mbuf.indirect && position !== undefined) positionByte = position();
   state.mbuf.u8.set(item, positionByte);
 }

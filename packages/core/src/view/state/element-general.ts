@@ -94,6 +94,8 @@ export function anyElement(
   if (this.layout.readonly) throw new TypeError("cannot modify read-only memory");
   const last = args.length - 1;
   const positionByte = itemByteOffset(this.mbuf, this.layout, args, 0, last);
-  writeAt(this, positionByte, args[last]);
+  // The indices are numbers and bigints (no user code); the value may run
+  // some, so writeAt checks the view again before it stores.
+  writeAt(this, positionByte, args[last], () => itemByteOffset(this.mbuf, this.layout, args, 0, last));
   return undefined;
 }
