@@ -1,8 +1,11 @@
 import { defineConfig } from "vitest/config";
 import { sharedTestConfig, workspaceAliases } from "@mv/vitest-config";
 
-export default defineConfig({
-  resolve: { alias: workspaceAliases },
+// Tests import @mv/core from its sources; benchmarks (`vitest bench`, which
+// `pnpm bench` runs after building) time the built packages, as a program
+// gets them: without the aliases, @mv/core resolves to its bundle.
+export default defineConfig(({ mode }) => ({
+  resolve: { alias: mode === "benchmark" ? {} : workspaceAliases },
   test: {
     ...sharedTestConfig,
     // The autoRelease tests force collections with gc(); workers are child
@@ -10,4 +13,4 @@ export default defineConfig({
     pool: "forks",
     execArgv: ["--expose-gc"],
   },
-});
+}));

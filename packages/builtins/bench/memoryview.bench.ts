@@ -13,7 +13,9 @@ import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bench, describe } from "vitest";
-import { memoryview, slice, type PyMemoryView } from "../src/index.js";
+import { MemoryView } from "@mv/core";
+// The built package, as a program gets it (see vitest.config.ts).
+import { bytes, memoryview, slice, type PyMemoryView } from "../dist/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const N = 1_000_000;
@@ -25,6 +27,8 @@ const grid = memoryview(Float64Array.from({ length: 2_000_000 }, (_, i) => i))
 const columns = grid.get([slice(null), slice(null, null, 2)]) as PyMemoryView; // 1000x1000, every other column
 const pattern = Uint8Array.from({ length: 2 ** 20 }, (_, i) => i & 0xff);
 const mb = memoryview(pattern); // 1 MiB
+const ascii = new TextDecoder();
+const digits = new TextEncoder().encode(mb.hex());
 const eightB = Uint8Array.from({ length: 8 * 2 ** 20 }, (_, i) => (i * 7) & 0xff);
 const eqB1 = memoryview(eightB).toreadonly();
 const eqB2 = memoryview(eightB.slice());
@@ -32,6 +36,13 @@ const eqD1 = memoryview(Float64Array.from({ length: 2 ** 20 }, (_, i) => i));
 const eqD2 = memoryview(Float64Array.from({ length: 2 ** 20 }, (_, i) => i));
 const small = memoryview(new Uint8Array(4096));
 const oneToMinusOne = slice(1, -1);
+const tenTo100By3 = slice(10, 100, 3);
+const smallBytes = bytes(4096);
+// Core's own MemoryView.equals, on the same memory as the builtins' rows above.
+const coreB1 = MemoryView.from(eightB).toReadonly();
+const coreB2 = MemoryView.from(eightB.slice());
+const coreD1 = MemoryView.from(Float64Array.from({ length: 2 ** 20 }, (_, i) => i));
+const coreD2 = MemoryView.from(Float64Array.from({ length: 2 ** 20 }, (_, i) => i));
 
 /** Where results go, so that no work is optimised away. */
 export let sink: unknown;
@@ -63,6 +74,14 @@ const CASES: [string, () => void][] = [
     },
   ],
   [
+    // What building any 2 MiB string of hex digits costs in JavaScript: the
+    // digits already written, only TextDecoder turning them into a string.
+    "floor of hex of 1 MiB: TextDecoder.decode of its 2 MiB of digits",
+    () => {
+      sink = ascii.decode(digits);
+    },
+  ],
+  [
     "hex of 1 MiB with sep",
     () => {
       sink = mb.hex(":");
@@ -81,15 +100,45 @@ const CASES: [string, () => void][] = [
     },
   ],
   [
+    "core MemoryView.equals of two 8 MiB views ('B')",
+    () => {
+      sink = coreB1.equals(coreB2);
+    },
+  ],
+  [
+    "core MemoryView.equals of two 8 MiB views ('d')",
+    () => {
+      sink = coreD1.equals(coreD2);
+    },
+  ],
+  [
+    "memoryview(obj) of a 4096-byte bytes",
+    () => {
+      sink = memoryview(smallBytes);
+    },
+  ],
+  [
     "slice m[1:-1]",
     () => {
       sink = small.get(oneToMinusOne);
     },
   ],
   [
+    "slice m[10:100:3]",
+    () => {
+      sink = small.get(tenTo100By3);
+    },
+  ],
+  [
     "cast('I')",
     () => {
       sink = small.cast("I");
+    },
+  ],
+  [
+    "cast('d')",
+    () => {
+      sink = small.cast("d");
     },
   ],
   ["get(i) over 1M doubles", getLoop],

@@ -8,7 +8,8 @@
  *     pnpm vitest bench --run bench/view.bench.ts
  */
 import { bench, describe } from "vitest";
-import { MemoryView, type SliceSpec } from "../src/index.js";
+// The built package, as a program gets it (\`pnpm bench\` builds first): see view-targets.bench.ts.
+import { MemoryView, type SliceSpec } from "../dist/index.js";
 
 /** Where each batch leaves its results, so that none is optimised away. */
 export let sink: unknown;

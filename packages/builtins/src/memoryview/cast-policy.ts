@@ -62,35 +62,11 @@ export function assertCastable(layout: ViewLayout, format: string, shape: unknow
     // copy_shape takes any int, and a bool is one.
     castShape = shape.map((entry: unknown) => (typeof entry === "boolean" ? Number(entry) : entry));
   }
-  void format; // checked by core's cast; see castFormatError
+  void format; // checked by assertCastFormat, next
   return castShape;
 }
 
 const NOT_A_FORMAT = "memoryview: destination format must be a native single character format prefixed with an optional '@'";
-
-/**
- * The error `cast` throws for what core's `cast` threw: a destination that
- * is no struct format at all (or has no items) gets CPython's message from
- * `cast_to_1D`; any struct format is accepted (SPEC §4.1's extension),
- * so the message's "native single character" names what CPython would
- * have taken. Other errors pass unchanged.
- *
- * @example
- * ```ts
- * castFormatError(new ValueError("memoryview: destination format must be a struct format: bad char in struct format")).message; // returns "memoryview: destination format must be a native single character format prefixed with an optional '@'"
- * ```
- * @example
- * ```ts
- * const other = new TypeError("x");
- * castFormatError(other) === other; // returns true
- * ```
- */
-export function castFormatError(error: unknown): unknown {
-  if (error instanceof Error && error.name === "ValueError" && error.message.startsWith("memoryview: destination format")) {
-    return new ValueError(NOT_A_FORMAT, { cause: error });
-  }
-  return error;
-}
 
 /** Whether a parsed format has an `F` or `D` code anywhere in its tree. */
 function hasComplexCode(parsed: ParsedFormat): boolean {
@@ -102,30 +78,41 @@ function hasComplexCode(parsed: ParsedFormat): boolean {
 }
 
 /**
- * Refuses a destination format with CPython 3.14's complex codes `F` or `D`
- * as 3.14's `cast` refuses them (its memoryview reads no complex values),
- * although the contract's extension casts to other struct formats. A format
- * that does not parse is left to core's `cast`, which words its refusal.
+ * Refuses, before core is asked, a destination format CPython's
+ * `cast_to_1D` refuses with "destination format must be a native single
+ * character format…": one that is no struct format at all (core's `cast`
+ * reads it with the same parser and refuses the same formats), has no
+ * items, or has CPython 3.14's complex codes `F` or `D` (3.14's memoryview
+ * reads no complex values). Any other struct format is accepted (SPEC
+ * §4.1's extension), so the message's "native single character" names
+ * what CPython would have taken.
  *
  * @throws ValueError "memoryview: destination format must be a native single character format prefixed with an optional '@'"
  *
  * @example
  * ```ts
- * assertNotComplexCast("@D"); // throws ValueError "memoryview: destination format must be a native single character format prefixed with an optional '@'"
+ * assertCastFormat("@D"); // throws ValueError "memoryview: destination format must be a native single character format prefixed with an optional '@'"
  * ```
  * @example
  * ```ts
- * assertNotComplexCast("<d"); // returns undefined
+ * assertCastFormat("Z"); // throws ValueError "memoryview: destination format must be a native single character format prefixed with an optional '@'"
+ * ```
+ * @example
+ * ```ts
+ * assertCastFormat("<d"); // returns undefined
  * ```
  */
-export function assertNotComplexCast(format: string): void {
+export function assertCastFormat(format: string): void {
   let parsed: ParsedFormat;
   try {
+    // Cached by format: core's cast then finds the same answer.
     parsed = parseFormat(format);
-  } catch {
-    return;
+  } catch (error) {
+    throw new ValueError(NOT_A_FORMAT, { cause: error });
   }
-  if (hasComplexCode(parsed)) throw new ValueError(NOT_A_FORMAT);
+  if (parsed.itemsize <= 0) throw new ValueError(NOT_A_FORMAT);
+  // Only a format with an F or a D in it can have a complex code.
+  if ((format.includes("F") || format.includes("D")) && hasComplexCode(parsed)) throw new ValueError(NOT_A_FORMAT);
 }
 
 /**

@@ -1,14 +1,24 @@
 /**
  * The attributes of Python's `memoryview` (`obj`, `nbytes`, `readonly`,
  * `itemsize`, `format`, `ndim`, `shape`, `strides`, `suboffsets`, the
- * contiguity flags, `len` and `released`), over `@mv/core`'s
+ * contiguity flags, `len` and `released`) and its lifetime (`release`, the
+ * `using` disposal, `repr`, the export slots), over `@mv/core`'s
  * `MemoryView`, which each of them asks.
  *
  * @packageDocumentation
  */
-import type { MemoryView } from "@mv/core";
+import { DISPOSE, GET_BUFFER, MemoryView, RELEASE_BUFFER, type BufferInfo } from "@mv/core";
+import { formatAddress, objectId } from "../object-id.js";
+import { releaseInFlight } from "./in-flight.js";
 
 let coreViewOf: (m: MemoryviewAttributes) => MemoryView;
+let UNMADE_VIEW: MemoryView | undefined;
+
+/** The core view of an object made without `memoryview(obj)`: one that views no memory (see the static block below). */
+function unmadeView(): MemoryView {
+  if (UNMADE_VIEW === undefined) UNMADE_VIEW = Object.create(MemoryView.prototype) as MemoryView;
+  return UNMADE_VIEW;
+}
 let rankOfView: (m: MemoryviewAttributes) => number;
 
 /**
@@ -38,7 +48,7 @@ export function coreView(m: MemoryviewAttributes): MemoryView {
 }
 
 /**
- * What every memoryview is: the core view it wraps, and the attributes.
+ * What every memoryview is: the core view it wraps, the attributes and the lifetime.
  * Not constructed directly: use `memoryview(obj)`.
  */
 export abstract class MemoryviewAttributes {
@@ -48,8 +58,12 @@ export abstract class MemoryviewAttributes {
   readonly #ndim: number;
 
   static {
-    coreViewOf = (m) => m.#view;
-    rankOfView = (m) => m.#ndim;
+    // An object given this prototype without being made by memoryview(obj)
+    // wraps a core view made the same way, which behaves as a released view
+    // (CPython's "operation forbidden on released memoryview object"), so
+    // no engine error about a missing private field gets out.
+    coreViewOf = (m) => (#view in m ? m.#view : unmadeView());
+    rankOfView = (m) => (#ndim in m ? m.#ndim : -1);
   }
 
   /** @param view - the core view (use `memoryview(obj)`) */
@@ -68,7 +82,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get obj(): object | null {
-    return this.#view.obj;
+    return coreViewOf(this).obj;
   }
 
   /**
@@ -80,7 +94,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get nbytes(): number {
-    return this.#view.nbytes;
+    return coreViewOf(this).nbytes;
   }
 
   /**
@@ -92,7 +106,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get readonly(): boolean {
-    return this.#view.readonly;
+    return coreViewOf(this).readonly;
   }
 
   /**
@@ -104,7 +118,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get itemsize(): number {
-    return this.#view.itemsize;
+    return coreViewOf(this).itemsize;
   }
 
   /**
@@ -116,7 +130,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get format(): string {
-    return this.#view.format;
+    return coreViewOf(this).format;
   }
 
   /**
@@ -128,7 +142,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get ndim(): number {
-    return this.#view.ndim;
+    return coreViewOf(this).ndim;
   }
 
   /**
@@ -140,7 +154,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get shape(): number[] {
-    return this.#view.shape;
+    return coreViewOf(this).shape;
   }
 
   /**
@@ -153,7 +167,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get strides(): number[] {
-    return this.#view.strides;
+    return coreViewOf(this).strides;
   }
 
   /**
@@ -165,7 +179,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get suboffsets(): number[] {
-    return this.#view.suboffsets;
+    return coreViewOf(this).suboffsets;
   }
 
   /**
@@ -177,7 +191,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get c_contiguous(): boolean {
-    return this.#view.cContiguous;
+    return coreViewOf(this).cContiguous;
   }
 
   /**
@@ -189,7 +203,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get f_contiguous(): boolean {
-    return this.#view.fContiguous;
+    return coreViewOf(this).fContiguous;
   }
 
   /**
@@ -201,7 +215,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get contiguous(): boolean {
-    return this.#view.contiguous;
+    return coreViewOf(this).contiguous;
   }
 
   /**
@@ -215,7 +229,7 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get length(): number {
-    return this.#view.length;
+    return coreViewOf(this).length;
   }
 
   /**
@@ -229,8 +243,100 @@ export abstract class MemoryviewAttributes {
    * ```
    */
   get released(): boolean {
-    return this.#view.released;
+    return coreViewOf(this).released;
   }
 
   // ----------------------------------------------------- items and views --
+
+  // ------------------------------------------------------------ lifetime --
+
+  /**
+   * Releases the view: every later use throws `ValueError`, and the export
+   * is given back when no view of it remains. Releasing twice does nothing.
+   *
+   * @throws BufferError "memoryview has N exported buffer(s)" while buffers
+   *   exported from this view are live
+   *
+   * @example
+   * ```ts
+   * const m = memoryview(new Uint8Array(1));
+   * m.release();
+   * m.tolist(); // throws ValueError "operation forbidden on released memoryview object"
+   * ```
+   */
+  release(): void {
+    const view = coreViewOf(this);
+    view.release();
+    // Sub-views an assignment in progress works through go with it.
+    releaseInFlight(view);
+  }
+
+  /**
+   * Releases the view at the end of a `using` block (Python's `with`).
+   *
+   * @example
+   * ```ts
+   * const m = memoryview(new Uint8Array(1));
+   * m[Symbol.dispose]();
+   * m.released; // returns true
+   * ```
+   */
+  [DISPOSE](): void {
+    this.release();
+  }
+
+  /**
+   * `repr(m)`: `<memory at 0x…>`, or `<released memory at 0x…>` (the
+   * address is a stable stand-in, see `objectId`).
+   *
+   * @example
+   * ```ts
+   * /^<memory at 0x[0-9a-f]+>$/.test(String(memoryview(new Uint8Array(1)))); // returns true
+   * ```
+   */
+  toString(): string {
+    const address = formatAddress(objectId(this));
+    return coreViewOf(this).released ? `<released memory at ${address}>` : `<memory at ${address}>`;
+  }
+
+  /**
+   * The one-line form Node's `util.inspect` and `console.log` show: the same
+   * as `toString()` (a registry symbol, so no Node import is needed).
+   *
+   * @returns `toString()`
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
+  /**
+   * Exports the view's memory (`memory_getbuf`), with this memoryview as
+   * the export's `obj`; the view then refuses `release()` until the export
+   * ends.
+   *
+   * @example
+   * ```ts
+   * const m = memoryview(new Float64Array(2));
+   * getBuffer(m, BufferFlags.RECORDS_RO).format; // returns "d"
+   * ```
+   */
+  [GET_BUFFER](flags: number): BufferInfo {
+    const info = coreViewOf(this)[GET_BUFFER](flags);
+    (info as { obj: object | null }).obj = this;
+    return info;
+  }
+
+  /**
+   * Ends an export made by `GET_BUFFER` (`memory_releasebuf`).
+   *
+   * @example
+   * ```ts
+   * const m = memoryview(new Uint8Array(2));
+   * releaseBuffer(getBuffer(m));
+   * m.release(); // returns undefined
+   * ```
+   */
+  [RELEASE_BUFFER](info: BufferInfo): void {
+    coreViewOf(this)[RELEASE_BUFFER](info);
+  }
 }

@@ -9,29 +9,18 @@
  *
  * @packageDocumentation
  */
-import {
-  BufferFlags,
-  DISPOSE,
-  GET_BUFFER,
-  MemoryView,
-  RELEASE_BUFFER,
-  isBufferExporter,
-  pythonTypeName,
-  type BufferInfo,
-  type StructValue,
-  type ViewList,
-} from "@mv/core";
-import { formatAddress, objectId } from "../object-id.js";
+import { BufferFlags, MemoryView, isBufferExporter, pythonTypeName, type StructValue, type ViewList } from "@mv/core";
 import { asCInt } from "../python/c-int.js";
 import { callableClass } from "../python/callable-class.js";
 import { NotImplemented, RICH_EQ, richEquals } from "../python/rich-equals.js";
 import { assign } from "./assign.js";
-import { releaseInFlight } from "./in-flight.js";
-import { assertCastable, assertNotComplexCast, castFormatArg, castFormatError } from "./cast-policy.js";
+import { assertCastable, assertCastFormat, castFormatArg } from "./cast-policy.js";
 import { viewHash } from "./hash.js";
 import { hexSeparator, hexText } from "./hex.js";
+import { nativeValue } from "./pack-value.js";
 import { count, index } from "./lookup.js";
 import { sliceBounds } from "./slice-bounds.js";
+import { newCoreView } from "./shared-bytes-export.js";
 import { SAME_VIEW, subscript } from "./subscript.js";
 import { PySlice } from "../slice.js";
 import type { EllipsisType } from "../ellipsis.js";
@@ -179,22 +168,28 @@ export class PyMemoryView<Item = MemoryviewItem> extends MemoryviewAttributes im
   set(key: MemoryviewKey, value: unknown): void {
     // biome-ignore lint/complexity/noArguments: Python counts the arguments; a rest parameter would allocate an array on every call
     if (arguments.length !== 2) throw arityError("set", 2, arguments);
-    if (typeof key === "number") {
-      const view = coreView(this);
-      // The fast path takes primitive values only: an object's getters are
-      // user code, which must run once (a failed fast write would run them
-      // again on the slow path).
-      const primitive = (typeof value !== "object" || value === null) && typeof value !== "function";
-      if (primitive && rankOf(this) === 1 && key < SSIZE_LIMIT && key >= -SSIZE_LIMIT) {
-        try {
-          view.set(key, value);
-          return;
-        } catch {
-          // The slow path reports the error as CPython would.
-        }
+    const view = coreView(this);
+    if (typeof key === "number" && ((typeof value !== "object" && typeof value !== "function") || value === null)) {
+      // m[i] = x with an integer index into a writable 1-D view whose format
+      // has no '@' (whose refusals assign rewords), and a primitive value (an
+      // object, which assign would unwrap or convert, may run user code):
+      // exactly the call assign ends with, without its dispatch on the key,
+      // so the value's conversion runs once whichever way it goes.
+      const layout = view.layout; // CHECK_RELEASED
+      const format = layout.format;
+      if (
+        layout.ndim === 1 &&
+        !layout.readonly &&
+        Number.isInteger(key) &&
+        key < SSIZE_LIMIT &&
+        key >= -SSIZE_LIMIT &&
+        format.charCodeAt(0) !== 64
+      ) {
+        view.set(key, nativeValue(format, value));
+        return;
       }
     }
-    assign(coreView(this), key, unwrap(value));
+    assign(view, key, unwrap(value));
   }
 
   /**
@@ -329,12 +324,8 @@ export class PyMemoryView<Item = MemoryviewItem> extends MemoryviewAttributes im
     const fmt = castFormatArg(format);
     const view = coreView(this);
     const castShape = assertCastable(view.layout, fmt, shape);
-    assertNotComplexCast(fmt);
-    try {
-      return new PyMemoryView(view.cast(fmt, castShape as number[] | undefined));
-    } catch (error) {
-      throw castFormatError(error);
-    }
+    assertCastFormat(fmt);
+    return new PyMemoryView(view.cast(fmt, castShape as number[] | undefined));
   }
 
   /**
@@ -422,96 +413,6 @@ export class PyMemoryView<Item = MemoryviewItem> extends MemoryviewAttributes im
     if (this.#hash === undefined) this.#hash = viewHash(view);
     return this.#hash;
   }
-
-  /**
-   * Releases the view: every later use throws `ValueError`, and the export
-   * is given back when no view of it remains. Releasing twice does nothing.
-   *
-   * @throws BufferError "memoryview has N exported buffer(s)" while buffers
-   *   exported from this view are live
-   *
-   * @example
-   * ```ts
-   * const m = memoryview(new Uint8Array(1));
-   * m.release();
-   * m.tolist(); // throws ValueError "operation forbidden on released memoryview object"
-   * ```
-   */
-  release(): void {
-    const view = coreView(this);
-    view.release();
-    // Sub-views an assignment in progress works through go with it.
-    releaseInFlight(view);
-  }
-
-  /**
-   * Releases the view at the end of a `using` block (Python's `with`).
-   *
-   * @example
-   * ```ts
-   * const m = memoryview(new Uint8Array(1));
-   * m[Symbol.dispose]();
-   * m.released; // returns true
-   * ```
-   */
-  [DISPOSE](): void {
-    this.release();
-  }
-
-  /**
-   * `repr(m)`: `<memory at 0x…>`, or `<released memory at 0x…>` (the
-   * address is a stable stand-in, see `objectId`).
-   *
-   * @example
-   * ```ts
-   * /^<memory at 0x[0-9a-f]+>$/.test(String(memoryview(new Uint8Array(1)))); // returns true
-   * ```
-   */
-  override toString(): string {
-    const address = formatAddress(objectId(this));
-    return coreView(this).released ? `<released memory at ${address}>` : `<memory at ${address}>`;
-  }
-
-  /**
-   * The one-line form Node's `util.inspect` and `console.log` show: the same
-   * as `toString()` (a registry symbol, so no Node import is needed).
-   *
-   * @returns `toString()`
-   */
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return this.toString();
-  }
-
-  /**
-   * Exports the view's memory (`memory_getbuf`), with this memoryview as
-   * the export's `obj`; the view then refuses `release()` until the export
-   * ends.
-   *
-   * @example
-   * ```ts
-   * const m = memoryview(new Float64Array(2));
-   * getBuffer(m, BufferFlags.RECORDS_RO).format; // returns "d"
-   * ```
-   */
-  [GET_BUFFER](flags: number): BufferInfo {
-    const info = coreView(this)[GET_BUFFER](flags);
-    (info as { obj: object | null }).obj = this;
-    return info;
-  }
-
-  /**
-   * Ends an export made by `GET_BUFFER` (`memory_releasebuf`).
-   *
-   * @example
-   * ```ts
-   * const m = memoryview(new Uint8Array(2));
-   * releaseBuffer(getBuffer(m));
-   * m.release(); // returns undefined
-   * ```
-   */
-  [RELEASE_BUFFER](info: BufferInfo): void {
-    coreView(this)[RELEASE_BUFFER](info);
-  }
 }
 
 function newMemoryview(obj: unknown, options?: MemoryviewOptions): PyMemoryView {
@@ -520,7 +421,7 @@ function newMemoryview(obj: unknown, options?: MemoryviewOptions): PyMemoryView 
   if (!(obj instanceof MemoryView) && !isBufferExporter(obj)) {
     throw new TypeError(`memoryview: a bytes-like object is required, not '${pythonTypeName(obj)}'`);
   }
-  return new PyMemoryView(MemoryView.from(obj, BufferFlags.FULL_RO, { autoRelease }));
+  return new PyMemoryView(newCoreView(obj, autoRelease));
 }
 
 /** A Python `memoryview` object. */

@@ -108,13 +108,13 @@ export const EQUIVALENT_MUTANTS = [
     reason: "every index is assigned below",
   },
   {
-    file: "packages/core/src/view/native-access.ts",
+    file: "packages/core/src/view/number-access.ts",
     line: "value < -128 || value > 127) return false;",
-    mutators: ["UnaryOperator", "StringLiteral"],
+    mutators: ["UnaryOperator"],
     reason: "a refused fast write falls back to the codec, which writes the same",
   },
   {
-    file: "packages/core/src/view/native-access.ts",
+    file: "packages/core/src/view/number-access.ts",
     line: "return true;",
     after: "value < -128 || value > 127) return false;",
     mutators: ["BooleanLiteral"],

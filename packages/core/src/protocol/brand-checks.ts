@@ -185,6 +185,20 @@ export function typedArrayKind(x: unknown): string | undefined {
 }
 
 /**
+ * A TypedArray's byte length read with the intrinsic getter (0 once its
+ * buffer is detached), whatever the array's own properties say.
+ *
+ * @param array - a TypedArray (see {@link typedArrayKind})
+ * @example
+ * ```ts
+ * typedArrayByteLengthOf(new Float64Array(3)); // returns 24
+ * ```
+ */
+export function typedArrayByteLengthOf(array: object): number {
+  return typedArrayByteLength.call(array) as number;
+}
+
+/**
  * The window a TypedArray or DataView has on its buffer, read with the
  * intrinsic getters, or null when the view is detached or out of bounds of a
  * shrunk resizable buffer (where the getters would report an empty window

@@ -24,6 +24,7 @@ import type { LayoutParts } from "./drop-dimension.js";
 import { LayoutFlag } from "./layout-flags.js";
 import { reshapeLayout } from "./reshape.js";
 import { makeLayout, type ViewLayout } from "./view-layout.js";
+import { copyNumbers } from "../layout/copy-numbers.js";
 
 /** A cast's result: the parts of the new layout, its format and item size. */
 export interface CastParts extends LayoutParts {
@@ -165,8 +166,8 @@ export function castToND(flat: CastParts, shape: readonly number[]): CastParts {
  * ```
  */
 export function castLastAxis(layout: ViewLayout, format: string, itemsize: number): CastParts {
-  const shape = layout.shape.slice();
-  const byteStrides = layout.byteStrides.slice();
+  const shape = copyNumbers(layout.shape);
+  const byteStrides = copyNumbers(layout.byteStrides);
   const parts: CastParts = { byteOffset: layout.byteOffset, shape, byteStrides, suboffsets: null, format, itemsize };
   const oldItemsize = layout.itemsize;
   if (itemsize === oldItemsize) return parts;

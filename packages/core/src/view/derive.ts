@@ -19,6 +19,7 @@ import {
 } from "../protocol/index.js";
 import type { ManagedBuffer } from "./managed-buffer.js";
 import { hasIndirection, makeLayout, type ViewLayout } from "./view-layout.js";
+import { copyNumbers } from "../layout/copy-numbers.js";
 
 /** The fields {@link MemoryView.derive} accepts; missing ones keep the view's. */
 export interface DeriveOptions {
@@ -63,18 +64,18 @@ export function deriveParts(mbuf: ManagedBuffer, layout: ViewLayout, options: De
   const itemsize = options.itemsize ?? (options.format === undefined ? layout.itemsize : formatItemsize(format));
   assertValidItemsize(itemsize);
   assertItemsizeMatchesFormat(itemsize, format);
-  const shape = options.shape === undefined ? layout.shape.slice() : Array.from(options.shape);
+  const shape = options.shape === undefined ? copyNumbers(layout.shape) : Array.from(options.shape);
   assertValidNdim(shape.length);
   const byteStrides =
     options.byteStrides !== undefined
       ? Array.from(options.byteStrides)
       : options.shape === undefined && itemsize === layout.itemsize
-        ? layout.byteStrides.slice()
+        ? copyNumbers(layout.byteStrides)
         : cByteStrides(shape, itemsize);
   const suboffsets =
     options.suboffsets === undefined
       ? options.shape === undefined && options.byteStrides === undefined && layout.suboffsets !== null
-        ? layout.suboffsets.slice()
+        ? copyNumbers(layout.suboffsets)
         : null
       : options.suboffsets === null
         ? null

@@ -36,6 +36,7 @@ import { checkReleased } from "./guards.js";
 import { LayoutFlag } from "./layout-flags.js";
 import type { MemoryView } from "./memory-view.js";
 import { countExport, layoutOf, mbufOf } from "./state/access.js";
+import { copyNumbers } from "../layout/copy-numbers.js";
 
 /**
  * Asserts that `view` can answer a buffer request of `flags`, with
@@ -112,9 +113,9 @@ function plainExport(view: MemoryView, flags: number, offset: number): BufferInf
     itemsize: layout.itemsize,
     format: requestsFormat(flags) ? layout.format : null,
     ndim: shaped ? layout.ndim : 1,
-    shape: shaped ? layout.shape.slice() : null,
-    strides: requestsStrides(flags) ? layout.byteStrides.slice() : null,
-    suboffsets: requestsIndirect(flags) && layout.suboffsets !== null ? layout.suboffsets.slice() : null,
+    shape: shaped ? copyNumbers(layout.shape) : null,
+    strides: requestsStrides(flags) ? copyNumbers(layout.byteStrides) : null,
+    suboffsets: requestsIndirect(flags) && layout.suboffsets !== null ? copyNumbers(layout.suboffsets) : null,
   };
   Object.defineProperty(info, "buf", { enumerable: true, get: bufferOf(mbufOf(view)) });
   return info;

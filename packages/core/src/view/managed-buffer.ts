@@ -27,7 +27,9 @@ import {
   releaseBuffer,
   resolveBuffer,
 } from "../protocol/index.js";
-import type { AnyTypedArray, AnyTypedArrayConstructor } from "./native-access.js";
+import { typedArrayKind, viewWindow } from "../protocol/brand-checks.js";
+import { type AnyTypedArray, type AnyTypedArrayConstructor, ELEM_ARRAYS } from "./native-access.js";
+import { makeLayout, type ViewLayout } from "./view-layout.js";
 
 type Memory = ArrayBuffer | SharedArrayBuffer;
 
@@ -85,6 +87,7 @@ export class ManagedBuffer {
   #typed: Map<AnyTypedArrayConstructor, AnyTypedArray | null> | null = null;
   #lastCtor: AnyTypedArrayConstructor | null = null;
   #lastArray: AnyTypedArray | null = null;
+  #rootLayout: ViewLayout | null = null;
 
   /**
    * Wraps an export that `getBuffer` returned; the managed buffer now owns it
@@ -105,6 +108,40 @@ export class ManagedBuffer {
       this.endByte = endByte;
     }
     this.attach(buffer);
+    this.adoptExporterArray(master.obj);
+  }
+
+  /**
+   * Takes the exporter itself as the TypedArray of its element type when it
+   * is exactly the array {@link typedArray} would make (a plain TypedArray
+   * at byte 0 of a fixed-size buffer, reaching the export's end): views of
+   * a TypedArray then read through it from their first access, and no
+   * second array over the same bytes is made.
+   */
+  private adoptExporterArray(obj: object | null): void {
+    if (obj === null || this.indirect || typedArrayKind(obj) === undefined) return;
+    // Exactly one of the fast paths' array types (not a subclass such as Node's Buffer).
+    const ctor = ELEM_ARRAYS.find((c) => c?.prototype === Object.getPrototypeOf(obj));
+    const window = ctor === undefined ? null : viewWindow(obj as ArrayBufferView);
+    const buffer = this.buffer as { resizable?: boolean; growable?: boolean };
+    if (window === null || window.buffer !== this.buffer || window.byteOffset !== 0 || window.byteLength !== this.endByte) return;
+    if (buffer.resizable === true || buffer.growable === true) return;
+    this.#lastCtor = ctor!;
+    this.#lastArray = obj as AnyTypedArray;
+  }
+
+  /**
+   * The TypedArray of `ctor` over the memory if one is already at hand (the
+   * last one asked for, or the exporter's own), else null; makes none.
+   *
+   * @example
+   * ```ts
+   * const a = new Float64Array(2);
+   * ManagedBuffer.fromObject(a, BufferFlags.FULL_RO).typedArrayAtHand(Float64Array) === a; // returns true
+   * ```
+   */
+  typedArrayAtHand(ctor: AnyTypedArrayConstructor): AnyTypedArray | null {
+    return ctor === this.#lastCtor ? this.#lastArray : null;
   }
 
   /**
@@ -129,6 +166,33 @@ export class ManagedBuffer {
       releaseBuffer(master);
       throw error;
     }
+  }
+
+  /**
+   * The layout of the export itself, which every view made straight from
+   * the exporter shares (made once: its arrays are the export's frozen ones).
+   *
+   * @example
+   * ```ts
+   * ManagedBuffer.fromObject(new Float64Array(2), BufferFlags.FULL_RO).rootLayout().shape; // returns [2]
+   * ```
+   */
+  rootLayout(): ViewLayout {
+    let layout = this.#rootLayout;
+    if (layout === null) {
+      const master = this.master;
+      layout = makeLayout(
+        master.offset,
+        this.shape,
+        this.byteStrides,
+        master.suboffsets,
+        master.format ?? "B",
+        master.itemsize,
+        master.readonly,
+      );
+      this.#rootLayout = layout;
+    }
+    return layout;
   }
 
   /** The shape of the export, with the one a null `shape` implies. */

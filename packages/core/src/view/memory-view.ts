@@ -25,6 +25,7 @@ import { dropDimension, type LayoutParts } from "./drop-dimension.js";
 import { assertViewMeetsRequest } from "./export.js";
 import { assertWritable, checkReleased } from "./guards.js";
 import { ManagedBuffer } from "./managed-buffer.js";
+import { managedBufferFor } from "./shared-exports.js";
 import { checkPermutation, permuteLayout } from "./permute.js";
 import { reshapeLayout } from "./reshape.js";
 import { adjustSlice, adjustSliceSpec, sliceDimension, type SliceBound, type SliceSpec } from "./slice.js";
@@ -36,6 +37,7 @@ import type { MemoryViewOptions } from "./view-options.js";
 export type { MemoryViewOptions } from "./view-options.js";
 import { isReleased, layoutOf, mbufOf, prepareAccess, recordsOf, setRecords } from "./state/access.js";
 import { type RecordOptions, resolveRecordOptions } from "../records/index.js";
+import { copyNumbers } from "../layout/copy-numbers.js";
 
 // adjustSlice's output, reused: slicing runs in loops and nothing re-enters it (each entry is written first).
 const SCRATCH_SLICE = [0, 0, 0];
@@ -142,27 +144,20 @@ export class MemoryView extends ViewAttributes {
    * MemoryView.from(new Uint8Array(2), BufferFlags.WRITABLE).readonly; // returns false
    * ```
    */
-  static from(obj: unknown, flags: number = BufferFlags.FULL_RO, options: MemoryViewOptions = {}): MemoryView {
+  static from(obj: unknown, flags: number = BufferFlags.FULL_RO, options?: MemoryViewOptions): MemoryView {
     if (obj instanceof MemoryView) {
       checkReleased(obj);
       assertViewMeetsRequest(obj, flags);
       const mbuf = mbufOf(obj);
-      if (options.autoRelease === true) mbuf.autoRelease = true;
+      if (options?.autoRelease === true) mbuf.autoRelease = true;
       return new MemoryView(mbuf, layoutOf(obj), CONSTRUCT_KEY);
     }
-    const mbuf = ManagedBuffer.fromObject(obj, flags);
-    if (options.autoRelease === true) mbuf.autoRelease = true;
-    const master = mbuf.master;
-    // The export's arrays are frozen: the view shares them instead of copying.
-    const layout = makeLayout(
-      master.offset,
-      mbuf.shape,
-      mbuf.byteStrides,
-      master.suboffsets,
-      master.format ?? "B",
-      master.itemsize,
-      master.readonly,
-    );
+    const autoRelease = options?.autoRelease === true;
+    // A TypedArray's export is shared by its views (see shared-exports.ts);
+    // views that release themselves on collection get their own.
+    const mbuf = managedBufferFor(obj, flags, !autoRelease);
+    if (autoRelease) mbuf.autoRelease = true;
+    const layout = mbuf.rootLayout();
     return new MemoryView(mbuf, layout, CONSTRUCT_KEY);
   }
 
@@ -195,9 +190,9 @@ export class MemoryView extends ViewAttributes {
     if (specs.length > ndim) {
       throw new IndexError(`too many indices for array: array is ${ndim}-dimensional, but ${specs.length} were indexed`);
     }
-    const shape = layout.shape.slice();
-    const byteStrides = layout.byteStrides.slice();
-    const suboffsets = layout.suboffsets === null ? null : layout.suboffsets.slice();
+    const shape = copyNumbers(layout.shape);
+    const byteStrides = copyNumbers(layout.byteStrides);
+    const suboffsets = layout.suboffsets === null ? null : copyNumbers(layout.suboffsets);
     let byteOffset = layout.byteOffset;
     for (let dim = 0; dim < specs.length; dim++) {
       const spec = specs[dim];
@@ -226,9 +221,9 @@ export class MemoryView extends ViewAttributes {
     const layout = layoutOf(this);
     if (layout.ndim === 0) throw new TypeError("invalid indexing of 0-dim memory");
     const axis = normalizeAxis(dim, layout.ndim);
-    const shape = layout.shape.slice();
-    const byteStrides = layout.byteStrides.slice();
-    const suboffsets = layout.suboffsets === null ? null : layout.suboffsets.slice();
+    const shape = copyNumbers(layout.shape);
+    const byteStrides = copyNumbers(layout.byteStrides);
+    const suboffsets = layout.suboffsets === null ? null : copyNumbers(layout.suboffsets);
     const adjusted = adjustSlice(shape[axis]!, start, stop, step, SCRATCH_SLICE);
     const byteOffset = sliceDimension(
       layout.byteOffset,

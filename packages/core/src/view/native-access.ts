@@ -14,6 +14,7 @@
 
 import type { StructValue } from "../codec/index.js";
 import { registerMemoCache } from "../memo-caches.js";
+import { storeNumber } from "./number-access.js";
 
 /** A TypedArray of any element type. */
 export type AnyTypedArray =
@@ -146,42 +147,8 @@ const U64_MAX = 2n ** 64n - 1n;
  * ```
  */
 export function writeElement(ta: AnyTypedArray, kind: number, elem: number, value: unknown): boolean {
+  if (kind <= 7) return typeof value === "number" && storeNumber(ta, kind, elem, value);
   switch (kind) {
-    case 0: // ElemKind.F64
-      if (typeof value !== "number") return false;
-      (ta as Float64Array)[elem] = value;
-      return true;
-    case 1: // ElemKind.F32
-      if (typeof value !== "number") return false;
-      (ta as Float32Array)[elem] = value;
-      return true;
-    case 2: // ElemKind.I32
-      if (typeof value !== "number" || (value | 0) !== value) return false;
-      (ta as Int32Array)[elem] = value;
-      return true;
-    case 3: // ElemKind.U32
-      if (typeof value !== "number" || value >>> 0 !== value) return false;
-      (ta as Uint32Array)[elem] = value;
-      return true;
-    case 4: // ElemKind.I16
-      if (typeof value !== "number" || (value | 0) !== value || value < -32768 || value > 32767) return false;
-      (ta as Int16Array)[elem] = value;
-      return true;
-    case 5: // ElemKind.U16
-      if (typeof value !== "number" || (value | 0) !== value || value < 0 || value > 65535) return false;
-      (ta as Uint16Array)[elem] = value;
-      return true;
-    case 6: // ElemKind.I8
-      // Returning false for a value in range only sends it through the codec, which stores the same byte; so
-      // neither a bound of +128 nor a "" type test (which makes every value return false) can be observed.
-      if (typeof value !== "number" || (value | 0) !== value || value < -128 || value > 127) return false;
-      (ta as Int8Array)[elem] = value;
-      // Reporting false after the store sends the value through the codec too, which stores the same byte again.
-      return true;
-    case 7: // ElemKind.U8
-      if (typeof value !== "number" || (value | 0) !== value || value < 0 || value > 255) return false;
-      (ta as Uint8Array)[elem] = value;
-      return true;
     case 10: // ElemKind.I64
       if (typeof value !== "bigint" || value < I64_MIN || value > I64_MAX) return false;
       (ta as BigInt64Array)[elem] = value;

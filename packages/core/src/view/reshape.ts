@@ -15,6 +15,7 @@ import { NotImplementedError, ValueError } from "../errors.js";
 import { isCContiguous, isFContiguous, MAX_NDIM } from "../protocol/index.js";
 import type { LayoutParts } from "./drop-dimension.js";
 import { hasIndirection, type ViewLayout } from "./view-layout.js";
+import { copyNumbers } from "../layout/copy-numbers.js";
 
 /**
  * A shape as NumPy prints it in reshape errors (`convert_shape_to_string`):
@@ -294,7 +295,7 @@ export function reshapeLayout(layout: ViewLayout, newShape: readonly unknown[], 
   if (newShape.length === layout.ndim && newShape.every(sameLength)) {
     // NumPy returns a plain view when the shape given (before any -1 is
     // worked out) is the current one: the strides stay.
-    return { byteOffset, shape: layout.shape.slice(), byteStrides: layout.byteStrides.slice(), suboffsets: null };
+    return { byteOffset, shape: copyNumbers(layout.shape), byteStrides: copyNumbers(layout.byteStrides), suboffsets: null };
   }
   const shape = fixUnknownDimension(newShape, size, exactSize);
   if (contiguousIn(layout, order)) {

@@ -18,6 +18,7 @@ import { LayoutFlag } from "./layout-flags.js";
 import { ViewCore } from "./view-core.js";
 import type { ViewLayout } from "./view-layout.js";
 import { exportCount, isReleased, layoutOf, markReleased, mbufOf } from "./state/access.js";
+import { copyNumbers } from "../layout/copy-numbers.js";
 
 /**
  * The attributes and the lifetime every view has. Not constructed directly: see {@link MemoryView}.
@@ -86,7 +87,7 @@ export abstract class ViewAttributes extends ViewCore {
    */
   get shape(): number[] {
     checkReleased(this);
-    return layoutOf(this).shape.slice();
+    return copyNumbers(layoutOf(this).shape);
   }
 
   /**
@@ -100,7 +101,7 @@ export abstract class ViewAttributes extends ViewCore {
    */
   get strides(): number[] {
     checkReleased(this);
-    return layoutOf(this).byteStrides.slice();
+    return copyNumbers(layoutOf(this).byteStrides);
   }
 
   /**
@@ -115,7 +116,7 @@ export abstract class ViewAttributes extends ViewCore {
   get suboffsets(): number[] {
     checkReleased(this);
     const suboffsets = layoutOf(this).suboffsets;
-    return suboffsets === null ? [] : suboffsets.slice();
+    return suboffsets === null ? [] : copyNumbers(suboffsets);
   }
 
   /**

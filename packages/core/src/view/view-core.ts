@@ -22,7 +22,7 @@ import type { ViewLayout } from "./view-layout.js";
 import { iterateView } from "./iterate.js";
 import { itemCodecOf, prepareAccess } from "./state/access.js";
 import { installElementAccess } from "./state/elements.js";
-import { bindViewStates, ViewState } from "./state/record.js";
+import { bindViewStates, unmadeViewState, ViewState } from "./state/record.js";
 
 // The record a constructor hands to the #state initializer (which runs right after super()).
 let incoming: ViewState | null = null;
@@ -45,7 +45,7 @@ export abstract class ViewCore extends StateCarrier implements Iterable<StructVa
 
   static {
     installElementAccess();
-    bindViewStates((view) => view.#state);
+    bindViewStates((view) => (#state in view ? view.#state : unmadeViewState()));
   }
 
   /**
@@ -97,19 +97,25 @@ export abstract class ViewCore extends StateCarrier implements Iterable<StructVa
   // once any path lets it escape, which costs more than the whole fast path.
   // Up to four indices arrive by name; more go through `arguments`.
   get(i0?: Index, i1?: Index, i2?: Index, i3?: Index): StructValue {
-    // Kept small so that V8 inlines it (and get1 into it) into the caller's loop.
+    // Kept small so that V8 inlines it (and getNumber into it) into the caller's loop.
     // Where V8 inlines get, `count` is a constant of the call site, and the
     // calls below that a program never made are not compiled in: a loop of
     // get(i) over numbers then returns unboxed doubles.
-    const state = this.#state;
+    const state = #state in this ? this.#state : unmadeViewState();
     // biome-ignore lint/complexity/noArguments: an arity without a rest array keeps get small enough to inline
     const count = arguments.length;
-    if (count === 1) {
-      if (state.isNumeric1()) return state.get1(i0);
-      return state.getN(1, i0, undefined, undefined, undefined, null);
-    }
-    // biome-ignore lint/complexity/noArguments: only a rank above 4 copies the arguments into an array
-    return state.getN(count, i0, i1, i2, i3, count > 4 ? (Array.prototype.slice.call(arguments) as Index[]) : null);
+    if (count === state.numberRank()) return state.getNumber(count, i0, i1);
+    return state.anyElement(
+      false,
+      count,
+      i0,
+      i1,
+      i2,
+      i3,
+      undefined,
+      // biome-ignore lint/complexity/noArguments: only a rank above 4 copies the arguments into an array
+      count > 4 ? Array.prototype.slice.call(arguments) : null,
+    ) as StructValue;
   }
 
   /**
@@ -140,12 +146,12 @@ export abstract class ViewCore extends StateCarrier implements Iterable<StructVa
   // @ts-expect-error TS2394: the implementation below names its parameters (see get).
   set(...args: [...indices: Index[], value: unknown]): void;
   set(a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown): void {
-    const state = this.#state;
+    const state = #state in this ? this.#state : unmadeViewState();
     // biome-ignore lint/complexity/noArguments: an arity without a rest array keeps set small enough to inline
     const count = arguments.length;
     if (count === 2 && state.isRank1()) state.set1(a, b);
     // biome-ignore lint/complexity/noArguments: only a rank above 4 copies the arguments into an array
-    else state.setN(count - 1, a, b, c, d, e, count > 5 ? Array.prototype.slice.call(arguments) : null);
+    else state.anyElement(true, count - 1, a, b, c, d, e, count > 5 ? Array.prototype.slice.call(arguments) : null);
   }
 
   // ---------------------------------------------------------------- bulk --

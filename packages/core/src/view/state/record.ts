@@ -7,17 +7,19 @@
  * fields. The rest of core asks through `access.ts`.
  *
  * A record is small and fixed: making a view computes nothing that can
- * wait. The fast path is worked out on the first element access, not when
- * the view is made, so a view that is only sliced, cast or passed along
- * never pays for it.
+ * wait. Its fast path's facts come from the format's cached facts; its
+ * TypedArray is the one its managed buffer has at hand (the exporter
+ * itself, or the last one taken), else it is taken on the first element
+ * access, so a view that is only sliced, cast or passed along never makes one.
  *
  * @packageDocumentation
  */
 
 import type { ItemCodec } from "../../codec/index.js";
 import type { ResolvedRecordOptions } from "../../records/index.js";
-import type { ManagedBuffer } from "../managed-buffer.js";
-import { type AnyTypedArray, fastKind } from "../native-access.js";
+import { BufferFlags } from "../../protocol/index.js";
+import { ManagedBuffer } from "../managed-buffer.js";
+import { type AnyTypedArray, ELEM_ARRAYS, fastKind } from "../native-access.js";
 import type { ViewCore } from "../view-core.js";
 import type { ViewLayout } from "../view-layout.js";
 
@@ -73,12 +75,19 @@ export class ViewState {
   declare elemOffset: number;
   /** Element stride of dimension 0 in `ta`. */
   declare elemStride0: number;
+  /** Element stride of dimension 1 in `ta` (0 below two dimensions). */
+  declare elemStride1: number;
   /** Element strides in `ta` (empty without a fast path; UNRESOLVED_STRIDES until an N-D access). */
   declare elemStrides: number[];
   /** `layout.shape[0]`, or 0 for a 0-d view. */
   declare shape0: number;
-  /** Whether `get(i)` may take {@link get1}: a 1-D view with a fast path whose items are numbers. */
-  declare numeric1: boolean;
+  /** `layout.shape[1]`, or 0 below two dimensions. */
+  declare shape1: number;
+  /**
+   * 1 or 2 for a view of that many dimensions with a fast path whose items
+   * are numbers (`get(i)` or `get(r, c)` then takes the number path), else -1.
+   */
+  declare fastRank: number;
   /** Whether the fast path may write (a writable view whose format allows raw stores). */
   declare writable: boolean;
   /** The record options items are read with (SPEC §2.1); null for the defaults. Views derived from this one keep them. */
@@ -95,25 +104,54 @@ export class ViewState {
     this.layout = layout;
     this.exports = 0;
     this.released = false;
-    this.ta = null;
-    this.generation = -1;
+    // The fast path's array when the managed buffer has it at hand (the
+    // exporter itself, or the array its last view took): no first access
+    // then goes the general way to take it.
+    const fast = fastKind(layout);
+    const ta = fast === null ? null : mbuf.typedArrayAtHand(ELEM_ARRAYS[fast.elemKind]!);
+    this.ta = ta;
+    this.generation = ta === null ? -1 : mbuf.generation;
     // The fast path's facts are worked out here, each field written once:
     // V8 then treats them as constants of a view it sees as one (a loop over
     // one view folds the checks of get(i) away and keeps its doubles
     // unboxed). Cheap: the format's facts are cached, nothing is allocated.
-    const fast = fastKind(layout);
     const ndim = layout.ndim;
     this.kind = fast === null ? -1 : fast.elemKind;
     this.elemOffset = fast === null ? 0 : layout.byteOffset / fast.size;
     this.elemStride0 = fast === null || ndim === 0 ? 0 : layout.byteStrides[0]! / fast.size;
+    this.elemStride1 = fast === null || ndim < 2 ? 0 : layout.byteStrides[1]! / fast.size;
     // The element strides of every dimension (an array) only when an N-D access asks.
     this.elemStrides = ndim <= 1 || fast === null ? NO_STRIDES : UNRESOLVED_STRIDES;
     this.shape0 = ndim === 0 ? 0 : layout.shape[0]!;
-    this.numeric1 = fast !== null && ndim === 1 && fast.elemKind <= 7;
+    this.shape1 = ndim < 2 ? 0 : layout.shape[1]!;
+    this.fastRank = fast !== null && fast.elemKind <= 7 && (ndim === 1 || ndim === 2) ? ndim : -1;
     this.writable = fast?.fastWrites === true && !layout.readonly;
     this.records = null;
     this.codec = null;
   }
+}
+
+let unmade: ViewState | null = null;
+
+/**
+ * The state of an object that has MemoryView's prototype but was not made
+ * by `MemoryView.from` or a derivation (`Object.create(MemoryView.prototype)`):
+ * it views no memory, so it behaves as a released view does (CPython's
+ * `CHECK_RELEASED`: "operation forbidden on released memoryview object")
+ * instead of letting the engine's own error about a missing private field out.
+ *
+ * @example
+ * ```ts
+ * unmadeViewState().released; // returns true
+ * ```
+ */
+export function unmadeViewState(): ViewState {
+  if (unmade === null) {
+    const mbuf = ManagedBuffer.fromObject(new ArrayBuffer(0), BufferFlags.FULL_RO);
+    unmade = new ViewState(mbuf, mbuf.rootLayout());
+    unmade.released = true;
+  }
+  return unmade;
 }
 
 // How the state modules reach a view's record: the façade hands over a
