@@ -122,6 +122,20 @@ function intoOut(memory: Memory, hook: () => void, info: BufferInfo): unknown {
   return toContiguous(info, "C", out);
 }
 
+/** A record of an int and a 4-byte string: two of them fill the target. */
+const RECORD = "T{<i:id: 4s:name:}";
+const RECORD_OPTIONS = { strings: { encoding: "utf-8" } } as const;
+
+/** `set(1, record)` on a records view over the target, the record made by `make` around the hook. */
+function recordScenario(memory: Memory, make: (hook: () => void) => object): Scenario<Target> {
+  return scenario(memory, (t) => {
+    const named = (t.view as MemoryView).cast(RECORD).withRecords(RECORD_OPTIONS);
+    (t.view as MemoryView).release(); // the records view holds the export now
+    t.view = named;
+    return (hook) => named.set(1, make(hook));
+  });
+}
+
 const viewRelease = (t: Target) => (t.view as MemoryView).release();
 const balancedSource = (t: Target) => {
   expect(t.exports.released, "every export of the source released").toBe(t.exports.got);
@@ -429,6 +443,62 @@ const rows: Row<Target>[] = [
     // A caller-built info is validated when used: its getter shrank the memory first, so it no longer fits.
     expected: (action) => (action === "shrink" ? { name: "BufferError", message: /outside buf/ } : undefined),
     check: () => {},
+  },
+  {
+    op: "view.withRecords().set(i, record)",
+    points: {
+      "a field's getter": (memory) =>
+        recordScenario(memory, (hook) => ({
+          id: 7,
+          get name() {
+            hook();
+            return "ab";
+          },
+        })),
+      "the record Proxy's get trap": (memory) =>
+        recordScenario(
+          memory,
+          (hook) =>
+            new Proxy(
+              { id: 7, name: "ab" },
+              {
+                get(o, k) {
+                  hook();
+                  return Reflect.get(o, k);
+                },
+              },
+            ),
+        ),
+      "the record Proxy's ownKeys trap": (memory) =>
+        recordScenario(
+          memory,
+          (hook) =>
+            new Proxy(
+              { id: 7, name: "ab" },
+              {
+                ownKeys(o) {
+                  hook();
+                  return Reflect.ownKeys(o);
+                },
+              },
+            ),
+        ),
+    },
+    release: viewRelease,
+    check: (memory) => expectBytes(memory, filled({ 8: 7, 9: 0, 10: 0, 11: 0, 12: 97, 13: 98, 14: 0, 15: 0 })),
+    balanced: balancedSource,
+  },
+  {
+    op: "view.withRecords().get(i) / toList()",
+    points: {
+      "before get": before((v) => v.cast(RECORD).withRecords(RECORD_OPTIONS).get(1)),
+      "before toList": before((v) => v.cast(RECORD).withRecords(RECORD_OPTIONS).toList()),
+    },
+    release: viewRelease,
+    check: (_m, result) => {
+      const record = { id: 0x5a5a5a5a, name: "ZZZZ" };
+      expect(result).toEqual(Array.isArray(result) ? [record, record] : record);
+    },
   },
   {
     op: "toContiguous(info, order, out) with out over the memory",
