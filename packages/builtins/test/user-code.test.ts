@@ -576,7 +576,7 @@ const SELF_RESIZING: [string, () => unknown, unknown][] = [
     "a.frombytes(an exporter whose GET_BUFFER appends to a)",
     () => {
       const a = array("b", [0, 1, 2, 3]);
-      a.frombytes(exporterRunning(bytes([9, 9]), () => a.append(5)));
+      a.frombytes(exporterRunning(Uint8Array.of(9, 9), () => a.append(5)));
       return a.tolist();
     },
     [0, 1, 2, 3, 5, 9, 9],
@@ -585,7 +585,7 @@ const SELF_RESIZING: [string, () => unknown, unknown][] = [
     "a.frombytes(an exporter whose GET_BUFFER clears a)",
     () => {
       const a = array("b", [0, 1, 2, 3]);
-      a.frombytes(exporterRunning(bytes([9, 9]), () => a.clear()));
+      a.frombytes(exporterRunning(Uint8Array.of(9, 9), () => a.clear()));
       return a.tolist();
     },
     [9, 9],
@@ -594,7 +594,7 @@ const SELF_RESIZING: [string, () => unknown, unknown][] = [
     "array('h').frombytes(an exporter whose GET_BUFFER extends a by 2)",
     () => {
       const a = array("h", [0, 1, 2, 3]);
-      a.frombytes(exporterRunning(bytes([9, 9]), () => a.extend([7, 7])));
+      a.frombytes(exporterRunning(Uint8Array.of(9, 9), () => a.extend([7, 7])));
       return a.tolist();
     },
     [0, 1, 2, 3, 7, 7, 0x0909],
@@ -603,7 +603,7 @@ const SELF_RESIZING: [string, () => unknown, unknown][] = [
     "a.frombytes(an exporter whose GET_BUFFER exports a)",
     () => {
       const a = array("b", [0, 1, 2, 3]);
-      a.frombytes(exporterRunning(bytes([9, 9]), () => memoryview(a)));
+      a.frombytes(exporterRunning(Uint8Array.of(9, 9), () => memoryview(a)));
       return a.tolist();
     },
     // The memoryview is never released: a stays exported (CPython: "cannot resize an array that is exporting buffers").

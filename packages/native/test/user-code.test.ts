@@ -8,6 +8,7 @@ import { defineHarness, GUARD, type Memory, RELEASED, type Row, type Scenario, S
 import { expect, test } from "vitest";
 import { addressOf, alignmentOf, elementAddress, extentOf } from "../src/index.js";
 import { describeNative } from "./support/native-suite.js";
+import { resizableArrayBuffer } from "./support/resizable.js";
 
 interface Target {
   view: MemoryView | null;
@@ -171,7 +172,7 @@ describeNative("user code in the middle of an address (issue 16, class 1)", () =
       },
     });
     expect(() => addressOf(plain)).toThrow(expect.objectContaining({ name: "ValueError" }));
-    const resizable = new ArrayBuffer(SIZE, { maxByteLength: 2 * SIZE });
+    const resizable = resizableArrayBuffer(SIZE, 2 * SIZE);
     const tail = new Uint8Array(resizable, 8, 8);
     Object.defineProperty(tail, GET_BUFFER, {
       get() {
