@@ -7,6 +7,8 @@
  * @packageDocumentation
  */
 
+import { DATA_MODELS, type DataModel } from "./model/data-model.js";
+
 /** Optional features of the contract. */
 export interface Supports {
   /** The largest number of dimensions a memoryview accepts (CPython: 64). */
@@ -53,6 +55,22 @@ export interface Supports {
    * as CPython 3.13 refuses them ("bad char in struct format").
    */
   readonly complexStruct: boolean;
+  /**
+   * The C data model of the module's native sizes: `"LP64"`, the
+   * contract's (native `l L n N P` are 8 bytes, `Py_ssize_t` 64 bits), or
+   * `"ILP32"` (4 bytes and 32 bits, as CPython has them on wasm32 and
+   * 32-bit platforms). Under ILP32 the suite checks native layouts, values
+   * and range errors by ILP32's sizes, and leaves out the cases recorded on
+   * LP64 whose formats depend on them (reported as skipped).
+   */
+  readonly dataModel: DataModel;
+  /**
+   * The contract's deliberate differences from CPython (SPEC.md §8): a
+   * released view refuses `hash()`, say, where CPython returns the hash it
+   * cached. CPython itself declares false, and the cases that meet one of
+   * them check CPython's behaviour there instead.
+   */
+  readonly deliberateDifferences: boolean;
 }
 
 /** The manifest of an implementation of the whole contract. */
@@ -72,6 +90,8 @@ export const FULL_SUPPORT: Supports = Object.freeze({
   sliceObjects: true,
   hashValues: true,
   complexStruct: true,
+  dataModel: "LP64",
+  deliberateDifferences: true,
 });
 
 const KEYS = Object.keys(FULL_SUPPORT) as (keyof Supports)[];
@@ -100,6 +120,9 @@ export function readSupports(manifest: unknown): Supports {
     const expected = typeof FULL_SUPPORT[key as keyof Supports];
     if (typeof value !== expected) throw new TypeError(`supports.${key} must be a ${expected}`);
     out[key] = value;
+  }
+  if (!DATA_MODELS.includes(out.dataModel as DataModel)) {
+    throw new TypeError(`supports.dataModel must be one of ${DATA_MODELS.join(", ")}`);
   }
   if (!Number.isInteger(out.maxNdim) || (out.maxNdim as number) < 1) {
     throw new TypeError("supports.maxNdim must be an integer >= 1");

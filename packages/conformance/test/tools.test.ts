@@ -13,6 +13,8 @@ import {
 } from "../src/index.js";
 import { main, parseArgs, UsageError } from "../src/cli.js";
 import { readSupports } from "../src/supports.js";
+import { dependsOnDataModel } from "../src/model/data-model.js";
+import { modelLayout } from "../src/model/format-model.js";
 
 describe("the request checker", () => {
   test("accepts the test exporter's answers", () => {
@@ -63,6 +65,23 @@ describe("options", () => {
     );
     expect(() => readSupports({ suboffset: false })).toThrow("unknown manifest key 'suboffset'");
     expect(() => readSupports({ maxNdim: "1" })).toThrow(TypeError);
+    expect(readSupports({}).dataModel).toBe("LP64");
+    expect(readSupports({ dataModel: "ILP32" }).dataModel).toBe("ILP32");
+    expect(() => readSupports({ dataModel: "LLP64" })).toThrow("supports.dataModel must be one of LP64, ILP32");
+    expect(() => readSupports({ dataModel: 32 })).toThrow("supports.dataModel must be a string");
+  });
+});
+
+describe("the data model", () => {
+  test("sizes native l L n N P, and only those, in native formats", () => {
+    expect(modelLayout("cl", "ILP32").itemsize).toBe(8);
+    expect(modelLayout("cl").itemsize).toBe(16);
+    expect(modelLayout("cq", "ILP32").itemsize).toBe(16);
+    expect(modelLayout("<cl", "ILP32").itemsize).toBe(5);
+    expect(dependsOnDataModel("2hP")).toBe(true);
+    expect(dependsOnDataModel("@n")).toBe(true);
+    expect(dependsOnDataModel("=n")).toBe(false);
+    expect(dependsOnDataModel("qQd")).toBe(false);
   });
 });
 

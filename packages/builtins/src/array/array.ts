@@ -19,6 +19,7 @@ import {
   ValueError,
   getBuffer,
   isBufferExporter,
+  pythonTypeName,
   releaseBuffer,
   type BufferInfo,
 } from "@mv/core";
@@ -28,7 +29,6 @@ import { pyFloatRepr } from "../python/float-repr.js";
 import { NotImplemented, RICH_EQ, richEquals } from "../python/rich-equals.js";
 import { isSliceLike, sliceIndices, type SliceLike, unpackSlice } from "../python/slice-indices.js";
 import { pyStrRepr } from "../python/str-repr.js";
-import { pyTypeName } from "../python/type-name.js";
 import { valueEquals } from "../python/value-equals.js";
 import { bufferBytes } from "../protocol/buffer-bytes.js";
 import { ResizableBytes } from "../storage/resizable-bytes.js";
@@ -170,7 +170,7 @@ export class PyArray implements Iterable<ArrayItem> {
     // checked, as array_ass_subscr does.
     key = unpackSlice(key);
     if (!(value instanceof PyArray)) {
-      throw new TypeError(`can only assign array (not "${pyTypeName(value)}") to array slice`);
+      throw new TypeError(`can only assign array (not "${pythonTypeName(value)}") to array slice`);
     }
     if (value.#row !== this.#row) throw new TypeError("bad argument type for built-in operation");
     // #assignSlice copies the source before it resizes, so `a[i:j] = a` needs no copy here.
@@ -254,7 +254,7 @@ export class PyArray implements Iterable<ArrayItem> {
       return;
     }
     if (!isIterable(iterable)) {
-      throw new TypeError(`'${pyTypeName(iterable)}' object is not iterable`);
+      throw new TypeError(`'${pythonTypeName(iterable)}' object is not iterable`);
     }
     for (const item of iterable) this.#insertOne(this.length, item);
   }
@@ -344,7 +344,7 @@ export class PyArray implements Iterable<ArrayItem> {
    */
   frombytes(buffer: unknown): void {
     if (!isBufferExporter(buffer)) {
-      throw new TypeError(`a bytes-like object is required, not '${pyTypeName(buffer)}'`);
+      throw new TypeError(`a bytes-like object is required, not '${pythonTypeName(buffer)}'`);
     }
     const info = getBuffer(buffer, BufferFlags.SIMPLE);
     try {
@@ -393,7 +393,7 @@ export class PyArray implements Iterable<ArrayItem> {
   /** `a.fromunicode(s)`: appends the code points of `s` to a `u` or `w` array. */
   fromunicode(ustr: unknown): void {
     if (typeof ustr !== "string") {
-      throw new TypeError(`fromunicode() argument must be str, not ${pyTypeName(ustr)}`);
+      throw new TypeError(`fromunicode() argument must be str, not ${pythonTypeName(ustr)}`);
     }
     if (this.#row.kind !== "unicode") {
       throw new ValueError("fromunicode() may only be called on unicode type arrays ('u' or 'w')");
@@ -486,7 +486,7 @@ function newArray(typecode: unknown, initializer?: unknown): PyArray {
   if (typecode === undefined) throw new TypeError("array() takes at least 1 argument (0 given)");
   if (typeof typecode !== "string") {
     // getargs names None itself, not its type.
-    const what = typecode === null ? "None" : pyTypeName(typecode);
+    const what = typecode === null ? "None" : pythonTypeName(typecode);
     throw new TypeError(`array() argument 1 must be a unicode character, not ${what}`);
   }
   const chars = [...typecode];
@@ -510,7 +510,7 @@ function newArray(typecode: unknown, initializer?: unknown): PyArray {
     (isUnicode && typeof initializer === "string") ||
     (initializer instanceof PyArray && initializer.typecode === typecode);
   if (!direct && !isIterable(initializer)) {
-    throw new TypeError(`'${pyTypeName(initializer)}' object is not iterable`);
+    throw new TypeError(`'${pythonTypeName(initializer)}' object is not iterable`);
   }
   const row = typecodeRow(typecode);
   if (row === undefined) throw new ValueError(BAD_TYPECODE);

@@ -15,8 +15,7 @@
  *
  * @packageDocumentation
  */
-import { OverflowError, ValueError } from "@mv/core";
-import { pyTypeName } from "../python/type-name.js";
+import { OverflowError, ValueError, pythonTypeName } from "@mv/core";
 import { asCLong, asCLongLong, asCUnsignedLong, asCUnsignedLongLong, checkRange } from "./c-integers.js";
 
 /** What an array item reads as. */
@@ -50,12 +49,12 @@ function asDouble(value: unknown): number {
     if (!Number.isFinite(x)) throw new OverflowError("int too large to convert to float");
     return x;
   }
-  throw new TypeError(`must be real number, not ${pyTypeName(value)}`);
+  throw new TypeError(`must be real number, not ${pythonTypeName(value)}`);
 }
 
 function asCodePoint(value: unknown): number {
   if (typeof value !== "string") {
-    throw new TypeError(`array item must be a unicode character, not ${pyTypeName(value)}`);
+    throw new TypeError(`array item must be a unicode character, not ${pythonTypeName(value)}`);
   }
   const chars = [...value];
   if (chars.length !== 1) {

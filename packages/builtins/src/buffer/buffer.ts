@@ -27,6 +27,7 @@ import {
   allocateBytes,
   getBuffer,
   isBufferExporter,
+  pythonTypeName,
   releaseBuffer,
   type BufferInfo,
 } from "@mv/core";
@@ -34,7 +35,6 @@ import { formatAddress, objectId } from "../object-id.js";
 import { isIndex } from "../python/as-index.js";
 import { callableClass } from "../python/callable-class.js";
 import { isSliceLike, sliceIndices, type SliceLike, unpackSlice } from "../python/slice-indices.js";
-import { pyTypeName } from "../python/type-name.js";
 import { baseBytes, type BufferKind } from "./base-bytes.js";
 import { hash27 } from "./buffer-hash.js";
 import {
@@ -255,7 +255,7 @@ export class LegacyBuffer implements OldBufferProcs, Iterable<Uint8Array> {
   /** `b * count`: the bytes repeated (a negative count gives none). */
   repeat(count: number | bigint): Uint8Array {
     if (!isIndex(count)) {
-      throw new TypeError(`can't multiply sequence by non-int of type '${pyTypeName(count)}'`);
+      throw new TypeError(`can't multiply sequence by non-int of type '${pythonTypeName(count)}'`);
     }
     const n = Math.max(Number(count), 0);
     return this.#read("any", (bytes) => {
@@ -278,7 +278,7 @@ export class LegacyBuffer implements OldBufferProcs, Iterable<Uint8Array> {
    */
   compare(other: LegacyBuffer): -1 | 0 | 1 {
     if (!(other instanceof LegacyBuffer)) {
-      throw new TypeError(`buffer.compare() argument must be a buffer, not ${pyTypeName(other)}`);
+      throw new TypeError(`buffer.compare() argument must be a buffer, not ${pythonTypeName(other)}`);
     }
     return this.#read("any", (mine) =>
       other.#read("any", (theirs) => {

@@ -18,6 +18,7 @@ import {
   fillInfo,
   getBuffer,
   isBufferExporter,
+  pythonTypeName,
   releaseBuffer,
   type BufferInfo,
 } from "@mv/core";
@@ -26,7 +27,6 @@ import { bytesRepr } from "../python/bytes-repr.js";
 import { callableClass } from "../python/callable-class.js";
 import { NotImplemented, RICH_EQ, richEquals } from "../python/rich-equals.js";
 import { isSliceLike, sliceIndices, type SliceLike, unpackSlice } from "../python/slice-indices.js";
-import { pyTypeName } from "../python/type-name.js";
 import { bufferBytes } from "../protocol/buffer-bytes.js";
 import { ResizableBytes } from "../storage/resizable-bytes.js";
 import { BYTE_RANGE, byteValue } from "../bytes/byte-value.js";
@@ -88,7 +88,7 @@ export class ByteArray implements Iterable<number> {
       const unpacked = unpackSlice(key);
       return new ByteArray(sliceBytes(this.#bytes(), unpacked));
     }
-    throw new TypeError(`bytearray indices must be integers or slices, not ${pyTypeName(key)}`);
+    throw new TypeError(`bytearray indices must be integers or slices, not ${pythonTypeName(key)}`);
   }
 
   /** `b[start:stop:step]` as a new `bytearray`; null or undefined is None. */
@@ -113,7 +113,7 @@ export class ByteArray implements Iterable<number> {
       return;
     }
     if (!isSliceLike(key)) {
-      throw new TypeError(`bytearray indices must be integers or slices, not ${pyTypeName(key)}`);
+      throw new TypeError(`bytearray indices must be integers or slices, not ${pythonTypeName(key)}`);
     }
     // The slice is unpacked (its bounds read, once) before the value is
     // converted, as bytearray_ass_subscript does; it is adjusted to the
@@ -139,7 +139,7 @@ export class ByteArray implements Iterable<number> {
       return;
     }
     if (!isSliceLike(key)) {
-      throw new TypeError(`bytearray indices must be integers or slices, not ${pyTypeName(key)}`);
+      throw new TypeError(`bytearray indices must be integers or slices, not ${pythonTypeName(key)}`);
     }
     this.#assignSlice(key, new Uint8Array(0));
   }
@@ -211,7 +211,7 @@ export class ByteArray implements Iterable<number> {
       iterableOfInts === undefined ||
       typeof (iterableOfInts as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function"
     ) {
-      throw new TypeError(`can't extend bytearray with ${pyTypeName(iterableOfInts)}`);
+      throw new TypeError(`can't extend bytearray with ${pythonTypeName(iterableOfInts)}`);
     }
     const collected: number[] = [];
     for (const item of iterableOfInts as Iterable<unknown>) {
@@ -236,7 +236,7 @@ export class ByteArray implements Iterable<number> {
     try {
       info = getBuffer(source, BufferFlags.SIMPLE);
     } catch {
-      throw new TypeError(`can't set bytearray slice from ${pyTypeName(source)}`);
+      throw new TypeError(`can't set bytearray slice from ${pythonTypeName(source)}`);
     }
     try {
       return bufferBytes(info).slice();

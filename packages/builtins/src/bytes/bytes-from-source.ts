@@ -10,9 +10,17 @@
  *
  * @packageDocumentation
  */
-import { BufferFlags, OverflowError, ValueError, allocateBytes, isBufferExporter, toContiguous, withExport } from "@mv/core";
+import {
+  BufferFlags,
+  OverflowError,
+  ValueError,
+  allocateBytes,
+  isBufferExporter,
+  pythonTypeName,
+  toContiguous,
+  withExport,
+} from "@mv/core";
 import { asSsize, isIndex } from "../python/as-index.js";
-import { pyTypeName } from "../python/type-name.js";
 import { BYTE_RANGE, BYTES_RANGE, byteValue } from "./byte-value.js";
 
 /** Which constructor's wording to use. */
@@ -60,5 +68,5 @@ export function bytesFromSource(source: unknown, kind: ByteStringKind): Uint8Arr
     for (const item of source) out.push(byteValue(item, message));
     return Uint8Array.from(out);
   }
-  throw new TypeError(`cannot convert '${pyTypeName(source)}' object to ${kind}`);
+  throw new TypeError(`cannot convert '${pythonTypeName(source)}' object to ${kind}`);
 }

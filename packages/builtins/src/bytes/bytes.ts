@@ -4,14 +4,13 @@
  *
  * @packageDocumentation
  */
-import { GET_BUFFER, IndexError, RELEASE_BUFFER, fillInfo, type BufferInfo } from "@mv/core";
+import { GET_BUFFER, IndexError, RELEASE_BUFFER, fillInfo, pythonTypeName, type BufferInfo } from "@mv/core";
 import { hashBytes } from "../hash-bytes.js";
 import { asSsize, isIndex } from "../python/as-index.js";
 import { bytesRepr } from "../python/bytes-repr.js";
 import { callableClass } from "../python/callable-class.js";
 import { NotImplemented, RICH_EQ, richEquals } from "../python/rich-equals.js";
 import { isSliceLike, type SliceLike } from "../python/slice-indices.js";
-import { pyTypeName } from "../python/type-name.js";
 import { bytesContent, isPyBytes, registerBytes } from "./bytes-brand.js";
 import { bytesFromSource } from "./bytes-from-source.js";
 import { fromHex } from "./from-hex.js";
@@ -55,7 +54,7 @@ export class Bytes implements Iterable<number> {
       return this.#data[i]!;
     }
     if (isSliceLike(key)) return new Bytes(sliceBytes(this.#data, key));
-    throw new TypeError(`byte indices must be integers or slices, not ${pyTypeName(key)}`);
+    throw new TypeError(`byte indices must be integers or slices, not ${pythonTypeName(key)}`);
   }
 
   /** `b[start:stop:step]` as a new `bytes`; null or undefined is None. */

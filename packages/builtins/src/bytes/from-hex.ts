@@ -10,8 +10,7 @@
  *
  * @packageDocumentation
  */
-import { BufferFlags, ValueError, getBuffer, isBufferExporter, releaseBuffer } from "@mv/core";
-import { pyTypeName } from "../python/type-name.js";
+import { BufferFlags, ValueError, getBuffer, isBufferExporter, pythonTypeName, releaseBuffer } from "@mv/core";
 import { bufferBytes } from "../protocol/buffer-bytes.js";
 
 function digitValue(code: number | undefined): number {
@@ -91,5 +90,5 @@ export function fromHex(source: unknown): Uint8Array {
       releaseBuffer(info);
     }
   }
-  throw new TypeError(`fromhex() argument must be str or bytes-like, not ${pyTypeName(source)}`);
+  throw new TypeError(`fromhex() argument must be str or bytes-like, not ${pythonTypeName(source)}`);
 }

@@ -4,9 +4,8 @@
  *
  * @packageDocumentation
  */
-import { ValueError } from "@mv/core";
+import { ValueError, pythonTypeName } from "@mv/core";
 import { asCInt } from "../python/c-int.js";
-import { pyTypeName } from "../python/type-name.js";
 import { bytesContent, isPyBytes } from "./bytes-brand.js";
 
 const HEX = "0123456789abcdef";
@@ -17,7 +16,7 @@ function lengthOf(value: unknown): number {
     const length = (value as { length?: unknown }).length;
     if (typeof length === "number") return length;
   }
-  throw new TypeError(`object of type '${pyTypeName(value)}' has no len()`);
+  throw new TypeError(`object of type '${pythonTypeName(value)}' has no len()`);
 }
 
 function separatorChar(sep: unknown): string {

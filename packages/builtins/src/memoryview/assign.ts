@@ -15,11 +15,10 @@
  *
  * @packageDocumentation
  */
-import { IndexError, isBufferExporter, MemoryView } from "@mv/core";
+import { IndexError, isBufferExporter, MemoryView, pythonTypeName } from "@mv/core";
 import { withSubview } from "./in-flight.js";
 import { asSsize } from "../python/as-index.js";
 import type { SliceLike } from "../python/slice-indices.js";
-import { pyTypeName } from "../python/type-name.js";
 import { basicIndex } from "./basic-index.js";
 import { KeyKind, keyKind } from "./key-kind.js";
 import { packValue } from "./pack-value.js";
@@ -109,7 +108,7 @@ export function assign(view: MemoryView, key: unknown, value: unknown): void {
       }
       // The rvalue must be an exporter; it is asked before the slice is read.
       if (!isBufferExporter(value)) {
-        throw new TypeError(`a bytes-like object is required, not '${pyTypeName(value)}'`);
+        throw new TypeError(`a bytes-like object is required, not '${pythonTypeName(value)}'`);
       }
       // memory_ass_sub: the rvalue's buffer first, then the slice (its
       // bounds' getters), then the copy, which checks the view again.

@@ -12,8 +12,7 @@
  *
  * @packageDocumentation
  */
-import { LayoutFlag, ValueError, parseFormat, type ParsedFormat, type ViewLayout } from "@mv/core";
-import { pyTypeName } from "../python/type-name.js";
+import { LayoutFlag, ValueError, parseFormat, pythonTypeName, type ParsedFormat, type ViewLayout } from "@mv/core";
 
 const MAX_NDIM = 64;
 
@@ -147,7 +146,7 @@ export function assertNotComplexCast(format: string): void {
 export function castFormatArg(format: unknown): string {
   if (typeof format !== "string") {
     // _PyArg_BadArgument names None itself, other values by their type.
-    const given = format === null ? "None" : pyTypeName(format);
+    const given = format === null ? "None" : pythonTypeName(format);
     throw new TypeError(`cast() argument 'format' must be str, not ${given}`);
   }
   return format;

@@ -8,9 +8,8 @@
  *
  * @packageDocumentation
  */
-import { LayoutFlag, ValueError, type MemoryView } from "@mv/core";
+import { LayoutFlag, ValueError, pythonTypeName, type MemoryView } from "@mv/core";
 import { hashBytes } from "../hash-bytes.js";
-import { pyTypeName } from "../python/type-name.js";
 import { nativeChar } from "./pack-value.js";
 
 /**
@@ -36,7 +35,7 @@ export function assertHashable(obj: object | null): void {
   }
   const ctor = (obj as { constructor?: { pythonName?: unknown } }).constructor;
   if (ctor !== undefined && typeof ctor.pythonName === "string") {
-    throw new TypeError(`unhashable type: '${pyTypeName(obj)}'`);
+    throw new TypeError(`unhashable type: '${pythonTypeName(obj)}'`);
   }
 }
 

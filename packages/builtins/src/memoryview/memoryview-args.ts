@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import { pyTypeName } from "../python/type-name.js";
+import { pythonTypeName } from "@mv/core";
 
 /**
  * The `order` argument of `tobytes`: None or a string (the string itself is
@@ -19,7 +19,7 @@ import { pyTypeName } from "../python/type-name.js";
 export function orderArg(order: unknown): "C" | "F" | "A" | null {
   if (order === undefined || order === null) return null;
   if (typeof order !== "string") {
-    throw new TypeError(`tobytes() argument 'order' must be str or None, not ${pyTypeName(order)}`);
+    throw new TypeError(`tobytes() argument 'order' must be str or None, not ${pythonTypeName(order)}`);
   }
   return order as "C" | "F" | "A";
 }

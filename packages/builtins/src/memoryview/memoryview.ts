@@ -16,6 +16,7 @@ import {
   MemoryView,
   RELEASE_BUFFER,
   isBufferExporter,
+  pythonTypeName,
   type BufferInfo,
   type StructValue,
   type ViewList,
@@ -24,7 +25,6 @@ import { formatAddress, objectId } from "../object-id.js";
 import { asCInt } from "../python/c-int.js";
 import { callableClass } from "../python/callable-class.js";
 import { NotImplemented, RICH_EQ, richEquals } from "../python/rich-equals.js";
-import { pyTypeName } from "../python/type-name.js";
 import { assign } from "./assign.js";
 import { releaseInFlight } from "./in-flight.js";
 import { assertCastable, assertNotComplexCast, castFormatArg, castFormatError } from "./cast-policy.js";
@@ -518,7 +518,7 @@ function newMemoryview(obj: unknown, options?: MemoryviewOptions): PyMemoryView 
   const autoRelease = options?.autoRelease === true;
   if (obj instanceof PyMemoryView) return new PyMemoryView(MemoryView.from(coreView(obj), BufferFlags.FULL_RO, { autoRelease }));
   if (!(obj instanceof MemoryView) && !isBufferExporter(obj)) {
-    throw new TypeError(`memoryview: a bytes-like object is required, not '${pyTypeName(obj)}'`);
+    throw new TypeError(`memoryview: a bytes-like object is required, not '${pythonTypeName(obj)}'`);
   }
   return new PyMemoryView(MemoryView.from(obj, BufferFlags.FULL_RO, { autoRelease }));
 }

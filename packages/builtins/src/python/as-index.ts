@@ -8,8 +8,7 @@
  *
  * @packageDocumentation
  */
-import { OverflowError } from "@mv/core";
-import { pyTypeName } from "./type-name.js";
+import { OverflowError, pythonTypeName } from "@mv/core";
 
 /**
  * The largest `Py_ssize_t` on a 64-bit platform.
@@ -61,7 +60,7 @@ export function asIndex(value: unknown): bigint {
   if (typeof value === "bigint") return value;
   if (typeof value === "number" && Number.isInteger(value)) return BigInt(value);
   if (typeof value === "boolean") return value ? 1n : 0n;
-  throw new TypeError(`'${pyTypeName(value)}' object cannot be interpreted as an integer`);
+  throw new TypeError(`'${pythonTypeName(value)}' object cannot be interpreted as an integer`);
 }
 
 /**
@@ -87,7 +86,7 @@ export function asSsize(value: unknown, overflow?: new (message: string) => Erro
   const big = asIndex(value);
   if (big > PY_SSIZE_T_MAX || big < PY_SSIZE_T_MIN) {
     if (overflow) {
-      throw new overflow(`cannot fit '${pyTypeName(value)}' into an index-sized integer`);
+      throw new overflow(`cannot fit '${pythonTypeName(value)}' into an index-sized integer`);
     }
     return Number(big > 0n ? PY_SSIZE_T_MAX : PY_SSIZE_T_MIN);
   }

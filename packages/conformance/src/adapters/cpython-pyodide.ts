@@ -2,7 +2,10 @@
  * The adapter for CPython 3.14 itself, through the `pyodide` npm package
  * (CPython 3.14.2 compiled to wasm, loaded offline from the package folder):
  * `mv-conformance --impl @mv/conformance/adapters/cpython-pyodide` runs the
- * struct groups against CPython's own `struct` module. It needs `pyodide`
+ * struct groups against CPython's own `struct` module, and the memoryview
+ * and protocol groups against CPython's own `memoryview` (through the view
+ * bridge in `cpython/view-bridge.ts`: each JavaScript exporter's answer to
+ * CPython's request is laid into Pyodide's memory). It needs `pyodide`
  * 314.0.7 installed beside @mv/conformance (an optional peer dependency),
  * and, since starting the interpreter is asynchronous, it is an ES module
  * with top-level `await`: load it with `import`, not `require()`.
@@ -16,9 +19,10 @@
  * a bigint by the width of its field, and a `struct.error` as a
  * `StructError`.
  *
- * What CPython in wasm cannot answer as the contract asks is declared in
- * `declaredDivergences`, each with its reason, never counted as a pass:
- * wasm32's native `l L n N P` are 4 bytes where the contract fixes LP64's 8.
+ * What CPython in wasm answers otherwise than the contract is declared,
+ * never failed and never counted as a pass: in `supports` (the manifest the
+ * suite reads: wasm32's ILP32 data model, no detachable memory), each
+ * declaration with its reason in `declaredDivergences`.
  *
  * @packageDocumentation
  */
@@ -29,12 +33,47 @@ import { loadPyodide } from "pyodide";
 import type { StructModuleLike } from "../implementation.js";
 import { GET_BUFFER, RELEASE_BUFFER } from "../protocol/symbols.js";
 import { BRIDGE_SOURCE } from "./cpython/bridge-source.js";
+import { VIEW_BRIDGE_SOURCE } from "./cpython/view-bridge-source.js";
+import { createViewBridge } from "./cpython/view-bridge.js";
+import { OBJECTS_BRIDGE_SOURCE } from "./cpython/objects-bridge-source.js";
+import { createObjectsBridge } from "./cpython/objects-bridge.js";
 import { fromHex as bytesOfHex, toHex as hexOf } from "../golden/decode-value.js";
 
 const require = createRequire(import.meta.url);
 const indexURL = dirname(require.resolve("pyodide/package.json"));
 const pyodide = await loadPyodide({ indexURL });
 const mvCall = pyodide.runPython(BRIDGE_SOURCE) as (request: string) => string;
+const views = createViewBridge({
+  call: (request) => mvView(request),
+  tagOf: (value) => {
+    const held: Bytes[] = [];
+    try {
+      return tagOf(value, held);
+    } finally {
+      for (const h of held) h.done();
+    }
+  },
+  readValue: (tag) => answerValue(tag),
+  errorOf: (errorName, message) => errorOf(errorName, message),
+  typeName: (value) => constructorName(value),
+  pyHandleOf: (value) => objects.handleOf(value),
+  pyObjectOf: (handle, kind) => objects.objectOf(handle, kind),
+  heap: () => heap(),
+});
+const objects = createObjectsBridge({
+  call: (request) => mvObject(request),
+  tagArg: (value) => views.tagArg(value),
+  answerOf: (tag) => views.answerOf(tag),
+  errorOf: (errorName, message) => errorOf(errorName, message),
+  heap: () => heap(),
+});
+// Pyodide's wasm memory, where CPython keeps its objects' bytes (a new ArrayBuffer after each growth).
+function heap(): ArrayBufferLike {
+  return (pyodide as unknown as { _module: { HEAPU8: Uint8Array } })._module.HEAPU8.buffer;
+}
+views.register(pyodide.globals as unknown as { set(name: string, value: unknown): void });
+const mvView = pyodide.runPython(VIEW_BRIDGE_SOURCE) as (request: string) => string;
+const mvObject = pyodide.runPython(OBJECTS_BRIDGE_SOURCE) as (request: string) => string;
 const PYTHON_VERSION = pyodide.runPython("import sys; sys.version.split()[0]") as string;
 
 /** The name and version of the implementation, for reports. */
@@ -43,6 +82,51 @@ export const name = `CPython ${PYTHON_VERSION} (pyodide ${pyodide.version})`;
 /** CPython's version, for the scoreboard. */
 export const version = PYTHON_VERSION;
 
+/**
+ * What the suite is to expect of CPython in wasm (the manifest): its native
+ * sizes are wasm32's, and it has no detachable memory.
+ */
+export const supports = {
+  dataModel: "ILP32",
+  detach: false,
+  formats: "cbBhHiIqQefd",
+  structFormats: false,
+  suboffsets: false,
+  multiDimensionalSlicing: false,
+  hashValues: false,
+  sliceObjects: false,
+  deliberateDifferences: false,
+  resizable: false,
+} as const;
+
+/** Each declaration of {@link supports}, and why CPython in Pyodide differs there from the contract. */
+export const declaredDivergences: Readonly<Record<keyof typeof supports, string>> = {
+  dataModel:
+    "CPython in Pyodide is built for wasm32, an ILP32 platform: native l L n N P are 4 bytes, aligned to 4, and Py_ssize_t is 32 bits, " +
+    "so offsets beyond 2**31 cannot be converted; the contract fixes LP64's 8 bytes. The suite checks ILP32's sizes, values and " +
+    "range errors with its byte model and leaves out the cases recorded on LP64 whose native sizes differ.",
+  formats:
+    "native l L n N P are 4 bytes on wasm32, so a view of an exporter that says 'l' with the contract's 8-byte items reads other bytes; " +
+    "and wasm32's CPython reads a '?' item byte other than 0 or 1 by its low bit (C's _Bool), where the contract reads any non-zero byte as true. " +
+    "The bridge refuses views and casts of those formats (NotImplementedError).",
+  structFormats:
+    "CPython's memoryview reads and writes only single native items; the contract's items of every struct format are NumPy's semantics (SPEC.md §8, 9).",
+  suboffsets:
+    "the bridge cannot lay out PIL-style memory: its pointers are offsets into JavaScript memory, not addresses in Pyodide's.",
+  multiDimensionalSlicing:
+    "CPython's memoryview refuses multi-dimensional slicing and sub-views; the contract has NumPy's (SPEC.md §8, 9).",
+  hashValues:
+    "Py_hash_t is 32 bits on wasm32 and Pyodide's str and bytes hashes are randomized, so hash() values are not the contract's PYTHONHASHSEED=0 ones.",
+  sliceObjects: "the adapter's slice is only a key for CPython's memoryview, not Python's whole slice object.",
+  deliberateDifferences:
+    "CPython is the reference the contract's deliberate differences (SPEC.md §8) depart from: the cases that meet one check CPython's behaviour, or are skipped where CPython's answer comes from memory that no longer backs the view (§8.13).",
+  resizable:
+    "CPython's exports pin their memory: a bytearray under an export cannot be resized, so there is no view of memory that shrank.",
+  detach:
+    "CPython has no detachable memory: an export pins the bytes, and the nearest event, a change of length under a live " +
+    "iter_unpack, is refused with BufferError, where the contract's iterator throws ValueError after a detach.",
+};
+
 /** An error CPython raised, under its Python name (one the contract has no class for). */
 class PythonError extends Error {
   constructor(name: string, message: string) {
@@ -50,6 +134,38 @@ class PythonError extends Error {
     this.name = name;
   }
 }
+
+/** Python's `ValueError`. */
+export class ValueError extends Error {}
+ValueError.prototype.name = "ValueError";
+/** Python's `IndexError`. */
+export class IndexError extends Error {}
+IndexError.prototype.name = "IndexError";
+/** Python's `BufferError`. */
+export class BufferError extends Error {}
+BufferError.prototype.name = "BufferError";
+/** Python's `NotImplementedError`. */
+export class NotImplementedError extends Error {}
+NotImplementedError.prototype.name = "NotImplementedError";
+/** Python's `OverflowError`. */
+export class OverflowError extends Error {}
+OverflowError.prototype.name = "OverflowError";
+/** Python's `MemoryError`. */
+export class MemoryError extends Error {}
+MemoryError.prototype.name = "MemoryError";
+/** Python's `UnicodeEncodeError`, a `ValueError`. */
+export class UnicodeEncodeError extends ValueError {}
+UnicodeEncodeError.prototype.name = "UnicodeEncodeError";
+
+const ERROR_CLASSES: Record<string, new (message: string) => Error> = {
+  ValueError,
+  IndexError,
+  BufferError,
+  NotImplementedError,
+  OverflowError,
+  MemoryError,
+  UnicodeEncodeError,
+};
 
 /** `struct.error`, as the contract names it. */
 export class StructError extends Error {}
@@ -68,16 +184,25 @@ interface Bytes {
 // reads it as empty, as struct does, where V8 would throw.
 const EMPTY: Bytes = { bytes: new Uint8Array(0), writable: true, done: () => {} };
 
-function bytesOf(value: unknown): Bytes | undefined {
+// The w* converter's request (PyBUF_WRITABLE); y* asks PyBUF_SIMPLE (0).
+const WRITABLE_REQUEST = 0x0001;
+
+// An exporter that refuses the w* request: CPython's converter swallows the
+// refusal and raises its own TypeError naming the type, which the bridge
+// gets Python to raise by passing a read-only stand-in of that type.
+const REFUSED: Bytes = { bytes: new Uint8Array(0), writable: false, done: () => {} };
+
+function bytesOf(value: unknown, writable = false): Bytes | undefined {
   try {
-    return bytesOfLive(value);
+    return bytesOfLive(value, writable);
   } catch (error) {
     if (error instanceof TypeError && /detached/.test(error.message)) return EMPTY;
+    if (writable) return REFUSED;
     throw error;
   }
 }
 
-function bytesOfLive(value: unknown): Bytes | undefined {
+function bytesOfLive(value: unknown, writable: boolean): Bytes | undefined {
   if (value instanceof ArrayBuffer || (typeof SharedArrayBuffer !== "undefined" && value instanceof SharedArrayBuffer)) {
     return { bytes: new Uint8Array(value), writable: true, done: () => {} };
   }
@@ -90,8 +215,13 @@ function bytesOfLive(value: unknown): Bytes | undefined {
     (typeof value === "object" || typeof value === "function") &&
     typeof exporter[GET_BUFFER] === "function"
   ) {
-    // What CPython's y* and w* converters ask: the bytes, C-contiguous.
-    const info = exporter[GET_BUFFER]!(0) as { buf: ArrayBufferLike; offset: number; len: number; readonly: boolean };
+    // What CPython's y* and w* converters ask: the bytes, C-contiguous (and writable for w*).
+    const info = exporter[GET_BUFFER]!(writable ? WRITABLE_REQUEST : 0) as {
+      buf: ArrayBufferLike;
+      offset: number;
+      len: number;
+      readonly: boolean;
+    };
     return {
       bytes: new Uint8Array(info.buf, info.offset, info.len),
       writable: !info.readonly,
@@ -126,9 +256,13 @@ function tagOf(value: unknown, held: Bytes[], writableAt = false): Tag {
   }
   if (value === null) return ["none"];
   if (Array.isArray(value)) return ["list", value.map((v) => tagOf(v, held))];
-  if (value instanceof Map) return ["dict"];
-  if (value instanceof Set) return ["set"];
-  const bytes = bytesOf(value);
+  // A dict or set stands for a Map or Set of the same size (its truth is its size).
+  if (value instanceof Map) return ["dict", value.size];
+  if (value instanceof Set) return ["set", value.size];
+  // A CPython object of the objects bridge goes as itself (pack_into writes into it).
+  const py = objects.handleOf(value);
+  if (py !== undefined) return ["pyobj", py];
+  const bytes = bytesOf(value, writableAt);
   if (bytes !== undefined) {
     held.push(bytes);
     const kind = writableAt && bytes.writable ? "bytearray" : "bytes";
@@ -136,9 +270,12 @@ function tagOf(value: unknown, held: Bytes[], writableAt = false): Tag {
     const name = Object.getPrototypeOf(value) === Uint8Array.prototype ? kind : constructorName(value);
     return [kind, hexOf(bytes.bytes), name];
   }
+  // Each part read once, real first, as the contract's pack reads them.
   const complex = value as { real?: unknown; imag?: unknown };
-  if (typeof complex.real === "number" && typeof complex.imag === "number") {
-    return ["complex", pyFloat(complex.real), pyFloat(complex.imag)];
+  const real = complex.real;
+  if (typeof real === "number") {
+    const imag = complex.imag;
+    if (typeof imag === "number") return ["complex", pyFloat(real), pyFloat(imag)];
   }
   return ["object", constructorName(value)];
 }
@@ -152,7 +289,7 @@ function constructorName(value: unknown): string {
   return name === "Object" ? "object" : name;
 }
 
-function tagValue(tag: Tag): unknown {
+function answerValue(tag: Tag): unknown {
   switch (tag[0]) {
     case "int":
       return Number(tag[1]);
@@ -168,11 +305,50 @@ function tagValue(tag: Tag): unknown {
     case "bytes":
       return bytesOfHex(tag[1] as string);
     case "complex":
-      return { real: tagValue(["float", tag[1]]), imag: tagValue(["float", tag[2]]) };
+      return { real: answerValue(["float", tag[1]]), imag: answerValue(["float", tag[2]]) };
     case "list":
-      return (tag[1] as Tag[]).map(tagValue);
+      return (tag[1] as Tag[]).map(answerValue);
   }
   throw new Error(`cpython-pyodide: unknown answer tag ${String(tag[0])}`);
+}
+
+/**
+ * Sends one request to the Python half and returns its answer's value (or
+ * throws its error); `target`, the bytes `pack_into` writes, gets CPython's
+ * bytes back.
+ */
+function send(op: string, tags: readonly Tag[], handle?: number, target?: Bytes): unknown {
+  const answer = JSON.parse(mvCall(JSON.stringify({ op, args: tags, ...(handle === undefined ? {} : { handle }) }))) as {
+    ok?: Tag;
+    error?: [string, string];
+    written?: string;
+  };
+  if (answer.written !== undefined) {
+    // pack_into's target, as CPython left it (also after a failed pack).
+    if (target?.writable) target.bytes.set(bytesOfHex(answer.written));
+  }
+  if (answer.error) throw errorOf(answer.error[0], answer.error[1]);
+  return answerValue(answer.ok!);
+}
+
+/** The error a Python exception is thrown as: the contract's class where it has one, else one of that name. */
+function errorOf(errorName: string, message: string): Error {
+  if (errorName === "StructError") return new StructError(message);
+  if (errorName === "TypeError") return new TypeError(message);
+  const known = ERROR_CLASSES[errorName];
+  return known ? new known(message) : new PythonError(errorName, message);
+}
+
+/** The arguments of a call as tags; `held` collects the exports they took, `intoAt` marks pack_into's target. */
+function tagArgs(args: readonly unknown[], held: Bytes[], intoAt = -1): { tags: Tag[]; target: Bytes | undefined } {
+  let target: Bytes | undefined;
+  const tags = args.map((arg, i) => {
+    const before = held.length;
+    const tag = tagOf(arg, held, i === intoAt);
+    if (i === intoAt && held.length > before) target = held[before];
+    return tag;
+  });
+  return { tags, target };
 }
 
 /**
@@ -182,30 +358,68 @@ function tagValue(tag: Tag): unknown {
 function call(op: string, args: readonly unknown[], handle?: number, intoAt = -1): unknown {
   const held: Bytes[] = [];
   try {
-    let target: Bytes | undefined;
-    const tags = args.map((arg, i) => {
-      const before = held.length;
-      const tag = tagOf(arg, held, i === intoAt);
-      if (i === intoAt && held.length > before) target = held[before];
-      return tag;
-    });
-    const answer = JSON.parse(mvCall(JSON.stringify({ op, args: tags, ...(handle === undefined ? {} : { handle }) }))) as {
-      ok?: Tag;
-      error?: [string, string];
-      written?: string;
-    };
-    if (answer.written !== undefined) {
-      // pack_into's target, as CPython left it (also after a failed pack).
-      if (target?.writable) target.bytes.set(bytesOfHex(answer.written));
-    }
-    if (answer.error) {
-      const [errorName, message] = answer.error;
-      if (errorName === "StructError") throw new StructError(message);
-      if (errorName === "TypeError") throw new TypeError(message);
-      throw new PythonError(errorName, message);
-    }
-    return tagValue(answer.ok!);
+    const { tags, target } = tagArgs(args, held, intoAt);
+    return send(op, tags, handle, target);
   } finally {
+    for (const h of held) h.done();
+  }
+}
+
+/**
+ * `iter_unpack` as CPython runs it, lazily: the Python iterator reads one
+ * struct per `next()`, over the caller's memory as it is at that step; the
+ * export is held until the iterator is exhausted, fails, or is closed (a
+ * `for…of` left early calls `return()`), and it is done after that.
+ */
+class UnpackIterator implements IterableIterator<unknown[]> {
+  #held: Bytes[] | null;
+  readonly #handle: number;
+
+  constructor(args: readonly unknown[], structHandle?: number) {
+    const held: Bytes[] = [];
+    try {
+      this.#handle = send("iter_unpack", tagArgs(args, held).tags, structHandle) as number;
+    } catch (error) {
+      for (const h of held) h.done();
+      throw error;
+    }
+    this.#held = held;
+  }
+
+  next(): IteratorResult<unknown[]> {
+    const held = this.#held;
+    if (held === null) return { done: true, value: undefined };
+    // The buffer argument is the one export held, read as it is now (a
+    // view over memory detached since reads as empty).
+    const now = held[held.length - 1]?.bytes ?? EMPTY.bytes;
+    let values: unknown;
+    try {
+      values = send("next", [["bytes", hexOf(now)]], this.#handle);
+    } catch (error) {
+      this.#finish();
+      throw error;
+    }
+    if (values === undefined) {
+      this.#finish();
+      return { done: true, value: undefined };
+    }
+    return { done: false, value: values as unknown[] };
+  }
+
+  return(): IteratorResult<unknown[]> {
+    this.#finish();
+    return { done: true, value: undefined };
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  #finish(): void {
+    const held = this.#held;
+    if (held === null) return;
+    this.#held = null;
+    send("close", [], this.#handle);
     for (const h of held) h.done();
   }
 }
@@ -244,9 +458,20 @@ class Struct {
   }
   /** `iter_unpack(buffer)` */
   iterUnpack(buffer: unknown): Iterable<unknown[]> {
-    return call("iter_unpack", [buffer], this.#handle) as unknown[][];
+    return new UnpackIterator([buffer], this.#handle);
   }
 }
+
+/**
+ * CPython's `memoryview`, over any JavaScript exporter: a CPython memoryview
+ * object whose buffer is the exporter's layout, laid into Pyodide's memory.
+ */
+export const memoryview = views.memoryview;
+
+export { Ellipsis, slice } from "./cpython/view-bridge.js";
+
+/** CPython's `bytes`, `bytearray` and `array.array`: CPython's own objects, through the objects bridge. */
+export const { bytes, bytearray, array } = objects;
 
 /** CPython's `struct` module under the contract's names. */
 export const struct: StructModuleLike = {
@@ -255,6 +480,6 @@ export const struct: StructModuleLike = {
   unpack: (...args: unknown[]) => call("unpack", args) as unknown[],
   packInto: (...args: unknown[]) => call("pack_into", args, undefined, 1) as undefined,
   unpackFrom: (...args: unknown[]) => call("unpack_from", args) as unknown[],
-  iterUnpack: (...args: unknown[]) => call("iter_unpack", args) as unknown[][],
+  iterUnpack: (...args: unknown[]) => new UnpackIterator(args),
   Struct,
 } as StructModuleLike;

@@ -8,6 +8,7 @@
 
 import { ConformanceError } from "../assert/index.js";
 import { modelLayout } from "../model/format-model.js";
+import type { DataModel } from "../model/data-model.js";
 import { allIndices, readPointer } from "../model/model-view.js";
 import type { BufferInfo } from "../protocol/buffer-info.js";
 
@@ -17,15 +18,16 @@ function fail(what: string, rule: string): never {
 
 /**
  * Throws unless a complete (FULL or FULL_RO) answer is well formed: types,
- * `len = product(shape) * itemsize`, the format's size, and every byte any
- * index reaches (through pointers too) inside `buf`.
+ * `len = product(shape) * itemsize`, the format's size (by the data model's
+ * native sizes, LP64's by default), and every byte any index reaches
+ * (through pointers too) inside `buf`.
  *
  * @example
  * ```ts
  * assertWellFormedFullInfo(x[GET_BUFFER](BufferFlags.FULL_RO), "bytes");
  * ```
  */
-export function assertWellFormedFullInfo(info: BufferInfo, what: string): void {
+export function assertWellFormedFullInfo(info: BufferInfo, what: string, dataModel: DataModel = "LP64"): void {
   if (!info || typeof info !== "object") fail(what, "getbuffer returned no object");
   const isBuffer =
     info.buf instanceof ArrayBuffer || (typeof SharedArrayBuffer !== "undefined" && info.buf instanceof SharedArrayBuffer);
@@ -37,12 +39,12 @@ export function assertWellFormedFullInfo(info: BufferInfo, what: string): void {
   const format = info.format ?? "B";
   let known = true;
   try {
-    modelLayout(format);
+    modelLayout(format, dataModel);
   } catch {
     known = false; // a PEP 3118 extension the model does not lay out
   }
-  if (known && modelLayout(format).itemsize !== info.itemsize) {
-    fail(what, `itemsize ${info.itemsize} differs from calcsize('${format}') = ${modelLayout(format).itemsize}`);
+  if (known && modelLayout(format, dataModel).itemsize !== info.itemsize) {
+    fail(what, `itemsize ${info.itemsize} differs from calcsize('${format}') = ${modelLayout(format, dataModel).itemsize}`);
   }
   const shape = info.shape ?? (info.ndim === 0 ? [] : null);
   if (!shape) fail(what, "a FULL answer has no shape");

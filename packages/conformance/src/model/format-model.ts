@@ -5,10 +5,13 @@
  * arithmetic for integers, IEEE bit patterns for floats).
  *
  * It assumes a little-endian host with CPython's 64-bit Linux native sizes
- * (`l L n N P` are 8 bytes), the platform the contract names.
+ * (`l L n N P` are 8 bytes), the platform the contract names, unless asked
+ * for another data model (ILP32: those five are 4 bytes, aligned to 4).
  *
  * @packageDocumentation
  */
+
+import { MODEL_SIZED_CODES, modelSizedBytes, type DataModel } from "./data-model.js";
 
 /** One field of a compiled format. */
 export interface ModelField {
@@ -74,6 +77,8 @@ const STANDARD_SIZE: Record<string, number> = {
   s: 1,
   p: 1,
 };
+const NATIVE_SIZE_ILP32: Record<string, number> = { ...NATIVE_SIZE };
+for (const ch of MODEL_SIZED_CODES) NATIVE_SIZE_ILP32[ch] = modelSizedBytes("ILP32");
 const SIGNED = new Set(["b", "h", "i", "l", "q", "n"]);
 const INTEGER = new Set(["b", "B", "h", "H", "i", "I", "l", "L", "q", "Q", "n", "N", "P"]);
 
@@ -84,16 +89,19 @@ const cache = new Map<string, ModelLayout>();
  * characters of Python's `struct`).
  *
  * @param format - e.g. `"<hxi"`, `"3d"`, `"@B"`
+ * @param dataModel - the native sizes: LP64 (the contract's, by default) or ILP32
  * @returns the layout; throws a plain `Error` for formats the model does not know
  *
  * @example
  * ```ts
  * modelLayout("bi").itemsize;  // returns 8 (native alignment)
  * modelLayout("<bi").itemsize; // returns 5
+ * modelLayout("cl", "ILP32").itemsize; // returns 8
  * ```
  */
-export function modelLayout(format: string): ModelLayout {
-  const hit = cache.get(format);
+export function modelLayout(format: string, dataModel: DataModel = "LP64"): ModelLayout {
+  const key = `${dataModel}:${format}`;
+  const hit = cache.get(key);
   if (hit) return hit;
   let pos = 0;
   let native = true;
@@ -104,7 +112,7 @@ export function modelLayout(format: string): ModelLayout {
     native = prefix === "@";
     littleEndian = prefix === "<" || prefix === "=" || prefix === "@";
   }
-  const sizes = native ? NATIVE_SIZE : STANDARD_SIZE;
+  const sizes = native ? (dataModel === "LP64" ? NATIVE_SIZE : NATIVE_SIZE_ILP32) : STANDARD_SIZE;
   const fields: ModelField[] = [];
   let byteOffset = 0;
   while (pos < format.length) {
@@ -129,7 +137,7 @@ export function modelLayout(format: string): ModelLayout {
     }
   }
   const layout = { format, itemsize: byteOffset, fields };
-  cache.set(format, layout);
+  cache.set(key, layout);
   return layout;
 }
 

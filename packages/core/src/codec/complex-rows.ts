@@ -22,8 +22,8 @@
  */
 
 import { StructError } from "../errors.js";
-import { floatOverflowError, intTooLargeError } from "./range-error.js";
 import type { PackFn, Row } from "./row.js";
+import { checkedSingle } from "./single-float.js";
 import type { ComplexValue, StructValue } from "./struct-value.js";
 
 const notComplex = (): StructError => new StructError("required argument is not a complex");
@@ -94,15 +94,6 @@ function runF32x2(view: DataView, byteOffset: number, count: number, out: Struct
 }
 function runF64x2(view: DataView, byteOffset: number, count: number, out: StructValue[], k: number, row: Row): void {
   for (let j = 0; j < count; j++) out[k + j] = getF64x2(view, byteOffset + 16 * j, row);
-}
-
-/** `PyFloat_Pack4` of one half: a finite value that rounds to infinity overflows. */
-function checkedSingle(x: number, value: unknown): number {
-  const y = Math.fround(x);
-  if ((y === Infinity || y === -Infinity) && !Number.isNaN(x) && x !== y) {
-    throw typeof value === "bigint" ? intTooLargeError() : floatOverflowError("f");
-  }
-  return y;
 }
 
 /** `np_float_complex`: each half a C cast. */

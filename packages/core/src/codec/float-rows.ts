@@ -15,6 +15,7 @@ import { floatArg } from "./float-arg.js";
 import { HALF_OVERFLOW, halfBitsFromNumber, numberFromHalfBits } from "./half-float.js";
 import { floatOverflowError, intTooLargeError } from "./range-error.js";
 import type { PackFn, Row } from "./row.js";
+import { checkedSingle } from "./single-float.js";
 import type { StructValue } from "./struct-value.js";
 
 function getF16LE(view: DataView, byteOffset: number): number {
@@ -60,11 +61,7 @@ function packF16(view: DataView, byteOffset: number, value: unknown, row: Row): 
 /** `PyFloat_Pack4`: a finite value that rounds to infinity overflows. */
 function packF32Checked(view: DataView, byteOffset: number, value: unknown, row: Row): void {
   const x = typeof value === "number" ? value : floatArg(value);
-  const y = Math.fround(x);
-  if ((y === Infinity || y === -Infinity) && !Number.isNaN(x) && x !== y) {
-    throw typeof value === "bigint" ? intTooLargeError() : floatOverflowError("f");
-  }
-  view.setFloat32(byteOffset, y, row.littleEndian);
+  view.setFloat32(byteOffset, checkedSingle(x, value), row.littleEndian);
 }
 /** `np_float`: a C cast. */
 function packF32Cast(view: DataView, byteOffset: number, value: unknown, row: Row): void {

@@ -9,6 +9,7 @@
 
 export type { StructValue, ComplexValue } from "./struct-value.js";
 export { itemCodec, formatItemsize, type ItemCodec } from "./item-codec.js";
+export { pythonTypeName } from "./python-type-name.js";
 export { parseFormat } from "./pep3118/parse-format.js";
 export { hasCharacterField } from "./pep3118/has-character-field.js";
 export type { ParsedFormat, ParsedField, FieldKind } from "./pep3118/parsed-format.js";

@@ -10,7 +10,21 @@
  */
 
 /**
- * The Python type name of `value`, as `Py_TYPE(v)->tp_name` would give it.
+ * The Python type name of `value`, as `Py_TYPE(v)->tp_name` would give it,
+ * for error messages worded like CPython's. Both @mv/core and @mv/builtins
+ * name values through this one function, so struct and memoryview agree.
+ *
+ * Integral numbers and bigints are `int`, other numbers `float`, strings
+ * `str`, booleans `bool`, `null` and `undefined` `NoneType`, arrays `list`, a
+ * `Uint8Array` `bytes`, a `Map` `dict`, a `Set` `set`, a plain object (or
+ * one without a prototype) `object`. An object whose class declares a static
+ * `pythonName` (the builtins' classes do) reports it; any other object
+ * reports its class's name. The class is read from the prototype, never from
+ * an own `constructor` property, and a hostile object (a revoked Proxy)
+ * gives `object` rather than throwing.
+ *
+ * @param value - any JavaScript value
+ * @returns the name CPython would print for the corresponding object
  *
  * @example
  * ```ts

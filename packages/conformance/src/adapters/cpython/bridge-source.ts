@@ -11,7 +11,7 @@
 
 /** Python source defining `mv_call(request_json) -> answer_json`. */
 export const BRIDGE_SOURCE = String.raw`
-import json, re, struct
+import itertools, json, re, struct
 
 # The character of each value a format packs or unpacks, in order, so that
 # each integer comes back as the contract's number or bigint. Only used on
@@ -42,6 +42,7 @@ def _decode(tag, ch=""):
         if ch in "efdFD" and ch: return float(tag[1])
         return int(tag[1]) if tag[2] else float(tag[1])
     if kind == "function": return lambda: None
+    if kind == "pyobj": return _objs[tag[1]]  # a CPython object of the objects bridge
     if kind == "int": return int(tag[1])
     if kind == "float": return _float(tag[1])
     if kind == "bool": return bool(tag[1])
@@ -57,9 +58,9 @@ def _decode(tag, ch=""):
             if key not in _js_types: _js_types[key] = type(name, (base,), {})
             base = _js_types[key]
         return base(bytes.fromhex(tag[1]))
-    if kind == "set": return set()
+    if kind == "set": return set(range(tag[1] if len(tag) > 1 else 0))
     if kind == "list": return [_decode(t) for t in tag[1]]
-    if kind == "dict": return {}
+    if kind == "dict": return dict.fromkeys(range(tag[1] if len(tag) > 1 else 0))
     if kind == "complex": return complex(_float(tag[1]), _float(tag[2]))
     if kind == "object":
         # Python names the type of the JavaScript object as the contract
@@ -70,9 +71,9 @@ def _decode(tag, ch=""):
         return _js_types[name]()
     raise ValueError("bridge: unknown tag %r" % (kind,))
 
-# 8-byte integers are bigints in the contract; native l and L are 8 bytes
-# only where C's long is (not on wasm32).
-_WIDE = "qQnNP" + ("lL" if struct.calcsize("l") == 8 else "")
+# 8-byte integers are bigints in the contract: q and Q, and native l L n N P
+# where the platform has them 8 bytes wide (not on wasm32, whose are 4).
+_WIDE = "".join(ch for ch in "qQlLnNP" if struct.calcsize(ch) == 8)
 
 def _encode_values(fmt, values):
     return ["list", [_encode(v, ch) for v, ch in zip(values, _value_chars(fmt))]]
@@ -89,6 +90,10 @@ def _encode(value, ch=""):
 
 _structs = {}
 _written = [None]
+# Live iter_unpack iterators by handle: the iterator, its format, and the
+# bytearray it reads (refreshed from the JavaScript memory at each step).
+_iters = {}
+_iter_handles = itertools.count()
 
 def _call(request):
     op = request["op"]
@@ -101,7 +106,7 @@ def _call(request):
             values_from -= 1
             fmt = _structs[request["handle"]].format
         else:
-            fmt = args[0] if isinstance(args[0], (str, bytes)) else ""
+            fmt = args[0] if args and isinstance(args[0], (str, bytes)) else ""
         if isinstance(fmt, bytes):
             fmt = fmt.decode("latin-1")
         try:
@@ -116,6 +121,20 @@ def _call(request):
         handle = len(_structs)
         _structs[handle] = s
         return ["list", [["int", str(handle)], ["str", s.format], ["int", str(s.size)]]]
+    if op == "next":
+        it, fmt, mirror = _iters[request["handle"]]
+        # The memory as it is now: CPython's iterator reads live memory, and
+        # a change of length under its export is refused (BufferError).
+        if mirror is not None: mirror[:] = args[0]
+        try:
+            values = next(it)
+        except StopIteration:
+            del _iters[request["handle"]]
+            return ["none"]
+        return _encode_values(fmt, values)
+    if op == "close":
+        _iters.pop(request["handle"], None)
+        return ["none"]
     target = _structs[request["handle"]] if "handle" in request else struct
     if op == "pack_into":
         # args[0] (or args[1] at module level) is the writable copy of the
@@ -128,12 +147,23 @@ def _call(request):
             if len(args) > where and isinstance(args[where], bytearray):
                 _written[0] = bytes(args[where]).hex()
         return ["none"]
+    if op == "iter_unpack":
+        # Lazy, as CPython's: the iterator reads a bytearray standing for the
+        # caller's memory, one struct per step ("next").
+        where = 0 if "handle" in request else 1
+        mirror = None
+        # A CPython object of the objects bridge is read as itself; bytes from
+        # JavaScript through a bytearray standing for them.
+        if len(args) > where and tags[where][0] != "pyobj" and isinstance(args[where], (bytes, bytearray)):
+            mirror = args[where] = bytearray(args[where])
+        it = getattr(target, op)(*args)
+        handle = next(_iter_handles)
+        _iters[handle] = (it, target.format if "handle" in request else args[0], mirror)
+        return ["int", str(handle)]
     result = getattr(target, op)(*args)
     fmt = target.format if "handle" in request else args[0]
     if op in ("unpack", "unpack_from"):
         return _encode_values(fmt, result)
-    if op == "iter_unpack":
-        return ["list", [_encode_values(fmt, values) for values in result]]
     return _encode(result)
 
 def mv_call(request_json):

@@ -7,9 +7,10 @@
  */
 
 import type { GroupDefinition } from "../../group-definition.js";
-import * as scenarios from "./scenarios.js";
-import * as methods from "./methods.js";
-import * as randomOperations from "./random-operations.js";
+import * as scenarios from "./recorded/replay.js";
+import * as constructors from "./constructor.js";
+import { randomEntry } from "./random/draw.js";
+import * as randomAttributes from "./random/attributes.js";
 
 /** The `memoryview/attributes` group: its sources of cases, what each needs, and the feature that gates it. */
 export const group: GroupDefinition = {
@@ -17,7 +18,7 @@ export const group: GroupDefinition = {
   about: "format, itemsize, shape, strides, contiguity and nbytes of views of every layout; the constructor; toreadonly",
   entries: [
     scenarios.scenarioEntry("attributes"),
-    randomOperations.randomEntry("attributes", "toreadonly"),
-    { needs: ["memoryview"], cases: methods.construction },
+    randomEntry(randomAttributes.checks),
+    { needs: ["memoryview"], cases: constructors.construction },
   ],
 };

@@ -6,9 +6,10 @@
  */
 
 import type { GroupDefinition } from "../../group-definition.js";
-import * as records from "./records.js";
-import * as scenarios from "./scenarios.js";
-import * as randomOperations from "./random-operations.js";
+import * as records from "./record-casts.js";
+import * as scenarios from "./recorded/replay.js";
+import { randomEntry } from "./random/draw.js";
+import * as randomCast from "./random/cast.js";
 import * as refusals from "../refusals.js";
 
 /** The `memoryview/cast` group: its sources of cases, what each needs, and the feature that gates it. */
@@ -17,7 +18,7 @@ export const group: GroupDefinition = {
   about: "cast between any two formats whose sizes fit, to and from bytes, and its argument errors",
   entries: [
     scenarios.scenarioEntry("cast"),
-    randomOperations.randomEntry("cast-bytes"),
+    randomEntry(randomCast.checks),
     {
       needs: ["memoryview"],
       feature: "cast",

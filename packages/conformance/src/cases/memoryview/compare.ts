@@ -7,11 +7,12 @@
  */
 
 import type { GroupDefinition } from "../../group-definition.js";
-import * as pep3118Formats from "../struct/pep3118-formats.js";
-import * as scenarios from "./scenarios.js";
-import * as methods from "./methods.js";
-import * as randomOperations from "./random-operations.js";
-import * as typeObjects from "../objects/type-objects.js";
+import * as formatEquality from "./format-equality.js";
+import * as scenarios from "./recorded/replay.js";
+import * as methodValues from "./method-values.js";
+import { randomEntry } from "./random/draw.js";
+import * as randomCompare from "./random/compare.js";
+import * as reflectedEquality from "./reflected-equality.js";
 
 /** The `memoryview/compare` group: its sources of cases, what each needs, and the feature that gates it. */
 export const group: GroupDefinition = {
@@ -20,9 +21,9 @@ export const group: GroupDefinition = {
     "== across formats and layouts (NaN, views struct cannot read), reflected to the other operand's equals, equality of methods and values",
   entries: [
     scenarios.scenarioEntry("compare"),
-    randomOperations.randomEntry("equals-copy"),
-    { needs: ["memoryview"], cases: pep3118Formats.equality },
-    { needs: ["memoryview"], cases: methods.values },
-    { needs: [], cases: typeObjects.reflectedEquality },
+    randomEntry(randomCompare.checks),
+    { needs: ["memoryview"], cases: formatEquality.equality },
+    { needs: ["memoryview"], cases: methodValues.values },
+    { needs: [], cases: reflectedEquality.reflectedEquality },
   ],
 };

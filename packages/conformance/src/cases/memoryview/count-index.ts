@@ -6,7 +6,8 @@
  */
 
 import type { GroupDefinition } from "../../group-definition.js";
-import * as randomOperations from "./random-operations.js";
+import { randomEntry } from "./random/draw.js";
+import * as randomCountIndex from "./random/count-index.js";
 import * as refusals from "../refusals.js";
 
 /** The `memoryview/count-index` group: its sources of cases, what each needs, and the feature that gates it. */
@@ -14,7 +15,7 @@ export const group: GroupDefinition = {
   name: "memoryview/count-index",
   about: "count(value) and index(value, start, stop) (Python 3.14)",
   entries: [
-    randomOperations.randomEntry("count-index"),
+    randomEntry(randomCountIndex.checks),
     { needs: ["memoryview"], feature: "countIndex", refusal: refusals.countIndexRefused },
   ],
 };

@@ -4,7 +4,7 @@
  * read-only views of formats `B`, `b` and `c`, contiguous, strided and
  * reversed, must give CPython's own `hash()`. Only for modules whose
  * manifest claims `hashValues`; the relation "equal bytes, equal hashes" is
- * checked for every module by memoryview/methods.ts. Read-only views of
+ * checked for every module by memoryview/method-values.ts. Read-only views of
  * `bytearray` and `array` refuse to hash, with CPython's error.
  *
  * @packageDocumentation

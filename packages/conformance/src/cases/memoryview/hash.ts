@@ -7,7 +7,7 @@
 
 import type { GroupDefinition } from "../../group-definition.js";
 import * as hashValues from "./hash-values.js";
-import * as records from "./records.js";
+import * as records from "./record-hashes.js";
 import * as refusals from "../refusals.js";
 
 /** The `memoryview/hash` group: its sources of cases, what each needs, and the feature that gates it. */

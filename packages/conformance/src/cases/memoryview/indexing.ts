@@ -7,12 +7,13 @@
  */
 
 import type { GroupDefinition } from "../../group-definition.js";
-import * as pep3118Formats from "../struct/pep3118-formats.js";
-import * as records from "./records.js";
+import * as formatWrites from "./format-writes.js";
+import * as records from "./record-items.js";
 import * as itemWrites from "./item-writes.js";
-import * as scenarios from "./scenarios.js";
-import * as methods from "./methods.js";
-import * as randomOperations from "./random-operations.js";
+import * as scenarios from "./recorded/replay.js";
+import * as scalarsAndKeys from "./scalars-and-keys.js";
+import { randomEntry } from "./random/draw.js";
+import * as randomIndexing from "./random/indexing.js";
 
 /** The `memoryview/indexing` group: its sources of cases, what each needs, and the feature that gates it. */
 export const group: GroupDefinition = {
@@ -21,18 +22,18 @@ export const group: GroupDefinition = {
     "get and set of one item (every format and value kind, out-of-range indices, 0-d views, bad keys), writes of records and their refusals",
   entries: [
     scenarios.scenarioEntry("indexing"),
-    randomOperations.randomEntry("get-item", "get-out-of-range", "set-item", "set-readonly"),
+    randomEntry(randomIndexing.checks),
     { needs: ["memoryview"], cases: itemWrites.recorded },
     { needs: ["memoryview"], cases: records.records },
     {
       needs: ["memoryview"],
       cases: (ctx) => {
-        pep3118Formats.truth(ctx);
-        pep3118Formats.badWrites(ctx);
-        pep3118Formats.complexWrites(ctx);
+        formatWrites.truth(ctx);
+        formatWrites.badWrites(ctx);
+        formatWrites.complexWrites(ctx);
       },
     },
-    { needs: ["memoryview"], cases: methods.scalars },
-    { needs: ["memoryview", "slice"], cases: methods.badKeys },
+    { needs: ["memoryview"], cases: scalarsAndKeys.scalars },
+    { needs: ["memoryview", "slice"], cases: scalarsAndKeys.badKeys },
   ],
 };

@@ -121,16 +121,22 @@ function memoryviewCases(ctx: Context): void {
       m.release();
     });
 
-  t("m.equals(an exporter whose GET_BUFFER releases m): false, as a released view equals only itself", () => {
-    const m = ctx.memoryview(bytearray([1, 2]));
-    const source = new HookedSource(Uint8Array.of(1, 2), () => m.release());
-    assertSameValue(
-      attempt(() => m.equals(source), "m.equals(source)"),
-      false,
-      "m.equals(source)",
+  if (!ctx.supports.deliberateDifferences)
+    ctx.skip(
+      "m.equals(an exporter whose GET_BUFFER releases m)",
+      "SPEC §8.13: CPython compares the bytes it resolved before the other operand's export released the view",
     );
-    assertSameValue(source.released, source.got, "the source's exports released");
-  });
+  else
+    t("m.equals(an exporter whose GET_BUFFER releases m): false, as a released view equals only itself", () => {
+      const m = ctx.memoryview(bytearray([1, 2]));
+      const source = new HookedSource(Uint8Array.of(1, 2), () => m.release());
+      assertSameValue(
+        attempt(() => m.equals(source), "m.equals(source)"),
+        false,
+        "m.equals(source)",
+      );
+      assertSameValue(source.released, source.got, "the source's exports released");
+    });
 
   t("iteration: m released between steps, the next step is a ValueError", () => {
     const m = ctx.memoryview(bytearray([1, 2, 3]));

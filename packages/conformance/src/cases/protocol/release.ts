@@ -7,9 +7,10 @@
  */
 
 import type { GroupDefinition } from "../../group-definition.js";
-import * as memoryviewExports from "./memoryview-exports.js";
-import * as randomOperations from "../memoryview/random-operations.js";
-import * as reExporters from "./re-exporters.js";
+import * as exportCounting from "./export-counting.js";
+import { randomEntry } from "../memoryview/random/draw.js";
+import * as randomReexports from "./random-reexports.js";
+import * as consumers from "./consumers.js";
 
 /** The `protocol/release` group: its sources of cases, what each needs, and the feature that gates it. */
 export const group: GroupDefinition = {
@@ -17,8 +18,8 @@ export const group: GroupDefinition = {
   about:
     "export counting through derived views, release() refused with live exports, re-exports given back, consumers that give every export back",
   entries: [
-    { needs: ["memoryview"], cases: memoryviewExports.exports },
-    { needs: ["memoryview"], cases: reExporters.consumers },
-    randomOperations.randomEntry("reexport"),
+    { needs: ["memoryview"], cases: exportCounting.exports },
+    { needs: ["memoryview"], cases: consumers.consumers },
+    randomEntry(randomReexports.checks),
   ],
 };

@@ -7,7 +7,7 @@
  */
 
 import type { GroupDefinition } from "../../group-definition.js";
-import * as memoryviewExports from "./memoryview-exports.js";
+import * as requestAnswers from "./request-answers.js";
 import * as reExporters from "./re-exporters.js";
 
 /** The `protocol/requests` group: its sources of cases, what each needs, and the feature that gates it. */
@@ -16,14 +16,11 @@ export const group: GroupDefinition = {
   about:
     "what a memoryview requests (FULL_RO, once), memory_getbuf's refusals, answers that do not meet the request, exporters that edit the answer they pass on",
   entries: [
-    { needs: ["memoryview"], cases: memoryviewExports.reexportRefusals },
-    { needs: ["memoryview"], cases: memoryviewExports.unmetRequests },
-    {
-      needs: ["memoryview"],
-      cases: (ctx) => {
-        reExporters.edited(ctx);
-        reExporters.refused(ctx);
-      },
-    },
+    { needs: ["memoryview"], cases: requestAnswers.reexportRefusals },
+    // SPEC.md §8, 12: CPython checks nothing of an exporter's answer.
+    { needs: ["memoryview"], feature: "deliberateDifferences", cases: requestAnswers.unmetRequests },
+    { needs: ["memoryview"], cases: reExporters.edited },
+    // SPEC.md §8, 12: CPython checks nothing of an exporter's answer.
+    { needs: ["memoryview"], feature: "deliberateDifferences", cases: reExporters.refused },
   ],
 };

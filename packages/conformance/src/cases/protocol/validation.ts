@@ -17,7 +17,8 @@ export const group: GroupDefinition = {
   about:
     "invalid BufferInfos and broken answers refused with BufferError and the export given back; detached and shrunk memory; the Python type named in TypeErrors",
   entries: [
-    { needs: ["memoryview"], cases: memoryviewExports.invalidInfos },
+    // SPEC.md §8, 12: CPython checks nothing of an exporter's answer.
+    { needs: ["memoryview"], feature: "deliberateDifferences", cases: memoryviewExports.invalidInfos },
     { needs: ["memoryview"], cases: memoryviewExports.brokenAnswers },
     { needs: ["memoryview"], cases: memoryviewExports.lostMemory },
     {

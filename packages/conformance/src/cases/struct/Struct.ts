@@ -7,8 +7,8 @@
 
 import type { Context } from "../../common.js";
 import type { GroupDefinition } from "../../group-definition.js";
-import * as codec from "./codec.js";
-import * as buffersAndOffsets from "./buffers-and-offsets.js";
+import * as structApi from "./struct-api.js";
+import * as structObjects from "./struct-objects.js";
 
 const struct = (ctx: Context) => ctx.impl.struct!;
 
@@ -17,12 +17,12 @@ export const group: GroupDefinition = {
   name: "struct/Struct",
   about: "the compiled Struct: every recorded case again through a Struct object, its attributes, methods and repr",
   entries: [
-    { needs: ["struct"], cases: buffersAndOffsets.structObjects },
+    { needs: ["struct"], cases: structObjects.structObjects },
     {
       needs: ["struct"],
       cases: (ctx) => {
-        codec.api(ctx, struct(ctx));
-        codec.structRepr(ctx, struct(ctx));
+        structApi.api(ctx, struct(ctx));
+        structApi.structRepr(ctx, struct(ctx));
       },
     },
   ],

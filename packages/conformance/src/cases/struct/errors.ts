@@ -7,7 +7,7 @@
 
 import type { Context } from "../../common.js";
 import type { GroupDefinition } from "../../group-definition.js";
-import * as codec from "./codec.js";
+import * as rangeMessages from "./range-messages.js";
 
 const struct = (ctx: Context) => ctx.impl.struct!;
 
@@ -15,5 +15,5 @@ const struct = (ctx: Context) => ctx.impl.struct!;
 export const group: GroupDefinition = {
   name: "struct/errors",
   about: "the exact 3.14 wording of every integer range error",
-  entries: [{ needs: ["struct"], cases: (ctx) => codec.rangeMessages(ctx, struct(ctx)) }],
+  entries: [{ needs: ["struct"], cases: (ctx) => rangeMessages.rangeMessages(ctx, struct(ctx)) }],
 };

@@ -8,7 +8,7 @@
 import type { Context } from "../../common.js";
 import type { GroupDefinition } from "../../group-definition.js";
 import * as recordedCalls from "./recorded-calls.js";
-import * as codec from "./codec.js";
+import * as exportRelease from "./export-release.js";
 
 const struct = (ctx: Context) => ctx.impl.struct!;
 
@@ -18,6 +18,6 @@ export const group: GroupDefinition = {
   about: "iter_unpack recorded from CPython; the export given back when a loop is left early",
   entries: [
     { needs: ["struct"], cases: (ctx) => recordedCalls.recorded(ctx, ["iter_unpack"]) },
-    { needs: ["struct"], feature: "structArguments", cases: (ctx) => codec.exportRelease(ctx, struct(ctx)) },
+    { needs: ["struct"], feature: "structArguments", cases: (ctx) => exportRelease.exportRelease(ctx, struct(ctx)) },
   ],
 };

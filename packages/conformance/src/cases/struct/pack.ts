@@ -8,7 +8,7 @@
 import type { Context } from "../../common.js";
 import type { GroupDefinition } from "../../group-definition.js";
 import * as recordedCalls from "./recorded-calls.js";
-import * as codec from "./codec.js";
+import * as randomCodec from "./random-codec.js";
 
 const struct = (ctx: Context) => ctx.impl.struct!;
 
@@ -21,8 +21,8 @@ export const group: GroupDefinition = {
     {
       needs: ["struct"],
       cases: (ctx) => {
-        codec.random(ctx, struct(ctx));
-        codec.largeStructs(ctx, struct(ctx));
+        randomCodec.random(ctx, struct(ctx));
+        randomCodec.largeStructs(ctx, struct(ctx));
       },
     },
   ],

@@ -9,7 +9,7 @@
 import type { Context } from "../../common.js";
 import type { GroupDefinition } from "../../group-definition.js";
 import * as recordedCalls from "./recorded-calls.js";
-import * as codec from "./codec.js";
+import * as exporterArguments from "./exporter-arguments.js";
 import * as buffersAndOffsets from "./buffers-and-offsets.js";
 
 const struct = (ctx: Context) => ctx.impl.struct!;
@@ -25,9 +25,9 @@ export const group: GroupDefinition = {
       needs: ["struct"],
       feature: "structArguments",
       cases: (ctx) => {
-        codec.exporterOffsets(ctx, struct(ctx));
-        codec.exporterRefusals(ctx, struct(ctx));
-        codec.packIntoArity(ctx, struct(ctx));
+        exporterArguments.exporterOffsets(ctx, struct(ctx));
+        exporterArguments.exporterRefusals(ctx, struct(ctx));
+        exporterArguments.packIntoArity(ctx, struct(ctx));
         buffersAndOffsets.bufferKindsGroup(ctx);
         buffersAndOffsets.argumentKinds(ctx);
         if (!buffersAndOffsets.hasFunctions(struct(ctx))) {

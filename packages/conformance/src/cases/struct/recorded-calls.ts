@@ -15,6 +15,7 @@ import type { Context } from "../../common.js";
 import type { StructModuleLike } from "../../implementation.js";
 import { decodeValue, fromHex } from "../../golden/decode-value.js";
 import { golden, type GoldenStructCase } from "../../golden/golden-data.js";
+import { dataModelGate } from "./data-model-gate.js";
 
 const VERSION_DEPENDENT = [/format requires/, /argument out of range/, /int too large to convert/];
 
@@ -99,8 +100,9 @@ export function checkRecorded(c: GoldenStructCase, call: () => unknown, what: st
 export function recorded(ctx: Context, ops: readonly GoldenStructCase["op"][]): void {
   const struct = ctx.impl.struct as Partial<StructModuleLike>;
   const missing = new Set<string>();
+  const gate = dataModelGate(ctx, `recorded ${ops.join(", ")}`);
   golden().struct.forEach((c, i) => {
-    if (!ops.includes(c.op)) return;
+    if (!ops.includes(c.op) || !gate.applies(c.format)) return;
     const fn = FUNCTION_OF[c.op];
     if (typeof struct[fn] !== "function") {
       missing.add(fn);
@@ -110,4 +112,5 @@ export function recorded(ctx: Context, ops: readonly GoldenStructCase["op"][]): 
     ctx.test(`${what}`, () => checkRecorded(c, () => runStructCase(struct, c), what));
   });
   for (const fn of missing) ctx.skip(`${fn}`, `the module's struct has no ${fn}`);
+  gate.report();
 }

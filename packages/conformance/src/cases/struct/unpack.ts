@@ -9,6 +9,7 @@ import type { Context } from "../../common.js";
 import type { GroupDefinition } from "../../group-definition.js";
 import * as recordedCalls from "./recorded-calls.js";
 import * as buffersAndOffsets from "./buffers-and-offsets.js";
+import * as longFormats from "./long-formats.js";
 
 const struct = (ctx: Context) => ctx.impl.struct!;
 
@@ -22,7 +23,7 @@ export const group: GroupDefinition = {
       needs: ["struct"],
       feature: "structArguments",
       cases: (ctx) => {
-        if (buffersAndOffsets.hasFunctions(struct(ctx))) buffersAndOffsets.longFormats(ctx);
+        if (buffersAndOffsets.hasFunctions(struct(ctx))) longFormats.longFormats(ctx);
         else ctx.skip("long formats", "the module's struct lacks pack, unpack, unpackFrom or packInto");
       },
     },
