@@ -112,6 +112,17 @@ function hookedSource(source: Uint8Array, hook: () => void, where: "get" | "rele
   };
 }
 
+/** A one-byte ":" separator whose `length` getter runs the hook (CPython: a bytes subclass's `__len__`). */
+function separatorRunning(hook: () => void): Uint8Array {
+  class Separator extends Uint8Array {
+    override get length(): number {
+      hook();
+      return 1;
+    }
+  }
+  return new Separator([58]);
+}
+
 const SOURCE = Uint8Array.from({ length: SIZE }, (_, i) => i + 1);
 
 function on(backing: Backing, make: (t: Target) => (hook: () => void) => unknown): (memory: Memory) => Scenario<Target> {
@@ -271,6 +282,17 @@ const rows: Row<Target>[] = [
     },
   ),
   ...rowsFor(
+    "m.hex(sep) with a Uint8Array subclass separator",
+    (b) => ({
+      "the separator's length getter": on(b, (t) => (hook) => (t.view as PyMemoryView).hex(separatorRunning(hook))),
+      "the separator's length getter, bytes_per_sep 3": on(
+        b,
+        (t) => (hook) => (t.view as PyMemoryView).hex(separatorRunning(hook), 3),
+      ),
+    }),
+    (_m, result) => expect((result as string).replaceAll(":", "")).toBe("5a".repeat(SIZE)),
+  ),
+  ...rowsFor(
     "m.equals(exporter)",
     (b) => ({
       "the other's GET_BUFFER": on(
@@ -366,6 +388,33 @@ function* yieldsAround(values: [number, number], act: () => void): Generator<num
 }
 
 /** [what, run, CPython's result (the sequence's bytes or items) or its error]. */
+/** An exporter of `data` whose GET_BUFFER runs `hook` first (CPython: a `__buffer__` method). */
+function exporterRunning(data: Uint8Array, hook: () => void): object {
+  return {
+    [GET_BUFFER](flags: number): BufferInfo {
+      hook();
+      return getBuffer(data, flags);
+    },
+    [RELEASE_BUFFER](info: BufferInfo): void {
+      releaseBuffer(info);
+    },
+  };
+}
+
+/** A list of `values` whose first item's getter runs `hook` (once). */
+function listRunning(values: number[], hook: () => void): number[] {
+  const list = [...values];
+  let ran = false;
+  Object.defineProperty(list, 0, {
+    get() {
+      if (!ran) hook();
+      ran = true;
+      return values[0];
+    },
+  });
+  return list;
+}
+
 const SELF_RESIZING: [string, () => unknown, unknown][] = [
   [
     "ba[1:I(2)] = bytearray([9]), I deletes ba[4:]",
@@ -522,6 +571,81 @@ const SELF_RESIZING: [string, () => unknown, unknown][] = [
       ).tolist();
     },
     [1, 2],
+  ],
+  [
+    "a.frombytes(an exporter whose GET_BUFFER appends to a)",
+    () => {
+      const a = array("b", [0, 1, 2, 3]);
+      a.frombytes(exporterRunning(Uint8Array.of(9, 9), () => a.append(5)));
+      return a.tolist();
+    },
+    [0, 1, 2, 3, 5, 9, 9],
+  ],
+  [
+    "a.frombytes(an exporter whose GET_BUFFER clears a)",
+    () => {
+      const a = array("b", [0, 1, 2, 3]);
+      a.frombytes(exporterRunning(Uint8Array.of(9, 9), () => a.clear()));
+      return a.tolist();
+    },
+    [9, 9],
+  ],
+  [
+    "array('h').frombytes(an exporter whose GET_BUFFER extends a by 2)",
+    () => {
+      const a = array("h", [0, 1, 2, 3]);
+      a.frombytes(exporterRunning(Uint8Array.of(9, 9), () => a.extend([7, 7])));
+      return a.tolist();
+    },
+    [0, 1, 2, 3, 7, 7, 0x0909],
+  ],
+  [
+    "a.frombytes(an exporter whose GET_BUFFER exports a)",
+    () => {
+      const a = array("b", [0, 1, 2, 3]);
+      a.frombytes(exporterRunning(Uint8Array.of(9, 9), () => memoryview(a)));
+      return a.tolist();
+    },
+    // The memoryview is never released: a stays exported (CPython: "cannot resize an array that is exporting buffers").
+    { name: "BufferError", message: "Existing exports of data: object cannot be re-sized" },
+  ],
+  [
+    "a.frombytes(memoryview(a))",
+    () => {
+      const a = array("b", [0, 1, 2, 3]);
+      a.frombytes(memoryview(a));
+      return a.tolist();
+    },
+    { name: "BufferError", message: "Existing exports of data: object cannot be re-sized" },
+  ],
+  // A list's items run no code in CPython: a JavaScript getter on one runs
+  // before the array is resized (user code first), so its append lands first.
+  [
+    "a.fromlist(a list whose item getter appends to a)",
+    () => {
+      const a = array("b", [0, 1]);
+      a.fromlist(listRunning([9, 8], () => a.append(5)));
+      return a.tolist();
+    },
+    [0, 1, 5, 9, 8],
+  ],
+  [
+    "a.fromlist(a list whose item getter exports a)",
+    () => {
+      const a = array("b", [0, 1]);
+      a.fromlist(listRunning([9, 8], () => memoryview(a)));
+      return a.tolist();
+    },
+    { name: "BufferError", message: "Existing exports of data: object cannot be re-sized" },
+  ],
+  [
+    "a.extend(a list whose item getter clears a)",
+    () => {
+      const a = array("b", [0, 1]);
+      a.extend(listRunning([9, 8], () => a.clear()));
+      return a.tolist();
+    },
+    [9, 8],
   ],
   [
     "m[I(0):2] = b'ab', I releases m",

@@ -115,6 +115,27 @@ function callerInfo(memory: Memory, hook: () => void, strided: boolean): BufferI
   } as BufferInfo;
 }
 
+/** Copies `info` into a Uint8Array over the target's bytes, made before the hook runs. */
+function intoOut(memory: Memory, hook: () => void, info: BufferInfo): unknown {
+  const out = new Uint8Array(memory.original, GUARD, SIZE);
+  hook();
+  return toContiguous(info, "C", out);
+}
+
+/** A record of an int and a 4-byte string: two of them fill the target. */
+const RECORD = "T{<i:id: 4s:name:}";
+const RECORD_OPTIONS = { strings: { encoding: "utf-8" } } as const;
+
+/** `set(1, record)` on a records view over the target, the record made by `make` around the hook. */
+function recordScenario(memory: Memory, make: (hook: () => void) => object): Scenario<Target> {
+  return scenario(memory, (t) => {
+    const named = (t.view as MemoryView).cast(RECORD).withRecords(RECORD_OPTIONS);
+    (t.view as MemoryView).release(); // the records view holds the export now
+    t.view = named;
+    return (hook) => named.set(1, make(hook));
+  });
+}
+
 const viewRelease = (t: Target) => (t.view as MemoryView).release();
 const balancedSource = (t: Target) => {
   expect(t.exports.released, "every export of the source released").toBe(t.exports.got);
@@ -423,6 +444,85 @@ const rows: Row<Target>[] = [
     expected: (action) => (action === "shrink" ? { name: "BufferError", message: /outside buf/ } : undefined),
     check: () => {},
   },
+  {
+    op: "view.withRecords().set(i, record)",
+    points: {
+      "a field's getter": (memory) =>
+        recordScenario(memory, (hook) => ({
+          id: 7,
+          get name() {
+            hook();
+            return "ab";
+          },
+        })),
+      "the record Proxy's get trap": (memory) =>
+        recordScenario(
+          memory,
+          (hook) =>
+            new Proxy(
+              { id: 7, name: "ab" },
+              {
+                get(o, k) {
+                  hook();
+                  return Reflect.get(o, k);
+                },
+              },
+            ),
+        ),
+      "the record Proxy's ownKeys trap": (memory) =>
+        recordScenario(
+          memory,
+          (hook) =>
+            new Proxy(
+              { id: 7, name: "ab" },
+              {
+                ownKeys(o) {
+                  hook();
+                  return Reflect.ownKeys(o);
+                },
+              },
+            ),
+        ),
+    },
+    release: viewRelease,
+    check: (memory) => expectBytes(memory, filled({ 8: 7, 9: 0, 10: 0, 11: 0, 12: 97, 13: 98, 14: 0, 15: 0 })),
+    balanced: balancedSource,
+  },
+  {
+    op: "view.withRecords().get(i) / toList()",
+    points: {
+      "before get": before((v) => v.cast(RECORD).withRecords(RECORD_OPTIONS).get(1)),
+      "before toList": before((v) => v.cast(RECORD).withRecords(RECORD_OPTIONS).toList()),
+    },
+    release: viewRelease,
+    check: (_m, result) => {
+      const record = { id: 0x5a5a5a5a, name: "ZZZZ" };
+      expect(result).toEqual(Array.isArray(result) ? [record, record] : record);
+    },
+  },
+  {
+    op: "toContiguous(info, order, out) with out over the memory",
+    points: {
+      "before, contiguous source": (memory) =>
+        scenario(memory, () => (hook) => intoOut(memory, hook, getBuffer(SOURCE, BufferFlags.FULL_RO)), false),
+      "before, strided source": (memory) =>
+        scenario(
+          memory,
+          () => (hook) => {
+            const doubled = MemoryView.from(Uint8Array.from({ length: 2 * SIZE }, (_, i) => (i >> 1) + 1));
+            return intoOut(memory, hook, getBuffer(doubled.slice([0, 2 * SIZE, 2]), BufferFlags.FULL_RO));
+          },
+          false,
+        ),
+    },
+    release: () => {},
+    // out is a fixed window: detached, shrunk past, or left behind by grow() (whose old buffer detaches), it holds no bytes.
+    expected: (action) => (action === "release" ? null : { name: "ValueError", message: /out\.length 0 != info\.len 16/ }),
+    check: (memory, result) => {
+      expectBytes(memory, Array.from(SOURCE));
+      expect(result).toBeInstanceOf(Uint8Array);
+    },
+  },
 ];
 
 describe("user code in the middle of an operation (issue 16, class 1)", () => {
@@ -444,5 +544,57 @@ describe("user code that calls struct again", () => {
     };
     expect(Array.from(pack("<B?B", 5, truthy, 7))).toEqual([5, 1, 7]);
     expect(inner.map((b) => Array.from(b))).toEqual([[1, 2]]);
+  });
+});
+
+describe("toContiguous(out) reads out with the engine's own accessors", () => {
+  const detach = (buffer: ArrayBufferLike) => structuredClone(buffer, { transfer: [buffer as ArrayBuffer] });
+
+  test("a subclass's length, buffer and set never run, and never see the source", () => {
+    const source = Uint8Array.from({ length: 8 }, (_, i) => i + 1);
+    const readonly = MemoryView.from(source).toReadonly();
+    const calls: string[] = [];
+    class Hostile extends Uint8Array {
+      override get length(): number {
+        calls.push("length");
+        detach(source.buffer);
+        return 4;
+      }
+      override get buffer(): ArrayBuffer {
+        calls.push("buffer");
+        detach(source.buffer);
+        return super.buffer as ArrayBuffer;
+      }
+      override set(array: ArrayLike<number>, offset?: number): void {
+        calls.push("set");
+        (array as Uint8Array)[0] = 99; // would write through a read-only export
+        super.set(array, offset);
+      }
+    }
+    const contiguous = new Hostile(8);
+    expect(toContiguous(getBuffer(readonly, BufferFlags.FULL_RO), "C", contiguous)).toBe(contiguous);
+    expect(Array.from(contiguous)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const strided = new Hostile(4);
+    toContiguous(getBuffer(readonly.slice([0, 8, 2]), BufferFlags.FULL_RO), "C", strided);
+    expect(Array.from(strided)).toEqual([1, 3, 5, 7]);
+    expect(calls).toEqual([]);
+    expect(Array.from(source)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  test("a detached out holds no bytes; a Proxy or another kind of array is refused", () => {
+    const info = () => getBuffer(Uint8Array.of(1, 2, 3, 4), BufferFlags.FULL_RO);
+    const out = new Uint8Array(4);
+    detach(out.buffer);
+    expect(() => toContiguous(info(), "C", out)).toThrow(
+      expect.objectContaining({ name: "ValueError", message: "toContiguous: out.length 0 != info.len 4" }),
+    );
+    for (const bad of [new Proxy(new Uint8Array(4), {}), new Int8Array(4), [0, 0, 0, 0]]) {
+      expect(() => toContiguous(info(), "C", bad as Uint8Array)).toThrow(
+        expect.objectContaining({
+          name: "TypeError",
+          message: expect.stringMatching(/^toContiguous: out must be a Uint8Array, not /),
+        }),
+      );
+    }
   });
 });

@@ -36,23 +36,35 @@ import type { NativeBinding } from "./binding.js";
  * ```
  */
 export function directAddress(binding: NativeBinding, exporter: unknown): bigint | undefined {
-  if (ArrayBuffer.isView(exporter)) {
-    let byteLength: number;
+  if (!ArrayBuffer.isView(exporter) && !(exporter instanceof ArrayBuffer)) return undefined;
+  // User code first: a GET_BUFFER getter may detach or shrink the memory.
+  // The size is read after it, with the engine's own getters, so no
+  // subclass getter runs between the check and the address.
+  if ((exporter as { [GET_BUFFER]?: unknown })[GET_BUFFER] !== undefined) return undefined;
+  if (intrinsicByteLength(exporter) === 0) return undefined;
+  return binding.baseAddress(exporter as ArrayBufferView | ArrayBuffer);
+}
+
+type Getter = (this: unknown) => unknown;
+
+const byteLengthGetters: readonly Getter[] = [
+  Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype) as object, "byteLength")!.get as Getter,
+  Object.getOwnPropertyDescriptor(DataView.prototype, "byteLength")!.get as Getter,
+  Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, "byteLength")!.get as Getter,
+];
+
+/**
+ * The byte length of a TypedArray, DataView or ArrayBuffer as the engine
+ * knows it (a subclass's `byteLength` getter never runs): 0 when detached,
+ * out of bounds of a shrunk buffer, or not one of them (a Proxy).
+ */
+function intrinsicByteLength(x: object): number {
+  for (const getter of byteLengthGetters) {
     try {
-      byteLength = exporter.byteLength;
+      return getter.call(x) as number;
     } catch {
-      return undefined; // a DataView's byteLength throws when detached or out of bounds
+      // not this kind (or a DataView out of bounds): try the next
     }
-    if (byteLength === 0 || (exporter as { [GET_BUFFER]?: unknown })[GET_BUFFER] !== undefined) {
-      return undefined;
-    }
-    return binding.baseAddress(exporter);
   }
-  if (exporter instanceof ArrayBuffer) {
-    if (exporter.byteLength === 0 || (exporter as { [GET_BUFFER]?: unknown })[GET_BUFFER] !== undefined) {
-      return undefined;
-    }
-    return binding.baseAddress(exporter);
-  }
-  return undefined;
+  return 0;
 }

@@ -5,7 +5,8 @@
  */
 
 import { ValueError } from "../errors.js";
-import { isSharedArrayBuffer } from "./brand-checks.js";
+import { isSharedArrayBuffer, typedArrayKind, viewWindow } from "./brand-checks.js";
+import { typeName } from "./type-name.js";
 import type { BufferInfo, ContiguityOrder } from "./buffer-info.js";
 import { isContiguous } from "../layout/contiguity.js";
 import { assertContiguityOrder } from "../layout/contiguity-order.js";
@@ -26,6 +27,7 @@ import { allocateBytes } from "../allocate.js";
  * @param out - receives the bytes; its length must be `info.len` (a new array by default)
  * @returns out
  * @throws ValueError when `out.length` is not `info.len`, or the memory is released or detached
+ * @throws TypeError when `out` is not a Uint8Array
  *
  * @example
  * ```ts
@@ -43,16 +45,13 @@ export function toContiguous(info: BufferInfo, order: ContiguityOrder = "C", out
   assertContiguityOrder(order);
   info = infoForUse(info);
   const len = info.len;
-  if (out === undefined) {
-    out = allocateBytes(len);
-  } else if (out.length !== len) {
-    throw new ValueError(`toContiguous: out.length ${out.length} != info.len ${len}`);
-  }
+  const given = out;
+  out = out === undefined ? allocateBytes(len) : plainOut(out, len);
   const buf = resolveBuffer(info);
   const source = new Uint8Array(buf);
   if (isContiguous(info, order)) {
     out.set(source.subarray(info.offset, info.offset + len));
-    return out;
+    return given ?? out;
   }
   // Gathering item by item into memory that aliases the source could read
   // bytes already overwritten: gather into fresh memory first. Shared memory
@@ -74,5 +73,22 @@ export function toContiguous(info: BufferInfo, order: ContiguityOrder = "C", out
     }
   }
   if (target !== out) out.set(target);
-  return out;
+  return given ?? out;
+}
+
+/**
+ * `out` as a plain Uint8Array over its own bytes, read with the intrinsic
+ * getters: a subclass's `length`, `buffer` or `set` never runs, so no user
+ * code can detach or release memory between the checks and the copy, nor
+ * be handed a writable view of a read-only source.
+ */
+function plainOut(out: unknown, len: number): Uint8Array {
+  if (typedArrayKind(out) !== "Uint8Array") {
+    throw new TypeError(`toContiguous: out must be a Uint8Array, not ${typeName(out)}`);
+  }
+  // A detached or out-of-bounds out has no window: it holds 0 bytes.
+  const window = viewWindow(out as Uint8Array);
+  const size = window === null ? 0 : window.byteLength;
+  if (size !== len) throw new ValueError(`toContiguous: out.length ${size} != info.len ${len}`);
+  return window === null ? new Uint8Array(0) : new Uint8Array(window.buffer, window.byteOffset, size);
 }
