@@ -21,6 +21,7 @@ import { group as protocolRequests } from "./cases/protocol/requests.js";
 import { group as protocolValidation } from "./cases/protocol/validation.js";
 import { group as protocolRelease } from "./cases/protocol/release.js";
 import { group as protocolBuiltinExporters } from "./cases/protocol/builtin-exporters.js";
+import { group as protocolBoundedWork } from "./cases/protocol/bounded-work.js";
 import { group as memoryviewAttributes } from "./cases/memoryview/attributes.js";
 import { group as memoryviewIndexing } from "./cases/memoryview/indexing.js";
 import { group as memoryviewSlicing } from "./cases/memoryview/slicing.js";
@@ -69,6 +70,7 @@ export const GROUPS: readonly GroupDefinition[] = [
   protocolValidation,
   protocolRelease,
   protocolBuiltinExporters,
+  protocolBoundedWork,
   memoryviewAttributes,
   memoryviewIndexing,
   memoryviewSlicing,

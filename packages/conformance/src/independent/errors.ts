@@ -34,3 +34,18 @@ export const UnicodeEncodeError: new (message?: string) => Error = (() => {
   Object.defineProperty(cls.prototype, "name", { value: "UnicodeEncodeError", writable: true, configurable: true });
   return cls;
 })();
+
+/**
+ * `n` zeroed bytes, or MemoryError where the engine cannot allocate them
+ * (its RangeError is not a Python error).
+ *
+ * @example `allocate(2).length` returns 2; `allocate(2 ** 40)` throws MemoryError
+ */
+export function allocate(n: number): Uint8Array {
+  try {
+    return new Uint8Array(n);
+  } catch (error) {
+    if (error instanceof RangeError) throw new MemoryError();
+    throw error;
+  }
+}

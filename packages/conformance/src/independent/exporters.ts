@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 
-import { BufferError } from "./errors.js";
+import { BufferError, allocate } from "./errors.js";
 import { hashBytes } from "./hash-bytes.js";
 
 const GET = Symbol.for("mv.getbuffer");
@@ -14,7 +14,7 @@ const RELEASE = Symbol.for("mv.releasebuffer");
 
 function toBytes(source: unknown): Uint8Array {
   if (source === undefined) return new Uint8Array(0);
-  if (typeof source === "number") return new Uint8Array(source);
+  if (typeof source === "number") return allocate(source);
   if (source instanceof Uint8Array) return source.slice();
   if (Array.isArray(source)) return Uint8Array.from(source);
   throw new TypeError("cannot convert to bytes");

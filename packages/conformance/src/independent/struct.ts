@@ -7,7 +7,7 @@
 
 import { NATIVE, STANDARD, type Row } from "./codec.js";
 import type { Defects } from "./defects.js";
-import { StructError, UnicodeEncodeError } from "./errors.js";
+import { StructError, UnicodeEncodeError, allocate } from "./errors.js";
 import { bytesOf, writableBytesOf } from "./memory.js";
 
 interface Code {
@@ -82,9 +82,12 @@ function compile(format: unknown, defects: Defects): Compiled {
     if (c === "s" || c === "p") {
       codes.push({ char: c, row, offset, length: count });
       offset += count;
+    } else if (c === "x") {
+      // Padding holds no value: measured, not listed, so a huge count costs nothing.
+      offset += count * row.size;
     } else {
       for (let k = 0; k < count; k++) {
-        if (c !== "x") codes.push({ char: c, row, offset, length: 1 });
+        codes.push({ char: c, row, offset, length: 1 });
         offset += row.size;
       }
     }
@@ -139,7 +142,7 @@ export function createStruct(defects: Defects) {
     return s;
   };
   const pack = (s: Compiled, values: readonly unknown[]): Uint8Array => {
-    const out = new Uint8Array(s.size);
+    const out = allocate(s.size);
     packCodes(s, new DataView(out.buffer), 0, values);
     return out;
   };
