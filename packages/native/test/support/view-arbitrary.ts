@@ -3,21 +3,9 @@
 // resizable (sometimes shrunk below the view) and detached buffers.
 import fc from "fast-check";
 import { type ResizableArrayBuffer, resizableArrayBuffer } from "./resizable.js";
+import { TYPED_ARRAYS } from "./typed-array-kinds.js";
 
-const KINDS = [
-  Int8Array,
-  Uint8Array,
-  Uint8ClampedArray,
-  Int16Array,
-  Uint16Array,
-  Int32Array,
-  Uint32Array,
-  Float32Array,
-  Float64Array,
-  BigInt64Array,
-  BigUint64Array,
-  DataView,
-] as const;
+const KINDS = [...TYPED_ARRAYS, DataView] as const;
 
 export interface ViewCase {
   describe: string;
